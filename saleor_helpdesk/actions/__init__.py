@@ -1,0 +1,47 @@
+"""Every write path of the helpdesk, one module per topic.
+
+Each action follows the same pattern (Zulip's check/do): validate and authorise first,
+then, inside one transaction, lock what concurrent edits collide on, change state, write
+timeline events, and hand side effects (e-mails, webhooks) to `on_commit`, so nothing is
+sent for a change that rolls back.
+"""
+
+from .assignment import assign_ticket, claim_ticket, unassign_ticket
+from .attachments import add_attachments, remove_attachment
+from .comments import add_comment
+from .complaints import decide_complaint
+from .create import NewComplaint, NewLine, NewTicket, create_ticket
+from .fields import (
+    change_category,
+    change_cc,
+    change_due_date,
+    change_priority,
+)
+from .forward import forward_ticket
+from .merge import merge_tickets
+from .orders import link_order
+from .status import change_status, close_ticket, reopen_ticket
+
+__all__ = [
+    "NewComplaint",
+    "NewLine",
+    "NewTicket",
+    "add_attachments",
+    "add_comment",
+    "assign_ticket",
+    "change_category",
+    "change_cc",
+    "change_due_date",
+    "change_priority",
+    "change_status",
+    "claim_ticket",
+    "close_ticket",
+    "create_ticket",
+    "decide_complaint",
+    "forward_ticket",
+    "link_order",
+    "merge_tickets",
+    "remove_attachment",
+    "reopen_ticket",
+    "unassign_ticket",
+]

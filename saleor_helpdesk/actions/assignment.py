@@ -1,0 +1,67 @@
+"""Claim ("Annehmen"), assign and unassign."""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from .. import events
+from ..access import lock_ticket, require_agent
+from ..actor import Actor, ActorKind
+from ..error_codes import HelpdeskErrorCode
+from ..errors import field_error
+from ..models import Ticket
+from ..policies import is_support_agent
+from .common import refuse_merged, touch
+
+
+def _check_agent_user(user: Any, field: str) -> None:
+    if user is None or not is_support_agent(user):
+        raise field_error(
+            field,
+            "Tickets can be assigned only to active members of the support team.",
+            HelpdeskErrorCode.NOT_A_SUPPORT_AGENT,
+        )
+
+
+def assign_ticket(actor: Actor, ticket_id: int, user_id: int) -> Ticket:
+    require_agent(actor)
+    user = get_user_model().objects.filter(pk=user_id).first()
+    _check_agent_user(user, "assignee")
+    with transaction.atomic():
+        ticket = lock_ticket(actor, ticket_id)
+        refuse_merged(ticket)
+        if ticket.assignee_id == user_id:
+            return ticket
+        previous = ticket.assignee_id
+        ticket.assignee_id = user_id
+        touch(ticket, "assignee")
+        events.assigned_event(
+            ticket=ticket, actor=actor, assignee_id=user_id, previous_id=previous
+        )
+    return ticket
+
+
+def claim_ticket(actor: Actor, ticket_id: int) -> Ticket:
+    """The acting staff user takes the ticket."""
+    require_agent(actor)
+    if actor.kind != ActorKind.STAFF or actor.user_id is None:
+        raise field_error(
+            "id", "Only a staff user can claim a ticket.", HelpdeskErrorCode.INVALID
+        )
+    _check_agent_user(actor.user, "id")
+    return assign_ticket(actor, ticket_id, actor.user_id)
+
+
+def unassign_ticket(actor: Actor, ticket_id: int) -> Ticket:
+    require_agent(actor)
+    with transaction.atomic():
+        ticket = lock_ticket(actor, ticket_id)
+        refuse_merged(ticket)
+        previous = ticket.assignee_id
+        if previous is None:
+            return ticket
+        ticket.assignee = None
+        touch(ticket, "assignee")
+        events.unassigned_event(ticket=ticket, actor=actor, previous_id=previous)
+    return ticket

@@ -1,0 +1,89 @@
+"""Replies and internal notes."""
+
+from collections.abc import Sequence
+
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+
+from .. import events, workflow
+from ..access import lock_ticket, require_agent
+from ..actor import Actor, ActorKind
+from ..attachments import check_files
+from ..constants import CommentMedium, CommentVisibility, StatusGroup
+from ..error_codes import HelpdeskErrorCode
+from ..errors import field_error
+from ..models import Comment, TicketStatus
+from ..policies import channel_settings
+from ..sanitize import MAX_BODY_LENGTH, clean_html, is_blank
+from .attachments import removing_files_on_error, store_files
+from .common import author_fields, default_medium, refuse_merged, touch
+from .status import check_customer_may_reopen
+
+
+def add_comment(
+    actor: Actor,
+    ticket_id: int,
+    body: str,
+    *,
+    internal: bool = False,
+    medium: str | None = None,
+    attachments: Sequence[File] = (),
+    status_id: int | None = None,
+) -> Comment:
+    """Add a public reply or (staff only) an internal note.
+
+    A customer replying to a waiting ticket moves it back to open, and to a closed one
+    reopens it where the channel allows. Staff may pass the status the ticket moves to
+    with the reply (seed 000: "-- Change Status --" below the reply box).
+    """
+    if internal or status_id is not None or medium is not None:
+        require_agent(actor)
+    if medium is not None and medium not in CommentMedium.values:
+        raise field_error("medium", "Unknown medium.", HelpdeskErrorCode.INVALID)
+    if len(body or "") > MAX_BODY_LENGTH:
+        raise field_error("body", "The message is too long.", HelpdeskErrorCode.BODY_TOO_LONG)
+    cleaned = clean_html(body or "")
+    if is_blank(cleaned) and not attachments:
+        raise field_error("body", "Write a message.", HelpdeskErrorCode.EMPTY_BODY)
+    target = None
+    if status_id is not None:
+        target = TicketStatus.objects.filter(pk=status_id).first()
+        if target is None:
+            raise field_error("status", "Status not found.", HelpdeskErrorCode.NOT_FOUND)
+
+    with removing_files_on_error(), transaction.atomic():
+        ticket = lock_ticket(actor, ticket_id)
+        refuse_merged(ticket)
+        files = check_files(
+            list(attachments),
+            policy=channel_settings(ticket.channel_id),
+            already_on_ticket=ticket.attachments.count(),
+        )
+        if actor.is_customer_side and ticket.status.is_closed:
+            check_customer_may_reopen(ticket)
+            workflow.set_status(ticket, workflow.reopen_status(), Actor.system())
+        comment = Comment.objects.create(
+            ticket=ticket,
+            body=cleaned,
+            visibility=CommentVisibility.INTERNAL if internal else CommentVisibility.PUBLIC,
+            medium=medium or default_medium(actor),
+            author_name=ticket.customer_name if actor.is_customer_side else "",
+            **author_fields(actor),
+        )
+        events.comment_added_event(ticket=ticket, actor=actor, comment=comment)
+        store_files(ticket, comment, files, actor)
+        changed = []
+        if (
+            not internal
+            and actor.kind in (ActorKind.STAFF, ActorKind.APP)
+            and ticket.first_response_at is None
+        ):
+            ticket.first_response_at = timezone.now()
+            changed.append("first_response_at")
+        touch(ticket, *changed)
+        if target is not None and target.pk != ticket.status_id:
+            workflow.set_status(ticket, target, actor)
+        elif actor.is_customer_side and ticket.status.group == StatusGroup.WAITING:
+            workflow.set_status(ticket, workflow.reopen_status(), Actor.system())
+    return comment

@@ -1,0 +1,45 @@
+"""Pieces shared by the actions."""
+
+from typing import Any
+
+from django.utils import timezone
+
+from ..actor import Actor, ActorKind
+from ..constants import AuthorType, CommentMedium
+from ..error_codes import HelpdeskErrorCode
+from ..errors import field_error
+from ..models import Ticket
+
+
+def author_fields(actor: Actor) -> dict[str, Any]:
+    """Who wrote something, as stored on comments and attachments."""
+    if actor.kind == ActorKind.APP:
+        return {"author_type": AuthorType.APP, "author_app": actor.app}
+    if actor.kind == ActorKind.SYSTEM:
+        return {"author_type": AuthorType.SYSTEM}
+    if actor.kind == ActorKind.STAFF:
+        return {"author_type": AuthorType.STAFF, "author_user": actor.user}
+    return {"author_type": AuthorType.CUSTOMER, "author_user": actor.user}
+
+
+def default_medium(actor: Actor) -> CommentMedium:
+    if actor.kind == ActorKind.STAFF:
+        return CommentMedium.DASHBOARD
+    if actor.kind in (ActorKind.APP, ActorKind.SYSTEM):
+        return CommentMedium.API
+    return CommentMedium.STOREFRONT
+
+
+def touch(ticket: Ticket, *fields: str) -> None:
+    """Save the given fields and move the ticket's last activity to now."""
+    ticket.last_activity_at = timezone.now()
+    ticket.save(update_fields=[*fields, "last_activity_at", "updated_at"])
+
+
+def refuse_merged(ticket: Ticket) -> None:
+    if ticket.merged_into_id:
+        raise field_error(
+            "id",
+            "This ticket was merged into another one; work on that ticket instead.",
+            HelpdeskErrorCode.MERGED,
+        )

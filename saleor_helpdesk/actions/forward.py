@@ -1,0 +1,79 @@
+"""Forwarding a ticket to a colleague or to an outside address, with a comment."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from .. import events
+from ..access import lock_ticket, require_agent
+from ..actor import Actor
+from ..constants import CommentMedium, CommentVisibility
+from ..error_codes import HelpdeskErrorCode
+from ..errors import field_error
+from ..models import Comment, Ticket
+from ..policies import is_support_agent
+from ..sanitize import clean_html
+from ..tasks import send_forwarded_ticket
+from .common import author_fields, refuse_merged, touch
+from .create import check_cc
+
+
+def forward_ticket(
+    actor: Actor,
+    ticket_id: int,
+    *,
+    message: str,
+    to_user_id: int | None = None,
+    to_email: str | None = None,
+) -> Ticket:
+    """To a colleague: the ticket is assigned to them with the message as an internal
+    note. To an outside address: the public conversation is e-mailed after commit (never
+    internal notes), and an internal note records where it went."""
+    require_agent(actor)
+    if (to_user_id is None) == (to_email is None):
+        raise field_error(
+            "to", "Forward to a colleague or to an e-mail address.", HelpdeskErrorCode.REQUIRED
+        )
+    note = clean_html(message or "")
+    colleague = None
+    if to_user_id is not None:
+        colleague = get_user_model().objects.filter(pk=to_user_id).first()
+        if colleague is None or not is_support_agent(colleague):
+            raise field_error(
+                "to_user",
+                "Forward only to active members of the support team.",
+                HelpdeskErrorCode.NOT_A_SUPPORT_AGENT,
+            )
+    address = check_cc([to_email], field="to_email")[0] if to_email else None
+    with transaction.atomic():
+        ticket = lock_ticket(actor, ticket_id)
+        refuse_merged(ticket)
+        target = colleague.email if colleague else address
+        comment = Comment.objects.create(
+            ticket=ticket,
+            body=f"<p>Forwarded to {target}</p>{note}",
+            visibility=CommentVisibility.INTERNAL,
+            medium=CommentMedium.DASHBOARD,
+            **author_fields(actor),
+        )
+        events.comment_added_event(ticket=ticket, actor=actor, comment=comment)
+        previous = ticket.assignee_id
+        if colleague is not None and previous != colleague.pk:
+            ticket.assignee = colleague
+            touch(ticket, "assignee")
+            events.assigned_event(
+                ticket=ticket, actor=actor, assignee_id=colleague.pk, previous_id=previous
+            )
+        else:
+            touch(ticket)
+        events.forwarded_event(
+            ticket=ticket,
+            actor=actor,
+            to_user_id=colleague.pk if colleague else None,
+            external=address is not None,
+        )
+        if address is not None:
+            ticket_pk, comment_pk = ticket.pk, comment.pk
+            transaction.on_commit(
+                lambda: send_forwarded_ticket.delay(ticket_pk, address, comment_pk)
+            )
+    return ticket

@@ -1,0 +1,95 @@
+"""Who is acting: built by the host port from a request, read by every action."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from .permissions import Perm
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+
+
+class ActorKind(StrEnum):
+    ANONYMOUS = "anonymous"
+    CUSTOMER = "customer"
+    GUEST = "guest"
+    STAFF = "staff"
+    APP = "app"
+    SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class Actor:
+    kind: ActorKind
+    user: "AbstractBaseUser | None" = None
+    app: Any = None
+    permissions: frozenset[str] = field(default_factory=frozenset)
+    # Channels a staff user may work in; None means every channel.
+    channel_ids: frozenset[int] | None = None
+    # A guest holds one order's token and its e-mail address, nothing more.
+    guest_order_id: UUID | None = None
+    guest_email: str | None = None
+
+    @classmethod
+    def anonymous(cls) -> "Actor":
+        return cls(kind=ActorKind.ANONYMOUS)
+
+    @classmethod
+    def system(cls) -> "Actor":
+        return cls(kind=ActorKind.SYSTEM, permissions=frozenset(Perm))
+
+    @classmethod
+    def customer(cls, user: "AbstractBaseUser") -> "Actor":
+        return cls(kind=ActorKind.CUSTOMER, user=user)
+
+    @classmethod
+    def guest(cls, order_id: UUID, email: str) -> "Actor":
+        return cls(
+            kind=ActorKind.GUEST, guest_order_id=order_id, guest_email=email.lower()
+        )
+
+    @classmethod
+    def staff(
+        cls,
+        user: "AbstractBaseUser",
+        permissions: Iterable[str],
+        channel_ids: Iterable[int] | None = None,
+    ) -> "Actor":
+        return cls(
+            kind=ActorKind.STAFF,
+            user=user,
+            permissions=frozenset(permissions),
+            channel_ids=None if channel_ids is None else frozenset(channel_ids),
+        )
+
+    @classmethod
+    def for_app(cls, app: Any, permissions: Iterable[str]) -> "Actor":
+        return cls(kind=ActorKind.APP, app=app, permissions=frozenset(permissions))
+
+    def has_perm(self, perm: Perm) -> bool:
+        return perm.value in self.permissions
+
+    def can_access_channel(self, channel_id: int | None) -> bool:
+        if self.channel_ids is None:
+            return True
+        return channel_id is not None and channel_id in self.channel_ids
+
+    @property
+    def is_agent(self) -> bool:
+        """Staff or an app allowed to work tickets (or the system itself)."""
+        return self.kind in (
+            ActorKind.STAFF,
+            ActorKind.APP,
+            ActorKind.SYSTEM,
+        ) and self.has_perm(Perm.MANAGE_ORDERS)
+
+    @property
+    def is_customer_side(self) -> bool:
+        return self.kind in (ActorKind.CUSTOMER, ActorKind.GUEST)
+
+    @property
+    def user_id(self) -> int | None:
+        return getattr(self.user, "pk", None)

@@ -1,0 +1,108 @@
+"""Enumerations shared by the domain, the API and the e-mails.
+
+Values are stored in the database: never rename one, add a new value instead.
+"""
+
+from django.db import models
+
+
+class TicketKind(models.TextChoices):
+    QUESTION = "question", "Question"
+    COMPLAINT = "complaint", "Complaint"
+    REFUND_REQUEST = "refund_request", "Refund request"
+    ORDER_PROBLEM = "order_problem", "Order problem"
+    OTHER = "other", "Other"
+
+
+class TicketSource(models.TextChoices):
+    STOREFRONT = "storefront", "Storefront"
+    EMAIL = "email", "E-mail"
+    STAFF = "staff", "Staff"
+    PHONE = "phone", "Phone"
+    API = "api", "API"
+    SYSTEM = "system", "System"
+
+
+class StatusGroup(models.TextChoices):
+    """What a status means to the inbox tabs and to the clocks (first response, SLA)."""
+
+    NEW = "new", "New"
+    OPEN = "open", "Open"
+    WAITING = "waiting", "Waiting"
+    CLOSED = "closed", "Closed"
+
+
+class AuthorType(models.TextChoices):
+    CUSTOMER = "customer", "Customer"
+    STAFF = "staff", "Staff"
+    APP = "app", "App"
+    SYSTEM = "system", "System"
+
+
+class CommentVisibility(models.TextChoices):
+    PUBLIC = "public", "Public reply"
+    INTERNAL = "internal", "Internal note"
+
+
+class CommentMedium(models.TextChoices):
+    STOREFRONT = "storefront", "Storefront"
+    DASHBOARD = "dashboard", "Dashboard"
+    EMAIL = "email", "E-mail"
+    PHONE = "phone", "Phone note"
+    SMS = "sms", "SMS"
+    API = "api", "API"
+
+
+class Resolution(models.TextChoices):
+    """What a customer asks for on a complaint, and what the merchant grants."""
+
+    REFUND = "refund", "Refund"
+    REPLACEMENT = "replacement", "Replacement"
+    REPAIR = "repair", "Repair"
+    CREDIT = "credit", "Store credit"
+
+
+class ComplaintDecision(models.TextChoices):
+    PENDING = "pending", "Pending"
+    REFUND = "refund", "Refund"
+    REPLACEMENT = "replacement", "Replacement"
+    REPAIR = "repair", "Repair"
+    CREDIT = "credit", "Store credit"
+    REJECTED = "rejected", "Rejected"
+
+
+class ComplaintReason(models.TextChoices):
+    DEFECTIVE = "defective", "Defective"
+    DAMAGED_IN_TRANSIT = "damaged_in_transit", "Damaged in transit"
+    WRONG_ITEM = "wrong_item", "Wrong item"
+    MISSING_ITEM = "missing_item", "Missing item"
+    NOT_AS_DESCRIBED = "not_as_described", "Not as described"
+    NOT_DELIVERED = "not_delivered", "Not delivered"
+    OTHER = "other", "Other"
+
+
+class TicketEventType(models.TextChoices):
+    CREATED = "created", "Ticket created"
+    STATUS_CHANGED = "status_changed", "Status changed"
+    ASSIGNED = "assigned", "Assigned"
+    UNASSIGNED = "unassigned", "Unassigned"
+    PRIORITY_CHANGED = "priority_changed", "Priority changed"
+    CATEGORY_CHANGED = "category_changed", "Category changed"
+    DUE_DATE_CHANGED = "due_date_changed", "Due date changed"
+    CC_CHANGED = "cc_changed", "CC changed"
+    COMMENT_ADDED = "comment_added", "Reply added"
+    NOTE_ADDED = "note_added", "Internal note added"
+    ATTACHMENT_ADDED = "attachment_added", "Attachment added"
+    ATTACHMENT_REMOVED = "attachment_removed", "Attachment removed"
+    ORDER_LINKED = "order_linked", "Order linked"
+    COMPLAINT_DECIDED = "complaint_decided", "Complaint decided"
+    REFUND_REQUESTED = "refund_requested", "Refund requested"
+    REFUND_UPDATED = "refund_updated", "Refund updated"
+    ORDER_EVENT = "order_event", "Order event"
+    EMAIL_SENT = "email_sent", "E-mail sent"
+    EMAIL_FAILED = "email_failed", "E-mail failed"
+    MERGED = "merged", "Merged into another ticket"
+    MERGED_FROM = "merged_from", "Another ticket merged in"
+    FORWARDED = "forwarded", "Forwarded"
+    CLOSED = "closed", "Closed"
+    REOPENED = "reopened", "Reopened"

@@ -1,0 +1,40 @@
+"""Error codes of the helpdesk's write paths.
+
+The domain raises Django's `ValidationError` keyed by field with one of these codes (as
+Saleor's domain does); the GraphQL layer turns them into typed `errors { field code
+message }`. A code is API: never rename one.
+"""
+
+from enum import Enum
+
+
+class HelpdeskErrorCode(str, Enum):
+    GRAPHQL_ERROR = "graphql_error"
+    INVALID = "invalid"
+    REQUIRED = "required"
+    NOT_FOUND = "not_found"
+    PERMISSION_DENIED = "permission_denied"
+    INVALID_TRANSITION = "invalid_transition"
+    NOT_ALLOWED_BY_POLICY = "not_allowed_by_policy"
+    ALREADY_CLOSED = "already_closed"
+    NOT_CLOSED = "not_closed"
+    REOPEN_WINDOW_PASSED = "reopen_window_passed"
+    MERGED = "merged"
+    NOT_A_SUPPORT_AGENT = "not_a_support_agent"
+    ORDER_MISMATCH = "order_mismatch"
+    CUSTOMER_MISMATCH = "customer_mismatch"
+    SAME_TICKET = "same_ticket"
+    NOT_A_COMPLAINT = "not_a_complaint"
+    LINE_NOT_IN_ORDER = "line_not_in_order"
+    QUANTITY_EXCEEDED = "quantity_exceeded"
+    DUPLICATED_INPUT_ITEM = "duplicated_input_item"
+    ATTACHMENTS_DISABLED = "attachments_disabled"
+    FILE_TOO_LARGE = "file_too_large"
+    FILE_EMPTY = "file_empty"
+    TOO_MANY_FILES = "too_many_files"
+    UNSUPPORTED_FILE_TYPE = "unsupported_file_type"
+    GUEST_TICKETS_DISABLED = "guest_tickets_disabled"
+    CHANNEL_MISMATCH = "channel_mismatch"
+    INVALID_EMAIL = "invalid_email"
+    EMPTY_BODY = "empty_body"
+    BODY_TOO_LONG = "body_too_long"

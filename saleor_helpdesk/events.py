@@ -1,0 +1,181 @@
+"""One function per timeline event type; the only code that writes `TicketEvent` rows.
+
+Parameters hold ids and labels needed to render the timeline later, never e-mail
+addresses of third parties or comment bodies (those live in their own rows).
+"""
+
+from datetime import datetime
+from typing import Any
+
+from .actor import Actor
+from .constants import TicketEventType
+from .models import Comment, Ticket, TicketEvent, TicketStatus
+
+
+def _event(
+    ticket: Ticket, actor: Actor, type_: TicketEventType, **parameters: Any
+) -> TicketEvent:
+    return TicketEvent.objects.create(
+        ticket=ticket,
+        type=type_,
+        user=actor.user if actor.user is not None and actor.user.pk else None,
+        app=actor.app,
+        parameters=parameters,
+    )
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def ticket_created_event(*, ticket: Ticket, actor: Actor) -> TicketEvent:
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.CREATED,
+        kind=ticket.kind,
+        source=ticket.source,
+        status=ticket.status.slug,
+    )
+
+
+def status_changed_event(
+    *, ticket: Ticket, actor: Actor, old: TicketStatus, new: TicketStatus
+) -> TicketEvent:
+    return _event(
+        ticket, actor, TicketEventType.STATUS_CHANGED, old=old.slug, new=new.slug
+    )
+
+
+def closed_event(*, ticket: Ticket, actor: Actor, old: TicketStatus) -> TicketEvent:
+    return _event(ticket, actor, TicketEventType.CLOSED, old=old.slug)
+
+
+def reopened_event(*, ticket: Ticket, actor: Actor, new: TicketStatus) -> TicketEvent:
+    return _event(ticket, actor, TicketEventType.REOPENED, new=new.slug)
+
+
+def assigned_event(
+    *, ticket: Ticket, actor: Actor, assignee_id: int, previous_id: int | None
+) -> TicketEvent:
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.ASSIGNED,
+        assignee_id=assignee_id,
+        previous_assignee_id=previous_id,
+    )
+
+
+def unassigned_event(*, ticket: Ticket, actor: Actor, previous_id: int) -> TicketEvent:
+    return _event(
+        ticket, actor, TicketEventType.UNASSIGNED, previous_assignee_id=previous_id
+    )
+
+
+def priority_changed_event(
+    *, ticket: Ticket, actor: Actor, old: str, new: str
+) -> TicketEvent:
+    return _event(ticket, actor, TicketEventType.PRIORITY_CHANGED, old=old, new=new)
+
+
+def category_changed_event(
+    *, ticket: Ticket, actor: Actor, old: str | None, new: str | None
+) -> TicketEvent:
+    return _event(ticket, actor, TicketEventType.CATEGORY_CHANGED, old=old, new=new)
+
+
+def due_date_changed_event(
+    *, ticket: Ticket, actor: Actor, old: datetime | None, new: datetime | None
+) -> TicketEvent:
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.DUE_DATE_CHANGED,
+        old=_iso(old),
+        new=_iso(new),
+    )
+
+
+def cc_changed_event(
+    *, ticket: Ticket, actor: Actor, added: int, removed: int
+) -> TicketEvent:
+    # Counts only: CC addresses belong to third parties and stay on the ticket row.
+    return _event(
+        ticket, actor, TicketEventType.CC_CHANGED, added=added, removed=removed
+    )
+
+
+def comment_added_event(*, ticket: Ticket, actor: Actor, comment: Comment) -> TicketEvent:
+    type_ = (
+        TicketEventType.NOTE_ADDED if comment.is_internal else TicketEventType.COMMENT_ADDED
+    )
+    return _event(ticket, actor, type_, comment_id=comment.pk, medium=comment.medium)
+
+
+def attachment_added_event(
+    *, ticket: Ticket, actor: Actor, attachment_id: int, name: str, internal: bool
+) -> TicketEvent:
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.ATTACHMENT_ADDED,
+        attachment_id=attachment_id,
+        name=name,
+        internal=internal,
+    )
+
+
+def attachment_removed_event(
+    *, ticket: Ticket, actor: Actor, name: str, internal: bool
+) -> TicketEvent:
+    return _event(
+        ticket, actor, TicketEventType.ATTACHMENT_REMOVED, name=name, internal=internal
+    )
+
+
+def order_linked_event(
+    *, ticket: Ticket, actor: Actor, order_number: int, line_count: int
+) -> TicketEvent:
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.ORDER_LINKED,
+        order_number=order_number,
+        line_count=line_count,
+    )
+
+
+def complaint_decided_event(
+    *, ticket: Ticket, actor: Actor, decision: str
+) -> TicketEvent:
+    return _event(ticket, actor, TicketEventType.COMPLAINT_DECIDED, decision=decision)
+
+
+def merged_event(*, ticket: Ticket, actor: Actor, into: Ticket) -> TicketEvent:
+    return _event(
+        ticket, actor, TicketEventType.MERGED, into_id=into.pk, into_number=into.number
+    )
+
+
+def merged_from_event(*, ticket: Ticket, actor: Actor, source: Ticket) -> TicketEvent:
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.MERGED_FROM,
+        source_id=source.pk,
+        source_number=source.number,
+    )
+
+
+def forwarded_event(
+    *, ticket: Ticket, actor: Actor, to_user_id: int | None, external: bool
+) -> TicketEvent:
+    # The outside address is deliberately not copied into the timeline.
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.FORWARDED,
+        to_user_id=to_user_id,
+        external=external,
+    )

@@ -1,0 +1,81 @@
+"""What a file is, judged from its bytes alone.
+
+The name and the content type a client sends are never trusted: an HTML page renamed to
+`photo.png` is HTML. Only the types a helpdesk needs are recognised; everything else is
+`application/octet-stream`, which no shop allows by default.
+"""
+
+OCTET_STREAM = "application/octet-stream"
+
+EXTENSION_BY_TYPE = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/heic": ".heic",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "image/svg+xml": ".svg",
+}
+
+_SIGNATURES: list[tuple[bytes, str]] = [
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"%PDF-", "application/pdf"),
+]
+
+_HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1"}
+
+# Markup a browser would render or run; text containing any of these is not plain text.
+_MARKUP_MARKERS = (
+    b"<!doctype",
+    b"<html",
+    b"<head",
+    b"<body",
+    b"<script",
+    b"<iframe",
+    b"<svg",
+    b"<?xml",
+    b"<img",
+    b"<a ",
+    b"<div",
+    b"<style",
+    b"<meta",
+    b"<object",
+    b"<embed",
+)
+
+
+def sniff_content_type(head: bytes) -> str:
+    """The content type of a file from its first bytes (pass at least 512)."""
+    for signature, content_type in _SIGNATURES:
+        if head.startswith(signature):
+            return content_type
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIC_BRANDS:
+        return "image/heic"
+    return _sniff_text(head)
+
+
+def _sniff_text(head: bytes) -> str:
+    if not head or b"\x00" in head:
+        return OCTET_STREAM
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # The read may have cut a multi-byte character at the end.
+        if error.start < len(head) - 3:
+            return OCTET_STREAM
+        text = head[: error.start].decode("utf-8")
+    lowered = text.lower().encode()
+    if b"<svg" in lowered:
+        return "image/svg+xml"
+    if any(marker in lowered for marker in _MARKUP_MARKERS):
+        return "text/html"
+    if any(ord(ch) < 32 and ch not in "\t\n\r\f" for ch in text):
+        return OCTET_STREAM
+    return "text/plain"

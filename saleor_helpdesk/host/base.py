@@ -1,0 +1,53 @@
+"""The port through which the helpdesk reaches the shop platform.
+
+The domain never imports Saleor; it asks the host. `host/saleor.py` implements this for
+Saleor 3.x; the test suite's stand-in host implements it for its small Django project.
+"""
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from ..actor import Actor
+
+
+class AuthenticationError(Exception):
+    """A token was sent but is invalid or expired: never treated as anonymous."""
+
+
+@dataclass(frozen=True)
+class CustomerSummary:
+    email: str
+    name: str
+    user_id: int | None
+    is_registered: bool
+    date_joined: datetime | None
+    order_count: int
+    total_spent: Decimal
+    currency: str | None
+    language_code: str | None
+
+
+class HostPort(ABC):
+    @abstractmethod
+    def authenticate(self, request: "HttpRequest") -> "Actor":
+        """The actor behind a request; `Actor.anonymous()` when no token is sent.
+
+        Raises `AuthenticationError` for an invalid or expired token."""
+
+    @abstractmethod
+    def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
+        """Name, e-mail, order count, total spent and registration date of a customer."""
+
+    @abstractmethod
+    def add_order_note(self, *, order: Any, actor: "Actor", message: str) -> None:
+        """Write a note on the order's own timeline (so the order page names tickets)."""
+
+    @abstractmethod
+    def sign_payload(self, payload: bytes) -> str:
+        """A signature of `payload` that consumers verify with the shop's public key."""

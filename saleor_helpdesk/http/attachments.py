@@ -1,0 +1,42 @@
+"""Downloading an attachment: the only way a file leaves private storage."""
+
+from uuid import UUID
+
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+
+from ..access import visible_tickets
+from ..constants import CommentVisibility
+from ..host import AuthenticationError, get_host
+from ..models import Attachment
+
+
+def _error(code: str, message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": {"code": code, "message": message}}, status=status)
+
+
+def download_attachment(request: HttpRequest, attachment_uuid: str) -> HttpResponse:
+    if request.method not in ("GET", "HEAD"):
+        return _error("method_not_allowed", "Use GET.", 405)
+    try:
+        actor = get_host().authenticate(request)
+    except AuthenticationError as error:
+        return _error("invalid_token", str(error), 401)
+    attachments = Attachment.objects.filter(
+        uuid=UUID(attachment_uuid), ticket__in=visible_tickets(actor)
+    )
+    if not actor.is_agent:
+        attachments = attachments.filter(visibility=CommentVisibility.PUBLIC)
+    attachment = attachments.first()
+    if attachment is None:
+        return _error("not_found", "Attachment not found.", 404)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.display_name,
+        content_type=attachment.content_type,
+    )
+    # The browser must not second-guess the type or render the file in our origin.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,51 @@
+import re
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from .. import PLUGIN_ID, __version__
+from .attachments import download_attachment
+
+Handler = Callable[..., HttpResponse]
+
+ROUTES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def route(pattern: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        ROUTES.append((re.compile(pattern), handler))
+        return handler
+
+    return register
+
+
+def dispatch(request: HttpRequest, path: str) -> HttpResponse:
+    """Answer a request for `path` (the part after the plugin's prefix)."""
+    normalized = "/" + path.lstrip("/")
+    for pattern, handler in ROUTES:
+        match = pattern.fullmatch(normalized)
+        if match:
+            return handler(request, **match.groupdict())
+    return JsonResponse(
+        {"error": {"code": "not_found", "message": f"No helpdesk endpoint at {normalized}."}},
+        status=404,
+    )
+
+
+@route(r"/?")
+def index(request: HttpRequest) -> HttpResponse:
+    if request.method not in ("GET", "HEAD"):
+        return JsonResponse(
+            {"error": {"code": "method_not_allowed", "message": "Use GET."}}, status=405
+        )
+    return JsonResponse(
+        {
+            "plugin": PLUGIN_ID,
+            "name": "Helpdesk",
+            "version": __version__,
+            "endpoints": {"attachments": "attachments/<uuid>/"},
+        }
+    )
+
+
+route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)

@@ -1,0 +1,197 @@
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import connection, models
+from django.db.models import Q
+
+from ..constants import (
+    ComplaintDecision,
+    ComplaintReason,
+    Resolution,
+    TicketKind,
+    TicketSource,
+)
+from .config import Category, Contact, Priority, TicketStatus
+
+# A PostgreSQL sequence (created by migration 0001) hands out ticket numbers: unique and
+# increasing under any concurrency without serialising ticket creation on a lock. A
+# rolled-back creation leaves a gap, which is harmless for a reference number.
+TICKET_NUMBER_SEQUENCE = "saleor_helpdesk_ticket_number_seq"
+TICKET_NUMBER_START = 10001
+
+
+def next_ticket_number() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(%s)", [TICKET_NUMBER_SEQUENCE])
+        return int(cursor.fetchone()[0])
+
+
+class Ticket(models.Model):
+    number = models.PositiveBigIntegerField(unique=True, editable=False)
+    kind = models.CharField(
+        max_length=32, choices=TicketKind.choices, default=TicketKind.QUESTION
+    )
+    subject = models.CharField(max_length=255)
+    status = models.ForeignKey(
+        TicketStatus, on_delete=models.PROTECT, related_name="tickets"
+    )
+    priority = models.ForeignKey(
+        Priority, on_delete=models.PROTECT, related_name="tickets"
+    )
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.ForeignKey(
+        "channel.Channel",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="helpdesk_tickets",
+    )
+    customer_email = models.EmailField()
+    customer_name = models.CharField(max_length=256, blank=True)
+    order = models.ForeignKey(
+        "order.Order",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="helpdesk_tickets",
+    )
+    source = models.CharField(
+        max_length=16, choices=TicketSource.choices, default=TicketSource.STOREFRONT
+    )
+    language_code = models.CharField(max_length=35, default="en")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="helpdesk_assigned_tickets",
+    )
+    due_date = models.DateTimeField(null=True, blank=True)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    cc_emails = ArrayField(models.EmailField(), default=list, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_tickets",
+    )
+    metadata = models.JSONField(default=dict, blank=True)
+    private_metadata = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Moved by every comment and change: the inbox's "last activity" column and sort.
+    last_activity_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-number",)
+        indexes = [
+            # Inbox tabs: status (group via join) per channel, newest activity first.
+            models.Index(
+                fields=["channel", "status", "-last_activity_at"],
+                name="helpdesk_ticket_inbox_idx",
+            ),
+            models.Index(
+                fields=["assignee", "status"], name="helpdesk_ticket_assignee_idx"
+            ),
+            models.Index(
+                fields=["customer_email"], name="helpdesk_ticket_email_idx"
+            ),
+            # Overdue list: only open tickets carry a meaningful due date.
+            models.Index(
+                fields=["due_date"],
+                name="helpdesk_ticket_due_open_idx",
+                condition=Q(closed_at__isnull=True),
+            ),
+            GinIndex(fields=["metadata"], name="helpdesk_ticket_meta_idx"),
+            GinIndex(
+                fields=["private_metadata"], name="helpdesk_ticket_pmeta_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(merged_into=models.F("pk")),
+                name="helpdesk_ticket_not_merged_into_itself",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.number}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status.is_closed
+
+
+class TicketLine(models.Model):
+    """An order line a complaint is about, with how many pieces and why."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="lines")
+    order_line = models.ForeignKey(
+        "order.OrderLine", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Snapshot: a line edited or deleted in Saleor later must not blank the complaint.
+    product_name = models.CharField(max_length=386, blank=True)
+    product_sku = models.CharField(max_length=255, blank=True)
+    quantity = models.PositiveIntegerField()
+    reason = models.CharField(
+        max_length=32, choices=ComplaintReason.choices, default=ComplaintReason.OTHER
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("pk",)
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="helpdesk_line_quantity_positive"
+            ),
+            models.UniqueConstraint(
+                fields=["ticket", "order_line"], name="helpdesk_line_once_per_ticket"
+            ),
+        ]
+
+
+class Complaint(models.Model):
+    """The complaint form of seed 004, kept beside its ticket."""
+
+    ticket = models.OneToOneField(
+        Ticket, on_delete=models.CASCADE, related_name="complaint"
+    )
+    # As the customer typed them from the invoice; the order FK on the ticket is the
+    # verified link.
+    customer_number = models.CharField(max_length=64, blank=True)
+    order_number = models.CharField(max_length=64, blank=True)
+    article_number = models.CharField(max_length=128, blank=True)
+    description = models.TextField(blank=True)
+    comment = models.TextField(blank=True)
+    requested_resolution = models.CharField(
+        max_length=16, choices=Resolution.choices, blank=True
+    )
+    decision = models.CharField(
+        max_length=16,
+        choices=ComplaintDecision.choices,
+        default=ComplaintDecision.PENDING,
+    )
+    decision_note = models.TextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )

@@ -1,0 +1,42 @@
+"""Celery tasks. They take ids (never model instances), re-read state, and are safe to
+run again."""
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage
+
+from .constants import CommentVisibility
+from .models import Comment, Ticket
+from .sanitize import plain_text
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    autoretry_for=(OSError,),
+    retry_backoff=10,
+    retry_kwargs={"max_retries": 5},
+)
+def send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> None:
+    """E-mail the public conversation of a ticket to an outside address."""
+    ticket = Ticket.objects.filter(pk=ticket_id).first()
+    note = Comment.objects.filter(pk=comment_id).first()
+    if ticket is None or note is None:
+        logger.warning("Forward of ticket %s skipped: it no longer exists.", ticket_id)
+        return
+    thread = ticket.comments.filter(visibility=CommentVisibility.PUBLIC).order_by(
+        "created_at", "pk"
+    )
+    parts = [plain_text(note.body), "", f"--- Ticket #{ticket.number}: {ticket.subject}"]
+    for comment in thread:
+        who = "Customer" if comment.author_type == "customer" else "Support"
+        parts += ["", f"{who}, {comment.created_at:%Y-%m-%d %H:%M}:", plain_text(comment.body)]
+    EmailMessage(
+        subject=f"Fwd: [#{ticket.number}] {ticket.subject}",
+        body="\n".join(parts),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient],
+        headers={"Auto-Submitted": "auto-generated"},
+    ).send()
