@@ -9,7 +9,9 @@ from .errors import HelpdeskPermissionDenied, field_error
 from .models import Ticket
 
 
-def visible_tickets(actor: Actor, queryset: QuerySet[Ticket] | None = None) -> QuerySet[Ticket]:
+def visible_tickets(
+    actor: Actor, queryset: QuerySet[Ticket] | None = None
+) -> QuerySet[Ticket]:
     qs = Ticket.objects.all() if queryset is None else queryset
     if actor.kind == ActorKind.SYSTEM:
         return qs

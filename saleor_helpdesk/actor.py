@@ -3,13 +3,10 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 from .permissions import Perm
-
-if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
 
 
 class ActorKind(StrEnum):
@@ -24,7 +21,7 @@ class ActorKind(StrEnum):
 @dataclass(frozen=True)
 class Actor:
     kind: ActorKind
-    user: "AbstractBaseUser | None" = None
+    user: Any = None
     app: Any = None
     permissions: frozenset[str] = field(default_factory=frozenset)
     # Channels a staff user may work in; None means every channel.
@@ -42,7 +39,7 @@ class Actor:
         return cls(kind=ActorKind.SYSTEM, permissions=frozenset(Perm))
 
     @classmethod
-    def customer(cls, user: "AbstractBaseUser") -> "Actor":
+    def customer(cls, user: Any) -> "Actor":
         return cls(kind=ActorKind.CUSTOMER, user=user)
 
     @classmethod
@@ -54,7 +51,7 @@ class Actor:
     @classmethod
     def staff(
         cls,
-        user: "AbstractBaseUser",
+        user: Any,
         permissions: Iterable[str],
         channel_ids: Iterable[int] | None = None,
     ) -> "Actor":

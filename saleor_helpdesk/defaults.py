@@ -9,25 +9,42 @@ DEFAULT_STATUSES = [
     ("new", "new", False, None, "New", "Neu"),
     ("open", "open", False, None, "Open", "Offen"),
     ("in_progress", "open", False, None, "In progress", "In Bearbeitung"),
-    ("waiting_customer", "waiting", False, None, "Waiting for customer",
-     "Warten auf Kunde"),
+    (
+        "waiting_customer",
+        "waiting",
+        False,
+        None,
+        "Waiting for customer",
+        "Warten auf Kunde",
+    ),
     ("answered", "waiting", False, None, "Answered", "Beantwortet"),
     ("waiting_1", "waiting", True, "in_progress", "Waiting 1", "Warten 1"),
     ("waiting_2", "waiting", True, "in_progress", "Waiting 2", "Warten 2"),
     ("closed", "closed", False, None, "Closed", "Geschlossen"),
 ]
 _WORKING = [
-    "new", "open", "in_progress", "waiting_customer", "answered", "waiting_1",
+    "new",
+    "open",
+    "in_progress",
+    "waiting_customer",
+    "answered",
+    "waiting_1",
     "waiting_2",
 ]
 # (source, target, staff, customer, system)
 _TRANSITIONS: list[tuple[str, str, bool, bool, bool]] = [
     # Staff move freely between working states; nothing goes back to "new".
-    *[(s, t, True, False, False) for s in _WORKING for t in _WORKING
-      if s != t and t != "new"],
+    *[
+        (s, t, True, False, False)
+        for s in _WORKING
+        for t in _WORKING
+        if s != t and t != "new"
+    ],
     # A customer reply on a waiting ticket reopens it (a system move).
-    *[(s, "open", True, False, True)
-      for s in ("waiting_customer", "answered", "waiting_1", "waiting_2")],
+    *[
+        (s, "open", True, False, True)
+        for s in ("waiting_customer", "answered", "waiting_1", "waiting_2")
+    ],
     # Anyone may close an unfinished ticket (customers only where the channel allows).
     *[(s, "closed", True, True, True) for s in _WORKING],
     # Reopen.
@@ -39,7 +56,11 @@ def _transition_table() -> dict[tuple[str, str], tuple[bool, bool, bool]]:
     table: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
     for source, target, staff, customer, system in _TRANSITIONS:
         old = table.get((source, target), (False, False, False))
-        table[(source, target)] = (old[0] or staff, old[1] or customer, old[2] or system)
+        table[(source, target)] = (
+            old[0] or staff,
+            old[1] or customer,
+            old[2] or system,
+        )
     return table
 
 
@@ -64,9 +85,18 @@ DEFAULT_CATEGORIES = [
     ("complaint", "wrong_item", "Wrong item", "Falscher Artikel"),
     ("complaint", "damaged", "Damaged in transit", "Transportschaden"),
     ("refund_request", "withdrawal", "Withdrawal", "Widerruf"),
-    ("refund_request", "overcharged", "Charged twice or too much",
-     "Doppelt oder zu viel berechnet"),
-    ("order_problem", "not_arrived", "Order not arrived", "Bestellung nicht angekommen"),
+    (
+        "refund_request",
+        "overcharged",
+        "Charged twice or too much",
+        "Doppelt oder zu viel berechnet",
+    ),
+    (
+        "order_problem",
+        "not_arrived",
+        "Order not arrived",
+        "Bestellung nicht angekommen",
+    ),
     ("order_problem", "change_order", "Change my order", "Bestellung ändern"),
     ("other", "other", "Other", "Sonstiges"),
 ]

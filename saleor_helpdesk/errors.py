@@ -13,8 +13,11 @@ def field_error(field: str, message: str, code: HelpdeskErrorCode) -> Validation
 class HelpdeskPermissionDenied(ValidationError):
     """The caller may not do this (or may not know the object exists)."""
 
-    def __init__(self, message: str = "You do not have permission to do this.",
-                 field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str = "You do not have permission to do this.",
+        field: str | None = None,
+    ) -> None:
         error = ValidationError(message, code=HelpdeskErrorCode.PERMISSION_DENIED.value)
         super().__init__({field: error} if field else error)
 

@@ -106,9 +106,13 @@ def cc_changed_event(
     )
 
 
-def comment_added_event(*, ticket: Ticket, actor: Actor, comment: Comment) -> TicketEvent:
+def comment_added_event(
+    *, ticket: Ticket, actor: Actor, comment: Comment
+) -> TicketEvent:
     type_ = (
-        TicketEventType.NOTE_ADDED if comment.is_internal else TicketEventType.COMMENT_ADDED
+        TicketEventType.NOTE_ADDED
+        if comment.is_internal
+        else TicketEventType.COMMENT_ADDED
     )
     return _event(ticket, actor, type_, comment_id=comment.pk, medium=comment.medium)
 

@@ -7,7 +7,8 @@ and `host/saleor.py` are the only ones that import Saleor.
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from saleor.plugins.base_plugin import BasePlugin
 
 from . import PLUGIN_ID
@@ -30,5 +31,5 @@ class HelpdeskPlugin(BasePlugin):
 
     def webhook(
         self, request: HttpRequest, path: str, previous_value: Any
-    ) -> HttpResponse:
+    ) -> HttpResponseBase:
         return dispatch(request, path)

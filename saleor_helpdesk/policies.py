@@ -23,9 +23,10 @@ def channel_settings(channel_id: int | None) -> ChannelSettings:
 
 
 def default_priority() -> Priority:
-    return Priority.objects.filter(is_default=True).first() or Priority.objects.order_by(
-        "position", "pk"
-    )[0]
+    return (
+        Priority.objects.filter(is_default=True).first()
+        or Priority.objects.order_by("position", "pk")[0]
+    )
 
 
 def active_agent_ids() -> set[int]:
@@ -37,8 +38,10 @@ def active_agent_ids() -> set[int]:
 
 
 def is_support_agent(user: Any) -> bool:
+    if user is None or user.pk is None:
+        return False
     return SupportAgent.objects.filter(
-        user_id=getattr(user, "pk", None),
+        user_id=user.pk,
         is_active=True,
         user__is_active=True,
         user__is_staff=True,

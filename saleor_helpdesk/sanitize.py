@@ -3,8 +3,21 @@
 import nh3
 
 ALLOWED_TAGS = {
-    "a", "b", "blockquote", "br", "code", "em", "i", "li", "ol", "p", "pre", "s",
-    "strong", "u", "ul",
+    "a",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "i",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "strong",
+    "u",
+    "ul",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}

@@ -29,10 +29,18 @@ def send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> No
     thread = ticket.comments.filter(visibility=CommentVisibility.PUBLIC).order_by(
         "created_at", "pk"
     )
-    parts = [plain_text(note.body), "", f"--- Ticket #{ticket.number}: {ticket.subject}"]
+    parts = [
+        plain_text(note.body),
+        "",
+        f"--- Ticket #{ticket.number}: {ticket.subject}",
+    ]
     for comment in thread:
         who = "Customer" if comment.author_type == "customer" else "Support"
-        parts += ["", f"{who}, {comment.created_at:%Y-%m-%d %H:%M}:", plain_text(comment.body)]
+        parts += [
+            "",
+            f"{who}, {comment.created_at:%Y-%m-%d %H:%M}:",
+            plain_text(comment.body),
+        ]
     EmailMessage(
         subject=f"Fwd: [#{ticket.number}] {ticket.subject}",
         body="\n".join(parts),

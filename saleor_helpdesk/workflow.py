@@ -9,6 +9,7 @@ from .errors import InvalidTransition
 from .events import closed_event, reopened_event, status_changed_event
 from .models import StatusTransition, Ticket, TicketStatus
 
+
 def initial_status() -> TicketStatus:
     return TicketStatus.objects.get(is_initial=True)
 

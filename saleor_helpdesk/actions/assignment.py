@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from .. import events
@@ -10,6 +9,7 @@ from ..access import lock_ticket, require_agent
 from ..actor import Actor, ActorKind
 from ..error_codes import HelpdeskErrorCode
 from ..errors import field_error
+from ..host_models import user_model
 from ..models import Ticket
 from ..policies import is_support_agent
 from .common import refuse_merged, touch
@@ -26,7 +26,7 @@ def _check_agent_user(user: Any, field: str) -> None:
 
 def assign_ticket(actor: Actor, ticket_id: int, user_id: int) -> Ticket:
     require_agent(actor)
-    user = get_user_model().objects.filter(pk=user_id).first()
+    user = user_model().objects.filter(pk=user_id).first()
     _check_agent_user(user, "assignee")
     with transaction.atomic():
         ticket = lock_ticket(actor, ticket_id)

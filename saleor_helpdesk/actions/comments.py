@@ -42,7 +42,9 @@ def add_comment(
     if medium is not None and medium not in CommentMedium.values:
         raise field_error("medium", "Unknown medium.", HelpdeskErrorCode.INVALID)
     if len(body or "") > MAX_BODY_LENGTH:
-        raise field_error("body", "The message is too long.", HelpdeskErrorCode.BODY_TOO_LONG)
+        raise field_error(
+            "body", "The message is too long.", HelpdeskErrorCode.BODY_TOO_LONG
+        )
     cleaned = clean_html(body or "")
     if is_blank(cleaned) and not attachments:
         raise field_error("body", "Write a message.", HelpdeskErrorCode.EMPTY_BODY)
@@ -50,7 +52,9 @@ def add_comment(
     if status_id is not None:
         target = TicketStatus.objects.filter(pk=status_id).first()
         if target is None:
-            raise field_error("status", "Status not found.", HelpdeskErrorCode.NOT_FOUND)
+            raise field_error(
+                "status", "Status not found.", HelpdeskErrorCode.NOT_FOUND
+            )
 
     with removing_files_on_error(), transaction.atomic():
         ticket = lock_ticket(actor, ticket_id)
@@ -66,7 +70,9 @@ def add_comment(
         comment = Comment.objects.create(
             ticket=ticket,
             body=cleaned,
-            visibility=CommentVisibility.INTERNAL if internal else CommentVisibility.PUBLIC,
+            visibility=CommentVisibility.INTERNAL
+            if internal
+            else CommentVisibility.PUBLIC,
             medium=medium or default_medium(actor),
             author_name=ticket.customer_name if actor.is_customer_side else "",
             **author_fields(actor),

@@ -18,14 +18,19 @@ def decide_complaint(
     actor: Actor, ticket_id: int, decision: str, note: str = ""
 ) -> Ticket:
     require_agent(actor)
-    if decision not in ComplaintDecision.values or decision == ComplaintDecision.PENDING:
+    if (
+        decision not in ComplaintDecision.values
+        or decision == ComplaintDecision.PENDING
+    ):
         raise field_error("decision", "Choose a decision.", HelpdeskErrorCode.INVALID)
     with transaction.atomic():
         ticket = lock_ticket(actor, ticket_id)
         complaint = Complaint.objects.select_for_update().filter(ticket=ticket).first()
         if complaint is None:
             raise field_error(
-                "id", "This ticket is not a complaint.", HelpdeskErrorCode.NOT_A_COMPLAINT
+                "id",
+                "This ticket is not a complaint.",
+                HelpdeskErrorCode.NOT_A_COMPLAINT,
             )
         complaint.decision = decision
         complaint.decision_note = clean_html(note)

@@ -5,8 +5,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.core.validators import validate_email
@@ -27,6 +25,7 @@ from ..constants import (
 from ..error_codes import HelpdeskErrorCode
 from ..errors import HelpdeskPermissionDenied, field_error
 from ..host import get_host
+from ..host_models import channel_model, user_model
 from ..models import (
     Category,
     Comment,
@@ -127,7 +126,9 @@ class _Checked:
 
 def _check(actor: Actor, data: NewTicket) -> _Checked:
     if actor.kind == ActorKind.ANONYMOUS:
-        raise HelpdeskPermissionDenied("Sign in, or use your order's token, to write to us.")
+        raise HelpdeskPermissionDenied(
+            "Sign in, or use your order's token, to write to us."
+        )
     if actor.kind in (ActorKind.STAFF, ActorKind.APP):
         require_agent(actor)
     subject = " ".join((data.subject or "").split())
@@ -180,7 +181,9 @@ def _check(actor: Actor, data: NewTicket) -> _Checked:
         "source": _check_source(actor, data.source),
         "language_code": _language(data.language_code, customer, order),
         "cc_emails": check_cc(data.cc_emails),
-        "due_date": now + priority.resolution_time if priority.resolution_time else None,
+        "due_date": now + priority.resolution_time
+        if priority.resolution_time
+        else None,
         "assignee_id": responsible_for(
             customer_id=getattr(customer, "pk", None),
             contact=contact,
@@ -196,7 +199,9 @@ def _check(actor: Actor, data: NewTicket) -> _Checked:
     complaint = None
     if data.kind == TicketKind.COMPLAINT or data.complaint is not None:
         complaint = _check_complaint(data.complaint or NewComplaint())
-    return _Checked(fields=fields, body=body, lines=lines, complaint=complaint, files=files)
+    return _Checked(
+        fields=fields, body=body, lines=lines, complaint=complaint, files=files
+    )
 
 
 def _check_channel(actor: Actor, channel_id: int | None, order: Any) -> int | None:
@@ -214,8 +219,7 @@ def _check_channel(actor: Actor, channel_id: int | None, order: Any) -> int | No
                 "channel", "Choose the shop's channel.", HelpdeskErrorCode.REQUIRED
             )
         return None
-    channel_model = apps.get_model("channel", "Channel")
-    channel = channel_model.objects.filter(pk=channel_id).first()
+    channel = channel_model().objects.filter(pk=channel_id).first()
     if channel is None or (actor.is_customer_side and not channel.is_active):
         raise field_error("channel", "Channel not found.", HelpdeskErrorCode.NOT_FOUND)
     if not actor.can_access_channel(channel_id):
@@ -226,15 +230,15 @@ def _check_channel(actor: Actor, channel_id: int | None, order: Any) -> int | No
 
 
 def _check_customer(actor: Actor, data: NewTicket, order: Any) -> tuple[Any, str, str]:
-    user_model = get_user_model()
+    users = user_model()
     if actor.kind == ActorKind.CUSTOMER:
         user = actor.user
-        return user, user.email, data.customer_name or _full_name(user)  # type: ignore[union-attr]
+        return user, user.email, data.customer_name or _full_name(user)
     if actor.kind == ActorKind.GUEST:
         return None, actor.guest_email or "", data.customer_name
     # Staff, app or system: on someone's behalf.
     if data.customer_id is not None:
-        user = user_model.objects.filter(pk=data.customer_id).first()
+        user = users.objects.filter(pk=data.customer_id).first()
         if user is None:
             raise field_error(
                 "customer", "Customer not found.", HelpdeskErrorCode.NOT_FOUND
@@ -259,7 +263,7 @@ def _check_customer(actor: Actor, data: NewTicket, order: Any) -> tuple[Any, str
             HelpdeskErrorCode.REQUIRED,
         )
     _validate_email(email, "customer_email")
-    user = user_model.objects.filter(email__iexact=email).first()
+    user = users.objects.filter(email__iexact=email).first()
     return user, email, data.customer_name or (_full_name(user) if user else "")
 
 
@@ -272,7 +276,9 @@ def _validate_email(value: str, field: str) -> None:
         validate_email(value)
     except ValidationError as error:
         raise field_error(
-            field, f"'{value}' is not a valid e-mail address.", HelpdeskErrorCode.INVALID_EMAIL
+            field,
+            f"'{value}' is not a valid e-mail address.",
+            HelpdeskErrorCode.INVALID_EMAIL,
         ) from error
 
 
@@ -321,7 +327,9 @@ def _check_priority(actor: Actor, priority_id: int | None) -> Priority:
         )
     priority = Priority.objects.filter(pk=priority_id).first()
     if priority is None:
-        raise field_error("priority", "Priority not found.", HelpdeskErrorCode.NOT_FOUND)
+        raise field_error(
+            "priority", "Priority not found.", HelpdeskErrorCode.NOT_FOUND
+        )
     return priority
 
 
@@ -338,8 +346,11 @@ def _check_source(actor: Actor, source: str | None) -> str:
 
 
 def _language(code: str | None, customer: Any, order: Any) -> str:
-    for candidate in (code, getattr(customer, "language_code", None),
-                      getattr(order, "language_code", None)):
+    for candidate in (
+        code,
+        getattr(customer, "language_code", None),
+        getattr(order, "language_code", None),
+    ):
         if candidate:
             return str(candidate)[:35].lower()
     return "en"
@@ -371,6 +382,10 @@ def _check_complaint(data: NewComplaint) -> dict[str, str]:
 
 
 def _check_metadata(value: dict[str, str], field: str) -> dict[str, str]:
-    if not all(isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()):
-        raise field_error(field, "Keys and values must be text.", HelpdeskErrorCode.INVALID)
+    if not all(
+        isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()
+    ):
+        raise field_error(
+            field, "Keys and values must be text.", HelpdeskErrorCode.INVALID
+        )
     return dict(value)

@@ -19,7 +19,9 @@ def change_priority(actor: Actor, ticket_id: int, priority_id: int) -> Ticket:
     require_agent(actor)
     priority = Priority.objects.filter(pk=priority_id).first()
     if priority is None:
-        raise field_error("priority", "Priority not found.", HelpdeskErrorCode.NOT_FOUND)
+        raise field_error(
+            "priority", "Priority not found.", HelpdeskErrorCode.NOT_FOUND
+        )
     with transaction.atomic():
         ticket = lock_ticket(actor, ticket_id)
         refuse_merged(ticket)

@@ -1,6 +1,5 @@
 """Forwarding a ticket to a colleague or to an outside address, with a comment."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from .. import events
@@ -9,6 +8,7 @@ from ..actor import Actor
 from ..constants import CommentMedium, CommentVisibility
 from ..error_codes import HelpdeskErrorCode
 from ..errors import field_error
+from ..host_models import user_model
 from ..models import Comment, Ticket
 from ..policies import is_support_agent
 from ..sanitize import clean_html
@@ -31,12 +31,14 @@ def forward_ticket(
     require_agent(actor)
     if (to_user_id is None) == (to_email is None):
         raise field_error(
-            "to", "Forward to a colleague or to an e-mail address.", HelpdeskErrorCode.REQUIRED
+            "to",
+            "Forward to a colleague or to an e-mail address.",
+            HelpdeskErrorCode.REQUIRED,
         )
     note = clean_html(message or "")
     colleague = None
     if to_user_id is not None:
-        colleague = get_user_model().objects.filter(pk=to_user_id).first()
+        colleague = user_model().objects.filter(pk=to_user_id).first()
         if colleague is None or not is_support_agent(colleague):
             raise field_error(
                 "to_user",
@@ -61,7 +63,10 @@ def forward_ticket(
             ticket.assignee = colleague
             touch(ticket, "assignee")
             events.assigned_event(
-                ticket=ticket, actor=actor, assignee_id=colleague.pk, previous_id=previous
+                ticket=ticket,
+                actor=actor,
+                assignee_id=colleague.pk,
+                previous_id=previous,
             )
         else:
             touch(ticket)

@@ -22,7 +22,9 @@ def merge_tickets(actor: Actor, source_id: int, target_id: int) -> Ticket:
     require_agent(actor)
     if source_id == target_id:
         raise field_error(
-            "target", "A ticket cannot be merged into itself.", HelpdeskErrorCode.SAME_TICKET
+            "target",
+            "A ticket cannot be merged into itself.",
+            HelpdeskErrorCode.SAME_TICKET,
         )
     with transaction.atomic():
         locked = {

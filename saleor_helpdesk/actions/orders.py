@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from django.apps import apps
 from django.db import transaction
 
 from .. import events
@@ -14,6 +13,7 @@ from ..actor import Actor, ActorKind
 from ..constants import ComplaintReason
 from ..error_codes import HelpdeskErrorCode
 from ..errors import HelpdeskPermissionDenied, field_error
+from ..host_models import order_model
 from ..models import Ticket, TicketLine
 from .common import refuse_merged, touch
 
@@ -38,8 +38,7 @@ def _order_not_found(field: str) -> Exception:
 def check_order_access(actor: Actor, order_id: UUID, field: str = "order") -> Any:
     """The order if this actor may open tickets on it; otherwise "not found" (an order
     that is not yours does not exist for you)."""
-    order_model = apps.get_model("order", "Order")
-    order = order_model.objects.filter(pk=order_id).select_related("user").first()
+    order = order_model().objects.filter(pk=order_id).select_related("user").first()
     if order is None:
         raise _order_not_found(field)
     if actor.kind == ActorKind.SYSTEM:
@@ -70,7 +69,9 @@ def check_order_lines(
         return []
     if order is None:
         raise field_error(
-            "order", "Choose the order these lines belong to.", HelpdeskErrorCode.REQUIRED
+            "order",
+            "Choose the order these lines belong to.",
+            HelpdeskErrorCode.REQUIRED,
         )
     wanted = [line.order_line_id for line in lines]
     if len(set(wanted)) != len(wanted):
@@ -164,6 +165,9 @@ def link_order(
         save_lines(ticket, requests)
         touch(ticket, "order", "channel")
         events.order_linked_event(
-            ticket=ticket, actor=actor, order_number=order.number, line_count=len(requests)
+            ticket=ticket,
+            actor=actor,
+            order_number=order.number,
+            line_count=len(requests),
         )
     return ticket

@@ -2,7 +2,8 @@
 
 from uuid import UUID
 
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
 
 from ..access import visible_tickets
 from ..constants import CommentVisibility
@@ -14,7 +15,7 @@ def _error(code: str, message: str, status: int) -> JsonResponse:
     return JsonResponse({"error": {"code": code, "message": message}}, status=status)
 
 
-def download_attachment(request: HttpRequest, attachment_uuid: str) -> HttpResponse:
+def download_attachment(request: HttpRequest, attachment_uuid: str) -> HttpResponseBase:
     if request.method not in ("GET", "HEAD"):
         return _error("method_not_allowed", "Use GET.", 405)
     try:

@@ -2,11 +2,12 @@ import re
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 
 from .. import PLUGIN_ID, __version__
 from .attachments import download_attachment
 
-Handler = Callable[..., HttpResponse]
+Handler = Callable[..., HttpResponseBase]
 
 ROUTES: list[tuple[re.Pattern[str], Handler]] = []
 
@@ -19,7 +20,7 @@ def route(pattern: str) -> Callable[[Handler], Handler]:
     return register
 
 
-def dispatch(request: HttpRequest, path: str) -> HttpResponse:
+def dispatch(request: HttpRequest, path: str) -> HttpResponseBase:
     """Answer a request for `path` (the part after the plugin's prefix)."""
     normalized = "/" + path.lstrip("/")
     for pattern, handler in ROUTES:
@@ -27,7 +28,12 @@ def dispatch(request: HttpRequest, path: str) -> HttpResponse:
         if match:
             return handler(request, **match.groupdict())
     return JsonResponse(
-        {"error": {"code": "not_found", "message": f"No helpdesk endpoint at {normalized}."}},
+        {
+            "error": {
+                "code": "not_found",
+                "message": f"No helpdesk endpoint at {normalized}.",
+            }
+        },
         status=404,
     )
 

@@ -10,7 +10,9 @@ from .ticket import Ticket
 
 
 class Comment(models.Model):
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="comments")
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="comments"
+    )
     author_type = models.CharField(max_length=16, choices=AuthorType.choices)
     author_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -108,9 +108,7 @@ class Ticket(models.Model):
             models.Index(
                 fields=["assignee", "status"], name="helpdesk_ticket_assignee_idx"
             ),
-            models.Index(
-                fields=["customer_email"], name="helpdesk_ticket_email_idx"
-            ),
+            models.Index(fields=["customer_email"], name="helpdesk_ticket_email_idx"),
             # Overdue list: only open tickets carry a meaningful due date.
             models.Index(
                 fields=["due_date"],
@@ -118,9 +116,7 @@ class Ticket(models.Model):
                 condition=Q(closed_at__isnull=True),
             ),
             GinIndex(fields=["metadata"], name="helpdesk_ticket_meta_idx"),
-            GinIndex(
-                fields=["private_metadata"], name="helpdesk_ticket_pmeta_idx"
-            ),
+            GinIndex(fields=["private_metadata"], name="helpdesk_ticket_pmeta_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -46,7 +46,9 @@ class StandInHost(HostPort):
         if app_token is None:
             raise AuthenticationError("Invalid token.")
         app = app_token.app
-        return Actor.for_app(app, _codes(app.permissions.values_list("codename", flat=True)))
+        return Actor.for_app(
+            app, _codes(app.permissions.values_list("codename", flat=True))
+        )
 
     def _user_actor(self, token: str) -> Actor:
         try:
@@ -68,8 +70,10 @@ class StandInHost(HostPort):
         perms = set(user.user_permissions.values_list("codename", flat=True))
         for group in groups:
             perms |= {p.codename for p in group.permissions.all()}
-        if user.is_superuser or not groups or not all(
-            g.restricted_access_to_channels for g in groups
+        if (
+            user.is_superuser
+            or not groups
+            or not all(g.restricted_access_to_channels for g in groups)
         ):
             channel_ids = None
         else:
@@ -80,8 +84,10 @@ class StandInHost(HostPort):
 
     def customer_summary(self, *, user, email: str) -> CustomerSummary:
         orders = Order.objects.exclude(status="draft")
-        orders = orders.filter(user=user) if user else orders.filter(
-            user_email__iexact=email
+        orders = (
+            orders.filter(user=user)
+            if user
+            else orders.filter(user_email__iexact=email)
         )
         totals = orders.aggregate(count=Count("pk"), total=Sum("total_gross_amount"))
         currency = orders.values_list("currency", flat=True).first()
@@ -107,4 +113,6 @@ class StandInHost(HostPort):
         )
 
     def sign_payload(self, payload: bytes) -> str:
-        return hmac.new(settings.SECRET_KEY.encode(), payload, hashlib.sha256).hexdigest()
+        return hmac.new(
+            settings.SECRET_KEY.encode(), payload, hashlib.sha256
+        ).hexdigest()

@@ -26,7 +26,7 @@ def _database(url: str) -> dict:
     }
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "stand-in-host-not-secret")  # noqa: S105
+SECRET_KEY = os.environ.get("SECRET_KEY", "stand-in-host-not-secret")
 DEBUG = os.environ.get("DEBUG", "true").lower() == "true"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 
@@ -70,9 +70,7 @@ TEMPLATES = [
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(PROJECT_DIR / "var" / "media"))
 PRIVATE_MEDIA_ROOT = os.environ.get(

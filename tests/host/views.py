@@ -13,4 +13,4 @@ def handle_plugin_webhook(request: HttpRequest, plugin_id: str) -> HttpResponse:
     if plugin_id != PLUGIN_ID:
         return HttpResponseNotFound()
     prefix = f"/plugins/global/{plugin_id}"
-    return dispatch(request, request.path[len(prefix):])
+    return dispatch(request, request.path[len(prefix) :])

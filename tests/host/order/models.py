@@ -30,7 +30,9 @@ def get_order_number() -> int:
 class Order(models.Model):
     id = models.UUIDField(primary_key=True, editable=False, default=uuid.uuid4)
     number = models.IntegerField(unique=True, default=get_order_number, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, db_index=True
+    )
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     status = models.CharField(max_length=32, default=OrderStatus.UNFULFILLED)
     charge_status = models.CharField(max_length=32, default="none")

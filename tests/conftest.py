@@ -1,0 +1,98 @@
+"""Fixtures shared by every behaviour test, on either host (see tests/factories)."""
+
+import pytest
+
+from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.permissions import Perm
+from tests.factories import (
+    AppFactory,
+    ChannelFactory,
+    OrderFactory,
+    OrderLineFactory,
+    StaffFactory,
+    SupportAgentFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    # Every test writes attachments into its own folder, so tests can look at disk.
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def channel(db):
+    return ChannelFactory(slug="default-channel", name="Default", currency_code="EUR")
+
+
+@pytest.fixture
+def other_channel(db):
+    return ChannelFactory(slug="other-channel", name="Other", currency_code="USD")
+
+
+@pytest.fixture
+def customer(db):
+    return UserFactory(
+        email="kunde@example.de",
+        first_name="Anna",
+        last_name="Schmidt",
+        language_code="de",
+    )
+
+
+@pytest.fixture
+def other_customer(db):
+    return UserFactory(email="other@example.com")
+
+
+@pytest.fixture
+def customer_actor(customer):
+    return Actor.customer(customer)
+
+
+@pytest.fixture
+def order(customer, channel):
+    order = OrderFactory(user=customer, user_email=customer.email, channel=channel)
+    OrderLineFactory(order=order, product_name="Kaffeebecher", quantity=2)
+    OrderLineFactory(order=order, product_name="Teekanne", quantity=1)
+    return order
+
+
+@pytest.fixture
+def guest_order(channel):
+    order = OrderFactory(user=None, user_email="gast@example.de", channel=channel)
+    OrderLineFactory(order=order, quantity=1)
+    return order
+
+
+@pytest.fixture
+def guest_actor(guest_order):
+    return Actor.guest(guest_order.pk, guest_order.user_email)
+
+
+@pytest.fixture
+def staff_user(db):
+    agent = SupportAgentFactory(user=StaffFactory(email="agent@shop.example"))
+    return agent.user
+
+
+@pytest.fixture
+def staff_actor(staff_user):
+    return Actor.staff(staff_user, {Perm.MANAGE_ORDERS.value})
+
+
+@pytest.fixture
+def colleague(db):
+    return SupportAgentFactory(user=StaffFactory(email="colleague@shop.example")).user
+
+
+@pytest.fixture
+def staff_without_permission_actor(db):
+    return Actor.staff(StaffFactory(email="intern@shop.example"), set())
+
+
+@pytest.fixture
+def app_actor(db):
+    return Actor.for_app(AppFactory(name="ERP"), {Perm.MANAGE_ORDERS.value})
