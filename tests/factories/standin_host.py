@@ -65,6 +65,7 @@ class OrderFactory(factory.django.DjangoModelFactory):
 class OrderLineFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OrderLine
+        skip_postgeneration_save = True
 
     order = factory.SubFactory(OrderFactory)
     product_name = factory.Sequence(lambda n: f"Product {n}")
