@@ -1,10 +1,13 @@
 """Where attachments live: private storage, never a public URL.
 
-The storage is looked up in Django's `STORAGES` by alias, first `helpdesk` (a merchant
-may point it at a private S3 bucket), then `private` (Saleor's private storage); without
-either, files go below `PRIVATE_MEDIA_ROOT` (or `<BASE_DIR>/private-media`) on disk with
-no base URL, so no web server serves them. Files reach a reader only through the
-helpdesk's authorised download view.
+In order:
+1. `STORAGES["helpdesk"]`: a merchant's own choice (e.g. a private S3 bucket).
+2. Saleor's `PRIVATE_FILE_STORAGE` when it is a cloud class (S3, GCS, Azure private
+   buckets). Saleor's default for it is a plain `FileSystemStorage` below `MEDIA_ROOT`,
+   which web servers commonly publish, so that one is not used.
+3. A folder on disk that has no URL: `HELPDESK_PRIVATE_MEDIA_ROOT`, else
+   `PRIVATE_MEDIA_ROOT`, else `<BASE_DIR>/private-media`.
+Files reach a reader only through the helpdesk's authorised download view.
 """
 
 from pathlib import Path
@@ -12,20 +15,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.files.storage.handler import InvalidStorageError
+from django.utils.module_loading import import_string
 
-STORAGE_ALIASES = ("helpdesk", "private")
-
-
-def attachment_storage() -> Storage:
-    for alias in STORAGE_ALIASES:
-        try:
-            return storages[alias]
-        except InvalidStorageError:
-            continue
-    root = getattr(settings, "PRIVATE_MEDIA_ROOT", None) or (
-        Path(getattr(settings, "BASE_DIR", ".")) / "private-media"
-    )
-    return PrivateFileSystemStorage(location=str(root))
+PLAIN_FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -33,3 +25,19 @@ class PrivateFileSystemStorage(FileSystemStorage):
 
     def url(self, name: str | None) -> str:
         raise NotImplementedError("Helpdesk attachments are private and have no URL.")
+
+
+def attachment_storage() -> Storage:
+    try:
+        return storages["helpdesk"]
+    except InvalidStorageError:
+        pass
+    private = getattr(settings, "PRIVATE_FILE_STORAGE", None)
+    if private and private != PLAIN_FILE_SYSTEM and "FileSystem" not in private:
+        return import_string(private)()
+    root = (
+        getattr(settings, "HELPDESK_PRIVATE_MEDIA_ROOT", None)
+        or getattr(settings, "PRIVATE_MEDIA_ROOT", None)
+        or Path(getattr(settings, "BASE_DIR", ".")) / "private-media"
+    )
+    return PrivateFileSystemStorage(location=str(root))

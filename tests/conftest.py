@@ -1,6 +1,7 @@
 """Fixtures shared by every behaviour test, on either host (see tests/factories)."""
 
 import pytest
+from django.apps import apps
 
 from saleor_helpdesk.actor import Actor
 from saleor_helpdesk.permissions import Perm
@@ -13,6 +14,16 @@ from tests.factories import (
     SupportAgentFactory,
     UserFactory,
 )
+
+if apps.is_installed("saleor.order"):
+    # Inside Saleor, reads may go to the `replica` alias: let tests use it, as Saleor's
+    # own conftest does.
+    import django.test
+    from saleor.tests.utils import prepare_test_db_connections
+
+    django.test.TransactionTestCase.databases = {"default", "replica"}
+    django.test.TestCase.databases = {"default", "replica"}
+    prepare_test_db_connections()
 
 
 @pytest.fixture(autouse=True)

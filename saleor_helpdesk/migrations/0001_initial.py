@@ -15,10 +15,10 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('account', '0086_auto_20240805_0851'),
+        ('account', '0095_repopulate_user_number_of_orders'),
         ('app', '0029_alter_app_identifier'),
         ('channel', '0001_initial'),
-        ('order', '0198_clean_duplicated_gift_lines'),
+        ('order', '0217_ordergrantedrefund_reason_reference'),
     ]
 
     operations = [

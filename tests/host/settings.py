@@ -26,7 +26,9 @@ def _database(url: str) -> dict:
     }
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "stand-in-host-not-secret")
+SECRET_KEY = os.environ.get(
+    "SECRET_KEY", "stand-in-host-demo-key-not-secret-at-all-0123456789"
+)
 DEBUG = os.environ.get("DEBUG", "true").lower() == "true"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "tests.host.account",
     "tests.host.app",
     "tests.host.order",
+    "tests.host.demo",
     # What Saleor's settings.py does with the `saleor.plugins` entry point's name:
     "saleor_helpdesk",
 ]

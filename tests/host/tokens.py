@@ -2,11 +2,11 @@
 a JWT with `type`, `email`, `user_id` and the user's `token` key. Signed with HS256 and
 the stand-in's SECRET_KEY (Saleor signs RS256 with its own key)."""
 
-import secrets
 from datetime import UTC, datetime, timedelta
 
 import jwt
 from django.conf import settings
+from django.utils.crypto import get_random_string
 
 from .app.models import App, AppToken, hash_token
 
@@ -33,7 +33,8 @@ def decode_access_token(token: str) -> dict:
 
 
 def create_app_token(app: App, name: str = "default") -> str:
-    raw = secrets.token_urlsafe(30)
+    # Saleor's raw app tokens are 30 characters; the stand-in's are too.
+    raw = get_random_string(30)
     AppToken.objects.create(
         app=app, name=name, auth_token=hash_token(raw), token_last_4=raw[-4:]
     )

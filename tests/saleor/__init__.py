@@ -1,0 +1,1 @@
+"""Settings and tests for running the suite inside real Saleor (see README)."""

@@ -1,6 +1,7 @@
 """Marker: the Saleor migration `app 0029_alter_app_identifier` that the helpdesk's migrations depend on.
 
-It exists on every Saleor release the helpdesk supports (3.22 and newer). Here it only
+It exists on every Saleor release the helpdesk supports (3.22.0 and newer; checked on the
+3.22.0 and 3.23.0 tags and main). Here it only
 pins the same name, so `saleor_helpdesk` migrations apply unchanged on both hosts.
 """
 

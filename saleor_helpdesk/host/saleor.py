@@ -1,0 +1,118 @@
+"""The host port implemented on Saleor 3.22+ (imports Saleor: load only inside Saleor).
+
+Authentication uses Saleor's own functions, so a token Saleor accepts is accepted here
+and one it refuses is refused; permissions are Saleor's effective permissions; channel
+access follows Saleor's permission groups.
+"""
+
+from typing import Any
+
+import jwt
+from django.contrib.auth.hashers import check_password
+from django.db.models import Count, Sum
+from django.http import HttpRequest
+from saleor.app.models import App, AppToken
+from saleor.core.auth import get_token_from_request
+from saleor.core.jwt import (
+    JWT_ACCESS_TYPE,
+    JWT_THIRDPARTY_ACCESS_TYPE,
+    get_user_from_access_payload,
+    is_saleor_token,
+    jwt_decode,
+)
+from saleor.core.jwt_manager import get_jwt_manager
+from saleor.order.events import order_note_added_event
+from saleor.order.models import Order
+
+from ..actor import Actor
+from .base import AuthenticationError, CustomerSummary, HostPort
+
+# Saleor's app tokens are 30 characters (`saleor/app/models.py`); anything else is a JWT.
+APP_TOKEN_LENGTH = 30
+
+
+def _codes(permissions: Any) -> set[str]:
+    # Saleor's permission enum names are the upper-cased codenames (MANAGE_ORDERS).
+    return {permission.codename.upper() for permission in permissions}
+
+
+class SaleorHost(HostPort):
+    def authenticate(self, request: HttpRequest) -> Actor:
+        token = get_token_from_request(request)
+        if not token:
+            return Actor.anonymous()
+        if len(token) == APP_TOKEN_LENGTH and "." not in token:
+            return self._app_actor(token)
+        return self._user_actor(token)
+
+    def _app_actor(self, raw: str) -> Actor:
+        # What Saleor's AppByTokenLoader does, without the GraphQL context.
+        candidates = AppToken.objects.filter(
+            token_last_4=raw[-4:], app__is_active=True, app__removed_at__isnull=True
+        ).select_related("app")
+        for app_token in candidates:
+            if check_password(raw, app_token.auth_token):
+                app: App = app_token.app
+                return Actor.for_app(app, _codes(app.permissions.all()))
+        raise AuthenticationError("Invalid token.")
+
+    def _user_actor(self, token: str) -> Actor:
+        if not is_saleor_token(token):
+            raise AuthenticationError("Invalid token.")
+        try:
+            payload = jwt_decode(token)
+            if payload.get("type") not in (JWT_ACCESS_TYPE, JWT_THIRDPARTY_ACCESS_TYPE):
+                raise AuthenticationError("Invalid token type.")
+            user = get_user_from_access_payload(payload)
+        except jwt.ExpiredSignatureError as error:
+            raise AuthenticationError("Signature has expired.") from error
+        except jwt.PyJWTError as error:
+            raise AuthenticationError("Invalid token.") from error
+        if user is None:
+            raise AuthenticationError("Invalid token.")
+        if not user.is_staff:
+            return Actor.customer(user)
+        return Actor.staff(
+            user, _codes(user.effective_permissions), self._channel_ids(user)
+        )
+
+    def _channel_ids(self, user: Any) -> set[int] | None:
+        """Saleor's rule (`AccessibleChannelsByUserIdLoader`): any unrestricted group
+        opens every channel; otherwise the union of the groups' channels."""
+        if user.is_superuser:
+            return None
+        groups = list(user.groups.prefetch_related("channels"))
+        if any(not group.restricted_access_to_channels for group in groups):
+            return None
+        return {channel.pk for group in groups for channel in group.channels.all()}
+
+    def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
+        orders = Order.objects.non_draft()
+        orders = (
+            orders.filter(user=user) if user else orders.filter(user_email__iexact=email)
+        )
+        totals = orders.aggregate(count=Count("pk"), total=Sum("total_gross_amount"))
+        return CustomerSummary(
+            email=user.email if user else email,
+            name=user.get_full_name() if user else "",
+            user_id=user.pk if user else None,
+            is_registered=user is not None,
+            date_joined=user.date_joined if user else None,
+            order_count=totals["count"],
+            total_spent=totals["total"] or 0,
+            currency=orders.values_list("currency", flat=True).first(),
+            language_code=user.language_code if user else None,
+        )
+
+    def add_order_note(self, *, order: Any, actor: Actor, message: str) -> None:
+        order_note_added_event(
+            order=order,
+            user=actor.user if actor.user_id else None,
+            app=actor.app,
+            message=message,
+        )
+
+    def sign_payload(self, payload: bytes) -> str:
+        # The detached JWS Saleor's own webhooks carry (`Saleor-Signature`), verifiable
+        # with the shop's /.well-known/jwks.json.
+        return get_jwt_manager().jws_encode(payload, is_payload_detached=True)

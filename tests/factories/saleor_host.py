@@ -1,0 +1,135 @@
+"""Host objects inside real Saleor (used when `saleor.order` is installed).
+
+Only public facts about Saleor's models are used here (field names and required
+values); the objects are made with Saleor's own models and token functions.
+"""
+
+from decimal import Decimal
+
+import factory
+from saleor.account.models import Group, User
+from saleor.app.models import App, AppToken
+from saleor.channel.models import Channel
+from saleor.core.jwt import create_access_token
+from saleor.order import OrderOrigin
+from saleor.order.models import Order, OrderLine
+from saleor.permission.models import Permission
+
+
+class ChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Channel
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Channel {n}")
+    slug = factory.Sequence(lambda n: f"channel-{n}")
+    currency_code = "EUR"
+    default_country = "DE"
+    is_active = True
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"customer{n}@example.com")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    language_code = "en"
+    password = factory.PostGenerationMethodCall("set_unusable_password")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class StaffFactory(UserFactory):
+    email = factory.Sequence(lambda n: f"staff{n}@example.com")
+    is_staff = True
+
+
+class AppFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = App
+
+    name = factory.Sequence(lambda n: f"App {n}")
+    is_active = True
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Order
+
+    channel = factory.SubFactory(ChannelFactory)
+    user = factory.SubFactory(UserFactory)
+    user_email = factory.LazyAttribute(
+        lambda o: o.user.email if o.user else "guest@example.com"
+    )
+    currency = factory.LazyAttribute(lambda o: o.channel.currency_code)
+    language_code = "en"
+    status = "unfulfilled"
+    origin = OrderOrigin.CHECKOUT
+    lines_count = 0
+    total_gross_amount = Decimal("0")
+    total_net_amount = Decimal("0")
+
+
+class OrderLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrderLine
+        skip_postgeneration_save = True
+
+    order = factory.SubFactory(OrderFactory)
+    product_name = factory.Sequence(lambda n: f"Product {n}")
+    variant_name = "M"
+    product_sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
+    is_shipping_required = True
+    is_gift_card = False
+    quantity = 3
+    currency = factory.LazyAttribute(lambda o: o.order.currency)
+    unit_price_net_amount = Decimal("16.800")
+    unit_price_gross_amount = Decimal("19.990")
+    total_price_net_amount = factory.LazyAttribute(
+        lambda o: o.unit_price_net_amount * o.quantity
+    )
+    total_price_gross_amount = factory.LazyAttribute(
+        lambda o: o.unit_price_gross_amount * o.quantity
+    )
+
+    @factory.post_generation
+    def update_total(obj, create, extracted, **kwargs):
+        if create:
+            order = obj.order
+            order.total_gross_amount += obj.total_price_gross_amount
+            order.total_net_amount += obj.total_price_net_amount
+            order.lines_count += 1
+            order.save(
+                update_fields=["total_gross_amount", "total_net_amount", "lines_count"]
+            )
+
+
+def grant(user_or_app, *codes: str, channels=None) -> None:
+    permissions = list(Permission.objects.filter(codename__in=[c.lower() for c in codes]))
+    assert len(permissions) == len(codes), f"unknown Saleor permission in {codes}"
+    if isinstance(user_or_app, App):
+        user_or_app.permissions.add(*permissions)
+        return
+    group = Group.objects.create(
+        name=f"group-{user_or_app.pk}-{Group.objects.count()}",
+        restricted_access_to_channels=channels is not None,
+    )
+    group.permissions.add(*permissions)
+    if channels is not None:
+        group.channels.add(*channels)
+    user_or_app.groups.add(group)
+
+
+def access_token_for(user) -> str:
+    return create_access_token(user)
+
+
+def app_token_for(app) -> str:
+    _token, raw = AppToken.objects.create(app=app)
+    return raw
