@@ -5,6 +5,8 @@ The name and the content type a client sends are never trusted: an HTML page ren
 `application/octet-stream`, which no shop allows by default.
 """
 
+import codecs
+
 OCTET_STREAM = "application/octet-stream"
 
 EXTENSION_BY_TYPE = {
@@ -65,12 +67,13 @@ def _sniff_text(head: bytes) -> str:
     if not head or b"\x00" in head:
         return OCTET_STREAM
     try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError as error:
-        # The read may have cut a multi-byte character at the end.
-        if error.start < len(head) - 3:
-            return OCTET_STREAM
-        text = head[: error.start].decode("utf-8")
+        # Not final: the read may have cut a multi-byte character at the end. Any other
+        # byte that is not UTF-8 (also in the last three) means this is not text.
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return OCTET_STREAM
+    if not text:
+        return OCTET_STREAM
     lowered = text.lower().encode()
     if b"<svg" in lowered:
         return "image/svg+xml"

@@ -22,8 +22,13 @@ def download_attachment(request: HttpRequest, attachment_uuid: str) -> HttpRespo
         actor = get_host().authenticate(request)
     except AuthenticationError as error:
         return _error("invalid_token", str(error), 401)
+    try:
+        # The route admits any 36 hex digits and dashes, not only UUIDs.
+        wanted = UUID(attachment_uuid)
+    except ValueError:
+        return _error("not_found", "Attachment not found.", 404)
     attachments = Attachment.objects.filter(
-        uuid=UUID(attachment_uuid), ticket__in=visible_tickets(actor)
+        uuid=wanted, ticket__in=visible_tickets(actor)
     )
     if not actor.is_agent:
         attachments = attachments.filter(visibility=CommentVisibility.PUBLIC)
