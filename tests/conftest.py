@@ -19,6 +19,10 @@ if apps.is_installed("saleor.order"):
     # Inside Saleor, reads may go to the `replica` alias: let tests use it, as Saleor's
     # own conftest does.
     import django.test
+
+    # Saleor's own conftest loads its GraphQL schema before migrations import task
+    # modules; without it, migration loading hits a circular import inside Saleor.
+    import saleor.graphql.api  # noqa: F401
     from saleor.tests.utils import prepare_test_db_connections
 
     django.test.TransactionTestCase.databases = {"default", "replica"}

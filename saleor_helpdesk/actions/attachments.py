@@ -25,9 +25,13 @@ def store_files(
     comment: Comment | None,
     files: Sequence[CheckedFile],
     actor: Actor,
+    *,
+    internal: bool = False,
 ) -> list[Attachment]:
-    """Write checked files to private storage; a rollback deletes them again."""
-    internal = comment.is_internal if comment is not None else False
+    """Write checked files to private storage (files of an internal note, or files
+    attached as internal, are internal). `removing_files_on_error` deletes them again
+    when the transaction fails."""
+    internal = comment.is_internal if comment is not None else internal
     author = author_fields(actor)
     stored = []
     for checked in files:
@@ -99,11 +103,7 @@ def add_attachments(
             policy=channel_settings(ticket.channel_id),
             already_on_ticket=ticket.attachments.count(),
         )
-        stored = store_files(ticket, None, checked, actor)
-        if internal:
-            Attachment.objects.filter(pk__in=[a.pk for a in stored]).update(
-                visibility=CommentVisibility.INTERNAL
-            )
+        stored = store_files(ticket, None, checked, actor, internal=internal)
         touch(ticket)
     return stored
 

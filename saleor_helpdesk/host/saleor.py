@@ -1,10 +1,12 @@
 """The host port implemented on Saleor 3.22+ (imports Saleor: load only inside Saleor).
 
+from decimal import Decimal
 Authentication uses Saleor's own functions, so a token Saleor accepts is accepted here
 and one it refuses is refused; permissions are Saleor's effective permissions; channel
 access follows Saleor's permission groups.
 """
 
+from decimal import Decimal
 from typing import Any
 
 import jwt
@@ -89,7 +91,9 @@ class SaleorHost(HostPort):
     def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
         orders = Order.objects.non_draft()
         orders = (
-            orders.filter(user=user) if user else orders.filter(user_email__iexact=email)
+            orders.filter(user=user)
+            if user
+            else orders.filter(user_email__iexact=email)
         )
         totals = orders.aggregate(count=Count("pk"), total=Sum("total_gross_amount"))
         return CustomerSummary(
@@ -99,7 +103,7 @@ class SaleorHost(HostPort):
             is_registered=user is not None,
             date_joined=user.date_joined if user else None,
             order_count=totals["count"],
-            total_spent=totals["total"] or 0,
+            total_spent=totals["total"] or Decimal(0),
             currency=orders.values_list("currency", flat=True).first(),
             language_code=user.language_code if user else None,
         )

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+from decimal import Decimal
 
 import jwt
 from django.conf import settings
@@ -98,7 +99,7 @@ class StandInHost(HostPort):
             is_registered=user is not None,
             date_joined=user.date_joined if user else None,
             order_count=totals["count"],
-            total_spent=totals["total"] or 0,
+            total_spent=totals["total"] or Decimal(0),
             currency=currency,
             language_code=user.language_code if user else None,
         )
