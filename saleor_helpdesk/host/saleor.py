@@ -1,6 +1,5 @@
 """The host port implemented on Saleor 3.22+ (imports Saleor: load only inside Saleor).
 
-from decimal import Decimal
 Authentication uses Saleor's own functions, so a token Saleor accepts is accepted here
 and one it refuses is refused; permissions are Saleor's effective permissions; channel
 access follows Saleor's permission groups.
