@@ -30,6 +30,13 @@ if apps.is_installed("saleor.order"):
     prepare_test_db_connections()
 
 
+@pytest.fixture
+def django_db_serialized_rollback() -> bool:
+    # Transactional tests (threads, processes, live servers) empty every table when they
+    # finish; restore what migrations wrote (the default workflow) for the next test.
+    return True
+
+
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     # Every test writes attachments into its own folder, so tests can look at disk.

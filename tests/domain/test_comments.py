@@ -15,7 +15,9 @@ def ticket(customer_actor, channel):
 
 
 def _set_status(ticket, slug):
-    Ticket.objects.filter(pk=ticket.pk).update(status=TicketStatus.objects.get(slug=slug))
+    Ticket.objects.filter(pk=ticket.pk).update(
+        status=TicketStatus.objects.get(slug=slug)
+    )
 
 
 def test_staff_reply_is_public_and_sets_the_first_response(ticket, staff_actor):
@@ -41,14 +43,18 @@ def test_an_internal_note_is_no_first_response(ticket, staff_actor):
 
 def test_customers_cannot_write_internal_notes(ticket, customer_actor):
     with raises_error(
-        None, "permission_denied", "You need the MANAGE_ORDERS permission to work tickets."
+        None,
+        "permission_denied",
+        "You need the MANAGE_ORDERS permission to work tickets.",
     ):
         add_comment(customer_actor, ticket.pk, "psst", internal=True)
 
 
 def test_customers_cannot_change_the_status_with_a_reply(ticket, customer_actor):
     with raises_error(
-        None, "permission_denied", "You need the MANAGE_ORDERS permission to work tickets."
+        None,
+        "permission_denied",
+        "You need the MANAGE_ORDERS permission to work tickets.",
     ):
         add_comment(
             customer_actor,
@@ -88,7 +94,9 @@ def test_staff_reply_can_move_the_status(ticket, staff_actor):
     assert ticket.status == answered
 
 
-def test_a_reply_with_a_status_the_workflow_forbids_changes_nothing(ticket, staff_actor):
+def test_a_reply_with_a_status_the_workflow_forbids_changes_nothing(
+    ticket, staff_actor
+):
     _set_status(ticket, "open")
 
     with raises_error("status", "invalid_transition"):

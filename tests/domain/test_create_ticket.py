@@ -77,7 +77,9 @@ def test_a_customer_opens_a_complaint_on_their_order_with_lines(customer_actor, 
     ).exists()
 
 
-def test_a_guest_opens_a_ticket_with_the_order_token_and_email(guest_actor, guest_order):
+def test_a_guest_opens_a_ticket_with_the_order_token_and_email(
+    guest_actor, guest_order
+):
     ticket = create_ticket(guest_actor, new(order_id=guest_order.pk))
 
     assert ticket.customer is None
@@ -144,7 +146,9 @@ def test_staff_restricted_to_another_channel_cannot_open_tickets_there(
 ):
     actor = Actor.staff(staff_user, {"MANAGE_ORDERS"}, channel_ids=[other_channel.pk])
 
-    with raises_error("channel", "permission_denied", "You have no access to this channel."):
+    with raises_error(
+        "channel", "permission_denied", "You have no access to this channel."
+    ):
         create_ticket(actor, new(channel_id=channel.pk, customer_email="a@example.com"))
 
 
@@ -162,7 +166,12 @@ def test_staff_restricted_to_another_channel_cannot_open_tickets_there(
             "The subject can be at most 255 characters long.",
         ),
         ({"body": "<p> </p>"}, "body", "empty_body", "Write a message."),
-        ({"body": "<script>alert(1)</script>"}, "body", "empty_body", "Write a message."),
+        (
+            {"body": "<script>alert(1)</script>"},
+            "body",
+            "empty_body",
+            "Write a message.",
+        ),
         ({"body": "x" * 50_001}, "body", "body_too_long", "The message is too long."),
         ({"kind": "gossip"}, "kind", "invalid", "Unknown ticket kind."),
         ({"channel_id": None}, "channel", "required", "Choose the shop's channel."),
@@ -222,7 +231,9 @@ def test_an_unknown_order_is_not_found(customer_actor):
         create_ticket(customer_actor, new(order_id=uuid4()))
 
 
-def test_a_customer_cannot_open_a_ticket_on_a_draft_order(customer, customer_actor, channel):
+def test_a_customer_cannot_open_a_ticket_on_a_draft_order(
+    customer, customer_actor, channel
+):
     draft = OrderFactory(user=customer, channel=channel, status="draft")
 
     with raises_error("order", "not_found", "Order not found."):
@@ -238,12 +249,18 @@ def test_an_inactive_channel_is_not_offered_to_customers(customer_actor, channel
 
 
 def test_the_order_decides_the_channel(customer_actor, order, other_channel):
-    with raises_error("channel", "channel_mismatch", "The order belongs to another channel."):
-        create_ticket(customer_actor, new(order_id=order.pk, channel_id=other_channel.pk))
+    with raises_error(
+        "channel", "channel_mismatch", "The order belongs to another channel."
+    ):
+        create_ticket(
+            customer_actor, new(order_id=order.pk, channel_id=other_channel.pk)
+        )
 
 
 def test_a_guest_holding_one_order_cannot_use_another(guest_actor, channel):
-    other_guest_order = OrderFactory(user=None, user_email="gast@example.de", channel=channel)
+    other_guest_order = OrderFactory(
+        user=None, user_email="gast@example.de", channel=channel
+    )
 
     with raises_error("order", "not_found", "Order not found."):
         create_ticket(guest_actor, new(order_id=other_guest_order.pk))
@@ -257,7 +274,9 @@ def test_a_guest_with_the_wrong_email_is_refused(guest_order):
 
 
 def test_guest_tickets_can_be_switched_off_per_channel(guest_actor, guest_order):
-    ChannelSettings.objects.create(channel=guest_order.channel, guest_tickets_allowed=False)
+    ChannelSettings.objects.create(
+        channel=guest_order.channel, guest_tickets_allowed=False
+    )
 
     with raises_error(
         "order",
@@ -273,7 +292,10 @@ def test_lines_need_an_order(customer_actor, channel, order):
     with raises_error("order", "required", "Choose the order these lines belong to."):
         create_ticket(
             customer_actor,
-            new(channel_id=channel.pk, lines=[NewLine(order_line_id=line.pk, quantity=1)]),
+            new(
+                channel_id=channel.pk,
+                lines=[NewLine(order_line_id=line.pk, quantity=1)],
+            ),
         )
 
 
@@ -281,10 +303,15 @@ def test_a_line_of_another_order_is_refused(customer, customer_actor, order, cha
     other = OrderFactory(user=customer, channel=channel)
     foreign_line = OrderLineFactory(order=other)
 
-    with raises_error("lines", "line_not_in_order", "This line is not part of the order."):
+    with raises_error(
+        "lines", "line_not_in_order", "This line is not part of the order."
+    ):
         create_ticket(
             customer_actor,
-            new(order_id=order.pk, lines=[NewLine(order_line_id=foreign_line.pk, quantity=1)]),
+            new(
+                order_id=order.pk,
+                lines=[NewLine(order_line_id=foreign_line.pk, quantity=1)],
+            ),
         )
 
 
@@ -299,7 +326,10 @@ def test_quantities_stay_within_what_was_ordered(customer_actor, order, quantity
     ):
         create_ticket(
             customer_actor,
-            new(order_id=order.pk, lines=[NewLine(order_line_id=mug.pk, quantity=quantity)]),
+            new(
+                order_id=order.pk,
+                lines=[NewLine(order_line_id=mug.pk, quantity=quantity)],
+            ),
         )
 
 
@@ -346,7 +376,11 @@ def test_a_category_must_belong_to_the_kind(customer_actor, channel):
     ):
         create_ticket(
             customer_actor,
-            new(channel_id=channel.pk, kind="question", category_id=complaint_category.pk),
+            new(
+                channel_id=channel.pk,
+                kind="question",
+                category_id=complaint_category.pk,
+            ),
         )
 
 
@@ -360,7 +394,9 @@ def test_an_inactive_contact_is_not_found(customer_actor, channel):
 def test_customers_cannot_choose_the_priority(customer_actor, channel):
     urgent = Priority.objects.get(slug="urgent")
 
-    with raises_error("priority", "permission_denied", "Only staff can set a ticket's priority."):
+    with raises_error(
+        "priority", "permission_denied", "Only staff can set a ticket's priority."
+    ):
         create_ticket(customer_actor, new(channel_id=channel.pk, priority_id=urgent.pk))
 
 
@@ -376,9 +412,15 @@ def test_staff_name_an_unknown_customer(staff_actor, channel):
         create_ticket(staff_actor, new(channel_id=channel.pk, customer_id=987_654))
 
 
-def test_staff_cannot_tie_a_customer_to_someone_elses_order(staff_actor, order, other_customer):
-    with raises_error("customer", "order_mismatch", "The order belongs to another customer."):
-        create_ticket(staff_actor, new(order_id=order.pk, customer_id=other_customer.pk))
+def test_staff_cannot_tie_a_customer_to_someone_elses_order(
+    staff_actor, order, other_customer
+):
+    with raises_error(
+        "customer", "order_mismatch", "The order belongs to another customer."
+    ):
+        create_ticket(
+            staff_actor, new(order_id=order.pk, customer_id=other_customer.pk)
+        )
 
 
 # --- defaults: priority, due date, responsibility, language ----------------------------
@@ -389,7 +431,9 @@ def test_the_due_date_follows_the_priority(staff_actor, channel):
 
     ticket = create_ticket(
         staff_actor,
-        new(channel_id=channel.pk, customer_email="a@example.com", priority_id=urgent.pk),
+        new(
+            channel_id=channel.pk, customer_email="a@example.com", priority_id=urgent.pk
+        ),
     )
 
     assert abs(ticket.due_date - ticket.created_at - timedelta(hours=4)) < timedelta(
@@ -397,14 +441,18 @@ def test_the_due_date_follows_the_priority(staff_actor, channel):
     )
 
 
-def test_the_customers_responsible_person_comes_first(customer, customer_actor, channel):
+def test_the_customers_responsible_person_comes_first(
+    customer, customer_actor, channel
+):
     # given a responsible person for the customer, one for the contact, a shop default
     mine, contacts, default = (SupportAgentFactory().user for _ in range(3))
     CustomerResponsible.objects.create(customer=customer, responsible=mine)
     contact = ContactFactory(responsible=contacts)
     ChannelSettings.objects.create(channel=None, default_responsible=default)
 
-    ticket = create_ticket(customer_actor, new(channel_id=channel.pk, contact_id=contact.pk))
+    ticket = create_ticket(
+        customer_actor, new(channel_id=channel.pk, contact_id=contact.pk)
+    )
 
     assert ticket.assignee == mine
 
@@ -423,7 +471,9 @@ def test_then_the_contacts_then_the_shops_default(customer_actor, channel):
     assert without.assignee == default
 
 
-def test_a_responsible_person_who_left_the_team_is_skipped(customer, customer_actor, channel):
+def test_a_responsible_person_who_left_the_team_is_skipped(
+    customer, customer_actor, channel
+):
     gone = StaffFactory()  # never a support agent
     CustomerResponsible.objects.create(customer=customer, responsible=gone)
 
@@ -437,7 +487,9 @@ def test_language_comes_from_the_input_then_the_customer(channel):
 
     assert create_ticket(english, new(channel_id=channel.pk)).language_code == "en"
     assert (
-        create_ticket(english, new(channel_id=channel.pk, language_code="de")).language_code
+        create_ticket(
+            english, new(channel_id=channel.pk, language_code="de")
+        ).language_code
         == "de"
     )
 
@@ -447,7 +499,9 @@ def test_customer_metadata_is_kept_but_private_metadata_is_staff_only(
 ):
     by_customer = create_ticket(
         customer_actor,
-        new(channel_id=channel.pk, metadata={"utm": "mail"}, private_metadata={"x": "y"}),
+        new(
+            channel_id=channel.pk, metadata={"utm": "mail"}, private_metadata={"x": "y"}
+        ),
     )
     by_staff = create_ticket(
         staff_actor,

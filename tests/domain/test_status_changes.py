@@ -28,7 +28,9 @@ def test_staff_change_the_status(ticket, staff_actor):
 
 def test_customers_cannot_change_the_status(ticket, customer_actor):
     with raises_error(
-        None, "permission_denied", "You need the MANAGE_ORDERS permission to work tickets."
+        None,
+        "permission_denied",
+        "You need the MANAGE_ORDERS permission to work tickets.",
     ):
         change_status(
             customer_actor, ticket.pk, TicketStatus.objects.get(slug="open").pk
@@ -64,7 +66,9 @@ def test_closing_twice_is_refused(ticket, customer_actor):
         close_ticket(customer_actor, ticket.pk)
 
 
-def test_a_shop_can_reserve_closing_to_staff(ticket, customer_actor, staff_actor, channel):
+def test_a_shop_can_reserve_closing_to_staff(
+    ticket, customer_actor, staff_actor, channel
+):
     # seed 004: "Der Kunde hat diese Möglichkeit nicht."
     ChannelSettings.objects.create(channel=channel, customer_may_close=False)
 

@@ -126,12 +126,19 @@ def test_a_transition_added_as_data_is_honoured(staff_actor):
 def test_allowed_targets_differ_per_role(staff_actor, customer_actor):
     status = TicketStatus.objects.get(slug="waiting_customer")
 
-    staff = set(workflow.allowed_targets(status, staff_actor).values_list("slug", flat=True))
+    staff = set(
+        workflow.allowed_targets(status, staff_actor).values_list("slug", flat=True)
+    )
     customer = set(
         workflow.allowed_targets(status, customer_actor).values_list("slug", flat=True)
     )
 
     assert customer == {"closed"}
     assert staff == {
-        "open", "in_progress", "answered", "waiting_1", "waiting_2", "closed"
+        "open",
+        "in_progress",
+        "answered",
+        "waiting_1",
+        "waiting_2",
+        "closed",
     }

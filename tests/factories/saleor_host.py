@@ -111,7 +111,9 @@ class OrderLineFactory(factory.django.DjangoModelFactory):
 
 
 def grant(user_or_app, *codes: str, channels=None) -> None:
-    permissions = list(Permission.objects.filter(codename__in=[c.lower() for c in codes]))
+    permissions = list(
+        Permission.objects.filter(codename__in=[c.lower() for c in codes])
+    )
     assert len(permissions) == len(codes), f"unknown Saleor permission in {codes}"
     if isinstance(user_or_app, App):
         user_or_app.permissions.add(*permissions)
