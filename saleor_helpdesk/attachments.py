@@ -126,12 +126,19 @@ def _check_one(upload: File, policy: ChannelSettings, field: str) -> CheckedFile
 
 
 def _too_large(field: str, name: str, policy: ChannelSettings) -> Exception:
-    limit_mb = policy.max_attachment_size / (1024 * 1024)
     return field_error(
         field,
-        f"The file '{name}' is larger than {limit_mb:.1f} MB.",
+        f"The file '{name}' is larger than {human_size(policy.max_attachment_size)}.",
         HelpdeskErrorCode.FILE_TOO_LARGE,
     )
+
+
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} bytes"
 
 
 def as_content_file(checked: CheckedFile) -> ContentFile:

@@ -6,6 +6,7 @@ The name and the content type a client sends are never trusted: an HTML page ren
 """
 
 import codecs
+import re
 
 OCTET_STREAM = "application/octet-stream"
 
@@ -31,24 +32,10 @@ _SIGNATURES: list[tuple[bytes, str]] = [
 
 _HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1"}
 
-# Markup a browser would render or run; text containing any of these is not plain text.
-_MARKUP_MARKERS = (
-    b"<!doctype",
-    b"<html",
-    b"<head",
-    b"<body",
-    b"<script",
-    b"<iframe",
-    b"<svg",
-    b"<?xml",
-    b"<img",
-    b"<a ",
-    b"<div",
-    b"<style",
-    b"<meta",
-    b"<object",
-    b"<embed",
-)
+# Anything a browser would parse as markup: a tag (`<p>`, `<a href`, `<br/>`), a
+# comment or doctype (`<!`), or a processing instruction (`<?xml`). An address in angle
+# brackets (`<anna@example.com>`) is not a tag.
+_MARKUP = re.compile(rb"<(?:[a-z][a-z0-9-]*[\s/>]|!|\?)")
 
 
 def sniff_content_type(head: bytes) -> str:
@@ -77,7 +64,7 @@ def _sniff_text(head: bytes) -> str:
     lowered = text.lower().encode()
     if b"<svg" in lowered:
         return "image/svg+xml"
-    if any(marker in lowered for marker in _MARKUP_MARKERS):
+    if _MARKUP.search(lowered):
         return "text/html"
     if any(ord(ch) < 32 and ch not in "\t\n\r\f" for ch in text):
         return OCTET_STREAM

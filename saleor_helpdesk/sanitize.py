@@ -1,5 +1,7 @@
 """Comment bodies are sanitised on the way in, so every reader gets safe HTML."""
 
+import html as html_lib
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -41,5 +43,10 @@ def plain_text(value: str) -> str:
     return nh3.clean(value, tags=set(), strip_comments=True).strip()
 
 
+# Characters that render as nothing: a body made of them is empty.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
 def is_blank(html: str) -> bool:
-    return not plain_text(html).replace("&nbsp;", "").strip()
+    text = html_lib.unescape(plain_text(html)).translate(_INVISIBLE)
+    return not text.strip()

@@ -30,11 +30,11 @@ if apps.is_installed("saleor.order"):
     prepare_test_db_connections()
 
 
-@pytest.fixture
-def django_db_serialized_rollback() -> bool:
-    # Transactional tests (threads, processes, live servers) empty every table when they
-    # finish; restore what migrations wrote (the default workflow) for the next test.
-    return True
+@pytest.fixture(autouse=True)
+def _serialized_rollback(django_db_serialized_rollback):
+    """Transactional tests (threads, processes, live servers) empty every table when
+    they finish. Requesting pytest-django's `django_db_serialized_rollback` makes each
+    of them start from what the migrations wrote (the default workflow) instead."""
 
 
 @pytest.fixture(autouse=True)

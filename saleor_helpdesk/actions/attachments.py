@@ -9,7 +9,7 @@ from django.core.files.base import File
 from django.db import transaction
 
 from .. import events
-from ..access import lock_ticket, require_agent
+from ..access import lock_ticket, require_agent, visible_tickets
 from ..actor import Actor
 from ..attachments import CheckedFile, as_content_file, check_files
 from ..constants import AuthorType, CommentVisibility
@@ -49,10 +49,11 @@ def store_files(
             uploaded_by_user=author.get("author_user"),
         )
         attachment.file.save("upload", as_content_file(checked), save=False)
-        attachment.save()
+        # Journal the file before the row is saved: a failing save must not orphan it.
         journal = _written.get()
         if journal is not None:
             journal.append((attachment.file.storage, attachment.file.name))
+        attachment.save()
         events.attachment_added_event(
             ticket=ticket,
             actor=actor,
@@ -109,17 +110,31 @@ def add_attachments(
 
 
 def remove_attachment(actor: Actor, attachment_id: int) -> Ticket:
-    """Staff remove any file; a customer only one they uploaded themselves."""
-    attachment = Attachment.objects.filter(pk=attachment_id).first()
-    if attachment is None:
+    """Staff remove any file; a customer only a public one they uploaded themselves.
+
+    A file the caller cannot see is "not found", so attachment ids reveal nothing.
+    """
+    visible = Attachment.objects.filter(
+        pk=attachment_id, ticket__in=visible_tickets(actor)
+    )
+    if not actor.is_agent:
+        visible = visible.filter(visibility=CommentVisibility.PUBLIC)
+    found = visible.values_list("ticket_id", flat=True).first()
+    if found is None:
         raise field_error("id", "Attachment not found.", HelpdeskErrorCode.NOT_FOUND)
     with transaction.atomic():
-        ticket = lock_ticket(actor, attachment.ticket_id)
-        attachment = Attachment.objects.select_for_update().get(pk=attachment_id)
+        # The ticket first, as every action does, so this never deadlocks with a merge.
+        ticket = lock_ticket(actor, found)
+        attachment = (
+            Attachment.objects.select_for_update().filter(pk=attachment_id).first()
+        )
+        if attachment is None:
+            raise field_error(
+                "id", "Attachment not found.", HelpdeskErrorCode.NOT_FOUND
+            )
         if not actor.is_agent:
             own = (
                 attachment.uploaded_by_type == AuthorType.CUSTOMER
-                and attachment.visibility == CommentVisibility.PUBLIC
                 and attachment.uploaded_by_user_id is not None
                 and attachment.uploaded_by_user_id == actor.user_id
             )

@@ -153,7 +153,7 @@ def test_a_file_larger_than_the_channel_limit_is_refused(
     with raises_error(
         "attachments",
         "file_too_large",
-        "The file 'scan.png' is larger than 0.1 MB.",
+        "The file 'scan.png' is larger than 100 KB.",
     ):
         create_ticket(customer_actor, new_ticket(channel, big))
     assert files_on_disk() == []
@@ -172,7 +172,7 @@ def test_a_file_that_understates_its_size_is_measured_and_refused(
     with raises_error(
         "attachments",
         "file_too_large",
-        "The file 'small.png' is larger than 0.1 MB.",
+        "The file 'small.png' is larger than 100 KB.",
     ):
         add_attachments(customer_actor, ticket.pk, [liar])
     assert files_on_disk() == []
@@ -204,7 +204,7 @@ def test_a_file_that_overstates_its_size_is_refused_before_it_is_read(
     with raises_error(
         "attachments",
         "file_too_large",
-        "The file 'tiny.png' is larger than 0.1 MB.",
+        "The file 'tiny.png' is larger than 100 KB.",
     ):
         add_attachments(customer_actor, ticket.pk, [boaster])
 

@@ -75,6 +75,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+STATIC_URL = "/static/"
+MEDIA_URL = "/media/"
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(PROJECT_DIR / "var" / "media"))
 PRIVATE_MEDIA_ROOT = os.environ.get(
     "PRIVATE_MEDIA_ROOT", str(PROJECT_DIR / "var" / "private-media")

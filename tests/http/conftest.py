@@ -13,7 +13,6 @@ from email.message import Message
 from typing import Any
 
 import pytest
-from django.test.utils import override_settings
 
 from saleor_helpdesk import PLUGIN_ID
 
@@ -48,21 +47,6 @@ def http(
     except urllib.error.HTTPError as error:
         with error:
             return Reply(error.code, error.headers, error.read())
-
-
-@pytest.fixture(scope="session")
-def _static_url():
-    # The stand-in host's settings have no STATIC_URL; Django's live server wraps the
-    # app in a static-files handler that parses it when the server starts and then
-    # fails on every request ("startswith first arg must be str ..., not bytes").
-    with override_settings(STATIC_URL="/static/"):
-        yield
-
-
-@pytest.fixture(scope="session")
-def live_server(_static_url, live_server):
-    """pytest-django's live server, started once STATIC_URL is set."""
-    return live_server
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,8 @@ from datetime import timedelta
 from uuid import uuid4
 
 import pytest
+from django.utils import timezone
+from freezegun import freeze_time
 
 from saleor_helpdesk.actions import add_attachments, remove_attachment
 from tests.factories import (
@@ -17,7 +19,6 @@ from tests.factories import (
 )
 from tests.files import samples
 from tests.files.samples import upload
-from tests.host.tokens import create_access_token
 from tests.http.conftest import http
 
 NOT_FOUND = {"error": {"code": "not_found", "message": "Attachment not found."}}
@@ -208,11 +209,12 @@ def test_an_invalid_token_is_unauthorised(attachment, url_of, token):
 
 
 def test_an_expired_token_is_unauthorised(customer, attachment, url_of):
-    # given the customer's token that expired a minute ago
-    token = create_access_token(customer, ttl=timedelta(minutes=-1))
+    # given the customer's token, two days later
+    token = access_token_for(customer)
 
     # when they download with it
-    reply = http(url_of(attachment), token=token)
+    with freeze_time(timezone.now() + timedelta(days=2)):
+        reply = http(url_of(attachment), token=token)
 
     # then they must sign in again
     assert reply.status == 401
