@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 
 from .constants import CommentVisibility
+from .host import get_host
 from .models import Comment, Ticket
 from .sanitize import plain_text
 
@@ -21,6 +22,11 @@ logger = logging.getLogger(__name__)
 )
 def send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> None:
     """E-mail the public conversation of a ticket to an outside address."""
+    with get_host().writer_access():
+        _send_forwarded_ticket(ticket_id, recipient, comment_id)
+
+
+def _send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> None:
     ticket = Ticket.objects.filter(pk=ticket_id).first()
     note = Comment.objects.filter(pk=comment_id).first()
     if ticket is None or note is None:

@@ -2,8 +2,17 @@
 
 import pytest
 from django.apps import apps
+from django.db import connection
 
 from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.defaults import install_defaults
+from saleor_helpdesk.models import (
+    Category,
+    Contact,
+    Priority,
+    StatusTransition,
+    TicketStatus,
+)
 from saleor_helpdesk.permissions import Perm
 from tests.factories import (
     AppFactory,
@@ -28,6 +37,25 @@ if apps.is_installed("saleor.order"):
     django.test.TransactionTestCase.databases = {"default", "replica"}
     django.test.TestCase.databases = {"default", "replica"}
     prepare_test_db_connections()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The default workflow is migration data. A reused test database (`--reuse-db`)
+    may have lost it to an earlier run's transactional tests: write it again and make it
+    part of what serialized rollback restores."""
+    with django_db_blocker.unblock():
+        install_defaults(
+            status_model=TicketStatus,
+            transition_model=StatusTransition,
+            priority_model=Priority,
+            category_model=Category,
+            contact_model=Contact,
+        )
+        if hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = (
+                connection.creation.serialize_db_to_string()
+            )
 
 
 @pytest.fixture(autouse=True)

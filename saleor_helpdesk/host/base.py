@@ -5,6 +5,7 @@ Saleor 3.x; the test suite's stand-in host implements it for its small Django pr
 """
 
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -51,3 +52,8 @@ class HostPort(ABC):
     @abstractmethod
     def sign_payload(self, payload: bytes) -> str:
         """A signature of `payload` that consumers verify with the shop's public key."""
+
+    def writer_access(self) -> AbstractContextManager[None]:
+        """Context for Celery tasks that read what was just committed and write: Saleor
+        restricts tasks to the replica unless they ask for the writer explicitly."""
+        return nullcontext()

@@ -100,3 +100,39 @@ def test_customer_summary_counts_saleors_orders(customer, order):
 
 def test_the_system_actor_is_independent_of_saleor():
     assert Actor.system().is_agent
+
+
+@pytest.mark.django_db
+def test_sample_data_runs_on_saleors_own_orders(channel):
+    # given a Saleor shop with staff, customers and orders (as after `populatedb`)
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from saleor_helpdesk.models import Ticket
+    from tests.factories import (
+        OrderFactory,
+        OrderLineFactory,
+        StaffFactory,
+        UserFactory,
+    )
+
+    StaffFactory.create_batch(2)
+    for customer in UserFactory.create_batch(3, language_code="de"):
+        order = OrderFactory(user=customer, user_email=customer.email, channel=channel)
+        OrderLineFactory.create_batch(2, order=order)
+    guest = OrderFactory(user=None, user_email="gast@example.de", channel=channel)
+    OrderLineFactory(order=guest)
+
+    # when the sample data command runs
+    out = StringIO()
+    call_command("helpdesk_sample_data", "--tickets", "8", stdout=out)
+
+    # then tickets sit on Saleor's orders and Saleor's order timeline names them
+    assert Ticket.objects.count() >= 8
+    on_orders = Ticket.objects.filter(order__isnull=False)
+    assert on_orders.exists()
+    ticket = on_orders.first()
+    assert ticket.order.events.filter(
+        type="note_added", parameters__message__startswith="Helpdesk ticket #"
+    ).exists()
