@@ -183,3 +183,62 @@ def forwarded_event(
         to_user_id=to_user_id,
         external=external,
     )
+
+
+def refund_requested_event(
+    *, ticket: Ticket, actor: Actor, amount: str, currency: str, reference: str
+) -> TicketEvent:
+    # Amounts travel as strings: JSON has no decimal type and floats would round.
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.REFUND_REQUESTED,
+        amount=amount,
+        currency=currency,
+        reference=reference,
+    )
+
+
+def refund_updated_event(
+    *, ticket: Ticket, actor: Actor, reference: str, state: str
+) -> TicketEvent:
+    return _event(
+        ticket, actor, TicketEventType.REFUND_UPDATED, reference=reference, state=state
+    )
+
+
+def order_event_mirrored_event(
+    *, ticket: Ticket, actor: Actor, order_event: str, order_number: int
+) -> TicketEvent:
+    """A change on the Saleor order (refunded, cancelled, fulfilled …) on the ticket's
+    timeline, so the conversation and the order's story read as one."""
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.ORDER_EVENT,
+        order_event=order_event,
+        order_number=order_number,
+    )
+
+
+def email_sent_event(
+    *, ticket: Ticket, notification: str, message_id: str
+) -> TicketEvent:
+    # Recipients are not copied here; the outbox row holds them.
+    return _event(
+        ticket,
+        Actor.system(),
+        TicketEventType.EMAIL_SENT,
+        notification=notification,
+        message_id=message_id,
+    )
+
+
+def email_failed_event(*, ticket: Ticket, notification: str, error: str) -> TicketEvent:
+    return _event(
+        ticket,
+        Actor.system(),
+        TicketEventType.EMAIL_FAILED,
+        notification=notification,
+        error=error[:500],
+    )
