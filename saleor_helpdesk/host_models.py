@@ -19,3 +19,7 @@ def order_model() -> Any:
 
 def channel_model() -> Any:
     return apps.get_model("channel", "Channel")
+
+
+def order_line_model() -> Any:
+    return apps.get_model("order", "OrderLine")

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 
 from .. import PLUGIN_ID, __version__
+from ..graphql.view import handle_graphql
 from .attachments import download_attachment
 
 Handler = Callable[..., HttpResponseBase]
@@ -49,9 +50,10 @@ def index(request: HttpRequest) -> HttpResponse:
             "plugin": PLUGIN_ID,
             "name": "Helpdesk",
             "version": __version__,
-            "endpoints": {"attachments": "attachments/<uuid>/"},
+            "endpoints": {"graphql": "graphql/", "attachments": "attachments/<uuid>/"},
         }
     )
 
 
+route(r"/graphql/?")(handle_graphql)
 route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)

@@ -14,7 +14,7 @@ def test_the_index_describes_the_plugin(plugin_url):
         "plugin": "saleor.helpdesk",
         "name": "Helpdesk",
         "version": __version__,
-        "endpoints": {"attachments": "attachments/<uuid>/"},
+        "endpoints": {"graphql": "graphql/", "attachments": "attachments/<uuid>/"},
     }
 
 

@@ -1,0 +1,92 @@
+"""Countable Relay connections over querysets, with Saleor's pagination rules: `first`
+or `last` is required and at most 100."""
+
+import base64
+from typing import Any
+
+import graphene
+from django.db.models import QuerySet
+
+from graphql import GraphQLError
+
+PAGINATION_LIMIT = 100
+
+
+class CountableConnection(graphene.relay.Connection):
+    total_count = graphene.Int(description="How many items match, over all pages.")
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def resolve_total_count(root: Any, info: Any) -> int:
+        return root.length
+
+
+def _cursor(offset: int) -> str:
+    return base64.b64encode(f"offset:{offset}".encode()).decode()
+
+
+def _offset(cursor: str | None, argument: str) -> int | None:
+    if cursor is None:
+        return None
+    try:
+        kind, _, value = base64.b64decode(cursor).decode().partition(":")
+        if kind == "offset" and value.isdigit():
+            return int(value)
+    except (ValueError, UnicodeDecodeError):
+        pass
+    raise GraphQLError(f"Invalid cursor in `{argument}`.")
+
+
+def check_pagination(first: int | None, last: int | None) -> None:
+    """Saleor's rules; called before any database query."""
+    if first is None and last is None:
+        raise GraphQLError("You must provide a `first` or `last` value to paginate.")
+    if first is not None and last is not None:
+        raise GraphQLError("Pass either `first` or `last`, not both.")
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and not 0 <= value <= PAGINATION_LIMIT:
+            raise GraphQLError(
+                f"`{name}` must be between 0 and {PAGINATION_LIMIT} "
+                f"(you asked for {value})."
+            )
+
+
+def resolve_connection(
+    queryset: QuerySet[Any],
+    connection_type: type[CountableConnection],
+    *,
+    first: int | None = None,
+    last: int | None = None,
+    after: str | None = None,
+    before: str | None = None,
+    **_filters: Any,
+) -> CountableConnection:
+    check_pagination(first, last)
+    total = queryset.count()
+    after_offset = _offset(after, "after")
+    before_offset = _offset(before, "before")
+    start = after_offset + 1 if after_offset is not None else 0
+    end = min(before_offset if before_offset is not None else total, total)
+    if first is not None:
+        end = min(end, start + first)
+    if last is not None:
+        start = max(start, end - last)
+    items = list(queryset[start:end]) if end > start else []
+    edge_type = connection_type.Edge
+    edges = [
+        edge_type(node=node, cursor=_cursor(start + index))
+        for index, node in enumerate(items)
+    ]
+    connection = connection_type(
+        edges=edges,
+        page_info=graphene.relay.PageInfo(
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+            has_previous_page=start > 0,
+            has_next_page=end < total,
+        ),
+    )
+    connection.length = total
+    return connection

@@ -1,0 +1,16 @@
+"""What every resolver gets as `info.context`."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+
+from ...actor import Actor
+
+
+@dataclass
+class HelpdeskContext:
+    request: HttpRequest
+    actor: Actor
+    # Dataloaders live for one request: batching and caching never cross requests.
+    dataloaders: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,49 @@
+"""Dataloaders (promise-based, as Saleor's): one batched query per relation per request.
+Each loader lives in the request's context, so nothing is cached across requests."""
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from django.db.models import Model, QuerySet
+from promise import Promise
+from promise.dataloader import DataLoader
+
+from .context import HelpdeskContext
+
+
+class BaseLoader(DataLoader):
+    context_key: ClassVar[str]
+
+    def __new__(cls, context: HelpdeskContext) -> "BaseLoader":
+        loader = context.dataloaders.get(cls.context_key)
+        if loader is None:
+            loader = super().__new__(cls)
+            loader.context = context
+            DataLoader.__init__(loader)
+            context.dataloaders[cls.context_key] = loader
+        return loader
+
+    def __init__(self, context: HelpdeskContext) -> None:
+        # Set up once in __new__; a second construction returns the same loader.
+        pass
+
+    def batch_load_fn(self, keys: list[Any]) -> Promise:
+        return Promise.resolve(self.batch_load(keys))
+
+    def batch_load(self, keys: list[Any]) -> list[Any]:
+        raise NotImplementedError
+
+
+class ByIdLoader(BaseLoader):
+    """Rows of one model by primary key; missing rows load as None."""
+
+    def queryset(self) -> QuerySet[Any]:
+        raise NotImplementedError
+
+    def batch_load(self, keys: list[Any]) -> list[Model | None]:
+        rows = {row.pk: row for row in self.queryset().filter(pk__in=keys)}
+        return [rows.get(key) for key in keys]
+
+
+def load_many(loader: BaseLoader, keys: Iterable[Any]) -> Promise:
+    return loader.load_many(list(keys))

@@ -1,0 +1,58 @@
+"""Typed errors: every mutation returns `errors { field code message }`."""
+
+import graphene
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from ...error_codes import HelpdeskErrorCode as DomainErrorCode
+
+HelpdeskErrorCode = graphene.Enum.from_enum(
+    DomainErrorCode, description="Why a helpdesk request was refused."
+)
+
+
+class HelpdeskError(graphene.ObjectType):
+    field = graphene.String(
+        description=(
+            "The input field the error is about, in camelCase; null when it concerns "
+            "the request as a whole."
+        )
+    )
+    code = graphene.Field(
+        HelpdeskErrorCode, required=True, description="The error code."
+    )
+    message = graphene.String(required=True, description="What went wrong, for people.")
+
+    class Meta:
+        description = "An error of a helpdesk mutation."
+
+
+def _camel(field: str) -> str:
+    head, *rest = field.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def errors_from(error: ValidationError) -> list[HelpdeskError]:
+    items: list[tuple[str, list[ValidationError]]] = (
+        list(error.error_dict.items())
+        if hasattr(error, "error_dict")
+        else [(NON_FIELD_ERRORS, error.error_list)]
+    )
+    errors = []
+    for field, details in items:
+        for detail in details:
+            code = (
+                detail.code
+                if detail.code in DomainErrorCode._value2member_map_
+                else "invalid"
+            )
+            message = (
+                detail.message % detail.params if detail.params else detail.message
+            )
+            errors.append(
+                HelpdeskError(
+                    field=None if field in (NON_FIELD_ERRORS, None) else _camel(field),
+                    code=DomainErrorCode(code).value,
+                    message=str(message),
+                )
+            )
+    return errors

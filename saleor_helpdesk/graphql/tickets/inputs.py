@@ -1,0 +1,155 @@
+"""Input and filter types of the ticket operations."""
+
+import graphene
+
+from ..core.enums import (
+    ComplaintReasonEnum,
+    ResolutionEnum,
+    TicketKindEnum,
+    TicketStatusGroupEnum,
+)
+from ..core.scalars import Upload
+
+
+class DateTimeRangeInput(graphene.InputObjectType):
+    gte = graphene.DateTime(description="From (inclusive).")
+    lte = graphene.DateTime(description="Until (inclusive).")
+
+    class Meta:
+        description = "A range of moments."
+
+
+class TicketFilterInput(graphene.InputObjectType):
+    search = graphene.String(
+        description="Words in the subject, comments or e-mail, or a number."
+    )
+    statuses = graphene.List(
+        graphene.NonNull(graphene.String), description="Status slugs."
+    )
+    status_groups = graphene.List(
+        graphene.NonNull(TicketStatusGroupEnum), description="Inbox groups (tabs)."
+    )
+    kinds = graphene.List(graphene.NonNull(TicketKindEnum), description="Kinds.")
+    priorities = graphene.List(
+        graphene.NonNull(graphene.String), description="Priority slugs."
+    )
+    categories = graphene.List(
+        graphene.NonNull(graphene.ID), description="Category IDs."
+    )
+    assignees = graphene.List(
+        graphene.NonNull(graphene.ID), description="Staff user IDs."
+    )
+    unassigned = graphene.Boolean(
+        description="Only tickets without (true) or with an assignee."
+    )
+    customer = graphene.ID(description="Saleor ID of the customer.")
+    order = graphene.ID(description="Saleor ID of the order.")
+    channels = graphene.List(
+        graphene.NonNull(graphene.ID), description="Saleor channel IDs."
+    )
+    created = graphene.Field(DateTimeRangeInput, description="Opened in this range.")
+    updated = graphene.Field(
+        DateTimeRangeInput, description="Last activity in this range."
+    )
+    overdue = graphene.Boolean(
+        description="Only open tickets past (true) or within their due date."
+    )
+
+    class Meta:
+        description = "Which tickets to list."
+
+
+class TicketSortField(graphene.Enum):
+    NUMBER = "number"
+    CREATED_AT = "created_at"
+    LAST_ACTIVITY_AT = "last_activity_at"
+    PRIORITY = "priority"
+    DUE_DATE = "due_date"
+
+    class Meta:
+        description = "What tickets are sorted by."
+
+
+class SortDirection(graphene.Enum):
+    ASC = "asc"
+    DESC = "desc"
+
+    class Meta:
+        name = "TicketSortDirection"
+        description = "Ascending or descending."
+
+
+class TicketSortingInput(graphene.InputObjectType):
+    field = graphene.Field(TicketSortField, required=True, description="Sort by.")
+    direction = graphene.Field(SortDirection, required=True, description="Direction.")
+
+    class Meta:
+        description = "The order of a ticket list."
+
+
+class TicketLineInput(graphene.InputObjectType):
+    order_line_id = graphene.ID(
+        required=True, description="Saleor ID of the order line."
+    )
+    quantity = graphene.Int(required=True, description="Pieces concerned.")
+    reason = graphene.Field(ComplaintReasonEnum, description="Why (default: other).")
+    note = graphene.String(description="A note on this line.")
+
+    class Meta:
+        description = "An order line a complaint is about."
+
+
+class ComplaintInput(graphene.InputObjectType):
+    customer_number = graphene.String(description="Customer number from the invoice.")
+    order_number = graphene.String(description="Order number from the invoice.")
+    article_number = graphene.String(description="Article number from the invoice.")
+    description = graphene.String(description="What is wrong.")
+    comment = graphene.String(description="A comment.")
+    requested_resolution = graphene.Field(
+        ResolutionEnum, description="What you ask for."
+    )
+
+    class Meta:
+        description = "The complaint form (seed 004)."
+
+
+class TicketCommentInput(graphene.InputObjectType):
+    body = graphene.String(required=True, description="The message (HTML or text).")
+    attachments = graphene.List(
+        graphene.NonNull(Upload), description="Files (multipart upload)."
+    )
+    internal = graphene.Boolean(description="Staff: an internal note, never sent out.")
+    status = graphene.ID(
+        description="Staff: move the ticket to this status with the reply."
+    )
+
+    class Meta:
+        description = "A reply or internal note."
+
+
+class TicketCreateInput(graphene.InputObjectType):
+    subject = graphene.String(required=True, description="The subject.")
+    body = graphene.String(
+        required=True, description="The first message (HTML or text)."
+    )
+    kind = graphene.Field(
+        TicketKindEnum, description="What it is about (default: question)."
+    )
+    channel = graphene.String(description="Channel slug (not needed with an order).")
+    order = graphene.ID(description="Saleor ID of one of your orders.")
+    lines = graphene.List(
+        graphene.NonNull(TicketLineInput), description="Order lines concerned."
+    )
+    complaint = graphene.Field(ComplaintInput, description="The complaint form.")
+    category = graphene.ID(description="Category ID (for the kind).")
+    contact = graphene.ID(description="Contact/queue ID.")
+    language_code = graphene.String(description="Language for our answers (de, en, …).")
+    customer_name = graphene.String(description="Your name (guests).")
+    attachments = graphene.List(
+        graphene.NonNull(Upload), description="Files (multipart upload)."
+    )
+    customer_email = graphene.String(description="Staff: the customer's e-mail.")
+    customer = graphene.ID(description="Staff: Saleor ID of the customer.")
+
+    class Meta:
+        description = "A new ticket from a storefront."

@@ -1,0 +1,69 @@
+"""Shared by the ticket mutations: turning API input into domain input."""
+
+from typing import Any
+from uuid import UUID
+
+from ....actions import NewComplaint, NewLine
+from ....error_codes import HelpdeskErrorCode
+from ....errors import field_error
+from ....host_models import channel_model
+from ...core.ids import from_global_id, int_pk
+
+
+def uuid_of(global_id: str, expected: str, field: str) -> UUID:
+    raw = from_global_id(global_id, expected, field)
+    try:
+        return UUID(raw)
+    except ValueError as error:
+        raise field_error(
+            field,
+            f"Invalid ID: expected an ID of type {expected}.",
+            HelpdeskErrorCode.INVALID,
+        ) from error
+
+
+def lines_from(data: list[dict[str, Any]] | None) -> list[NewLine]:
+    return [
+        NewLine(
+            order_line_id=uuid_of(line["order_line_id"], "OrderLine", "lines"),
+            quantity=line["quantity"],
+            reason=line.get("reason") or "other",
+            note=line.get("note") or "",
+        )
+        for line in data or []
+    ]
+
+
+def complaint_from(data: dict[str, Any] | None) -> NewComplaint | None:
+    if data is None:
+        return None
+    return NewComplaint(
+        **{
+            key: value or ""
+            for key, value in data.items()
+            if key
+            in (
+                "customer_number",
+                "order_number",
+                "article_number",
+                "description",
+                "comment",
+                "requested_resolution",
+            )
+        }
+    )
+
+
+def channel_id_from_slug(slug: str | None) -> int | None:
+    if not slug:
+        return None
+    channel = (
+        channel_model().objects.filter(slug=slug).values_list("pk", flat=True).first()
+    )
+    if channel is None:
+        raise field_error("channel", "Channel not found.", HelpdeskErrorCode.NOT_FOUND)
+    return int(channel)
+
+
+def optional_int_pk(value: str | None, expected: str, field: str) -> int | None:
+    return int_pk(value, expected, field) if value else None

@@ -1,0 +1,114 @@
+"""Query resolvers: they return querysets, already narrowed to what the caller may see."""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from ...access import visible_tickets
+from ...actor import Actor
+from ...constants import CommentVisibility
+from ...models import Ticket
+from ..core.ids import from_global_id, int_pk
+
+
+def tickets_for(actor: Actor) -> QuerySet[Ticket]:
+    return visible_tickets(actor).filter(merged_into__isnull=True)
+
+
+def ticket_by_id(actor: Actor, global_id: str) -> Ticket | None:
+    pk = int_pk(global_id, "Ticket")
+    return visible_tickets(actor).filter(pk=pk).first()
+
+
+def filter_tickets(
+    queryset: QuerySet[Ticket], data: dict[str, Any] | None, actor: Actor
+) -> QuerySet[Ticket]:
+    if not data:
+        return queryset
+    if statuses := data.get("statuses"):
+        queryset = queryset.filter(status__slug__in=statuses)
+    if groups := data.get("status_groups"):
+        queryset = queryset.filter(status__group__in=groups)
+    if kinds := data.get("kinds"):
+        queryset = queryset.filter(kind__in=kinds)
+    if priorities := data.get("priorities"):
+        queryset = queryset.filter(priority__slug__in=priorities)
+    if categories := data.get("categories"):
+        queryset = queryset.filter(
+            category_id__in=[
+                int_pk(c, "TicketCategory", "categories") for c in categories
+            ]
+        )
+    if assignees := data.get("assignees"):
+        queryset = queryset.filter(
+            assignee_id__in=[int_pk(a, "User", "assignees") for a in assignees]
+        )
+    if data.get("unassigned") is not None:
+        queryset = queryset.filter(assignee__isnull=data["unassigned"])
+    if customer := data.get("customer"):
+        queryset = queryset.filter(customer_id=int_pk(customer, "User", "customer"))
+    if order := data.get("order"):
+        queryset = queryset.filter(order_id=from_global_id(order, "Order", "order"))
+    if channels := data.get("channels"):
+        queryset = queryset.filter(
+            channel_id__in=[from_global_id(c, "Channel", "channels") for c in channels]
+        )
+    if created := data.get("created"):
+        queryset = _range(queryset, "created_at", created)
+    if updated := data.get("updated"):
+        queryset = _range(queryset, "last_activity_at", updated)
+    if data.get("overdue") is not None:
+        overdue = Q(closed_at__isnull=True, due_date__lt=timezone.now())
+        queryset = (
+            queryset.filter(overdue) if data["overdue"] else queryset.exclude(overdue)
+        )
+    if search := (data.get("search") or "").strip():
+        queryset = _search(queryset, search, internal=actor.is_agent)
+    return queryset
+
+
+def _range(
+    queryset: QuerySet[Ticket], field: str, value: dict[str, Any]
+) -> QuerySet[Ticket]:
+    if value.get("gte"):
+        queryset = queryset.filter(**{f"{field}__gte": value["gte"]})
+    if value.get("lte"):
+        queryset = queryset.filter(**{f"{field}__lte": value["lte"]})
+    return queryset
+
+
+def _search(queryset: QuerySet[Ticket], text: str, internal: bool) -> QuerySet[Ticket]:
+    # Customers search public replies only: a hit on an internal note would tell them
+    # what the note says.
+    in_comments = Q(comments__body__icontains=text)
+    if not internal:
+        in_comments &= Q(comments__visibility=CommentVisibility.PUBLIC)
+    condition = (
+        Q(subject__icontains=text)
+        | Q(customer_email__icontains=text)
+        | Q(customer_name__icontains=text)
+        | in_comments
+    )
+    number = text.lstrip("#")
+    if number.isdigit():
+        condition |= Q(number=int(number))
+    return queryset.filter(pk__in=Ticket.objects.filter(condition).values("pk"))
+
+
+SORT_FIELDS = {
+    "number": ["number"],
+    "created_at": ["created_at", "number"],
+    "last_activity_at": ["last_activity_at", "number"],
+    "priority": ["priority__position", "number"],
+    "due_date": ["due_date", "number"],
+}
+
+
+def sort_tickets(
+    queryset: QuerySet[Ticket], sort: dict[str, Any] | None
+) -> QuerySet[Ticket]:
+    field = (sort or {}).get("field", "number")
+    descending = (sort or {}).get("direction", "desc") == "desc"
+    order = [f"-{name}" if descending else name for name in SORT_FIELDS[field]]
+    return queryset.order_by(*order)

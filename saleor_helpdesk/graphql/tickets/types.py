@@ -1,0 +1,497 @@
+"""The helpdesk's object types. Staff-only fields resolve to null for customers and
+guests; comments and attachments are filtered by visibility before they leave."""
+
+from collections.abc import Callable
+from typing import Any
+
+import graphene
+from django.utils import timezone
+
+from ... import PLUGIN_ID
+from ...constants import CommentVisibility
+from ...models import Attachment, Comment, Ticket, TicketEvent
+from ..core.connection import CountableConnection, resolve_connection
+from ..core.enums import (
+    ComplaintDecisionEnum,
+    ComplaintReasonEnum,
+    ResolutionEnum,
+    TicketAuthorTypeEnum,
+    TicketCommentMediumEnum,
+    TicketCommentVisibilityEnum,
+    TicketEventTypeEnum,
+    TicketKindEnum,
+    TicketSourceEnum,
+    TicketStatusGroupEnum,
+)
+from ..core.ids import to_global_id
+from ..shop.dataloaders import ChannelByIdLoader, OrderByIdLoader, UserByIdLoader
+from ..shop.types import Channel, HelpdeskUser, Order
+from .dataloaders import (
+    AttachmentCountByTicketIdLoader,
+    AttachmentsByCommentIdLoader,
+    CategoryByIdLoader,
+    ContactByIdLoader,
+    LastCommentByTicketIdLoader,
+    PriorityByIdLoader,
+    StatusByIdLoader,
+)
+
+LANGUAGE_ARG = graphene.String(
+    description="Language of the labels (e.g. `de`, `en`); defaults to English."
+)
+
+
+def staff_only(resolver: Callable[..., Any]) -> Callable[..., Any]:
+    """Null for customers and guests, whatever the field holds."""
+
+    def resolve(root: Any, info: Any, **kwargs: Any) -> Any:
+        if not info.context.actor.is_agent:
+            return None
+        return resolver(root, info, **kwargs)
+
+    return resolve
+
+
+class Labelled:
+    @staticmethod
+    def resolve_name(root: Any, info: Any, language_code: str | None = None) -> str:
+        return str(root.label(language_code))
+
+
+class TicketStatus(Labelled, graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the status.")
+    slug = graphene.String(required=True, description="Stable code of the status.")
+    name = graphene.String(
+        required=True, language_code=LANGUAGE_ARG, description="Label of the status."
+    )
+    group = graphene.Field(
+        TicketStatusGroupEnum, required=True, description="Inbox group of the status."
+    )
+    is_closed = graphene.Boolean(
+        required=True, description="Whether tickets here are done."
+    )
+    is_internal = graphene.Boolean(
+        required=True,
+        description="Whether customers see another status's label instead.",
+    )
+
+    class Meta:
+        description = "A state of the ticket workflow."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketStatus", root.pk)
+
+
+class TicketPriority(Labelled, graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the priority.")
+    slug = graphene.String(required=True, description="Stable code of the priority.")
+    name = graphene.String(
+        required=True, language_code=LANGUAGE_ARG, description="Label of the priority."
+    )
+    resolution_hours = graphene.Int(description="Target time to resolve, in hours.")
+
+    class Meta:
+        description = "How urgent a ticket is."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketPriority", root.pk)
+
+
+class TicketCategory(Labelled, graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the category.")
+    slug = graphene.String(required=True, description="Stable code of the category.")
+    kind = graphene.Field(
+        TicketKindEnum, required=True, description="The kind it is for."
+    )
+    name = graphene.String(
+        required=True, language_code=LANGUAGE_ARG, description="Label of the category."
+    )
+
+    class Meta:
+        description = "A category offered for one kind of ticket."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketCategory", root.pk)
+
+
+class TicketContact(Labelled, graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the contact.")
+    slug = graphene.String(required=True, description="Stable code of the contact.")
+    name = graphene.String(
+        required=True, language_code=LANGUAGE_ARG, description="Label of the contact."
+    )
+    description = graphene.String(required=True, description="What this queue handles.")
+
+    class Meta:
+        description = "A queue customers can address (customer service, webmaster, …)."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketContact", root.pk)
+
+
+class TicketAttachment(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the attachment.")
+    name = graphene.String(required=True, description="File name, for display.")
+    content_type = graphene.String(
+        required=True, description="Type sniffed from the file's bytes."
+    )
+    size = graphene.Int(required=True, description="Size in bytes.")
+    url = graphene.String(
+        required=True,
+        description="Where the file is downloaded, with the caller's token.",
+    )
+    is_internal = graphene.Boolean(required=True, description="Only staff see it.")
+    created_at = graphene.DateTime(required=True, description="When it was added.")
+
+    class Meta:
+        description = "A file attached to a ticket (kept in private storage)."
+
+    @staticmethod
+    def resolve_id(root: Attachment, info: Any) -> str:
+        return to_global_id("TicketAttachment", root.pk)
+
+    @staticmethod
+    def resolve_name(root: Attachment, info: Any) -> str:
+        return root.display_name
+
+    @staticmethod
+    def resolve_is_internal(root: Attachment, info: Any) -> bool:
+        return root.visibility == CommentVisibility.INTERNAL
+
+    @staticmethod
+    def resolve_url(root: Attachment, info: Any) -> str:
+        base = info.context.request.build_absolute_uri(f"/plugins/global/{PLUGIN_ID}/")
+        return f"{base}attachments/{root.uuid}/"
+
+
+class TicketComment(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the comment.")
+    body = graphene.String(required=True, description="The message, as sanitised HTML.")
+    author_type = graphene.Field(
+        TicketAuthorTypeEnum, required=True, description="Who wrote it."
+    )
+    author_name = graphene.String(
+        required=True, description="Name shown for the author."
+    )
+    visibility = graphene.Field(
+        TicketCommentVisibilityEnum,
+        required=True,
+        description="Public reply or internal note.",
+    )
+    medium = graphene.Field(
+        TicketCommentMediumEnum, required=True, description="How it reached us."
+    )
+    attachments = graphene.List(
+        graphene.NonNull(TicketAttachment),
+        required=True,
+        description="Files sent with the comment.",
+    )
+    created_at = graphene.DateTime(required=True, description="When it was written.")
+
+    class Meta:
+        description = "A message on a ticket: a public reply or an internal note."
+
+    @staticmethod
+    def resolve_id(root: Comment, info: Any) -> str:
+        return to_global_id("TicketComment", root.pk)
+
+    @staticmethod
+    def resolve_author_name(root: Comment, info: Any) -> Any:
+        if root.author_type == "customer":
+            return root.author_name or "Customer"
+        if root.author_user_id is None:
+            return "Support" if root.author_type != "system" else "System"
+
+        def name(user: Any) -> str:
+            full = f"{user.first_name} {user.last_name}".strip() if user else ""
+            return full or "Support"
+
+        return UserByIdLoader(info.context).load(root.author_user_id).then(name)
+
+    @staticmethod
+    def resolve_attachments(root: Comment, info: Any) -> Any:
+        agent = info.context.actor.is_agent
+        return (
+            AttachmentsByCommentIdLoader(info.context)
+            .load(root.pk)
+            .then(
+                lambda rows: [
+                    r for r in rows if agent or r.visibility == CommentVisibility.PUBLIC
+                ]
+            )
+        )
+
+
+class TicketCommentCountableConnection(CountableConnection):
+    class Meta:
+        node = TicketComment
+        description = "A page of comments."
+
+
+class TicketEventType(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the event.")
+    type = graphene.Field(
+        TicketEventTypeEnum, required=True, description="What happened."
+    )
+    date = graphene.DateTime(required=True, description="When it happened.")
+    user = graphene.Field(
+        HelpdeskUser, description="The staff user or customer acting."
+    )
+    parameters = graphene.JSONString(
+        required=True, description="Details of the change."
+    )
+
+    class Meta:
+        name = "TicketEvent"
+        description = "One change on a ticket's timeline (staff only)."
+
+    @staticmethod
+    def resolve_id(root: TicketEvent, info: Any) -> str:
+        return to_global_id("TicketEvent", root.pk)
+
+    @staticmethod
+    def resolve_user(root: TicketEvent, info: Any) -> Any:
+        return UserByIdLoader(info.context).load(root.user_id) if root.user_id else None
+
+
+class TicketLineType(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the ticket line.")
+    order_line_id = graphene.ID(description="Saleor's ID of the order line.")
+    product_name = graphene.String(required=True, description="Product name.")
+    product_sku = graphene.String(required=True, description="SKU.")
+    quantity = graphene.Int(required=True, description="Pieces concerned.")
+    reason = graphene.Field(ComplaintReasonEnum, required=True, description="Why.")
+    note = graphene.String(required=True, description="The customer's note.")
+
+    class Meta:
+        name = "TicketLine"
+        description = "An order line a complaint is about."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketLine", root.pk)
+
+    @staticmethod
+    def resolve_order_line_id(root: Any, info: Any) -> str | None:
+        return (
+            to_global_id("OrderLine", root.order_line_id)
+            if root.order_line_id
+            else None
+        )
+
+
+class ComplaintType(graphene.ObjectType):
+    customer_number = graphene.String(required=True, description="As on the invoice.")
+    order_number = graphene.String(required=True, description="As on the invoice.")
+    article_number = graphene.String(required=True, description="As on the invoice.")
+    description = graphene.String(required=True, description="What is wrong (HTML).")
+    comment = graphene.String(required=True, description="A comment (HTML).")
+    requested_resolution = graphene.Field(
+        ResolutionEnum, description="What the customer asks for."
+    )
+    decision = graphene.Field(
+        ComplaintDecisionEnum, required=True, description="The merchant's decision."
+    )
+    decision_note = graphene.String(required=True, description="Why (HTML).")
+    decided_at = graphene.DateTime(description="When it was decided.")
+
+    class Meta:
+        name = "Complaint"
+        description = "The complaint form of a complaint ticket."
+
+    @staticmethod
+    def resolve_requested_resolution(root: Any, info: Any) -> str | None:
+        return root.requested_resolution or None
+
+
+class TicketType(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the ticket.")
+    number = graphene.Int(
+        required=True, description="The number people quote (#10001)."
+    )
+    kind = graphene.Field(
+        TicketKindEnum, required=True, description="What it is about."
+    )
+    subject = graphene.String(required=True, description="The subject.")
+    status = graphene.Field(
+        TicketStatus,
+        required=True,
+        description="The status (customers see the public status of internal ones).",
+    )
+    priority = graphene.Field(TicketPriority, description="Priority (staff only).")
+    category = graphene.Field(TicketCategory, description="The category.")
+    contact = graphene.Field(TicketContact, description="The addressed queue.")
+    channel = graphene.Field(Channel, description="The Saleor channel.")
+    customer = graphene.Field(HelpdeskUser, description="The customer, if registered.")
+    customer_email = graphene.String(
+        required=True, description="The customer's e-mail."
+    )
+    customer_name = graphene.String(required=True, description="The customer's name.")
+    order = graphene.Field(Order, description="The Saleor order it refers to.")
+    lines = graphene.List(
+        graphene.NonNull(TicketLineType),
+        required=True,
+        description="Order lines concerned.",
+    )
+    complaint = graphene.Field(ComplaintType, description="The complaint form, if any.")
+    source = graphene.Field(
+        TicketSourceEnum, required=True, description="Where it came from."
+    )
+    language_code = graphene.String(
+        required=True, description="The customer's language."
+    )
+    assignee = graphene.Field(
+        HelpdeskUser, description="Assigned staff user (staff only)."
+    )
+    due_date = graphene.DateTime(description="Target resolution date (staff only).")
+    is_overdue = graphene.Boolean(description="Open past its due date (staff only).")
+    first_response_at = graphene.DateTime(description="First public staff reply.")
+    closed_at = graphene.DateTime(description="When it was closed.")
+    cc_emails = graphene.List(
+        graphene.NonNull(graphene.String), description="Extra addresses (staff only)."
+    )
+    merged_into = graphene.Field(
+        lambda: TicketType, description="The ticket it was merged into."
+    )
+    created_at = graphene.DateTime(required=True, description="When it was opened.")
+    updated_at = graphene.DateTime(required=True, description="Last change.")
+    last_activity_at = graphene.DateTime(required=True, description="Last activity.")
+    last_comment = graphene.Field(
+        TicketComment, description="The newest visible comment."
+    )
+    attachment_count = graphene.Int(required=True, description="Visible attachments.")
+    comments = graphene.ConnectionField(
+        TicketCommentCountableConnection,
+        description="The conversation, oldest first (internal notes for staff only).",
+    )
+    attachments = graphene.List(
+        graphene.NonNull(TicketAttachment), required=True, description="Visible files."
+    )
+    events = graphene.List(
+        graphene.NonNull(TicketEventType),
+        description="The whole timeline (staff only).",
+    )
+
+    class Meta:
+        name = "Ticket"
+        description = "A support request, complaint or refund request."
+
+    @staticmethod
+    def resolve_id(root: Ticket, info: Any) -> str:
+        return to_global_id("Ticket", root.pk)
+
+    @staticmethod
+    def resolve_status(root: Ticket, info: Any) -> Any:
+        def public(status: Any) -> Any:
+            if (
+                status.is_internal
+                and status.customer_status
+                and not info.context.actor.is_agent
+            ):
+                return status.customer_status
+            return status
+
+        return StatusByIdLoader(info.context).load(root.status_id).then(public)
+
+    resolve_priority = staff_only(
+        lambda root, info: PriorityByIdLoader(info.context).load(root.priority_id)
+    )
+
+    @staticmethod
+    def resolve_category(root: Ticket, info: Any) -> Any:
+        return (
+            CategoryByIdLoader(info.context).load(root.category_id)
+            if root.category_id
+            else None
+        )
+
+    @staticmethod
+    def resolve_contact(root: Ticket, info: Any) -> Any:
+        return (
+            ContactByIdLoader(info.context).load(root.contact_id)
+            if root.contact_id
+            else None
+        )
+
+    @staticmethod
+    def resolve_channel(root: Ticket, info: Any) -> Any:
+        return (
+            ChannelByIdLoader(info.context).load(root.channel_id)
+            if root.channel_id
+            else None
+        )
+
+    @staticmethod
+    def resolve_customer(root: Ticket, info: Any) -> Any:
+        return (
+            UserByIdLoader(info.context).load(root.customer_id)
+            if root.customer_id
+            else None
+        )
+
+    @staticmethod
+    def resolve_order(root: Ticket, info: Any) -> Any:
+        return (
+            OrderByIdLoader(info.context).load(root.order_id) if root.order_id else None
+        )
+
+    @staticmethod
+    def resolve_lines(root: Ticket, info: Any) -> Any:
+        return root.lines.all()
+
+    @staticmethod
+    def resolve_complaint(root: Ticket, info: Any) -> Any:
+        return getattr(root, "complaint", None)
+
+    resolve_assignee = staff_only(
+        lambda root, info: UserByIdLoader(info.context).load(root.assignee_id)
+        if root.assignee_id
+        else None
+    )
+    resolve_due_date = staff_only(lambda root, info: root.due_date)
+    resolve_cc_emails = staff_only(lambda root, info: root.cc_emails)
+
+    @staticmethod
+    @staff_only
+    def resolve_is_overdue(root: Ticket, info: Any) -> bool:
+        return bool(
+            root.due_date and not root.closed_at and root.due_date < timezone.now()
+        )
+
+    @staticmethod
+    def resolve_merged_into(root: Ticket, info: Any) -> Any:
+        return root.merged_into if root.merged_into_id else None
+
+    @staticmethod
+    def resolve_last_comment(root: Ticket, info: Any) -> Any:
+        return LastCommentByTicketIdLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_attachment_count(root: Ticket, info: Any) -> Any:
+        return AttachmentCountByTicketIdLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_comments(root: Ticket, info: Any, **kwargs: Any) -> Any:
+        comments = root.comments.order_by("created_at", "pk")
+        if not info.context.actor.is_agent:
+            comments = comments.filter(visibility=CommentVisibility.PUBLIC)
+        return resolve_connection(comments, TicketCommentCountableConnection, **kwargs)
+
+    @staticmethod
+    def resolve_attachments(root: Ticket, info: Any) -> Any:
+        files = root.attachments.order_by("created_at", "pk")
+        if not info.context.actor.is_agent:
+            files = files.filter(visibility=CommentVisibility.PUBLIC)
+        return files
+
+    resolve_events = staff_only(lambda root, info: root.events.order_by("date", "pk"))
+
+
+class TicketCountableConnection(CountableConnection):
+    class Meta:
+        node = TicketType
+        description = "A page of tickets."

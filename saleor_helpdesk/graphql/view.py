@@ -1,0 +1,133 @@
+"""The GraphQL endpoint below the plugin: `…/plugins/global/saleor.helpdesk/graphql/`.
+
+POST with JSON, or multipart following the GraphQL multipart request spec (file
+uploads); GET serves the explorer when the shop runs with DEBUG. Limits are checked on
+the parsed document before authentication, so a refused request touches no database.
+"""
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from graphql import GraphQLError, parse, validate
+from graphql.error import format_error
+from graphql.execution import execute
+
+from ..host import AuthenticationError, get_host
+from .core.context import HelpdeskContext
+from .core.limits import LimitError, check_limits, check_pagination_arguments
+from .explorer import explorer_page
+from .schema import schema
+
+
+def _errors(status: int, message: str, code: str) -> JsonResponse:
+    return JsonResponse(
+        {"errors": [{"message": message, "extensions": {"code": code}}]}, status=status
+    )
+
+
+def handle_graphql(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        if settings.DEBUG:
+            return HttpResponse(explorer_page(request.path))
+        return _errors(405, "Send GraphQL requests with POST.", "METHOD_NOT_ALLOWED")
+    if request.method != "POST":
+        return _errors(405, "Send GraphQL requests with POST.", "METHOD_NOT_ALLOWED")
+    try:
+        params = _params(request)
+    except ValueError as error:
+        return _errors(400, str(error), "BAD_REQUEST")
+    query, variables, operation_name = params
+    try:
+        document = parse(query)
+    except GraphQLError as error:
+        return JsonResponse({"errors": [format_error(error)]}, status=400)
+    try:
+        check_limits(document, variables)
+    except LimitError as error:
+        return _errors(400, str(error), error.code.upper())
+    validation_errors = validate(schema, document)
+    if validation_errors:
+        return JsonResponse(
+            {"errors": [format_error(e) for e in validation_errors]}, status=400
+        )
+    try:
+        check_pagination_arguments(schema, document, variables)
+    except LimitError as error:
+        return _errors(400, str(error), error.code.upper())
+    try:
+        actor = get_host().authenticate(request)
+    except AuthenticationError as error:
+        return _errors(401, str(error), "INVALID_TOKEN")
+    result: Any = execute(
+        schema,
+        document,
+        context_value=HelpdeskContext(request=request, actor=actor),
+        variable_values=variables,
+        operation_name=operation_name,
+    )
+    body: dict[str, Any] = {"data": result.data}
+    if result.errors:
+        body["errors"] = [_format(error) for error in result.errors]
+    return JsonResponse(body)
+
+
+def _format(error: Exception) -> dict[str, Any]:
+    formatted = format_error(error)
+    original = getattr(error, "original_error", None)
+    if original is not None and not isinstance(original, GraphQLError):
+        # Never leak internals of an unexpected failure to the caller.
+        formatted["message"] = "Internal error."
+        formatted["extensions"] = {"code": "INTERNAL_ERROR"}
+    return formatted
+
+
+def _params(request: HttpRequest) -> tuple[str, dict[str, Any], str | None]:
+    content_type = request.content_type or ""
+    if content_type.startswith("multipart/form-data"):
+        operations = _json(request.POST.get("operations"), "operations")
+        files_map = _json(request.POST.get("map", "{}"), "map")
+        _place_files(operations, files_map, request)
+    elif content_type.startswith("application/json"):
+        operations = _json(request.body.decode("utf-8") or "null", "body")
+    else:
+        raise ValueError("Send JSON (application/json) or a multipart upload.")
+    if isinstance(operations, list):
+        raise ValueError("Batched requests are not supported: send one operation.")
+    if not isinstance(operations, dict) or not isinstance(operations.get("query"), str):
+        raise ValueError("The request must contain a `query` string.")
+    variables = operations.get("variables") or {}
+    if not isinstance(variables, dict):
+        raise ValueError("`variables` must be an object.")
+    name = operations.get("operationName")
+    return operations["query"], variables, name if isinstance(name, str) else None
+
+
+def _json(raw: str | None, what: str) -> Any:
+    if raw is None:
+        raise ValueError(f"The multipart request has no `{what}` part.")
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"`{what}` is not valid JSON.") from error
+
+
+def _place_files(operations: Any, files_map: Any, request: HttpRequest) -> None:
+    """Put each uploaded file where the `map` part says (`variables.input.files.0`)."""
+    if not isinstance(files_map, dict):
+        raise ValueError("`map` must be an object.")
+    for key, paths in files_map.items():
+        upload = request.FILES.get(key)
+        if upload is None:
+            raise ValueError(f"The file `{key}` named in `map` was not sent.")
+        for path in paths if isinstance(paths, list) else []:
+            target = operations
+            *parents, last = str(path).split(".")
+            for part in parents:
+                target = target[int(part)] if isinstance(target, list) else target[part]
+            if isinstance(target, list):
+                target[int(last)] = upload
+            else:
+                target[last] = upload

@@ -1,0 +1,50 @@
+"""A client for the helpdesk's GraphQL endpoint, through the host's URL routing."""
+
+import json
+
+import pytest
+from django.test import Client
+
+from saleor_helpdesk import PLUGIN_ID
+from tests.factories import access_token_for, grant
+
+URL = f"/plugins/global/{PLUGIN_ID}/graphql/"
+
+
+class Api:
+    def __init__(self, token: str | None = None) -> None:
+        self.client = Client()
+        self.token = token
+
+    def post(self, query: str, variables: dict | None = None, **extra):
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {self.token}"} if self.token else {}
+        return self.client.post(
+            URL,
+            data=json.dumps({"query": query, "variables": variables or {}}),
+            content_type="application/json",
+            **headers,
+            **extra,
+        )
+
+    def __call__(self, query: str, variables: dict | None = None) -> dict:
+        response = self.post(query, variables)
+        assert response.status_code == 200, response.content
+        body = response.json()
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+
+@pytest.fixture
+def anonymous_api(db):
+    return Api()
+
+
+@pytest.fixture
+def customer_api(customer):
+    return Api(access_token_for(customer))
+
+
+@pytest.fixture
+def staff_api(staff_user):
+    grant(staff_user, "MANAGE_ORDERS")
+    return Api(access_token_for(staff_user))
