@@ -2,14 +2,16 @@
 
 import graphene
 
+from .guest.schema import GuestMutations, GuestQueries
+from .storefront.schema import StorefrontQueries
 from .tickets.schema import TicketMutations, TicketQueries
 
 
-class Query(TicketQueries, graphene.ObjectType):
+class Query(TicketQueries, StorefrontQueries, GuestQueries, graphene.ObjectType):
     pass
 
 
-class Mutation(TicketMutations, graphene.ObjectType):
+class Mutation(TicketMutations, GuestMutations, graphene.ObjectType):
     pass
 
 

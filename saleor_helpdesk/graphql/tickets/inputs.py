@@ -113,6 +113,16 @@ class ComplaintInput(graphene.InputObjectType):
         description = "The complaint form (seed 004)."
 
 
+class TicketReplyInput(graphene.InputObjectType):
+    body = graphene.String(required=True, description="The message (HTML or text).")
+    attachments = graphene.List(
+        graphene.NonNull(Upload), description="Files (multipart upload)."
+    )
+
+    class Meta:
+        description = "A customer's reply."
+
+
 class TicketCommentInput(graphene.InputObjectType):
     body = graphene.String(required=True, description="The message (HTML or text).")
     attachments = graphene.List(
