@@ -90,3 +90,20 @@ def resolve_connection(
     )
     connection.length = total
     return connection
+
+
+def connection_field(connection_type: Any, **kwargs: Any) -> graphene.ConnectionField:
+    """A connection field with described pagination arguments (Saleor's rules)."""
+    return graphene.ConnectionField(
+        connection_type,
+        first=graphene.Int(
+            description=f"Items from the start (at most {PAGINATION_LIMIT}); "
+            "`first` or `last` is required."
+        ),
+        last=graphene.Int(
+            description=f"Items from the end (at most {PAGINATION_LIMIT})."
+        ),
+        after=graphene.String(description="Items after this cursor."),
+        before=graphene.String(description="Items before this cursor."),
+        **kwargs,
+    )

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 
 from ...guests import guest_actor
-from ..core.connection import check_pagination, resolve_connection
+from ..core.connection import check_pagination, connection_field, resolve_connection
 from ..core.context import act_as
 from ..tickets.inputs import TicketSortingInput
 from ..tickets.resolvers import sort_tickets, ticket_by_id, tickets_for
@@ -29,7 +29,7 @@ def _guest(order_token: Any, email: str) -> Any:
 
 
 class GuestQueries(graphene.ObjectType):
-    guest_tickets = graphene.ConnectionField(
+    guest_tickets = connection_field(
         TicketCountableConnection,
         order_token=ORDER_TOKEN,
         email=EMAIL,
