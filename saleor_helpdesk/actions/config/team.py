@@ -1,0 +1,136 @@
+"""The support team: which staff users can be assigned tickets, the contacts (queues)
+they serve, and who looks after which customer."""
+
+from collections.abc import Sequence
+from typing import Any, TypedDict
+
+from django.db import transaction
+
+from ...actor import Actor
+from ...error_codes import HelpdeskErrorCode
+from ...errors import field_error
+from ...host_models import user_model
+from ...models import Contact, CustomerResponsible, SupportAgent
+from ...sanitize import clean_html
+from .common import (
+    deleted,
+    get_for_update,
+    not_found,
+    require_settings_manager,
+    save_unique,
+    support_agent_user,
+)
+
+MAX_SIGNATURE_LENGTH = 5000
+
+
+class AgentFields(TypedDict, total=False):
+    contact_ids: Sequence[int]
+    signature: str
+    is_active: bool
+
+
+def add_support_agent(
+    actor: Actor, user_id: int, fields: AgentFields | None = None
+) -> SupportAgent:
+    require_settings_manager(actor)
+    user = user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        raise not_found("User", "user")
+    if not (user.is_staff and user.is_active):
+        raise field_error(
+            "user",
+            "Only active staff users can join the support team.",
+            HelpdeskErrorCode.NOT_A_STAFF_USER,
+        )
+    message = "This user is in the support team already."
+    if SupportAgent.objects.filter(user_id=user.pk).exists():
+        raise field_error("user", message, HelpdeskErrorCode.UNIQUE)
+    agent = SupportAgent(user=user)
+    contacts = _apply(agent, fields or {})
+    with transaction.atomic():
+        save_unique(agent, "user", message)
+        if contacts is not None:
+            agent.contacts.set(contacts)
+    return agent
+
+
+def update_support_agent(
+    actor: Actor, agent_id: int, fields: AgentFields
+) -> SupportAgent:
+    require_settings_manager(actor)
+    with transaction.atomic():
+        agent = get_for_update(SupportAgent, agent_id, "Support agent")
+        contacts = _apply(agent, fields)
+        agent.save()
+        if contacts is not None:
+            agent.contacts.set(contacts)
+    return agent
+
+
+def remove_support_agent(actor: Actor, agent_id: int) -> SupportAgent:
+    """The user leaves the team; tickets assigned to them stay assigned (reassign them),
+    and new tickets no longer go to them."""
+    require_settings_manager(actor)
+    with transaction.atomic():
+        agent = get_for_update(SupportAgent, agent_id, "Support agent")
+        return deleted(agent)
+
+
+def set_customer_responsible(
+    actor: Actor, customer_id: int, responsible_id: int | None
+) -> tuple[Any, Any]:
+    """Make a support agent responsible for a customer's new tickets (None: nobody).
+    Returns (customer, responsible user or None)."""
+    require_settings_manager(actor)
+    customer = user_model().objects.filter(pk=customer_id).first()
+    if customer is None:
+        raise not_found("Customer", "customer")
+    responsible = support_agent_user(responsible_id, "responsible")
+    with transaction.atomic():
+        current = (
+            CustomerResponsible.objects.select_for_update()
+            .filter(customer=customer)
+            .first()
+        )
+        if responsible is None:
+            if current is not None:
+                current.delete()
+        elif current is None:
+            save_unique(
+                CustomerResponsible(customer=customer, responsible=responsible),
+                "customer",
+                "Someone else set this customer's responsible person at the same time.",
+            )
+        elif current.responsible_id != responsible.pk:
+            current.responsible = responsible
+            current.save(update_fields=["responsible"])
+    return customer, responsible
+
+
+def _apply(agent: SupportAgent, fields: AgentFields) -> list[Contact] | None:
+    """Set the agent's fields; returns the contacts to set (None: leave them)."""
+    if "signature" in fields:
+        signature = clean_html(str(fields["signature"] or ""))
+        if len(signature) > MAX_SIGNATURE_LENGTH:
+            raise field_error(
+                "signature",
+                f"A signature may be at most {MAX_SIGNATURE_LENGTH} characters long.",
+                HelpdeskErrorCode.INVALID,
+            )
+        agent.signature = signature
+    if "is_active" in fields:
+        agent.is_active = bool(fields["is_active"])
+    if "contact_ids" not in fields:
+        return None
+    ids = list(fields["contact_ids"] or [])
+    if len(set(ids)) != len(ids):
+        raise field_error(
+            "contacts",
+            "A contact is given more than once.",
+            HelpdeskErrorCode.DUPLICATED_INPUT_ITEM,
+        )
+    contacts = list(Contact.objects.filter(pk__in=ids))
+    if len(contacts) != len(ids):
+        raise not_found("Contact", "contacts")
+    return contacts
