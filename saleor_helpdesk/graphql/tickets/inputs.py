@@ -3,6 +3,7 @@
 import graphene
 
 from ..core.enums import (
+    ComplaintDecisionEnum,
     ComplaintReasonEnum,
     ResolutionEnum,
     TicketKindEnum,
@@ -163,3 +164,60 @@ class TicketCreateInput(graphene.InputObjectType):
 
     class Meta:
         description = "A new ticket from a storefront."
+
+
+class TicketUpdateInput(graphene.InputObjectType):
+    priority = graphene.ID(description="ID of the new priority.")
+    category = graphene.ID(
+        description="ID of a category of the ticket's kind; null removes the category."
+    )
+    due_date = graphene.DateTime(
+        description="The new due date, with a time zone; null removes it."
+    )
+    cc_emails = graphene.List(
+        graphene.NonNull(graphene.String),
+        description="The whole CC list (it replaces the old one); null empties it.",
+    )
+
+    class Meta:
+        description = (
+            "Fields of a ticket staff change; only the fields given are changed."
+        )
+
+
+class TicketForwardInput(graphene.InputObjectType):
+    message = graphene.String(
+        description="A note for the recipient (kept as an internal note)."
+    )
+    to_user = graphene.ID(
+        description="ID of a colleague (a staff user of the support team) to hand the "
+        "ticket to; they are assigned."
+    )
+    to_email = graphene.String(
+        description="An outside address that receives the public conversation."
+    )
+
+    class Meta:
+        description = "Where a ticket is forwarded: give either toUser or toEmail."
+
+
+class TicketBulkUpdateInput(graphene.InputObjectType):
+    close = graphene.Boolean(
+        description="Close the tickets (tickets already closed stay as they are)."
+    )
+    assignee = graphene.ID(description="ID of the staff user to assign the tickets to.")
+
+    class Meta:
+        description = "What to change on every selected ticket."
+
+
+class ComplaintDecideInput(graphene.InputObjectType):
+    decision = graphene.Field(
+        ComplaintDecisionEnum,
+        required=True,
+        description="The decision (anything but PENDING).",
+    )
+    note = graphene.String(description="Why, for the customer (HTML or text).")
+
+    class Meta:
+        description = "The merchant's decision on a complaint."

@@ -20,10 +20,14 @@ def new_ticket_from(given: dict[str, Any]) -> NewTicket:
         body=given["body"],
         kind=given.get("kind") or "question",
         channel_id=channel_id_from_slug(given.get("channel")),
-        order_id=uuid_of(given["order"], "Order", "order") if given.get("order") else None,
+        order_id=uuid_of(given["order"], "Order", "order")
+        if given.get("order")
+        else None,
         lines=lines_from(given.get("lines")),
         complaint=complaint_from(given.get("complaint")),
-        category_id=optional_int_pk(given.get("category"), "TicketCategory", "category"),
+        category_id=optional_int_pk(
+            given.get("category"), "TicketCategory", "category"
+        ),
         contact_id=optional_int_pk(given.get("contact"), "TicketContact", "contact"),
         customer_id=int_pk(given["customer"], "User", "customer")
         if given.get("customer")

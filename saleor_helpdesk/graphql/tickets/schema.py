@@ -5,19 +5,49 @@ from django.core.exceptions import ValidationError
 
 from graphql import GraphQLError
 
+from ...error_codes import HelpdeskErrorCode
+from ...inbox import next_unanswered_ticket
 from ..core.connection import check_pagination, resolve_connection
 from .inputs import TicketFilterInput, TicketSortingInput
+from .mutations.complaint_decide import ComplaintDecide
+from .mutations.ticket_assign import TicketAssign
+from .mutations.ticket_attachment_add import TicketAttachmentAdd
+from .mutations.ticket_attachment_remove import TicketAttachmentRemove
+from .mutations.ticket_bulk_update import TicketBulkUpdate
+from .mutations.ticket_claim import TicketClaim
 from .mutations.ticket_close import TicketClose
 from .mutations.ticket_comment_add import TicketCommentAdd
 from .mutations.ticket_create import TicketCreate
+from .mutations.ticket_forward import TicketForward
+from .mutations.ticket_merge import TicketMerge
+from .mutations.ticket_order_link import TicketOrderLink
 from .mutations.ticket_reopen import TicketReopen
 from .mutations.ticket_status_update import TicketStatusUpdate
+from .mutations.ticket_unassign import TicketUnassign
+from .mutations.ticket_update import TicketUpdate
 from .resolvers import filter_tickets, sort_tickets, ticket_by_id, tickets_for
 from .types import TicketCountableConnection, TicketType
 
 
 def _query_error(error: ValidationError) -> GraphQLError:
     return GraphQLError("; ".join(error.messages))
+
+
+def _coded_query_error(error: ValidationError) -> GraphQLError:
+    """The domain's refusal with its code in `extensions` (`PERMISSION_DENIED`, …)."""
+    codes = [
+        detail.code
+        for details in (
+            error.error_dict.values()
+            if hasattr(error, "error_dict")
+            else [error.error_list]
+        )
+        for detail in details
+    ]
+    code = codes[0] if codes and codes[0] else HelpdeskErrorCode.INVALID.value
+    return GraphQLError(
+        "; ".join(error.messages), extensions={"code": str(code).upper()}
+    )
 
 
 class TicketQueries(graphene.ObjectType):
@@ -41,6 +71,24 @@ class TicketQueries(graphene.ObjectType):
             "MANAGE_ORDERS every ticket of their channels."
         ),
     )
+
+    next_unanswered_ticket = graphene.Field(
+        TicketType,
+        description=(
+            "The ticket to answer next (staff with MANAGE_ORDERS): of the open tickets "
+            "(status group new or open) in your channels that are assigned to you or "
+            "to nobody and still wait for an answer (the customer wrote last, or no one "
+            "of the shop has replied), the most urgent, then the oldest. Null when "
+            "nothing is waiting."
+        ),
+    )
+
+    @staticmethod
+    def resolve_next_unanswered_ticket(root: Any, info: Any) -> Any:
+        try:
+            return next_unanswered_ticket(info.context.actor)
+        except ValidationError as error:
+            raise _coded_query_error(error) from error
 
     @staticmethod
     def resolve_ticket(root: Any, info: Any, id: str) -> Any:
@@ -69,3 +117,14 @@ class TicketMutations(graphene.ObjectType):
     ticket_close = TicketClose.Field()
     ticket_reopen = TicketReopen.Field()
     ticket_status_update = TicketStatusUpdate.Field()
+    ticket_update = TicketUpdate.Field()
+    ticket_assign = TicketAssign.Field()
+    ticket_claim = TicketClaim.Field()
+    ticket_unassign = TicketUnassign.Field()
+    ticket_forward = TicketForward.Field()
+    ticket_merge = TicketMerge.Field()
+    ticket_bulk_update = TicketBulkUpdate.Field()
+    complaint_decide = ComplaintDecide.Field()
+    ticket_order_link = TicketOrderLink.Field()
+    ticket_attachment_add = TicketAttachmentAdd.Field()
+    ticket_attachment_remove = TicketAttachmentRemove.Field()

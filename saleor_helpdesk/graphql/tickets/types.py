@@ -1,6 +1,7 @@
 """The helpdesk's object types. Staff-only fields resolve to null for customers and
 guests; comments and attachments are filtered by visibility before they leave."""
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -9,7 +10,10 @@ from django.utils import timezone
 
 from ... import PLUGIN_ID
 from ...constants import CommentVisibility
+from ...host import CustomerSummary, get_host
+from ...inbox import other_tickets_of_customer
 from ...models import Attachment, Comment, Ticket, TicketEvent
+from ...permissions import Perm
 from ..core.connection import CountableConnection, resolve_connection
 from ..core.enums import (
     ComplaintDecisionEnum,
@@ -308,6 +312,36 @@ class ComplaintType(graphene.ObjectType):
         return root.requested_resolution or None
 
 
+class TicketCustomerSummary(graphene.ObjectType):
+    name = graphene.String(
+        required=True, description="The customer's name (as given on the ticket)."
+    )
+    email = graphene.String(required=True, description="The customer's e-mail.")
+    order_count = graphene.Int(
+        required=True, description="How many orders the customer placed."
+    )
+    total_spent = graphene.Float(
+        required=True, description="What those orders came to, gross."
+    )
+    currency = graphene.String(
+        description="Currency of the total (of the customer's orders); null without "
+        "orders."
+    )
+    date_joined = graphene.DateTime(
+        description="When the customer registered; null for guests."
+    )
+    is_registered = graphene.Boolean(
+        required=True, description="Whether the customer has an account."
+    )
+
+    class Meta:
+        description = "Who the customer of a ticket is, from the shop's records."
+
+    @staticmethod
+    def resolve_total_spent(root: CustomerSummary, info: Any) -> float:
+        return float(root.total_spent)
+
+
 class TicketType(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the ticket.")
     number = graphene.Int(
@@ -374,6 +408,24 @@ class TicketType(graphene.ObjectType):
     events = graphene.List(
         graphene.NonNull(TicketEventType),
         description="The whole timeline (staff only).",
+    )
+    customer_summary = graphene.Field(
+        TicketCustomerSummary,
+        description=(
+            "The customer's name, orders and total spent (staff with MANAGE_ORDERS and "
+            "MANAGE_USERS; null for everyone else)."
+        ),
+    )
+    other_tickets = graphene.Field(
+        lambda: TicketCountableConnection,
+        first=graphene.Int(description="Return the first n tickets (at most 100)."),
+        last=graphene.Int(description="Return the last n tickets (at most 100)."),
+        after=graphene.String(description="Tickets after this cursor."),
+        before=graphene.String(description="Tickets before this cursor."),
+        description=(
+            "The same customer's other tickets, newest first (staff only; null for "
+            "customers and guests)."
+        ),
     )
 
     class Meta:
@@ -489,6 +541,29 @@ class TicketType(graphene.ObjectType):
         return files
 
     resolve_events = staff_only(lambda root, info: root.events.order_by("date", "pk"))
+
+    @staticmethod
+    @staff_only
+    def resolve_customer_summary(root: Ticket, info: Any) -> Any:
+        if not info.context.actor.has_perm(Perm.MANAGE_USERS):
+            return None
+
+        def summary(user: Any) -> CustomerSummary:
+            found = get_host().customer_summary(user=user, email=root.customer_email)
+            return dataclasses.replace(found, name=found.name or root.customer_name)
+
+        if root.customer_id is None:
+            return summary(None)
+        return UserByIdLoader(info.context).load(root.customer_id).then(summary)
+
+    @staticmethod
+    @staff_only
+    def resolve_other_tickets(root: Ticket, info: Any, **kwargs: Any) -> Any:
+        return resolve_connection(
+            other_tickets_of_customer(info.context.actor, root),
+            TicketCountableConnection,
+            **kwargs,
+        )
 
 
 class TicketCountableConnection(CountableConnection):

@@ -1,6 +1,7 @@
 from typing import Any
 
 import graphene
+
 from graphql import ResolveInfo
 
 from ....actions import create_ticket

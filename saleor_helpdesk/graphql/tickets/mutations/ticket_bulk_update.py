@@ -1,0 +1,114 @@
+from typing import Any
+
+import graphene
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from graphql import ResolveInfo
+
+from ....access import visible_tickets
+from ....actions import assign_ticket, close_ticket
+from ....actor import Actor
+from ....error_codes import HelpdeskErrorCode
+from ....errors import field_error
+from ...core.ids import int_pk
+from ..inputs import TicketBulkUpdateInput
+from ..types import TicketType
+from .staff import StaffMutation, renamed
+
+MAX_TICKETS = 100
+
+
+def _is_already_closed(error: ValidationError) -> bool:
+    groups = (
+        error.error_dict.values()
+        if hasattr(error, "error_dict")
+        else [error.error_list]
+    )
+    codes = {detail.code for details in groups for detail in details}
+    return codes == {HelpdeskErrorCode.ALREADY_CLOSED.value}
+
+
+def _ticket_label(actor: Actor, ticket_id: int, global_id: str) -> str:
+    """The number people know, or the ID as sent for a ticket the caller cannot see."""
+    number = (
+        visible_tickets(actor).filter(pk=ticket_id).values_list("number", flat=True)
+    ).first()
+    return f"Ticket #{number}" if number is not None else f"Ticket {global_id}"
+
+
+class TicketBulkUpdate(StaffMutation):
+    count = graphene.Int(required=True, description="How many tickets were updated.")
+    tickets = graphene.List(
+        graphene.NonNull(TicketType),
+        required=True,
+        description="The updated tickets, in the order of `ids`.",
+    )
+
+    class Arguments:
+        ids = graphene.List(
+            graphene.NonNull(graphene.ID),
+            required=True,
+            description=f"IDs of the tickets (at most {MAX_TICKETS}).",
+        )
+        input = TicketBulkUpdateInput(
+            required=True, description="What to change on every ticket."
+        )
+
+    class Meta:
+        description = (
+            "Assign or close many tickets at once (staff with MANAGE_ORDERS). All or "
+            "nothing: when one ticket is refused, none changes and the error names "
+            "that ticket."
+        )
+
+    @classmethod
+    def perform_as_staff(
+        cls, info: ResolveInfo, actor: Actor, **data: Any
+    ) -> "TicketBulkUpdate":
+        ids: list[str] = list(dict.fromkeys(data["ids"]))
+        if not ids:
+            raise field_error(
+                "ids", "Choose at least one ticket.", HelpdeskErrorCode.REQUIRED
+            )
+        if len(ids) > MAX_TICKETS:
+            raise field_error(
+                "ids",
+                f"Update at most {MAX_TICKETS} tickets at once (you sent {len(ids)}).",
+                HelpdeskErrorCode.INVALID,
+            )
+        given = data["input"]
+        close = bool(given.get("close"))
+        assignee = given.get("assignee")
+        if not close and not assignee:
+            raise field_error(
+                "input",
+                "Choose what to change: close or assignee.",
+                HelpdeskErrorCode.REQUIRED,
+            )
+        global_ids = {int_pk(value, "Ticket", "ids"): value for value in ids}
+        assignee_id = int_pk(assignee, "User", "assignee") if assignee else None
+        current: int | None = None
+        try:
+            with transaction.atomic():
+                # In id order, as a merge locks: two bulk updates over the same tickets
+                # then wait for each other instead of deadlocking.
+                for current in sorted(global_ids):
+                    if assignee_id is not None:
+                        assign_ticket(actor, current, assignee_id)
+                    if close:
+                        try:
+                            close_ticket(actor, current)
+                        except ValidationError as error:
+                            if not _is_already_closed(error):
+                                raise
+        except ValidationError as error:
+            if current is None:
+                raise
+            label = _ticket_label(actor, current, global_ids[current])
+            raise renamed(
+                error, {"id": "ids", None: "ids"}, prefix=f"{label}: "
+            ) from error
+        by_id = visible_tickets(actor).in_bulk(list(global_ids))
+        tickets = [by_id[pk] for pk in global_ids if pk in by_id]
+        return cls(count=len(tickets), tickets=tickets)
