@@ -46,3 +46,5 @@ class HelpdeskErrorCode(str, Enum):
     SAME_STATUS = "same_status"
     UNKNOWN_PLACEHOLDER = "unknown_placeholder"
     NOT_A_STAFF_USER = "not_a_staff_user"
+    INVALID_PERIOD = "invalid_period"
+    PERIOD_TOO_LONG = "period_too_long"

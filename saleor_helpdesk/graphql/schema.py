@@ -3,11 +3,18 @@
 import graphene
 
 from .guest.schema import GuestMutations, GuestQueries
+from .stats.schema import StatisticsQueries
 from .storefront.schema import StorefrontQueries
 from .tickets.schema import TicketMutations, TicketQueries
 
 
-class Query(TicketQueries, StorefrontQueries, GuestQueries, graphene.ObjectType):
+class Query(
+    TicketQueries,
+    StorefrontQueries,
+    GuestQueries,
+    StatisticsQueries,
+    graphene.ObjectType,
+):
     pass
 
 

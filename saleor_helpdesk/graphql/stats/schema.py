@@ -1,0 +1,75 @@
+"""The `ticketStatistics` query (staff with MANAGE_ORDERS)."""
+
+from typing import Any
+
+import graphene
+from django.core.exceptions import ValidationError
+
+from graphql import GraphQLError
+
+from ...access import require_agent
+from ...statistics import ticket_statistics
+from ..core.ids import int_pk
+from .types import StatisticsRoot, TicketStatisticsPeriodInput, TicketStatisticsType
+
+
+def _query_error(error: ValidationError) -> GraphQLError:
+    """The refusal's message, with its code (`PERMISSION_DENIED`, `PERIOD_TOO_LONG`,
+    …) in `extensions` as the endpoint's own errors carry theirs."""
+    details = (
+        [d for ds in error.error_dict.values() for d in ds]
+        if hasattr(error, "error_dict")
+        else error.error_list
+    )
+    codes = {str(detail.code).upper() for detail in details if detail.code}
+    return GraphQLError(
+        "; ".join(error.messages),
+        extensions={"code": codes.pop()} if len(codes) == 1 else None,
+    )
+
+
+class StatisticsQueries(graphene.ObjectType):
+    ticket_statistics = graphene.Field(
+        TicketStatisticsType,
+        period=TicketStatisticsPeriodInput(
+            required=True,
+            description="Count tickets created in this period (at most 366 days).",
+        ),
+        channel=graphene.ID(
+            description=(
+                "Saleor's ID of a channel; omitted: every channel the caller sees."
+            )
+        ),
+        language_code=graphene.String(
+            description="Language of the labels (e.g. `de`, `en`); defaults to English."
+        ),
+        description=(
+            "Ticket statistics of a period: counts by status, kind, category, "
+            "complaint reason and assignee, response and resolution times, and the "
+            "daily volume. Staff with MANAGE_ORDERS only, over their channels; null "
+            "with an error for anyone else."
+        ),
+    )
+
+    @staticmethod
+    def resolve_ticket_statistics(
+        root: Any,
+        info: Any,
+        period: dict[str, Any],
+        channel: str | None = None,
+        language_code: str | None = None,
+    ) -> StatisticsRoot:
+        actor = info.context.actor
+        try:
+            require_agent(actor)
+            statistics = ticket_statistics(
+                actor,
+                since=period["gte"],
+                until=period["lte"],
+                channel_id=int_pk(channel, "Channel", "channel")
+                if channel is not None
+                else None,
+            )
+        except ValidationError as error:
+            raise _query_error(error) from error
+        return StatisticsRoot(statistics, language_code)
