@@ -38,10 +38,13 @@ def _ticket_label(actor: Actor, ticket_id: int, global_id: str) -> str:
 
 
 class TicketBulkUpdate(StaffMutation):
-    count = graphene.Int(required=True, description="How many tickets were updated.")
+    count = graphene.Int(
+        required=True, default_value=0, description="How many tickets were updated."
+    )
     tickets = graphene.List(
         graphene.NonNull(TicketType),
         required=True,
+        default_value=[],
         description="The updated tickets, in the order of `ids`.",
     )
 
