@@ -13,26 +13,37 @@ from .models import Comment, Ticket, TicketEvent, TicketStatus
 
 
 def _event(
-    ticket: Ticket, actor: Actor, type_: TicketEventType, **parameters: Any
+    ticket: Ticket,
+    actor: Actor,
+    type_: TicketEventType,
+    save: bool = True,
+    **parameters: Any,
 ) -> TicketEvent:
-    return TicketEvent.objects.create(
+    event = TicketEvent(
         ticket=ticket,
         type=type_,
         user=actor.user if actor.user is not None and actor.user.pk else None,
         app=actor.app,
         parameters=parameters,
     )
+    if save:
+        event.save()
+    return event
 
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def ticket_created_event(*, ticket: Ticket, actor: Actor) -> TicketEvent:
+def ticket_created_event(
+    *, ticket: Ticket, actor: Actor, save: bool = True
+) -> TicketEvent:
+    """`save=False` returns the row unsaved, for a caller that inserts several at once."""
     return _event(
         ticket,
         actor,
         TicketEventType.CREATED,
+        save,
         kind=ticket.kind,
         source=ticket.source,
         status=ticket.status.slug,
@@ -107,14 +118,16 @@ def cc_changed_event(
 
 
 def comment_added_event(
-    *, ticket: Ticket, actor: Actor, comment: Comment
+    *, ticket: Ticket, actor: Actor, comment: Comment, save: bool = True
 ) -> TicketEvent:
     type_ = (
         TicketEventType.NOTE_ADDED
         if comment.is_internal
         else TicketEventType.COMMENT_ADDED
     )
-    return _event(ticket, actor, type_, comment_id=comment.pk, medium=comment.medium)
+    return _event(
+        ticket, actor, type_, save, comment_id=comment.pk, medium=comment.medium
+    )
 
 
 def attachment_added_event(

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .models import (
     ChannelSettings,
@@ -49,19 +49,34 @@ def is_support_agent(user: Any) -> bool:
 
 
 def responsible_for(
-    *, customer_id: int | None, contact: Contact | None, channel_id: int | None
+    *, customer_id: int | None, contact: Contact | None, policy: ChannelSettings
 ) -> int | None:
     """Who a new ticket goes to (seed 001): the customer's responsible person, then the
-    contact's, then the shop's default; only active support agents qualify."""
-    agents = active_agent_ids()
-    candidates: list[int | None] = []
-    if customer_id:
-        candidates.append(
-            CustomerResponsible.objects.filter(customer_id=customer_id)
-            .values_list("responsible_id", flat=True)
-            .first()
+    contact's, then the shop's default; only active support agents qualify.
+
+    One query: the active agents among the candidates, marking the customer's own."""
+    fixed = [
+        pk
+        for pk in (
+            contact.responsible_id if contact is not None else None,
+            policy.default_responsible_id,
         )
-    if contact is not None:
-        candidates.append(contact.responsible_id)
-    candidates.append(channel_settings(channel_id).default_responsible_id)
-    return next((c for c in candidates if c and c in agents), None)
+        if pk
+    ]
+    customers = CustomerResponsible.objects.filter(customer_id=customer_id)
+    wanted = Q(user_id__in=fixed)
+    if customer_id:
+        wanted |= Q(user_id__in=customers.values("responsible_id"))
+    agents = dict(
+        SupportAgent.objects.filter(wanted, is_active=True, user__is_active=True)
+        .annotate(
+            is_customers=Exists(customers.filter(responsible_id=OuterRef("user_id")))
+        )
+        .values_list("user_id", "is_customers")
+    )
+    if not agents:
+        return None
+    own = [user_id for user_id, is_customers in agents.items() if is_customers]
+    if own:
+        return own[0]
+    return next((pk for pk in fixed if pk in agents), None)

@@ -33,8 +33,8 @@ from ..models import (
     Contact,
     Priority,
     Ticket,
+    TicketEvent,
 )
-from ..models.ticket import next_ticket_number
 from ..policies import channel_settings, default_priority, responsible_for
 from ..sanitize import MAX_BODY_LENGTH, clean_html, is_blank
 from ..workflow import initial_status
@@ -91,8 +91,7 @@ class NewTicket:
 def create_ticket(actor: Actor, data: NewTicket) -> Ticket:
     checked = _check(actor, data)
     with removing_files_on_error(), transaction.atomic():
-        ticket = Ticket.objects.create(number=next_ticket_number(), **checked.fields)
-        events.ticket_created_event(ticket=ticket, actor=actor)
+        ticket = Ticket.objects.create(**checked.fields)
         if checked.complaint is not None:
             Complaint.objects.create(ticket=ticket, **checked.complaint)
         save_lines(ticket, checked.lines)
@@ -104,7 +103,14 @@ def create_ticket(actor: Actor, data: NewTicket) -> Ticket:
             author_name=ticket.customer_name if actor.is_customer_side else "",
             **author_fields(actor),
         )
-        events.comment_added_event(ticket=ticket, actor=actor, comment=comment)
+        TicketEvent.objects.bulk_create(
+            [
+                events.ticket_created_event(ticket=ticket, actor=actor, save=False),
+                events.comment_added_event(
+                    ticket=ticket, actor=actor, comment=comment, save=False
+                ),
+            ]
+        )
         store_files(ticket, comment, checked.files, actor)
         if ticket.order is not None:
             get_host().add_order_note(
@@ -185,9 +191,7 @@ def _check(actor: Actor, data: NewTicket) -> _Checked:
         if priority.resolution_time
         else None,
         "assignee_id": responsible_for(
-            customer_id=getattr(customer, "pk", None),
-            contact=contact,
-            channel_id=channel_id,
+            customer_id=getattr(customer, "pk", None), contact=contact, policy=policy
         ),
         "metadata": _check_metadata(data.metadata, "metadata"),
         "private_metadata": (
@@ -219,7 +223,11 @@ def _check_channel(actor: Actor, channel_id: int | None, order: Any) -> int | No
                 "channel", "Choose the shop's channel.", HelpdeskErrorCode.REQUIRED
             )
         return None
-    channel = channel_model().objects.filter(pk=channel_id).first()
+    channel = (
+        order.channel
+        if order is not None
+        else channel_model().objects.filter(pk=channel_id).first()
+    )
     if channel is None or (actor.is_customer_side and not channel.is_active):
         raise field_error("channel", "Channel not found.", HelpdeskErrorCode.NOT_FOUND)
     if not actor.can_access_channel(channel_id):

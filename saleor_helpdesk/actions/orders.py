@@ -38,7 +38,12 @@ def _order_not_found(field: str) -> Exception:
 def check_order_access(actor: Actor, order_id: UUID, field: str = "order") -> Any:
     """The order if this actor may open tickets on it; otherwise "not found" (an order
     that is not yours does not exist for you)."""
-    order = order_model().objects.filter(pk=order_id).select_related("user").first()
+    order = (
+        order_model()
+        .objects.filter(pk=order_id)
+        .select_related("user", "channel")
+        .first()
+    )
     if order is None:
         raise _order_not_found(field)
     if actor.kind == ActorKind.SYSTEM:

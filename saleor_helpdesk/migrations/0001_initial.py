@@ -5,6 +5,7 @@ import django.contrib.postgres.indexes
 import django.db.models.deletion
 import saleor_helpdesk.models.comment
 import saleor_helpdesk.models.config
+import saleor_helpdesk.models.ticket
 import saleor_helpdesk.storage
 import uuid
 from django.db import migrations, models
@@ -118,7 +119,7 @@ class Migration(migrations.Migration):
             name='Ticket',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveBigIntegerField(editable=False, unique=True)),
+                ('number', models.PositiveBigIntegerField(db_default=saleor_helpdesk.models.ticket.NextTicketNumber(), editable=False, unique=True)),
                 ('kind', models.CharField(choices=[('question', 'Question'), ('complaint', 'Complaint'), ('refund_request', 'Refund request'), ('order_problem', 'Order problem'), ('other', 'Other')], default='question', max_length=32)),
                 ('subject', models.CharField(max_length=255)),
                 ('customer_email', models.EmailField(max_length=254)),

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.db import connection, models
+from django.db import models
 from django.db.models import Q
 
 from ..constants import (
@@ -20,14 +20,24 @@ TICKET_NUMBER_SEQUENCE = "saleor_helpdesk_ticket_number_seq"
 TICKET_NUMBER_START = 10001
 
 
-def next_ticket_number() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(%s)", [TICKET_NUMBER_SEQUENCE])
-        return int(cursor.fetchone()[0])
+class NextTicketNumber(models.Func):
+    """`nextval()` of the ticket number sequence, as the column's database default:
+    PostgreSQL fills the number during the INSERT and returns it (no extra query)."""
+
+    template = f"nextval('{TICKET_NUMBER_SEQUENCE}')"
+    output_field = models.PositiveBigIntegerField()
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    def deconstruct(self) -> tuple[str, tuple[()], dict[str, object]]:
+        return ("saleor_helpdesk.models.ticket.NextTicketNumber", (), {})
 
 
 class Ticket(models.Model):
-    number = models.PositiveBigIntegerField(unique=True, editable=False)
+    number = models.PositiveBigIntegerField(
+        unique=True, editable=False, db_default=NextTicketNumber()
+    )
     kind = models.CharField(
         max_length=32, choices=TicketKind.choices, default=TicketKind.QUESTION
     )

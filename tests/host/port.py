@@ -6,16 +6,17 @@ from decimal import Decimal
 
 import jwt
 from django.conf import settings
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.http import HttpRequest
 
 from saleor_helpdesk.actor import Actor
 from saleor_helpdesk.host import AuthenticationError, CustomerSummary, HostPort
 from saleor_helpdesk.permissions import Perm
 
-from .account.models import User
+from .account.models import Group, User
 from .app.models import AppToken, hash_token
 from .order.models import Order, OrderEvent
+from .permission.models import Permission
 from .tokens import ACCESS_TYPE, decode_access_token
 
 
@@ -67,18 +68,23 @@ class StandInHost(HostPort):
             raise AuthenticationError("Invalid token.")
         if not user.is_staff:
             return Actor.customer(user)
-        groups = list(user.groups.prefetch_related("permissions", "channels"))
-        perms = set(user.user_permissions.values_list("codename", flat=True))
-        for group in groups:
-            perms |= {p.codename for p in group.permissions.all()}
-        if (
-            user.is_superuser
-            or not groups
-            or not all(g.restricted_access_to_channels for g in groups)
-        ):
+        # Two queries, as Saleor's effective permissions and channel loaders need.
+        perms = set(
+            Permission.objects.filter(Q(user_set=user) | Q(group__user_set=user))
+            .values_list("codename", flat=True)
+            .distinct()
+        )
+        rows = list(
+            Group.objects.filter(user_set=user).values_list(
+                "pk", "restricted_access_to_channels", "channels__id"
+            )
+        )
+        # Saleor's rule: any unrestricted group opens every channel; otherwise the
+        # union of the groups' channels (none without groups).
+        if user.is_superuser or any(not restricted for _, restricted, _ in rows):
             channel_ids = None
         else:
-            channel_ids = {c.pk for g in groups for c in g.channels.all()}
+            channel_ids = {channel for _, _, channel in rows if channel is not None}
         if user.is_superuser:
             perms |= {p.value.lower() for p in Perm}
         return Actor.staff(user, _codes(perms), channel_ids)

@@ -47,3 +47,15 @@ class ByIdLoader(BaseLoader):
 
 def load_many(loader: BaseLoader, keys: Iterable[Any]) -> Promise:
     return loader.load_many(list(keys))
+
+
+def load_related(info: Any, root: Model, field: str, loader: type[BaseLoader]) -> Any:
+    """A foreign-key relation: taken from the row when the query joined it
+    (`select_related`), else batched through the loader."""
+    key = getattr(root, f"{field}_id")
+    if key is None:
+        return None
+    cached = root._state.fields_cache
+    if field in cached:
+        return cached[field]
+    return loader(info.context).load(key)
