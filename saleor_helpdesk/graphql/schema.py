@@ -2,6 +2,7 @@
 
 import graphene
 
+from .config.schema import ConfigMutations, ConfigQueries
 from .guest.schema import GuestMutations, GuestQueries
 from .stats.schema import StatisticsQueries
 from .storefront.schema import StorefrontQueries
@@ -13,12 +14,13 @@ class Query(
     StorefrontQueries,
     GuestQueries,
     StatisticsQueries,
+    ConfigQueries,
     graphene.ObjectType,
 ):
     pass
 
 
-class Mutation(TicketMutations, GuestMutations, graphene.ObjectType):
+class Mutation(TicketMutations, GuestMutations, ConfigMutations, graphene.ObjectType):
     pass
 
 

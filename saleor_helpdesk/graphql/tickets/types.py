@@ -14,6 +14,12 @@ from ...host import CustomerSummary, get_host
 from ...inbox import other_tickets_of_customer
 from ...models import Attachment, Comment, Ticket, TicketEvent
 from ...permissions import Perm
+from ..config.fields import (
+    CategoryConfigFields,
+    ContactConfigFields,
+    PriorityConfigFields,
+    StatusConfigFields,
+)
 from ..core.connection import CountableConnection, resolve_connection
 from ..core.enums import (
     ComplaintDecisionEnum,
@@ -62,7 +68,7 @@ class Labelled:
         return str(root.label(language_code))
 
 
-class TicketStatus(Labelled, graphene.ObjectType):
+class TicketStatus(StatusConfigFields, Labelled, graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the status.")
     slug = graphene.String(required=True, description="Stable code of the status.")
     name = graphene.String(
@@ -87,7 +93,7 @@ class TicketStatus(Labelled, graphene.ObjectType):
         return to_global_id("TicketStatus", root.pk)
 
 
-class TicketPriority(Labelled, graphene.ObjectType):
+class TicketPriority(PriorityConfigFields, Labelled, graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the priority.")
     slug = graphene.String(required=True, description="Stable code of the priority.")
     name = graphene.String(
@@ -103,7 +109,7 @@ class TicketPriority(Labelled, graphene.ObjectType):
         return to_global_id("TicketPriority", root.pk)
 
 
-class TicketCategory(Labelled, graphene.ObjectType):
+class TicketCategory(CategoryConfigFields, Labelled, graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the category.")
     slug = graphene.String(required=True, description="Stable code of the category.")
     kind = graphene.Field(
@@ -121,7 +127,7 @@ class TicketCategory(Labelled, graphene.ObjectType):
         return to_global_id("TicketCategory", root.pk)
 
 
-class TicketContact(Labelled, graphene.ObjectType):
+class TicketContact(ContactConfigFields, Labelled, graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the contact.")
     slug = graphene.String(required=True, description="Stable code of the contact.")
     name = graphene.String(

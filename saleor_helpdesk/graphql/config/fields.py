@@ -1,0 +1,204 @@
+"""Configuration fields of the workflow types (`TicketStatus`, `TicketPriority`,
+`TicketCategory`, `TicketContact`), mixed into those types in `tickets/types.py`.
+
+The types are shared with tickets and the storefront, so fields that describe how the
+shop works inside (transitions, the internal status mapping, a contact's responsible
+person and address) are null for anyone who may not read the settings (MANAGE_ORDERS or
+MANAGE_PLUGINS).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import graphene
+
+from ...actions.config import can_read_settings
+from ..core.dataloaders import load_related
+from ..core.ids import to_global_id
+from ..shop.dataloaders import UserByIdLoader
+from ..shop.types import HelpdeskUser
+from ..tickets.dataloaders import StatusByIdLoader
+from .dataloaders import TransitionsBySourceIdLoader
+
+
+def settings_readers_only(resolver: Callable[..., Any]) -> Callable[..., Any]:
+    """Null unless the caller may read the helpdesk's settings."""
+
+    def resolve(root: Any, info: Any, **kwargs: Any) -> Any:
+        if not can_read_settings(info.context.actor):
+            return None
+        return resolver(root, info, **kwargs)
+
+    return resolve
+
+
+def _status_type() -> Any:
+    from ..tickets.types import TicketStatus  # the types module mixes these fields in
+
+    return TicketStatus
+
+
+class TicketLabelTranslation(graphene.ObjectType):
+    language_code = graphene.String(
+        required=True, description="The language (e.g. `de`, `en`)."
+    )
+    name = graphene.String(required=True, description="The label in that language.")
+
+    class Meta:
+        description = "A label in one language."
+
+
+class TicketStatusTransition(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the transition.")
+    source = graphene.Field(
+        _status_type, required=True, description="The status a ticket leaves."
+    )
+    target = graphene.Field(
+        _status_type, required=True, description="The status a ticket moves to."
+    )
+    staff_allowed = graphene.Boolean(
+        required=True, description="Whether staff may make this move."
+    )
+    customer_allowed = graphene.Boolean(
+        required=True,
+        description="Whether customers may make this move (where the channel allows).",
+    )
+    system_allowed = graphene.Boolean(
+        required=True,
+        description="Whether the helpdesk makes this move by itself (a reply reopens).",
+    )
+
+    class Meta:
+        description = "An allowed move between two statuses, and who may make it."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketStatusTransition", root.pk)
+
+    @staticmethod
+    def resolve_source(root: Any, info: Any) -> Any:
+        return load_related(info, root, "source", StatusByIdLoader)
+
+    @staticmethod
+    def resolve_target(root: Any, info: Any) -> Any:
+        return load_related(info, root, "target", StatusByIdLoader)
+
+
+def _translations(root: Any, info: Any) -> list[TicketLabelTranslation]:
+    return [
+        TicketLabelTranslation(language_code=code, name=name)
+        for code, name in sorted((root.translations or {}).items())
+    ]
+
+
+TRANSLATIONS_DESCRIPTION = "The label in every language it is translated to."
+
+
+class StatusConfigFields:
+    translations = graphene.List(
+        graphene.NonNull(TicketLabelTranslation),
+        required=True,
+        description=TRANSLATIONS_DESCRIPTION,
+    )
+    position = graphene.Int(required=True, description="Where it is listed.")
+    is_active = graphene.Boolean(
+        required=True, description="Whether tickets can move to it."
+    )
+    is_initial = graphene.Boolean(
+        required=True, description="Whether new tickets start here."
+    )
+    customer_status = graphene.Field(
+        _status_type,
+        description=(
+            "For an internal status: the status customers see instead. Null for "
+            "callers who may not read the settings."
+        ),
+    )
+    transitions = graphene.List(
+        graphene.NonNull(TicketStatusTransition),
+        description=(
+            "The moves out of this status. Null for callers who may not read the "
+            "settings."
+        ),
+    )
+
+    resolve_translations = staticmethod(_translations)
+
+    @staticmethod
+    @settings_readers_only
+    def resolve_customer_status(root: Any, info: Any) -> Any:
+        return load_related(info, root, "customer_status", StatusByIdLoader)
+
+    @staticmethod
+    @settings_readers_only
+    def resolve_transitions(root: Any, info: Any) -> Any:
+        if root.pk is None:
+            return []
+        return TransitionsBySourceIdLoader(info.context).load(root.pk)
+
+
+class PriorityConfigFields:
+    translations = graphene.List(
+        graphene.NonNull(TicketLabelTranslation),
+        required=True,
+        description=TRANSLATIONS_DESCRIPTION,
+    )
+    position = graphene.Int(required=True, description="Where it is listed.")
+    is_default = graphene.Boolean(
+        required=True, description="Whether new tickets get this priority."
+    )
+
+    resolve_translations = staticmethod(_translations)
+
+
+class CategoryConfigFields:
+    translations = graphene.List(
+        graphene.NonNull(TicketLabelTranslation),
+        required=True,
+        description=TRANSLATIONS_DESCRIPTION,
+    )
+    position = graphene.Int(
+        required=True, description="Where it is listed among its kind."
+    )
+    is_active = graphene.Boolean(
+        required=True, description="Whether customers can choose it."
+    )
+
+    resolve_translations = staticmethod(_translations)
+
+
+class ContactConfigFields:
+    translations = graphene.List(
+        graphene.NonNull(TicketLabelTranslation),
+        required=True,
+        description=TRANSLATIONS_DESCRIPTION,
+    )
+    email = graphene.String(
+        description=(
+            "The queue's e-mail address, if any. Null for callers who may not read "
+            "the settings."
+        )
+    )
+    responsible = graphene.Field(
+        HelpdeskUser,
+        description=(
+            "Who new tickets to this queue go to. Null when nobody is, and for "
+            "callers who may not read the settings."
+        ),
+    )
+    position = graphene.Int(required=True, description="Where it is listed.")
+    is_active = graphene.Boolean(
+        required=True, description="Whether customers can address it."
+    )
+
+    resolve_translations = staticmethod(_translations)
+
+    @staticmethod
+    @settings_readers_only
+    def resolve_email(root: Any, info: Any) -> Any:
+        return root.email
+
+    @staticmethod
+    @settings_readers_only
+    def resolve_responsible(root: Any, info: Any) -> Any:
+        return load_related(info, root, "responsible", UserByIdLoader)
