@@ -233,3 +233,19 @@ def test_a_merged_ticket_is_refused(staff_api, ticket, customer_actor, channel):
         }
     ]
     assert snapshot() == before
+
+
+def test_an_empty_input_changes_nothing_and_returns_the_ticket(staff_api, ticket):
+    # given a ticket
+    before = snapshot()
+
+    # when staff send no field at all
+    data = staff_api(TICKET_UPDATE, {"id": gid("Ticket", ticket.pk), "input": {}})[
+        "ticketUpdate"
+    ]
+
+    # then the ticket comes back as it was
+    assert data["errors"] == []
+    assert data["ticket"]["id"] == gid("Ticket", ticket.pk)
+    assert data["ticket"]["priority"] == {"slug": "normal"}
+    assert snapshot() == before
