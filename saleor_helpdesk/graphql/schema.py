@@ -3,6 +3,7 @@
 import graphene
 
 from .config.schema import ConfigMutations, ConfigQueries
+from .federation import FederationQueries, OrderEntity, UserEntity
 from .guest.schema import GuestMutations, GuestQueries
 from .stats.schema import StatisticsQueries
 from .storefront.schema import StorefrontQueries
@@ -14,14 +15,20 @@ class Query(
     StorefrontQueries,
     GuestQueries,
     StatisticsQueries,
+    FederationQueries,
     ConfigQueries,
     graphene.ObjectType,
 ):
-    pass
+    class Meta:
+        description = "What the helpdesk answers."
 
 
 class Mutation(TicketMutations, GuestMutations, ConfigMutations, graphene.ObjectType):
-    pass
+    class Meta:
+        description = "What the helpdesk changes."
 
 
-schema = graphene.Schema(query=Query, mutation=Mutation)
+# The entity types are reached only through the `_Entity` union: list them.
+schema = graphene.Schema(
+    query=Query, mutation=Mutation, types=[OrderEntity, UserEntity]
+)

@@ -11,14 +11,27 @@ from ...constants import CommentVisibility
 from ...models import Ticket
 from ..core.ids import from_global_id, int_pk
 
+# Relations every ticket list shows, joined into the page query rather than loaded.
+LIST_RELATIONS = (
+    "status__customer_status",
+    "priority",
+    "customer",
+    "assignee",
+    "order",
+)
+
 
 def tickets_for(actor: Actor) -> QuerySet[Ticket]:
-    return visible_tickets(actor).filter(merged_into__isnull=True)
+    return (
+        visible_tickets(actor)
+        .filter(merged_into__isnull=True)
+        .select_related(*LIST_RELATIONS)
+    )
 
 
 def ticket_by_id(actor: Actor, global_id: str) -> Ticket | None:
     pk = int_pk(global_id, "Ticket")
-    return visible_tickets(actor).filter(pk=pk).first()
+    return visible_tickets(actor).select_related(*LIST_RELATIONS).filter(pk=pk).first()
 
 
 def filter_tickets(

@@ -7,7 +7,7 @@ from graphql import GraphQLError
 
 from ...error_codes import HelpdeskErrorCode
 from ...inbox import next_unanswered_ticket
-from ..core.connection import check_pagination, resolve_connection
+from ..core.connection import check_pagination, connection_field, resolve_connection
 from .inputs import TicketFilterInput, TicketSortingInput
 from .mutations.complaint_decide import ComplaintDecide
 from .mutations.ticket_assign import TicketAssign
@@ -60,7 +60,7 @@ class TicketQueries(graphene.ObjectType):
             "that does not exist."
         ),
     )
-    tickets = graphene.ConnectionField(
+    tickets = connection_field(
         TicketCountableConnection,
         filter=TicketFilterInput(description="Which tickets."),
         sort_by=TicketSortingInput(

@@ -7,6 +7,7 @@ from typing import Any
 
 import graphene
 from django.utils import timezone
+from promise import Promise
 
 from ... import PLUGIN_ID
 from ...constants import CommentVisibility
@@ -20,7 +21,8 @@ from ..config.fields import (
     PriorityConfigFields,
     StatusConfigFields,
 )
-from ..core.connection import CountableConnection, resolve_connection
+from ..core.connection import CountableConnection, connection_field, resolve_connection
+from ..core.dataloaders import load_related
 from ..core.enums import (
     ComplaintDecisionEnum,
     ComplaintReasonEnum,
@@ -404,7 +406,7 @@ class TicketType(graphene.ObjectType):
         TicketComment, description="The newest visible comment."
     )
     attachment_count = graphene.Int(required=True, description="Visible attachments.")
-    comments = graphene.ConnectionField(
+    comments = connection_field(
         TicketCommentCountableConnection,
         description="The conversation, oldest first (internal notes for staff only).",
     )
@@ -453,10 +455,11 @@ class TicketType(graphene.ObjectType):
                 return status.customer_status
             return status
 
-        return StatusByIdLoader(info.context).load(root.status_id).then(public)
+        status = load_related(info, root, "status", StatusByIdLoader)
+        return Promise.resolve(status).then(public)
 
     resolve_priority = staff_only(
-        lambda root, info: PriorityByIdLoader(info.context).load(root.priority_id)
+        lambda root, info: load_related(info, root, "priority", PriorityByIdLoader)
     )
 
     @staticmethod
@@ -477,25 +480,15 @@ class TicketType(graphene.ObjectType):
 
     @staticmethod
     def resolve_channel(root: Ticket, info: Any) -> Any:
-        return (
-            ChannelByIdLoader(info.context).load(root.channel_id)
-            if root.channel_id
-            else None
-        )
+        return load_related(info, root, "channel", ChannelByIdLoader)
 
     @staticmethod
     def resolve_customer(root: Ticket, info: Any) -> Any:
-        return (
-            UserByIdLoader(info.context).load(root.customer_id)
-            if root.customer_id
-            else None
-        )
+        return load_related(info, root, "customer", UserByIdLoader)
 
     @staticmethod
     def resolve_order(root: Ticket, info: Any) -> Any:
-        return (
-            OrderByIdLoader(info.context).load(root.order_id) if root.order_id else None
-        )
+        return load_related(info, root, "order", OrderByIdLoader)
 
     @staticmethod
     def resolve_lines(root: Ticket, info: Any) -> Any:
@@ -506,9 +499,7 @@ class TicketType(graphene.ObjectType):
         return getattr(root, "complaint", None)
 
     resolve_assignee = staff_only(
-        lambda root, info: UserByIdLoader(info.context).load(root.assignee_id)
-        if root.assignee_id
-        else None
+        lambda root, info: load_related(info, root, "assignee", UserByIdLoader)
     )
     resolve_due_date = staff_only(lambda root, info: root.due_date)
     resolve_cc_emails = staff_only(lambda root, info: root.cc_emails)
