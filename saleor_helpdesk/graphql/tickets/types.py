@@ -14,6 +14,7 @@ from ...constants import CommentVisibility
 from ...host import CustomerSummary, get_host
 from ...inbox import other_tickets_of_customer
 from ...models import Attachment, Comment, Ticket, TicketEvent
+from ...models import TicketStatus as TicketStatusModel
 from ...permissions import Perm
 from ..config.fields import (
     CategoryConfigFields,
@@ -270,6 +271,16 @@ class TicketEventType(graphene.ObjectType):
         return UserByIdLoader(info.context).load(root.user_id) if root.user_id else None
 
 
+class TicketStatusChange(graphene.ObjectType):
+    status = graphene.Field(
+        TicketStatus, required=True, description="The status the ticket moved to."
+    )
+    date = graphene.DateTime(required=True, description="When it moved.")
+
+    class Meta:
+        description = "A step of a ticket's status history, as its customer sees it."
+
+
 class TicketLineType(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the ticket line.")
     order_line_id = graphene.ID(description="Saleor's ID of the order line.")
@@ -417,6 +428,14 @@ class TicketType(graphene.ObjectType):
         graphene.NonNull(TicketEventType),
         description="The whole timeline (staff only).",
     )
+    status_history = graphene.List(
+        graphene.NonNull(TicketStatusChange),
+        required=True,
+        description=(
+            "Every status the ticket went through, oldest first; customers see the "
+            "public status in place of an internal one."
+        ),
+    )
     customer_summary = graphene.Field(
         TicketCustomerSummary,
         description=(
@@ -538,6 +557,38 @@ class TicketType(graphene.ObjectType):
         return files
 
     resolve_events = staff_only(lambda root, info: root.events.order_by("date", "pk"))
+
+    @staticmethod
+    def resolve_status_history(root: Ticket, info: Any) -> Any:
+        changes = list(
+            root.events.filter(type__in=("created", "status_changed"))
+            .order_by("date", "pk")
+            .values_list("type", "date", "parameters")
+        )
+        slugs = {
+            (params.get("status") if kind == "created" else params.get("new"))
+            for kind, _, params in changes
+        }
+        statuses = {
+            status.slug: status
+            for status in TicketStatusModel.objects.filter(
+                slug__in=slugs
+            ).select_related("customer_status")
+        }
+        agent = info.context.actor.is_agent
+        history: list[TicketStatusChange] = []
+        for kind, date, params in changes:
+            status = statuses.get(
+                params.get("status") if kind == "created" else params.get("new")
+            )
+            if status is None:
+                continue
+            if status.is_internal and status.customer_status and not agent:
+                status = status.customer_status
+            if history and history[-1].status.pk == status.pk:
+                continue  # two internal states look the same to a customer
+            history.append(TicketStatusChange(status=status, date=date))
+        return history
 
     @staticmethod
     @staff_only
