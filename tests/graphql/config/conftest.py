@@ -107,3 +107,20 @@ def status(slug: str) -> TicketStatus:
 
 def priority(slug: str) -> Priority:
     return Priority.objects.get(slug=slug)
+
+
+def refused(api: Api, query: str, variables: dict) -> dict:
+    """Run a mutation that must be refused: check that it wrote nothing and return its
+    only error."""
+    before = snapshot()
+    [payload] = api(query, variables).values()
+    assert snapshot() == before, "a refused mutation changed the configuration"
+    [error] = payload["errors"]
+    return error
+
+
+def succeeded(api: Api, query: str, variables: dict) -> dict:
+    """Run a mutation that must succeed; return its payload."""
+    [payload] = api(query, variables).values()
+    assert payload["errors"] == []
+    return payload
