@@ -66,9 +66,13 @@ def update_status(actor: Actor, status_id: int, fields: StatusFields) -> TicketS
     with transaction.atomic():
         lock_all(TicketStatus)
         status = get_for_update(TicketStatus, status_id, "Status")
-        before = TicketStatus.objects.get(pk=status.pk)
+        was_initial, was_closed, was_internal = (
+            status.is_initial,
+            status.is_closed,
+            status.is_internal,
+        )
         _apply(status, fields, creating=False)
-        if before.is_initial and not status.is_initial:
+        if was_initial and not status.is_initial:
             raise field_error(
                 "is_initial",
                 "A workflow needs an initial status: make another status the initial "
@@ -76,7 +80,7 @@ def update_status(actor: Actor, status_id: int, fields: StatusFields) -> TicketS
                 HelpdeskErrorCode.INITIAL_STATUS_REQUIRED,
             )
         if (
-            before.is_closed != status.is_closed
+            was_closed != status.is_closed
             and Ticket.objects.filter(status=status).exists()
         ):
             raise field_error(
@@ -85,7 +89,7 @@ def update_status(actor: Actor, status_id: int, fields: StatusFields) -> TicketS
                 "group.",
                 HelpdeskErrorCode.IN_USE,
             )
-        if status.is_internal and not before.is_internal:
+        if status.is_internal and not was_internal:
             shown_for = TicketStatus.objects.filter(customer_status=status).first()
             if shown_for is not None:
                 raise field_error(
