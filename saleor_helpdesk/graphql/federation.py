@@ -20,8 +20,14 @@ from .tickets.resolvers import sort_tickets, tickets_for
 from .tickets.types import TicketCountableConnection
 
 
-def _tickets(info: Any, **filters: Any) -> Any:
-    return tickets_for(info.context.actor).filter(**filters)
+def _entity_tickets(info: Any, arguments: dict[str, Any], **filters: Any) -> Any:
+    """The entity's tickets the caller may see, as a connection."""
+    check_pagination(arguments.get("first"), arguments.get("last"))
+    queryset = sort_tickets(
+        tickets_for(info.context.actor).filter(**filters),
+        arguments.pop("sort_by", None),
+    )
+    return resolve_connection(queryset, TicketCountableConnection, **arguments)
 
 
 class OrderEntity(graphene.ObjectType):
@@ -38,12 +44,7 @@ class OrderEntity(graphene.ObjectType):
 
     @staticmethod
     def resolve_helpdesk_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
-        check_pagination(kwargs.get("first"), kwargs.get("last"))
-        order_id = from_global_id(root.id, "Order")
-        queryset = sort_tickets(
-            _tickets(info, order_id=order_id), kwargs.pop("sort_by", None)
-        )
-        return resolve_connection(queryset, TicketCountableConnection, **kwargs)
+        return _entity_tickets(info, kwargs, order_id=from_global_id(root.id, "Order"))
 
 
 class UserEntity(graphene.ObjectType):
@@ -60,12 +61,9 @@ class UserEntity(graphene.ObjectType):
 
     @staticmethod
     def resolve_helpdesk_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
-        check_pagination(kwargs.get("first"), kwargs.get("last"))
-        user_id = from_global_id(root.id, "User")
-        queryset = sort_tickets(
-            _tickets(info, customer_id=user_id), kwargs.pop("sort_by", None)
+        return _entity_tickets(
+            info, kwargs, customer_id=from_global_id(root.id, "User")
         )
-        return resolve_connection(queryset, TicketCountableConnection, **kwargs)
 
 
 class Entity(graphene.Union):
