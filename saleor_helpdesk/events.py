@@ -7,6 +7,7 @@ addresses of third parties or comment bodies (those live in their own rows).
 from datetime import datetime
 from typing import Any
 
+from . import side_effects
 from .actor import Actor
 from .constants import TicketEventType
 from .models import Comment, Ticket, TicketEvent, TicketStatus
@@ -27,8 +28,19 @@ def _event(
         parameters=parameters,
     )
     if save:
-        event.save()
+        save_events(event)
     return event
+
+
+def save_events(*rows: TicketEvent) -> list[TicketEvent]:
+    """Insert events (one statement for several) and plan their side effects."""
+    if len(rows) == 1:
+        rows[0].save()
+        saved = [rows[0]]
+    else:
+        saved = TicketEvent.objects.bulk_create(rows)
+    side_effects.plan(saved)
+    return saved
 
 
 def _iso(value: datetime | None) -> str | None:

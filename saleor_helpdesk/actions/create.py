@@ -33,7 +33,6 @@ from ..models import (
     Contact,
     Priority,
     Ticket,
-    TicketEvent,
 )
 from ..policies import channel_settings, default_priority, responsible_for
 from ..sanitize import MAX_BODY_LENGTH, clean_html, is_blank
@@ -103,13 +102,11 @@ def create_ticket(actor: Actor, data: NewTicket) -> Ticket:
             author_name=ticket.customer_name if actor.is_customer_side else "",
             **author_fields(actor),
         )
-        TicketEvent.objects.bulk_create(
-            [
-                events.ticket_created_event(ticket=ticket, actor=actor, save=False),
-                events.comment_added_event(
-                    ticket=ticket, actor=actor, comment=comment, save=False
-                ),
-            ]
+        events.save_events(
+            events.ticket_created_event(ticket=ticket, actor=actor, save=False),
+            events.comment_added_event(
+                ticket=ticket, actor=actor, comment=comment, save=False
+            ),
         )
         store_files(ticket, comment, checked.files, actor)
         if ticket.order is not None:

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from graphql import ResolveInfo
 
+from .... import side_effects
 from ....access import visible_tickets
 from ....actions import assign_ticket, close_ticket
 from ....actor import Actor
@@ -93,7 +94,7 @@ class TicketBulkUpdate(StaffMutation):
         assignee_id = int_pk(assignee, "User", "assignee") if assignee else None
         current: int | None = None
         try:
-            with transaction.atomic():
+            with transaction.atomic(), side_effects.batched():
                 # In id order, as a merge locks: two bulk updates over the same tickets
                 # then wait for each other instead of deadlocking.
                 for current in sorted(global_ids):
