@@ -3,12 +3,15 @@
 import json
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from saleor_helpdesk import PLUGIN_ID
 from tests.factories import access_token_for, grant
 
 URL = f"/plugins/global/{PLUGIN_ID}/graphql/"
+INDEX_URL = f"/plugins/global/{PLUGIN_ID}/"
 
 
 class Api:
@@ -48,3 +51,14 @@ def customer_api(customer):
 def staff_api(staff_user):
     grant(staff_user, "MANAGE_ORDERS")
     return Api(access_token_for(staff_user))
+
+
+@pytest.fixture
+def routing_queries(db) -> int:
+    """Queries the host spends routing a request to the plugin before the helpdesk's
+    code runs (none on the stand-in host; Saleor reads the plugin's configuration).
+    "Before any database query" means: nothing beyond this."""
+    Client().get(INDEX_URL)  # warm-up: per-process caches of the host
+    with CaptureQueriesContext(connection) as captured:
+        Client().get(INDEX_URL)
+    return len(captured.captured_queries)

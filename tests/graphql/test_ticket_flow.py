@@ -116,16 +116,16 @@ def test_another_customers_ticket_is_null_like_a_missing_one(customer_api, chann
 
 
 def test_pagination_limits_come_before_the_database(
-    customer_api, django_assert_num_queries
+    customer_api, django_assert_num_queries, routing_queries
 ):
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(routing_queries):
         response = customer_api.post(TICKETS, {"first": 101})
     assert response.status_code == 400
     assert response.json()["errors"][0]["message"] == (
         "`first` must be between 0 and 100 (you asked for 101)."
     )
 
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(routing_queries):
         response = customer_api.post(TICKETS, {})
     assert response.json()["errors"][0]["extensions"]["code"] == "PAGINATION"
     assert response.json()["errors"][0]["message"] == (
@@ -134,32 +134,36 @@ def test_pagination_limits_come_before_the_database(
 
 
 def test_two_operations_in_one_request_are_refused(
-    customer_api, django_assert_num_queries
+    customer_api, django_assert_num_queries, routing_queries
 ):
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(routing_queries):
         response = customer_api.post("query A { __typename } query B { __typename }")
 
     assert response.status_code == 400
     assert response.json()["errors"][0]["extensions"]["code"] == "OPERATION_COUNT"
 
 
-def test_too_many_aliases_are_refused(customer_api, django_assert_num_queries):
+def test_too_many_aliases_are_refused(
+    customer_api, django_assert_num_queries, routing_queries
+):
     query = "{ " + " ".join(f"a{i}: __typename" for i in range(101)) + " }"
 
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(routing_queries):
         response = customer_api.post(query)
 
     assert response.status_code == 400
     assert response.json()["errors"][0]["extensions"]["code"] == "TOO_MANY_ALIASES"
 
 
-def test_an_expensive_query_is_refused(customer_api, django_assert_num_queries):
+def test_an_expensive_query_is_refused(
+    customer_api, django_assert_num_queries, routing_queries
+):
     query = (
         "{ tickets(first: 100) { edges { node { comments(first: 100) { edges { node {"
         " body attachments { name } } } } } } } }"
     )
 
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(routing_queries):
         response = customer_api.post(query)
 
     assert response.status_code == 400
