@@ -52,10 +52,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
             category_model=Category,
             contact_model=Contact,
         )
-        if hasattr(connection, "_test_serialized_contents"):
-            connection._test_serialized_contents = (
-                connection.creation.serialize_db_to_string()
-            )
+        # pytest-django serializes only for tests marked `serialized_rollback`; the
+        # autouse fixture below asks for it everywhere, so the snapshot is taken here.
+        connection._test_serialized_contents = (
+            connection.creation.serialize_db_to_string()
+        )
 
 
 @pytest.fixture(autouse=True)
