@@ -6,3 +6,9 @@ class HelpdeskConfig(AppConfig):
     label = "saleor_helpdesk"
     verbose_name = "Helpdesk"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import side_effects
+        from .webhooks.planner import plan_webhooks
+
+        side_effects.register(plan_webhooks)

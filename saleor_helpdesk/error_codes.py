@@ -48,3 +48,5 @@ class HelpdeskErrorCode(str, Enum):
     NOT_A_STAFF_USER = "not_a_staff_user"
     INVALID_PERIOD = "invalid_period"
     PERIOD_TOO_LONG = "period_too_long"
+    WEBHOOK_TARGET_NOT_ALLOWED = "webhook_target_not_allowed"
+    UNKNOWN_WEBHOOK_TOPIC = "unknown_webhook_topic"

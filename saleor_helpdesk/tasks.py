@@ -54,3 +54,8 @@ def _send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> N
         to=[recipient],
         headers={"Auto-Submitted": "auto-generated"},
     ).send()
+
+
+# Webhook delivery tasks live with the webhooks; importing them here registers them
+# with Celery, which autodiscovers `saleor_helpdesk.tasks`.
+from .webhooks.tasks import deliver_pending, retry_due_deliveries  # noqa: E402, F401

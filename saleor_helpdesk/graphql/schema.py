@@ -8,6 +8,7 @@ from .guest.schema import GuestMutations, GuestQueries
 from .stats.schema import StatisticsQueries
 from .storefront.schema import StorefrontQueries
 from .tickets.schema import TicketMutations, TicketQueries
+from .webhooks.schema import WebhookMutations, WebhookQueries
 
 
 class Query(
@@ -17,13 +18,20 @@ class Query(
     StatisticsQueries,
     FederationQueries,
     ConfigQueries,
+    WebhookQueries,
     graphene.ObjectType,
 ):
     class Meta:
         description = "What the helpdesk answers."
 
 
-class Mutation(TicketMutations, GuestMutations, ConfigMutations, graphene.ObjectType):
+class Mutation(
+    TicketMutations,
+    GuestMutations,
+    ConfigMutations,
+    WebhookMutations,
+    graphene.ObjectType,
+):
     class Meta:
         description = "What the helpdesk changes."
 

@@ -12,6 +12,7 @@ from .config import (
 )
 from .event import TicketEvent
 from .ticket import Complaint, Ticket, TicketLine
+from .webhook import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "Attachment",
@@ -29,4 +30,7 @@ __all__ = [
     "TicketEvent",
     "TicketLine",
     "TicketStatus",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]

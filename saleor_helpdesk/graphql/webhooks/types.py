@@ -1,0 +1,202 @@
+"""Types of the webhook API: subscriptions, their deliveries and each delivery's
+attempts. Only callers with MANAGE_APPS or MANAGE_PLUGINS reach them."""
+
+from typing import Any
+
+import graphene
+
+from ...host_models import channel_model
+from ...models import WebhookAttempt, WebhookDelivery, WebhookSubscription
+from ...models.webhook import WebhookDeliveryStatus, WebhookSigning
+from ...webhooks.payloads import TOPICS
+from ..core.connection import CountableConnection, connection_field, resolve_connection
+from ..core.enums import _enum
+from ..core.ids import to_global_id
+
+WebhookSigningEnum = _enum(
+    WebhookSigning,
+    "HelpdeskWebhookSigningEnum",
+    "How the helpdesk signs a webhook request.",
+)
+WebhookDeliveryStatusEnum = _enum(
+    WebhookDeliveryStatus,
+    "HelpdeskWebhookDeliveryStatusEnum",
+    "Where a webhook delivery stands.",
+)
+
+
+class HelpdeskWebhookTopic(graphene.ObjectType):
+    name = graphene.String(
+        required=True, description="The topic, e.g. `ticket.created`."
+    )
+    description = graphene.String(required=True, description="What it reports.")
+
+    class Meta:
+        description = "An event a webhook subscription can ask for."
+
+
+class HelpdeskWebhookAttempt(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the attempt.")
+    number = graphene.Int(
+        required=True, description="Which attempt of its delivery it was (from 1)."
+    )
+    status_code = graphene.Int(
+        description="The HTTP status the consumer answered; null when none came."
+    )
+    duration_ms = graphene.Int(
+        required=True, description="How long the attempt took, in milliseconds."
+    )
+    response_excerpt = graphene.String(
+        required=True, description="The start of the answer (at most 500 characters)."
+    )
+    error = graphene.String(
+        required=True,
+        description="Why no answer came (timeout, refused target, …); empty otherwise.",
+    )
+    created_at = graphene.DateTime(required=True, description="When it was made.")
+
+    class Meta:
+        description = "One HTTP request of a webhook delivery."
+
+    @staticmethod
+    def resolve_id(root: WebhookAttempt, info: Any) -> str:
+        return to_global_id("HelpdeskWebhookAttempt", root.pk)
+
+
+class HelpdeskWebhookDelivery(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the delivery.")
+    event_id = graphene.UUID(
+        required=True,
+        description=(
+            "The event's id as the consumer sees it: the same on every retry and "
+            "redelivery."
+        ),
+    )
+    topic = graphene.String(required=True, description="The event's topic.")
+    payload = graphene.JSONString(
+        required=True, description="The JSON body the consumer receives."
+    )
+    status = graphene.Field(
+        WebhookDeliveryStatusEnum, required=True, description="Where it stands."
+    )
+    attempts = graphene.Int(
+        required=True,
+        description="Attempts since it was (re)queued; retries stop at the maximum.",
+    )
+    next_attempt_at = graphene.DateTime(
+        description="When it is tried next; null when it succeeded or failed."
+    )
+    last_status_code = graphene.Int(
+        description="The HTTP status of the last attempt, if an answer came."
+    )
+    last_duration_ms = graphene.Int(
+        description="How long the last attempt took, in milliseconds."
+    )
+    last_response_excerpt = graphene.String(
+        required=True, description="The start of the last answer."
+    )
+    last_error = graphene.String(
+        required=True, description="Why the last attempt got no answer, if so."
+    )
+    created_at = graphene.DateTime(
+        required=True, description="When the event happened and was queued."
+    )
+    delivered_at = graphene.DateTime(description="When a consumer accepted it.")
+    attempt_log = graphene.List(
+        graphene.NonNull(HelpdeskWebhookAttempt),
+        required=True,
+        description="Every attempt, oldest first.",
+    )
+
+    class Meta:
+        description = "One event queued for one subscription (the outbox)."
+
+    @staticmethod
+    def resolve_id(root: WebhookDelivery, info: Any) -> str:
+        return to_global_id("HelpdeskWebhookDelivery", root.pk)
+
+    @staticmethod
+    def resolve_attempt_log(root: WebhookDelivery, info: Any) -> Any:
+        return root.attempt_log.order_by("number", "pk")
+
+
+class HelpdeskWebhookDeliveryCountableConnection(CountableConnection):
+    class Meta:
+        node = HelpdeskWebhookDelivery
+        description = "A page of webhook deliveries."
+
+
+class HelpdeskWebhookSubscription(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the subscription.")
+    name = graphene.String(required=True, description="Name, for people.")
+    target_url = graphene.String(
+        required=True, description="Where the events are POSTed."
+    )
+    events = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description="The topics it receives, e.g. `ticket.created`.",
+    )
+    channels = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description="Slugs of the channels it is limited to; empty: every channel.",
+    )
+    is_active = graphene.Boolean(
+        required=True, description="Whether events are sent to it."
+    )
+    include_internal_comments = graphene.Boolean(
+        required=True,
+        description="Whether it also receives internal notes (`comment.created`).",
+    )
+    signing = graphene.Field(
+        WebhookSigningEnum, required=True, description="How requests are signed."
+    )
+    created_at = graphene.DateTime(required=True, description="When it was made.")
+    updated_at = graphene.DateTime(required=True, description="Last change.")
+    deliveries = connection_field(
+        HelpdeskWebhookDeliveryCountableConnection,
+        status=graphene.Argument(
+            WebhookDeliveryStatusEnum, description="Only deliveries in this state."
+        ),
+        description="Its deliveries, newest first.",
+    )
+
+    class Meta:
+        description = (
+            "A consumer of the helpdesk's events: a URL, the topics it wants and how "
+            "requests to it are signed. The secret is shown only once, on creation."
+        )
+
+    @staticmethod
+    def resolve_id(root: WebhookSubscription, info: Any) -> str:
+        return to_global_id("HelpdeskWebhookSubscription", root.pk)
+
+    @staticmethod
+    def resolve_channels(root: WebhookSubscription, info: Any) -> list[str]:
+        if not root.channel_ids:
+            return []
+        slugs = dict(
+            channel_model()
+            .objects.filter(pk__in=root.channel_ids)
+            .values_list("pk", "slug")
+        )
+        return [slugs[pk] for pk in root.channel_ids if pk in slugs]
+
+    @staticmethod
+    def resolve_deliveries(
+        root: WebhookSubscription, info: Any, status: str | None = None, **kwargs: Any
+    ) -> Any:
+        deliveries = root.deliveries.order_by("-created_at", "-pk")
+        if status:
+            deliveries = deliveries.filter(status=status)
+        return resolve_connection(
+            deliveries, HelpdeskWebhookDeliveryCountableConnection, **kwargs
+        )
+
+
+def topics() -> list[HelpdeskWebhookTopic]:
+    return [
+        HelpdeskWebhookTopic(name=name, description=description)
+        for name, description in TOPICS.items()
+    ]
