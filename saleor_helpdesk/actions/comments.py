@@ -13,11 +13,13 @@ from ..attachments import check_files
 from ..constants import CommentMedium, CommentVisibility, StatusGroup
 from ..error_codes import HelpdeskErrorCode
 from ..errors import field_error
-from ..models import Comment, TicketStatus
+from ..models import Comment, ResponseTemplate, TicketStatus
 from ..policies import channel_settings
 from ..sanitize import MAX_BODY_LENGTH, clean_html, is_blank
+from ..templates_render import render, ticket_values
 from .attachments import removing_files_on_error, store_files
 from .common import author_fields, default_medium, refuse_merged, touch
+from .config.templates import shop_name
 from .status import check_customer_may_reopen
 
 
@@ -30,6 +32,7 @@ def add_comment(
     medium: str | None = None,
     attachments: Sequence[File] = (),
     status_id: int | None = None,
+    template_id: int | None = None,
 ) -> Comment:
     """Add a public reply or (staff only) an internal note.
 
@@ -37,7 +40,7 @@ def add_comment(
     reopens it where the channel allows. Staff may pass the status the ticket moves to
     with the reply (seed 000: "-- Change Status --" below the reply box).
     """
-    if internal or status_id is not None or medium is not None:
+    if internal or status_id is not None or medium is not None or template_id:
         require_agent(actor)
     if medium is not None and medium not in CommentMedium.values:
         raise field_error("medium", "Unknown medium.", HelpdeskErrorCode.INVALID)
@@ -46,7 +49,16 @@ def add_comment(
             "body", "The message is too long.", HelpdeskErrorCode.BODY_TOO_LONG
         )
     cleaned = clean_html(body or "")
-    if is_blank(cleaned) and not attachments:
+    template = None
+    if template_id is not None:
+        template = ResponseTemplate.objects.filter(
+            pk=template_id, is_active=True
+        ).first()
+        if template is None:
+            raise field_error(
+                "template", "Response template not found.", HelpdeskErrorCode.NOT_FOUND
+            )
+    if is_blank(cleaned) and not attachments and template is None:
         raise field_error("body", "Write a message.", HelpdeskErrorCode.EMPTY_BODY)
     target = None
     if status_id is not None:
@@ -64,6 +76,14 @@ def add_comment(
             policy=channel_settings(ticket.channel_id),
             already_on_ticket=ticket.attachments.count(),
         )
+        if template is not None and is_blank(cleaned):
+            # The reply is the template, filled in for this ticket and this agent.
+            values = ticket_values(
+                ticket,
+                agent=actor.user if actor.kind == ActorKind.STAFF else None,
+                shop_name=shop_name(ticket.channel_id),
+            )
+            cleaned = clean_html(render(template.body, values))
         if actor.is_customer_side and ticket.status.is_closed:
             check_customer_may_reopen(ticket)
             workflow.set_status(ticket, workflow.reopen_status(), Actor.system())

@@ -133,6 +133,12 @@ class TicketCommentInput(graphene.InputObjectType):
     status = graphene.ID(
         description="Staff: move the ticket to this status with the reply."
     )
+    template = graphene.ID(
+        description=(
+            "Staff: a response template; with an empty body the reply is the template "
+            "filled in for this ticket."
+        )
+    )
 
     class Meta:
         description = "A reply or internal note."

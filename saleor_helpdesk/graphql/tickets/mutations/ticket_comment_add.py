@@ -39,5 +39,8 @@ class TicketCommentAdd(BaseMutation):
             internal=bool(given.get("internal")),
             attachments=list(given.get("attachments") or []),
             status_id=optional_int_pk(given.get("status"), "TicketStatus", "status"),
+            template_id=optional_int_pk(
+                given.get("template"), "ResponseTemplate", "template"
+            ),
         )
         return cls(ticket=comment.ticket, comment=comment)
