@@ -8,6 +8,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 
 from saleor_helpdesk.host import get_host
@@ -273,3 +274,34 @@ def test_a_deactivated_subscription_sends_nothing(subscription, receiver):
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == "failed"
     assert "deactivated" in delivery.last_error
+
+
+@pytest.mark.skipif(
+    not apps.is_installed("saleor.order"),
+    reason="Saleor's own key and JWKS exist only inside Saleor.",
+)
+def test_in_saleor_the_signature_verifies_with_the_shops_jwks(subscription, receiver):
+    import jwt
+    from saleor.core.jwt_manager import get_jwt_manager
+
+    only_created(subscription)
+    subscription.signing = "saleor"
+    subscription.save()
+    make_ticket()
+
+    retry_due_deliveries()
+
+    [request] = receiver.requests
+    signature = request.headers["Saleor-Signature"]
+    signed = (
+        f"{request.headers['X-Helpdesk-Timestamp']}."
+        f"{request.headers['X-Helpdesk-Event-Id']}."
+    ).encode() + request.body
+    [jwk] = get_jwt_manager().get_jwks()["keys"]
+    assert jwt.get_unverified_header(signature)["kid"] == jwk["kid"]
+    key = jwt.PyJWK(jwk).key
+    jwt.api_jws.decode(signature, key, algorithms=["RS256"], detached_payload=signed)
+    with pytest.raises(jwt.InvalidSignatureError):
+        jwt.api_jws.decode(
+            signature, key, algorithms=["RS256"], detached_payload=signed + b" "
+        )
