@@ -9,6 +9,8 @@ class HelpdeskConfig(AppConfig):
 
     def ready(self) -> None:
         from . import side_effects
+        from .notifications.planner import plan_emails
         from .webhooks.planner import plan_webhooks
 
         side_effects.register(plan_webhooks)
+        side_effects.register(plan_emails)

@@ -10,6 +10,9 @@ from django.core.mail import EmailMessage
 from .constants import CommentVisibility
 from .host import get_host
 from .models import Comment, Ticket
+
+# Registers the e-mail outbox tasks with Celery (it autodiscovers this module).
+from .notifications.tasks import retry_due_emails, send_pending_emails  # noqa: F401
 from .sanitize import plain_text
 
 logger = logging.getLogger(__name__)

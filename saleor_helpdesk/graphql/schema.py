@@ -3,6 +3,7 @@
 import graphene
 
 from .config.schema import ConfigMutations, ConfigQueries
+from .emails.schema import EmailMutations, EmailQueries
 from .federation import FederationQueries, OrderEntity, UserEntity
 from .guest.schema import GuestMutations, GuestQueries
 from .stats.schema import StatisticsQueries
@@ -18,6 +19,7 @@ class Query(
     StatisticsQueries,
     FederationQueries,
     ConfigQueries,
+    EmailQueries,
     WebhookQueries,
     graphene.ObjectType,
 ):
@@ -29,6 +31,7 @@ class Mutation(
     TicketMutations,
     GuestMutations,
     ConfigMutations,
+    EmailMutations,
     WebhookMutations,
     graphene.ObjectType,
 ):

@@ -10,6 +10,7 @@ from .config import (
     SupportAgent,
     TicketStatus,
 )
+from .email import EmailMessage, EmailStatus, EmailTemplate
 from .event import TicketEvent
 from .ticket import Complaint, Ticket, TicketLine
 from .webhook import WebhookAttempt, WebhookDelivery, WebhookSubscription
@@ -22,6 +23,9 @@ __all__ = [
     "Complaint",
     "Contact",
     "CustomerResponsible",
+    "EmailMessage",
+    "EmailStatus",
+    "EmailTemplate",
     "Priority",
     "ResponseTemplate",
     "StatusTransition",

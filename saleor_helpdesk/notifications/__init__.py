@@ -1,0 +1,10 @@
+"""E-mails to customers and staff, planned from the ticket timeline.
+
+- `kinds.py`: the notifications (what can be mailed, to whom).
+- `defaults.py`: the shipped German and English texts.
+- `render.py`: the placeholders e-mails may use and the safe renderer.
+- `planner.py`: turns timeline events into outbox rows, inside the action's transaction.
+- `messages.py`: renders one message (language, sender, texts, signature, headers).
+- `headers.py`: Message-ID, threading headers, the subject token, header cleaning.
+- `sending.py`: claims due outbox rows and sends them, with retries.
+"""

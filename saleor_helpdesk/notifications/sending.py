@@ -1,0 +1,144 @@
+"""Sending the outbox: claim a due message, send it, record the outcome.
+
+A message is claimed with `SELECT … FOR UPDATE SKIP LOCKED` and marked `sending` with a
+lease (`next_attempt_at` moves `CLAIM_SECONDS` ahead), so two workers never send it at
+once, and a worker that dies mid-send leaves it for `retry_due` once the lease expires.
+A worker killed after the SMTP server accepted the message and before it was marked
+sent sends it again: a duplicate with the same Message-ID, which mail clients fold.
+
+A failed attempt is retried after 10 s, doubling (10, 20, 40, … s); after
+`HELPDESK_EMAIL_MAX_ATTEMPTS` (default 5) attempts the message is `failed` and the
+failure shows on the ticket's timeline (`email_failed`). Both timeline events plan no
+e-mail (see `planner.HANDLED`).
+"""
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ..events import email_failed_event, email_sent_event
+from ..models import EmailMessage, EmailStatus
+
+logger = logging.getLogger(__name__)
+
+CLAIM_SECONDS = 600
+FIRST_RETRY_SECONDS = 10
+BATCH = 100
+
+
+def max_attempts() -> int:
+    return int(getattr(settings, "HELPDESK_EMAIL_MAX_ATTEMPTS", 5))
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """After the n-th failed attempt: 10 s, 20 s, 40 s, …"""
+    return timedelta(seconds=FIRST_RETRY_SECONDS * 2 ** max(attempts - 1, 0))
+
+
+def _due() -> Q:
+    return Q(
+        status__in=[EmailStatus.PENDING, EmailStatus.SENDING],
+        next_attempt_at__lte=timezone.now(),
+    )
+
+
+def claim(message_id: int) -> EmailMessage | None:
+    """The message, now `sending` under this worker's lease; None when it is not due,
+    finished, or another worker holds it."""
+    with transaction.atomic():
+        message = (
+            EmailMessage.objects.select_for_update(skip_locked=True)
+            .filter(_due(), pk=message_id)
+            .first()
+        )
+        if message is None:
+            return None
+        message.status = EmailStatus.SENDING
+        message.attempts += 1
+        message.next_attempt_at = timezone.now() + timedelta(seconds=CLAIM_SECONDS)
+        message.save(update_fields=["status", "attempts", "next_attempt_at"])
+    return message
+
+
+def build(message: EmailMessage) -> EmailMultiAlternatives:
+    headers = dict(message.headers)
+    reply_to = headers.pop("Reply-To", "")
+    mail = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body_text,
+        from_email=message.from_email,
+        to=list(message.to),
+        cc=list(message.cc),
+        reply_to=[reply_to] if reply_to else None,
+        headers=headers,
+    )
+    mail.attach_alternative(message.body_html, "text/html")
+    return mail
+
+
+def send_one(message_id: int) -> str | None:
+    """Send one message if it is due; returns its new status (None if not claimed)."""
+    message = claim(message_id)
+    if message is None:
+        return None
+    try:
+        build(message).send(fail_silently=False)
+    except Exception as error:  # SMTP errors, refused connections, a broken backend
+        logger.warning(
+            "E-mail %s failed (attempt %s): %s", message.pk, message.attempts, error
+        )
+        return _failed(message, f"{type(error).__name__}: {error}")
+    with transaction.atomic():
+        EmailMessage.objects.filter(pk=message.pk).update(
+            status=EmailStatus.SENT, sent_at=timezone.now(), last_error=""
+        )
+        email_sent_event(
+            ticket=message.ticket,
+            notification=message.notification,
+            message_id=message.message_id,
+        )
+    return EmailStatus.SENT
+
+
+def _failed(message: EmailMessage, error: str) -> str:
+    final = message.attempts >= max_attempts()
+    with transaction.atomic():
+        if final:
+            EmailMessage.objects.filter(pk=message.pk).update(
+                status=EmailStatus.FAILED, last_error=error[:2000]
+            )
+            email_failed_event(
+                ticket=message.ticket, notification=message.notification, error=error
+            )
+            return EmailStatus.FAILED
+        EmailMessage.objects.filter(pk=message.pk).update(
+            status=EmailStatus.PENDING,
+            last_error=error[:2000],
+            next_attempt_at=timezone.now() + retry_delay(message.attempts),
+        )
+    return EmailStatus.PENDING
+
+
+def send_messages(ids: Iterable[int]) -> list[int]:
+    """Send the given messages that are due; returns those to try again later."""
+    retry: list[int] = []
+    for message_id in ids:
+        if send_one(message_id) == EmailStatus.PENDING:
+            retry.append(message_id)
+    return retry
+
+
+def due_ids(limit: int = BATCH) -> list[int]:
+    """Messages a worker should send now: pending ones that are due and `sending` ones
+    whose worker's lease expired (it crashed)."""
+    return list(
+        EmailMessage.objects.filter(_due())
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
