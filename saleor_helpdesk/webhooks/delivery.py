@@ -11,7 +11,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -120,29 +120,32 @@ def _record(
         status, next_at, delivered_at = Status.FAILED, None, None
     else:
         status, next_at, delivered_at = Status.PENDING, now + backoff(attempts), None
-    with transaction.atomic():
-        WebhookAttempt.objects.create(
-            delivery=delivery,
-            number=number,
-            status_code=code,
-            duration_ms=response.duration_ms,
-            response_excerpt=response.excerpt[: transport.EXCERPT_LENGTH],
-            error=response.error[:500],
-        )
-        fields = {
-            "status": status,
-            "attempts": attempts,
-            "next_attempt_at": next_at,
-            "last_status_code": code,
-            "last_duration_ms": response.duration_ms,
-            "last_response_excerpt": response.excerpt[: transport.EXCERPT_LENGTH],
-            "last_error": response.error[:500],
-            "delivered_at": delivered_at,
-        }
-        # Only while it is still ours: a redelivery in between wins.
-        WebhookDelivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
-            **fields
-        )
+    fields = {
+        "status": status,
+        "attempts": attempts,
+        "next_attempt_at": next_at,
+        "last_status_code": code,
+        "last_duration_ms": response.duration_ms,
+        "last_response_excerpt": response.excerpt[: transport.EXCERPT_LENGTH],
+        "last_error": response.error[:500],
+        "delivered_at": delivered_at,
+    }
+    try:
+        with transaction.atomic():
+            WebhookAttempt.objects.create(
+                delivery=delivery,
+                number=number,
+                status_code=code,
+                duration_ms=response.duration_ms,
+                response_excerpt=response.excerpt[: transport.EXCERPT_LENGTH],
+                error=response.error[:500],
+            )
+            # Only while it is still ours: a redelivery in between wins.
+            WebhookDelivery.objects.filter(
+                pk=delivery.pk, status=Status.SENDING
+            ).update(**fields)
+    except IntegrityError:
+        return delivery  # its subscription was deleted meanwhile: nothing to record
     for name, value in fields.items():
         setattr(delivery, name, value)
     return delivery
