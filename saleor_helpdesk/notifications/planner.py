@@ -12,7 +12,8 @@ To the customer (and the ticket's CC addresses):
   close (the close has its own e-mail). System moves (a customer's reply reopening the
   ticket) and the customer's own moves are not mailed;
 - a new due date; the complaint's decision; a refund requested and one completed
-  (`refund_updated` with state `succeeded`); the ticket closed, with how to reopen.
+  (`refund_updated` with state `succeeded`); the ticket closed, with how to reopen (not
+  when it was merged into another ticket: that one goes on).
 
 To staff:
 - a new ticket: the active support agents who serve its contact (queue); a ticket
@@ -279,6 +280,8 @@ class _Planner:
                 return []
             return [self._customer(ticket, N.REFUND_COMPLETED)]
         if event.type == T.CLOSED:
+            if ticket.merged_into_id is not None:
+                return []  # it lives on in the other ticket and cannot be reopened
             return [
                 self._customer(
                     ticket,

@@ -15,6 +15,7 @@ from saleor_helpdesk.actions import (
     change_status,
     close_ticket,
     decide_complaint,
+    merge_tickets,
 )
 from saleor_helpdesk.actor import Actor
 from saleor_helpdesk.models import ChannelSettings, EmailMessage, TicketStatus
@@ -273,3 +274,14 @@ def test_a_rolled_back_action_sends_nothing(committed, ticket, staff_actor, mail
 
     assert mailoutbox == []
     assert EmailMessage.objects.filter(notification="staff_reply").count() == 0
+
+
+def test_a_ticket_merged_into_another_is_not_mailed_as_closed(
+    committed, customer_actor, channel, staff_actor, mailoutbox
+):
+    first = make_ticket(customer_actor, channel_id=channel.pk, subject="Erstes")
+    second = make_ticket(customer_actor, channel_id=channel.pk, subject="Zweites")
+
+    committed(merge_tickets, staff_actor, second.pk, first.pk)
+
+    assert [m.subject for m in mailoutbox if m.to == ["kunde@example.de"]] == []
