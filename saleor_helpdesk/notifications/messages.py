@@ -2,6 +2,7 @@
 and headers, into an unsaved outbox row."""
 
 import html
+import logging
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from typing import Any
 
 import nh3
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 from ..models import ChannelSettings, EmailMessage, EmailTemplate, Ticket
 from ..templates_render import ticket_values
@@ -16,6 +18,8 @@ from . import headers
 from .defaults import DEFAULTS, SHIPPED_LANGUAGES
 from .kinds import CUSTOMER_NOTIFICATIONS
 from .render import render
+
+logger = logging.getLogger(__name__)
 
 # Who answered, when no person did (an app's reply) and the shop has no name.
 TEAM = {"de": "Unser Support-Team", "en": "Our support team"}
@@ -118,12 +122,21 @@ def render_message(
         if notification == draft.notification and row.is_active
     }
     language = choose_language(draft.language_code, available)
-    subject_text, body_html = texts_for(
-        draft.notification, language, overrides.get((draft.notification, language))
-    )
     values = values_for(draft, language, policy)
-    subject = render(subject_text, values, html_escape=False, field="subject")
-    inner = render(body_html, values)
+    override = overrides.get((draft.notification, language))
+    try:
+        subject_text, body_html = texts_for(draft.notification, language, override)
+        subject = render(subject_text, values, html_escape=False, field="subject")
+        inner = render(body_html, values)
+    except ValidationError:
+        # A merchant's text that no longer renders (a placeholder was retired) must
+        # not fail the change it tells about: the shipped text goes out instead.
+        logger.warning(
+            "E-mail text %s/%s does not render.", draft.notification, language
+        )
+        subject_text, body_html = texts_for(draft.notification, language, None)
+        subject = render(subject_text, values, html_escape=False, field="subject")
+        inner = render(body_html, values)
     text = html_to_text(inner)
     signature = (policy.signature or "").strip()
     if signature and draft.notification in CUSTOMER_NOTIFICATIONS:

@@ -4,7 +4,7 @@ by an app or on a guest's ticket reads well."""
 import pytest
 
 from saleor_helpdesk.actions import add_comment
-from saleor_helpdesk.models import ChannelSettings
+from saleor_helpdesk.models import ChannelSettings, EmailTemplate
 from saleor_helpdesk.notifications.defaults import DEFAULTS
 from saleor_helpdesk.notifications.kinds import Notification
 from saleor_helpdesk.notifications.messages import Draft, render_message
@@ -60,3 +60,23 @@ def test_a_guest_gets_the_mails_at_the_orders_address(
 
     to_guest = [mail for mail in mailoutbox if mail.to == ["gast@example.de"]]
     assert len(to_guest) == 2
+
+
+def test_a_merchant_text_that_no_longer_renders_falls_back_to_the_shipped_one(
+    committed, customer_actor, channel, mailoutbox
+):
+    # given a stored text with a placeholder that is not (or no longer) known
+    EmailTemplate.objects.create(
+        notification="ticket_received",
+        language="de",
+        subject="{{ retired }}",
+        body="<p>{{ retired }}</p>",
+    )
+
+    # when a ticket is opened, it is created and the shipped text goes out
+    ticket = committed(make_ticket, customer_actor, channel_id=channel.pk)
+
+    [mail] = [m for m in mailoutbox if m.to == ["kunde@example.de"]]
+    assert mail.subject.startswith(
+        f"[#{ticket.number}] Wir haben Ihre Anfrage erhalten"
+    )
