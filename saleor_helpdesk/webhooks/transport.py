@@ -174,7 +174,16 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Response:
             },
         )
         response = connection.getresponse()
-        content = response.read(MAX_RESPONSE_READ)
+        # READ_TIMEOUT bounds each read; the deadline bounds a consumer that trickles.
+        deadline = started + CONNECT_TIMEOUT + READ_TIMEOUT
+        content = b""
+        while len(content) < MAX_RESPONSE_READ:
+            if time.monotonic() > deadline:
+                raise TimeoutError
+            chunk = response.read1(min(8192, MAX_RESPONSE_READ - len(content)))
+            if not chunk:
+                break
+            content += chunk
         excerpt = content.decode("utf-8", errors="replace")[:EXCERPT_LENGTH]
         # No redirect is followed: a 3xx is an answer like any other (not 2xx).
         return Response(response.status, elapsed(), excerpt, "")
