@@ -137,9 +137,12 @@ def comment_added_event(
         if comment.is_internal
         else TicketEventType.COMMENT_ADDED
     )
-    return _event(
+    event = _event(
         ticket, actor, type_, save, comment_id=comment.pk, medium=comment.medium
     )
+    # In memory only: planners of side effects use it instead of reading it again.
+    event.helpdesk_comment = comment
+    return event
 
 
 def attachment_added_event(

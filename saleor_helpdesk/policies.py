@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import IntegerField, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from .models import (
     ChannelSettings,
@@ -10,6 +11,7 @@ from .models import (
     CustomerResponsible,
     Priority,
     SupportAgent,
+    TicketStatus,
 )
 
 
@@ -20,6 +22,36 @@ def channel_settings(channel_id: int | None) -> ChannelSettings:
         wanted |= Q(channel_id=channel_id)
     rows = {row.channel_id: row for row in ChannelSettings.objects.filter(wanted)}
     return rows.get(channel_id) or rows.get(None) or ChannelSettings()
+
+
+def initial_status_and_default_priority(
+    responsible: Any = None,
+) -> tuple[TicketStatus, Priority, int | None]:
+    """Where a new ticket starts, in one query: the initial status, with the default
+    priority (else the first one) and, given `responsible_expression(...)`, the
+    responsible agent read alongside as subqueries."""
+    candidates = Priority.objects.order_by("-is_default", "position", "pk")
+    names = [field.attname for field in Priority._meta.concrete_fields]
+    status = (
+        TicketStatus.objects.filter(is_initial=True)
+        .select_related("customer_status")
+        .annotate(
+            **{
+                f"priority__{name}": Subquery(candidates.values(name)[:1])
+                for name in names
+            },
+            responsible_id=responsible
+            if responsible is not None
+            else Value(None, output_field=IntegerField()),
+        )
+        .get()
+    )
+    priority = Priority(
+        **{name: getattr(status, f"priority__{name}") for name in names}
+    )
+    priority._state.adding = False
+    priority._state.db = status._state.db
+    return status, priority, getattr(status, "responsible_id", None)
 
 
 def default_priority() -> Priority:
@@ -48,35 +80,30 @@ def is_support_agent(user: Any) -> bool:
     ).exists()
 
 
-def responsible_for(
+def responsible_expression(
     *, customer_id: int | None, contact: Contact | None, policy: ChannelSettings
-) -> int | None:
-    """Who a new ticket goes to (seed 001): the customer's responsible person, then the
-    contact's, then the shop's default; only active support agents qualify.
-
-    One query: the active agents among the candidates, marking the customer's own."""
-    fixed = [
-        pk
-        for pk in (
-            contact.responsible_id if contact is not None else None,
-            policy.default_responsible_id,
-        )
-        if pk
-    ]
-    customers = CustomerResponsible.objects.filter(customer_id=customer_id)
-    wanted = Q(user_id__in=fixed)
+) -> Any:
+    """Who a new ticket goes to (seed 001), as one SQL expression: the customer's
+    responsible person, else the contact's, else the shop's default; only active
+    support agents qualify. None when there is no candidate at all."""
+    agents = SupportAgent.objects.filter(is_active=True, user__is_active=True)
+    options = []
     if customer_id:
-        wanted |= Q(user_id__in=customers.values("responsible_id"))
-    agents = dict(
-        SupportAgent.objects.filter(wanted, is_active=True, user__is_active=True)
-        .annotate(
-            is_customers=Exists(customers.filter(responsible_id=OuterRef("user_id")))
+        mine = CustomerResponsible.objects.filter(customer_id=customer_id)
+        options.append(
+            agents.filter(user_id__in=mine.values("responsible_id")).values("user_id")[
+                :1
+            ]
         )
-        .values_list("user_id", "is_customers")
-    )
-    if not agents:
+    for candidate in (
+        contact.responsible_id if contact is not None else None,
+        policy.default_responsible_id,
+    ):
+        if candidate:
+            options.append(agents.filter(user_id=candidate).values("user_id")[:1])
+    if not options:
         return None
-    own = [user_id for user_id, is_customers in agents.items() if is_customers]
-    if own:
-        return own[0]
-    return next((pk for pk in fixed if pk in agents), None)
+    subqueries = [Subquery(option, output_field=IntegerField()) for option in options]
+    if len(subqueries) == 1:
+        return subqueries[0]
+    return Coalesce(*subqueries, output_field=IntegerField())

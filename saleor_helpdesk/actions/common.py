@@ -43,3 +43,15 @@ def refuse_merged(ticket: Ticket) -> None:
             "This ticket was merged into another one; work on that ticket instead.",
             HelpdeskErrorCode.MERGED,
         )
+
+
+def remember_related(instance: Any, name: str, rows: list[Any]) -> None:
+    """Put rows just written into the instance's prefetch cache for the reverse
+    relation `name`, so reading it in the same request costs no query."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = list(rows)
+    queryset._prefetch_done = True
+    cache = getattr(instance, "_prefetched_objects_cache", None)
+    if cache is None:
+        cache = instance._prefetched_objects_cache = {}
+    cache[name] = queryset

@@ -28,15 +28,19 @@ from ..host import get_host
 from ..host_models import channel_model, user_model
 from ..models import (
     Category,
+    ChannelSettings,
     Comment,
     Complaint,
     Contact,
     Priority,
     Ticket,
 )
-from ..policies import channel_settings, default_priority, responsible_for
+from ..policies import (
+    channel_settings,
+    initial_status_and_default_priority,
+    responsible_expression,
+)
 from ..sanitize import MAX_BODY_LENGTH, clean_html, is_blank
-from ..workflow import initial_status
 from .attachments import removing_files_on_error, store_files
 from .common import author_fields, default_medium
 from .orders import OrderLineRequest, check_order_access, check_order_lines, save_lines
@@ -91,6 +95,9 @@ def create_ticket(actor: Actor, data: NewTicket) -> Ticket:
     checked = _check(actor, data)
     with removing_files_on_error(), transaction.atomic():
         ticket = Ticket.objects.create(**checked.fields)
+        # Planners of side effects read the policy and the first comment from here
+        # rather than asking the database again.
+        ticket.helpdesk_policy = checked.policy
         if checked.complaint is not None:
             Complaint.objects.create(ticket=ticket, **checked.complaint)
         save_lines(ticket, checked.lines)
@@ -125,6 +132,7 @@ class _Checked:
     lines: list[OrderLineRequest]
     complaint: dict[str, str] | None
     files: list[Any]
+    policy: ChannelSettings
 
 
 def _check(actor: Actor, data: NewTicket) -> _Checked:
@@ -166,17 +174,27 @@ def _check(actor: Actor, data: NewTicket) -> _Checked:
     customer, email, name = _check_customer(actor, data, order)
     category = _check_category(data.category_id, data.kind)
     contact = _check_contact(data.contact_id)
-    priority = _check_priority(actor, data.priority_id)
+    initial, default, responsible = initial_status_and_default_priority(
+        responsible_expression(
+            customer_id=getattr(customer, "pk", None), contact=contact, policy=policy
+        )
+    )
+    priority = _check_priority(actor, data.priority_id) or default
     files = check_files(data.attachments, policy=policy, already_on_ticket=0)
     now = timezone.now()
     fields: dict[str, Any] = {
         "kind": data.kind,
         "subject": subject,
-        "status": initial_status(),
+        "status": initial,
         "priority": priority,
         "category": category,
         "contact": contact,
-        "channel_id": channel_id,
+        # The order's channel is loaded already: keep it on the ticket.
+        **(
+            {"channel": order.channel}
+            if order is not None
+            else {"channel_id": channel_id}
+        ),
         "customer": customer,
         "customer_email": email,
         "customer_name": name,
@@ -187,9 +205,7 @@ def _check(actor: Actor, data: NewTicket) -> _Checked:
         "due_date": now + priority.resolution_time
         if priority.resolution_time
         else None,
-        "assignee_id": responsible_for(
-            customer_id=getattr(customer, "pk", None), contact=contact, policy=policy
-        ),
+        "assignee_id": responsible,
         "metadata": _check_metadata(data.metadata, "metadata"),
         "private_metadata": (
             _check_metadata(data.private_metadata, "private_metadata")
@@ -201,7 +217,12 @@ def _check(actor: Actor, data: NewTicket) -> _Checked:
     if data.kind == TicketKind.COMPLAINT or data.complaint is not None:
         complaint = _check_complaint(data.complaint or NewComplaint())
     return _Checked(
-        fields=fields, body=body, lines=lines, complaint=complaint, files=files
+        fields=fields,
+        body=body,
+        lines=lines,
+        complaint=complaint,
+        files=files,
+        policy=policy,
     )
 
 
@@ -323,9 +344,10 @@ def _check_contact(contact_id: int | None) -> Contact | None:
     return contact
 
 
-def _check_priority(actor: Actor, priority_id: int | None) -> Priority:
+def _check_priority(actor: Actor, priority_id: int | None) -> Priority | None:
+    """The priority staff chose; None for the default."""
     if priority_id is None:
-        return default_priority()
+        return None
     if not actor.is_agent:
         raise HelpdeskPermissionDenied(
             "Only staff can set a ticket's priority.", field="priority"

@@ -15,7 +15,7 @@ from ..error_codes import HelpdeskErrorCode
 from ..errors import HelpdeskPermissionDenied, field_error
 from ..host_models import order_model
 from ..models import Ticket, TicketLine
-from .common import refuse_merged, touch
+from .common import refuse_merged, remember_related, touch
 
 if TYPE_CHECKING:
     from .create import NewLine
@@ -116,7 +116,7 @@ def check_order_lines(
 
 
 def save_lines(ticket: Ticket, requests: Sequence[OrderLineRequest]) -> None:
-    TicketLine.objects.bulk_create(
+    lines = TicketLine.objects.bulk_create(
         TicketLine(
             ticket=ticket,
             order_line=request.line,
@@ -128,6 +128,8 @@ def save_lines(ticket: Ticket, requests: Sequence[OrderLineRequest]) -> None:
         )
         for request in requests
     )
+    # Whoever reads `ticket.lines` next in this request gets the rows just written.
+    remember_related(ticket, "lines", lines)
 
 
 def link_order(

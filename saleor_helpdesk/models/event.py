@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -22,6 +24,9 @@ class TicketEvent(models.Model):
         "app.App", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     parameters = models.JSONField(default=dict, blank=True)
+
+    # In memory only (not a column): the comment a comment event was written for.
+    helpdesk_comment: Any = None
 
     class Meta:
         ordering = ("date", "pk")

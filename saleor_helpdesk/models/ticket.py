@@ -11,7 +11,7 @@ from ..constants import (
     TicketKind,
     TicketSource,
 )
-from .config import Category, Contact, Priority, TicketStatus
+from .config import Category, ChannelSettings, Contact, Priority, TicketStatus
 
 # A PostgreSQL sequence (created by migration 0001) hands out ticket numbers: unique and
 # increasing under any concurrency without serialising ticket creation on a lock. A
@@ -106,6 +106,10 @@ class Ticket(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Moved by every comment and change: the inbox's "last activity" column and sort.
     last_activity_at = models.DateTimeField(auto_now_add=True)
+
+    # In memory only (not a column): the channel policy an action already resolved,
+    # for the side-effect planners of the same transaction.
+    helpdesk_policy: "ChannelSettings | None" = None
 
     class Meta:
         ordering = ("-number",)

@@ -127,6 +127,35 @@ def _policies(channel_ids: set[int | None]) -> dict[int | None, ChannelSettings]
     return {row.channel_id: row for row in ChannelSettings.objects.filter(wanted)}
 
 
+TICKET_RELATIONS = (
+    "status__customer_status",
+    "customer",
+    "order",
+    "channel",
+    "assignee",
+)
+
+
+def _cached(instance: Any, name: str) -> bool:
+    return (
+        getattr(instance, f"{name}_id") is None or name in instance._state.fields_cache
+    )
+
+
+def _loaded(ticket: Ticket) -> bool:
+    """Whether the ticket in memory has every relation the planner reads."""
+    if ticket.pk is None or not all(
+        _cached(ticket, name)
+        for name in ("status", "customer", "order", "channel", "assignee")
+    ):
+        return False
+    return _cached(ticket.status, "customer_status")
+
+
+def _comment_loaded(comment: Comment | None) -> bool:
+    return comment is not None and _cached(comment, "author_user")
+
+
 def _text(body: str) -> str:
     text = html_to_text(body) if body else ""
     if len(text) > MAX_QUOTE:
@@ -137,20 +166,36 @@ def _text(body: str) -> str:
 class _Planner:
     def __init__(self, events: list[TicketEvent]) -> None:
         self.events = events
-        self.tickets: dict[int, Ticket] = Ticket.objects.select_related(
-            "status__customer_status", "customer", "order", "channel", "assignee"
-        ).in_bulk({event.ticket_id for event in events})
+        # Tickets the action holds with every relation loaded are used as they are;
+        # the others are read in one query.
+        self.tickets: dict[int, Ticket] = {
+            e.ticket_id: e.ticket for e in events if _loaded(e.ticket)
+        }
+        missing = {e.ticket_id for e in events} - self.tickets.keys()
+        if missing:
+            self.tickets.update(
+                Ticket.objects.select_related(*TICKET_RELATIONS).in_bulk(missing)
+            )
         self.created = {e.ticket_id for e in events if e.type == T.CREATED}
-        comment_ids = [
-            e.parameters.get("comment_id")
+        comment_events = [
+            e
             for e in events
             if e.type == T.COMMENT_ADDED and e.parameters.get("comment_id")
         ]
-        self.comments: dict[int, Comment] = (
-            Comment.objects.select_related("author_user").in_bulk(comment_ids)
-            if comment_ids
-            else {}
-        )
+        self.comments: dict[int, Comment] = {
+            e.parameters["comment_id"]: e.helpdesk_comment
+            for e in comment_events
+            if _comment_loaded(getattr(e, "helpdesk_comment", None))
+        }
+        comment_ids = [
+            e.parameters["comment_id"]
+            for e in comment_events
+            if e.parameters["comment_id"] not in self.comments
+        ]
+        if comment_ids:
+            self.comments.update(
+                Comment.objects.select_related("author_user").in_bulk(comment_ids)
+            )
         self.statuses: dict[str, TicketStatus] = {}
         if any(e.type == T.STATUS_CHANGED for e in events):
             self.statuses = {
@@ -165,9 +210,17 @@ class _Planner:
             user_model().objects.in_bulk(user_ids) if user_ids else {}
         )
         self.queues: dict[int | None, list[Any]] | None = None
-        self.policies = _policies({t.channel_id for t in self.tickets.values()})
+        unknown = {
+            t.channel_id
+            for t in self.tickets.values()
+            if getattr(t, "helpdesk_policy", None) is None
+        }
+        self.policies = _policies(unknown) if unknown else {}
 
     def policy(self, ticket: Ticket) -> ChannelSettings:
+        known = getattr(ticket, "helpdesk_policy", None)
+        if known is not None:
+            return known
         return (
             self.policies.get(ticket.channel_id)
             or self.policies.get(None)
