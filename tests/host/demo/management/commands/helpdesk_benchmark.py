@@ -17,13 +17,14 @@ import psycopg
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from graphene.relay import Node
 
 from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.actions import NewTicket, add_comment, create_ticket
 from saleor_helpdesk.actor import Actor
 from saleor_helpdesk.models import Priority, SupportAgent, Ticket, TicketStatus
+from saleor_helpdesk.webhooks.benchmark import measure, report
 from tests.host.account.models import Group, User
 from tests.host.channel.models import Channel
 from tests.host.order.models import Order, OrderLine
@@ -77,6 +78,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--repeat", type=int, default=30, help="Samples per case.")
+        parser.add_argument(
+            "--deliveries", type=int, default=300, help="Webhook deliveries to send."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         repeat = options["repeat"]
@@ -195,6 +199,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{name}: {api:.2f} ms / {bare:.2f} ms = {api / bare:.1f}x"
             )
+        # Webhook deliveries to a loopback receiver against a bare HTTP client loop.
+        with override_settings(HELPDESK_WEBHOOKS_ALLOW_LOOPBACK=True):
+            self.stdout.write(report(measure(options["deliveries"])))
 
     def _dsn(self) -> dict[str, Any]:
         db = settings.DATABASES["default"]
