@@ -4,6 +4,7 @@ run again."""
 import logging
 
 from celery import shared_task
+from celery.signals import worker_ready
 from django.conf import settings
 from django.core.mail import EmailMessage
 
@@ -62,3 +63,14 @@ def _send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> N
 # Webhook delivery tasks live with the webhooks; importing them here registers them
 # with Celery, which autodiscovers `saleor_helpdesk.tasks`.
 from .webhooks.tasks import deliver_pending, retry_due_deliveries  # noqa: E402, F401
+
+
+@worker_ready.connect
+def resume_after_restart(**kwargs: object) -> None:
+    """When a worker starts, send what a crashed one left behind (pending rows whose
+    lease ran out, retries that came due), without waiting for a periodic schedule."""
+    try:
+        retry_due_emails.delay()
+        retry_due_deliveries.delay()
+    except Exception:  # a broker hiccup at start-up must not stop the worker
+        logger.exception("Could not queue the helpdesk's catch-up tasks.")

@@ -7,7 +7,9 @@ from ..models import EmailMessage
 from .sending import due_ids, retry_delay, send_messages
 
 
-@shared_task
+# acks_late + reject_on_worker_lost: a worker killed mid-task leaves the message in the
+# broker, which hands it to the next worker (claims and leases make a rerun safe).
+@shared_task(acks_late=True, reject_on_worker_lost=True)
 def send_pending_emails(message_ids: list[int]) -> None:
     """Send helpdesk e-mails from the outbox; failed ones are tried again later."""
     with get_host().writer_access():

@@ -20,7 +20,9 @@ def _schedule_retries(ids: list[int]) -> None:
         deliver_pending.apply_async(([pk],), eta=due)
 
 
-@shared_task
+# acks_late + reject_on_worker_lost: a worker killed mid-task leaves the message in the
+# broker, which hands it to the next worker (the task is safe to run twice).
+@shared_task(acks_late=True, reject_on_worker_lost=True)
 def deliver_pending(delivery_ids: list[int]) -> int:
     """Send these deliveries if they are due (queued after the commit that wrote them)."""
     with get_host().writer_access():

@@ -92,6 +92,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "shop@example.com")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 
+# Webhooks to 127.0.0.1 (a local consumer in the demo); never in production.
+HELPDESK_WEBHOOKS_ALLOW_LOOPBACK = (
+    os.environ.get("HELPDESK_WEBHOOKS_ALLOW_LOOPBACK", "false").lower() == "true"
+)
+
 # The host port the helpdesk talks to; inside Saleor the default points at Saleor.
 HELPDESK_HOST = "tests.host.port.StandInHost"
 
