@@ -8,7 +8,8 @@ import time
 import uuid
 
 import pytest
-from celery import current_app
+from celery import Celery, current_app
+from celery import _state as celery_state
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.db import connections
@@ -28,23 +29,28 @@ def _close_connections(**_kwargs):
 
 @pytest.fixture
 def real_broker(settings):
+    """A Celery app of this test's own (current and default while it runs): the host's
+    app may be configured to run tasks eagerly (Saleor's test settings are), and this
+    test's broker and queue must not stay cached in a shared app."""
     try:
         socket.create_connection(BROKER, timeout=1).close()
     except OSError:
         pytest.skip("No RabbitMQ on 127.0.0.1:5672.")
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    app = current_app
-    saved = {
-        key: app.conf[key]
-        for key in ("broker_url", "task_always_eager", "task_default_queue")
-    }
+    previous_current = current_app._get_current_object()
+    previous_default = celery_state.default_app
     queue = f"helpdesk-emails-test-{uuid.uuid4().hex}"
+    app = Celery("helpdesk-emails-test", set_as_current=False)
     app.conf.update(
         broker_url="amqp://guest:guest@127.0.0.1:5672//",
         task_always_eager=False,
         # a queue of this test's own, so no other worker or test takes its messages
         task_default_queue=queue,
     )
+    app.finalize()
+    assert "saleor_helpdesk.notifications.tasks.send_pending_emails" in app.tasks
+    app.set_default()
+    app.set_current()
     task_postrun.connect(_close_connections)
     try:
         yield app
@@ -52,7 +58,9 @@ def real_broker(settings):
         task_postrun.disconnect(_close_connections)
         with app.connection_for_write() as connection:
             connection.default_channel.queue_delete(queue)
-        app.conf.update(saved)
+        celery_state.default_app = previous_default
+        previous_current.set_current()
+        app.close()
 
 
 def test_a_queued_email_waits_for_a_worker_and_is_then_sent(

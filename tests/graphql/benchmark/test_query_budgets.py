@@ -154,5 +154,6 @@ def test_creating_a_ticket_with_two_lines_stays_within_budget(customer_api, orde
     # reuses the ticket, comment and policy the action holds; the answer reuses the
     # lines just written); plus authentication and the host's note
     total, authentication = cost_beyond_authentication(customer_api, CREATE, variables)
+    # The helpdesk's own part, exactly. With the stand-in host's authentication (1) and
+    # note (1) the request is the 15; inside Saleor both are Saleor's own costs.
     assert total - authentication - len(note.captured_queries) == 13
-    assert total <= 15
