@@ -1,7 +1,7 @@
 """Who may see which tickets. The API's resolvers and every action use these, so a
 customer never reaches another customer's ticket by any path."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from .actor import Actor, ActorKind
 from .error_codes import HelpdeskErrorCode
@@ -58,8 +58,3 @@ def lock_ticket(actor: Actor, ticket_id: int, field: str = "id") -> Ticket:
     if ticket is None:
         raise not_found(field)
     return ticket
-
-
-def visible_q(actor: Actor) -> Q:
-    """For callers that need to combine visibility with other filters in one query."""
-    return Q(pk__in=visible_tickets(actor).values("pk"))

@@ -54,21 +54,6 @@ def initial_status_and_default_priority(
     return status, priority, getattr(status, "responsible_id", None)
 
 
-def default_priority() -> Priority:
-    return (
-        Priority.objects.filter(is_default=True).first()
-        or Priority.objects.order_by("position", "pk")[0]
-    )
-
-
-def active_agent_ids() -> set[int]:
-    return set(
-        SupportAgent.objects.filter(is_active=True, user__is_active=True).values_list(
-            "user_id", flat=True
-        )
-    )
-
-
 def is_support_agent(user: Any) -> bool:
     if user is None or user.pk is None:
         return False

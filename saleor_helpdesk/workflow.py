@@ -10,10 +10,6 @@ from .events import closed_event, reopened_event, status_changed_event
 from .models import StatusTransition, Ticket, TicketStatus
 
 
-def initial_status() -> TicketStatus:
-    return TicketStatus.objects.get(is_initial=True)
-
-
 def closed_status() -> TicketStatus:
     """The status a close moves to: the first active one in the closed group."""
     return TicketStatus.objects.filter(group="closed", is_active=True).order_by(

@@ -1,7 +1,6 @@
 """Dataloaders (promise-based, as Saleor's): one batched query per relation per request.
 Each loader lives in the request's context, so nothing is cached across requests."""
 
-from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from django.db.models import Model, QuerySet
@@ -43,10 +42,6 @@ class ByIdLoader(BaseLoader):
     def batch_load(self, keys: list[Any]) -> list[Model | None]:
         rows = {row.pk: row for row in self.queryset().filter(pk__in=keys)}
         return [rows.get(key) for key in keys]
-
-
-def load_many(loader: BaseLoader, keys: Iterable[Any]) -> Promise:
-    return loader.load_many(list(keys))
 
 
 def load_related(info: Any, root: Model, field: str, loader: type[BaseLoader]) -> Any:
