@@ -19,13 +19,12 @@ from .helpdesk import (
     make_complaint,
     make_ticket,
 )
+from .shared_host import AppFactory, ChannelFactory
 
-ChannelFactory = host_objects.ChannelFactory
 UserFactory = host_objects.UserFactory
 StaffFactory = host_objects.StaffFactory
 OrderFactory = host_objects.OrderFactory
 OrderLineFactory = host_objects.OrderLineFactory
-AppFactory = host_objects.AppFactory
 access_token_for = host_objects.access_token_for
 app_token_for = host_objects.app_token_for
 grant = host_objects.grant

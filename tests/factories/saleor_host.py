@@ -9,23 +9,12 @@ from decimal import Decimal
 import factory
 from saleor.account.models import Group, User
 from saleor.app.models import App, AppToken
-from saleor.channel.models import Channel
 from saleor.core.jwt import create_access_token
 from saleor.order import OrderOrigin
 from saleor.order.models import Order, OrderLine
 from saleor.permission.models import Permission
 
-
-class ChannelFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Channel
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Channel {n}")
-    slug = factory.Sequence(lambda n: f"channel-{n}")
-    currency_code = "EUR"
-    default_country = "DE"
-    is_active = True
+from .shared_host import ChannelFactory
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -48,14 +37,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 class StaffFactory(UserFactory):
     email = factory.Sequence(lambda n: f"staff{n}@example.com")
     is_staff = True
-
-
-class AppFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = App
-
-    name = factory.Sequence(lambda n: f"App {n}")
-    is_active = True
 
 
 class OrderFactory(factory.django.DjangoModelFactory):

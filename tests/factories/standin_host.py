@@ -6,22 +6,11 @@ import factory
 
 from tests.host.account.models import Group, User
 from tests.host.app.models import App
-from tests.host.channel.models import Channel
 from tests.host.order.models import Order, OrderLine
 from tests.host.permission.models import Permission
 from tests.host.tokens import create_access_token, create_app_token
 
-
-class ChannelFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Channel
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Channel {n}")
-    slug = factory.Sequence(lambda n: f"channel-{n}")
-    currency_code = "EUR"
-    default_country = "DE"
-    is_active = True
+from .shared_host import ChannelFactory
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -37,14 +26,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 class StaffFactory(UserFactory):
     email = factory.Sequence(lambda n: f"staff{n}@example.com")
     is_staff = True
-
-
-class AppFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = App
-
-    name = factory.Sequence(lambda n: f"App {n}")
-    is_active = True
 
 
 class OrderFactory(factory.django.DjangoModelFactory):
