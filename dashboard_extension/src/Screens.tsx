@@ -1,0 +1,39 @@
+import { Box, Text } from "@saleor/macaw-ui";
+import { useEffect } from "react";
+import { useI18n } from "./i18n";
+import { navigate, useRoute } from "./router";
+import { Inbox } from "./screens/inbox/Inbox";
+import { TicketPage } from "./screens/ticket/TicketPage";
+import { CustomerWidget, OrderWidget } from "./screens/widgets/Widgets";
+
+function Placeholder({ text }: { text: string }) {
+  return (
+    <Box padding={6}>
+      <Text>{text}</Text>
+    </Box>
+  );
+}
+
+export function Screens() {
+  const route = useRoute();
+  const { t } = useI18n();
+  const { path } = route;
+
+  useEffect(() => {
+    if (path === "/") navigate("/inbox", undefined, { replace: true });
+  }, [path]);
+
+  if (path === "/" || path === "/inbox") return <Inbox route={route} />;
+  const ticket = path.match(/^\/tickets\/([^/]+)$/);
+  if (ticket) return <TicketPage id={decodeURIComponent(ticket[1]!)} route={route} />;
+  if (path === "/order-widget") return <OrderWidget route={route} />;
+  if (path === "/customer-widget") return <CustomerWidget route={route} />;
+  if (path === "/settings") return <Placeholder text={t("app.settingsPlaceholder")} />;
+  if (path === "/statistics") return <Placeholder text={t("app.statisticsPlaceholder")} />;
+  return (
+    <Box padding={6} display="flex" flexDirection="column" gap={2}>
+      <Text>{t("app.notFound")}</Text>
+      <a href="#/inbox">{t("app.backToInbox")}</a>
+    </Box>
+  );
+}

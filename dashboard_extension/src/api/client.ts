@@ -1,0 +1,132 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print, type DocumentNode, type OperationDefinitionNode } from "graphql";
+
+/** What the screens need from the API. Screens get it through context, so tests pass a fake. */
+export interface HelpdeskClient {
+  request<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<TData>;
+  /** Download a file of the helpdesk (attachments need the caller's token). */
+  fetchFile(url: string): Promise<Blob>;
+}
+
+export type ApiErrorKind = "network" | "http" | "graphql" | "unauthorized";
+
+export class ApiError extends Error {
+  constructor(
+    public readonly kind: ApiErrorKind,
+    message: string,
+    public readonly status?: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function operationName(document: DocumentNode): string {
+  const definition = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === "OperationDefinition",
+  );
+  return definition?.name?.value ?? "anonymous";
+}
+
+/** Files in variables, for the GraphQL multipart request spec. */
+function extractFiles(value: unknown, path: string, found: Array<[string, File]>): unknown {
+  if (typeof File !== "undefined" && value instanceof File) {
+    found.push([path, value]);
+    return null;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => extractFiles(item, `${path}.${i}`, found));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, extractFiles(v, `${path}.${k}`, found)]),
+    );
+  }
+  return value;
+}
+
+export type HttpClientOptions = {
+  endpoint: string;
+  getToken: () => string | null | undefined;
+  /** Called on a 401 (expired or invalid token). */
+  onUnauthorized?: () => void;
+  fetchImpl?: typeof fetch;
+};
+
+export function createHttpClient(options: HttpClientOptions): HelpdeskClient {
+  const doFetch = (input: string, init: RequestInit) => (options.fetchImpl ?? fetch)(input, init);
+  const authHeaders = (): Record<string, string> => {
+    const token = options.getToken();
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  };
+
+  return {
+    async request(document, variables) {
+      const files: Array<[string, File]> = [];
+      const cleanVariables = extractFiles(variables ?? {}, "variables", files);
+      const operations = { query: print(document), operationName: operationName(document), variables: cleanVariables };
+      let body: BodyInit;
+      const headers: Record<string, string> = { ...authHeaders() };
+      if (files.length) {
+        const form = new FormData();
+        form.append("operations", JSON.stringify(operations));
+        form.append("map", JSON.stringify(Object.fromEntries(files.map(([path], i) => [String(i), [path]]))));
+        files.forEach(([, file], i) => form.append(String(i), file, file.name));
+        body = form;
+      } else {
+        headers["Content-Type"] = "application/json";
+        body = JSON.stringify(operations);
+      }
+      let response: Response;
+      try {
+        response = await doFetch(options.endpoint, { method: "POST", headers, body });
+      } catch (error) {
+        throw new ApiError("network", error instanceof Error ? error.message : String(error));
+      }
+      if (response.status === 401) {
+        options.onUnauthorized?.();
+        throw new ApiError("unauthorized", "Unauthorized", 401);
+      }
+      let payload: { data?: unknown; errors?: Array<{ message: string }> };
+      try {
+        payload = await response.json();
+      } catch {
+        throw new ApiError("http", `HTTP ${response.status}`, response.status);
+      }
+      if (payload.errors?.length) {
+        throw new ApiError("graphql", payload.errors.map((e) => e.message).join("; "), response.status);
+      }
+      if (!response.ok || payload.data === undefined || payload.data === null) {
+        throw new ApiError("http", `HTTP ${response.status}`, response.status);
+      }
+      return payload.data as never;
+    },
+    async fetchFile(url) {
+      let response: Response;
+      try {
+        response = await doFetch(url, { headers: authHeaders() });
+      } catch (error) {
+        throw new ApiError("network", error instanceof Error ? error.message : String(error));
+      }
+      if (response.status === 401) {
+        options.onUnauthorized?.();
+        throw new ApiError("unauthorized", "Unauthorized", 401);
+      }
+      if (!response.ok) throw new ApiError("http", `HTTP ${response.status}`, response.status);
+      return response.blob();
+    },
+  };
+}
+
+/** The message to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Typed helpdesk errors a mutation returned, as one line. */
+export function mutationErrors(errors: ReadonlyArray<{ field?: string | null; message: string }> | null | undefined): string | null {
+  if (!errors || errors.length === 0) return null;
+  return errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join("; ");
+}

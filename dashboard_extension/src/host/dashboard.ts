@@ -1,0 +1,72 @@
+import { actions, AppBridge, reportWidgetHeight, type ThemeType } from "@saleor/app-sdk/app-bridge";
+import { toLang, type Lang } from "../i18n";
+import type { Host } from "./host";
+
+/** The Dashboard's state as the app needs it. */
+export type BridgeSnapshot = {
+  ready: boolean;
+  token: string | null;
+  saleorApiUrl: string;
+  theme: ThemeType;
+  lang: Lang;
+  appId: string;
+};
+
+/** The AppBridge connection: token, API URL, theme and locale, kept current. */
+export class DashboardConnection {
+  private listeners = new Set<() => void>();
+  private snapshot: BridgeSnapshot;
+
+  constructor(public readonly bridge: AppBridge) {
+    this.snapshot = this.read();
+    const update = () => {
+      this.snapshot = this.read();
+      this.listeners.forEach((listener) => listener());
+    };
+    bridge.subscribe("handshake", update);
+    bridge.subscribe("theme", update);
+    bridge.subscribe("localeChanged", update);
+    bridge.subscribe("tokenRefresh", update);
+  }
+
+  private read(): BridgeSnapshot {
+    const state = this.bridge.getState();
+    return {
+      ready: Boolean(state.token),
+      token: state.token ?? null,
+      saleorApiUrl: state.saleorApiUrl,
+      theme: state.theme === "dark" ? "dark" : "light",
+      lang: toLang(state.locale),
+      appId: state.id,
+    };
+  }
+
+  getSnapshot = (): BridgeSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  host(): Host {
+    const bridge = this.bridge;
+    return {
+      mode: "dashboard",
+      notify: ({ status, title, text }) => {
+        void bridge.dispatch(actions.Notification({ status, title, text }));
+      },
+      openDashboard: (path) => {
+        void bridge.dispatch(actions.Redirect({ to: path }));
+      },
+      reportHeight: (height) => reportWidgetHeight(bridge, height),
+      openApp: () => {
+        const id = this.snapshot.appId;
+        if (id) void bridge.dispatch(actions.Redirect({ to: `/apps/${encodeURIComponent(id)}/app` }));
+      },
+    };
+  }
+}
+
+export function connectToDashboard(): DashboardConnection {
+  return new DashboardConnection(new AppBridge({ autoNotifyReady: true }));
+}

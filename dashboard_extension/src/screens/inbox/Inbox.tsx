@@ -1,0 +1,543 @@
+import { Box, Button, Checkbox, Chip, Input, Text } from "@saleor/macaw-ui";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { errorMessage, mutationErrors } from "../../api/client";
+import { useClient, useQuery } from "../../api/context";
+import {
+  InboxCountsDocument,
+  InboxDocument,
+  InboxOptionsDocument,
+  NextUnansweredTicketDocument,
+  TicketBulkUpdateDocument,
+  type InboxQuery,
+  type TicketBulkUpdateInput,
+} from "../../generated/graphql";
+import { useHost } from "../../host/host";
+import { useI18n, type I18n } from "../../i18n";
+import type { MessageKey } from "../../i18n/messages";
+import { navigate, useQueryUpdater, type Route } from "../../router";
+import { SelectField } from "../../ui/fields";
+import { EmptyState, ErrorState, Loading, VisuallyHidden } from "../../ui/StateViews";
+import { StatusChip, personName } from "../../ui/chips";
+import {
+  DEFAULT_STATE,
+  KINDS,
+  SERVER_SORT,
+  TABS,
+  inboxStateToQuery,
+  inboxVariables,
+  readInboxState,
+  tabFilter,
+  type InboxState,
+  type SortColumn,
+  type Tab,
+} from "./inboxState";
+
+type TicketRow = NonNullable<NonNullable<InboxQuery["tickets"]>["edges"][number]>["node"] & {};
+type Row = NonNullable<TicketRow>;
+
+const COLUMNS: Array<{ key: SortColumn; label: MessageKey }> = [
+  { key: "number", label: "inbox.col.number" },
+  { key: "title", label: "inbox.col.title" },
+  { key: "customer", label: "inbox.col.customer" },
+  { key: "status", label: "inbox.col.status" },
+  { key: "priority", label: "inbox.col.priority" },
+  { key: "assignee", label: "inbox.col.assignee" },
+  { key: "channel", label: "inbox.col.channel" },
+  { key: "created", label: "inbox.col.created" },
+  { key: "lastActivity", label: "inbox.col.lastActivity" },
+];
+
+const TAB_LABELS: Record<Tab, MessageKey> = {
+  all: "inbox.tab.all",
+  open: "inbox.tab.open",
+  waiting: "inbox.tab.waiting",
+  closed: "inbox.tab.closed",
+};
+
+function sortValue(row: Row, column: SortColumn): string | number {
+  switch (column) {
+    case "number":
+      return row.number;
+    case "title":
+      return row.subject.toLocaleLowerCase();
+    case "customer":
+      return (row.customerName || row.customerEmail).toLocaleLowerCase();
+    case "status":
+      return row.status.name.toLocaleLowerCase();
+    case "priority":
+      return row.priority?.name.toLocaleLowerCase() ?? "";
+    case "assignee":
+      return row.assignee ? personName(row.assignee).toLocaleLowerCase() : "";
+    case "channel":
+      return row.channel?.name.toLocaleLowerCase() ?? "";
+    case "created":
+      return row.createdAt;
+    case "lastActivity":
+      return row.lastActivityAt;
+  }
+}
+
+export function sortRows(rows: Row[], column: SortColumn, dir: "ASC" | "DESC"): Row[] {
+  const sign = dir === "ASC" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = sortValue(a, column);
+    const y = sortValue(b, column);
+    return x < y ? -sign : x > y ? sign : 0;
+  });
+}
+
+export function Inbox({ route }: { route: Route }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const client = useClient();
+  const host = useHost();
+  const state = readInboxState(route.query);
+  const updateQuery = useQueryUpdater(route);
+
+  const setState = (changes: Partial<InboxState>, options?: { keepPage?: boolean }) => {
+    const next = { ...state, ...changes };
+    if (!options?.keepPage) {
+      next.after = "";
+      next.before = "";
+    }
+    const query = inboxStateToQuery(next);
+    // Drop every inbox key first, then write the new values.
+    const cleared = Object.fromEntries(
+      ["tab", "q", "kind", "status", "priority", "category", "assignee", "unassigned", "overdue", "channel", "sort", "dir", "after", "before"].map(
+        (key) => [key, undefined],
+      ),
+    );
+    updateQuery({ ...cleared, ...query });
+  };
+
+  const options = useQuery(InboxOptionsDocument, { languageCode: lang });
+  const variables = inboxVariables(state, lang);
+  const list = useQuery(InboxDocument, variables);
+  const counts = useQuery(InboxCountsDocument, {
+    all: tabFilter(state, "all"),
+    open: tabFilter(state, "open"),
+    waiting: tabFilter(state, "waiting"),
+    closed: tabFilter(state, "closed"),
+  });
+
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkAssignee, setBulkAssignee] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [bulkError, setBulkError] = useState<string | null>(null);
+  const listKey = JSON.stringify(variables);
+  useEffect(() => {
+    setSelected(new Set());
+    setBulkError(null);
+  }, [listKey]);
+
+  // Channels: the API has no channel list, so offer those seen so far.
+  const channels = useRef(new Map<string, string>());
+  const rowsRaw = useMemo(
+    () => (list.data?.tickets?.edges ?? []).map((edge) => edge?.node).filter((node): node is Row => Boolean(node)),
+    [list.data],
+  );
+  rowsRaw.forEach((row) => row.channel && channels.current.set(row.channel.id, row.channel.name));
+
+  const serverSorted = Boolean(SERVER_SORT[state.sort]);
+  const rows = serverSorted ? rowsRaw : sortRows(rowsRaw, state.sort, state.dir);
+
+  const agents = (options.data?.supportAgents ?? []).filter((agent) => agent.isActive);
+  const agentOptions = agents.map((agent) => ({ value: agent.user.id, label: personName(agent.user) }));
+
+  const runBulk = async (input: TicketBulkUpdateInput) => {
+    const ids = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
+    if (!ids.length) return;
+    setBusy(true);
+    setBulkError(null);
+    try {
+      const result = await client.request(TicketBulkUpdateDocument, { ids, input });
+      const problem = mutationErrors(result.ticketBulkUpdate?.errors);
+      if (problem || !result.ticketBulkUpdate) {
+        const message = problem ?? "—";
+        setBulkError(t("inbox.bulkFailed", { message }));
+        host.notify({ status: "error", title: t("inbox.bulkFailed", { message }) });
+      } else {
+        host.notify({ status: "success", title: t("inbox.bulkDone", { count: result.ticketBulkUpdate.count }) });
+        setSelected(new Set());
+        await Promise.all([list.refetch(), counts.refetch()]);
+      }
+    } catch (error) {
+      const message = errorMessage(error);
+      setBulkError(t("inbox.bulkFailed", { message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const nextUnanswered = async () => {
+    try {
+      const result = await client.request(NextUnansweredTicketDocument, {});
+      const ticket = result.nextUnansweredTicket;
+      if (ticket) navigate(`/tickets/${encodeURIComponent(ticket.id)}`);
+      else host.notify({ status: "info", title: t("inbox.nothingWaiting") });
+    } catch (error) {
+      host.notify({ status: "error", title: t("state.error", { message: errorMessage(error) }) });
+    }
+  };
+
+  const onSort = (column: SortColumn) => {
+    const dir = state.sort === column ? (state.dir === "ASC" ? "DESC" : "ASC") : column === "title" || column === "customer" ? "ASC" : "DESC";
+    setState({ sort: column, dir });
+  };
+
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const pageInfo = list.data?.tickets?.pageInfo;
+  const filtersActive =
+    JSON.stringify({ ...state, tab: DEFAULT_STATE.tab, sort: DEFAULT_STATE.sort, dir: DEFAULT_STATE.dir, after: "", before: "" }) !==
+    JSON.stringify(DEFAULT_STATE);
+
+  return (
+    <Box as="main" display="flex" flexDirection="column" gap={4} padding={6}>
+      <Box display="flex" justifyContent="space-between" alignItems="center" gap={4} flexWrap="wrap">
+        <Text as="h1" size={9} fontWeight="bold">
+          {t("inbox.title")}
+        </Text>
+        <Button onClick={nextUnanswered}>{t("inbox.nextUnanswered")}</Button>
+      </Box>
+
+      <Tabs state={state} counts={counts.data} onSelect={(tab) => setState({ tab })} i18n={i18n} />
+
+      <Filters state={state} setState={setState} options={options.data} agentOptions={agentOptions} channels={channels.current} filtersActive={filtersActive} />
+
+      {selected.size > 0 && (
+        <Box
+          role="region"
+          aria-label={t("inbox.selected", { count: selected.size })}
+          display="flex"
+          gap={3}
+          alignItems="flex-end"
+          flexWrap="wrap"
+          padding={3}
+          borderRadius={3}
+          backgroundColor="default2"
+        >
+          <Text fontWeight="medium">{t("inbox.selected", { count: selected.size })}</Text>
+          <Button variant="secondary" disabled={busy} onClick={() => runBulk({ close: true })}>
+            {t("inbox.bulkClose")}
+          </Button>
+          <SelectField label={t("inbox.bulkAssign")} value={bulkAssignee} onChange={setBulkAssignee} options={agentOptions} placeholder="—" />
+          <Button variant="secondary" disabled={busy || !bulkAssignee} onClick={() => runBulk({ assignee: bulkAssignee })}>
+            {t("inbox.bulkAssignApply")}
+          </Button>
+          {bulkError && (
+            <Text role="alert" color="critical1">
+              {bulkError}
+            </Text>
+          )}
+        </Box>
+      )}
+
+      {list.error && !list.data ? (
+        <ErrorState message={list.error} onRetry={() => void list.refetch()} />
+      ) : list.loading && !list.data ? (
+        <Loading rows={6} />
+      ) : rows.length === 0 ? (
+        <EmptyState title={t("inbox.empty")} hint={t("inbox.emptyHint")} />
+      ) : (
+        <Box display="flex" flexDirection="column" gap={2}>
+          {list.error && <ErrorState message={list.error} onRetry={() => void list.refetch()} />}
+          {!serverSorted && (
+            <Text size={2} color="default2">
+              {t("inbox.pageSorted")}
+            </Text>
+          )}
+          <Box overflow="auto" aria-busy={list.loading}>
+            <Box as="table" __width="100%" __borderCollapse="collapse">
+              <VisuallyHiddenCaption text={t("inbox.total", { count: list.data?.tickets?.totalCount ?? rows.length })} />
+              <thead>
+                <tr>
+                  <Th>
+                    <Checkbox
+                      aria-label={t("inbox.selectAll")}
+                      checked={allSelected}
+                      onCheckedChange={(checked) => setSelected(checked === true ? new Set(rows.map((row) => row.id)) : new Set())}
+                    />
+                  </Th>
+                  {COLUMNS.map((column) => (
+                    <SortHeader
+                      key={column.key}
+                      label={t(column.label)}
+                      active={state.sort === column.key}
+                      dir={state.dir}
+                      onSort={() => onSort(column.key)}
+                    />
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <TicketRowView
+                    key={row.id}
+                    row={row}
+                    selected={selected.has(row.id)}
+                    onSelect={(on) =>
+                      setSelected((current) => {
+                        const next = new Set(current);
+                        if (on) next.add(row.id);
+                        else next.delete(row.id);
+                        return next;
+                      })
+                    }
+                  />
+                ))}
+              </tbody>
+            </Box>
+          </Box>
+          <Box display="flex" justifyContent="space-between" alignItems="center">
+            <Text size={2} color="default2">
+              {t("inbox.total", { count: list.data?.tickets?.totalCount ?? rows.length })}
+            </Text>
+            <Box as="nav" aria-label="Pagination" display="flex" gap={2}>
+              <Button
+                variant="secondary"
+                disabled={!(state.after || state.before) || !pageInfo?.hasPreviousPage && !state.after}
+                onClick={() => setState({ before: pageInfo?.startCursor ?? "", after: "" }, { keepPage: true })}
+              >
+                {t("inbox.prev")}
+              </Button>
+              <Button
+                variant="secondary"
+                disabled={!pageInfo?.hasNextPage && !state.before}
+                onClick={() => setState({ after: pageInfo?.endCursor ?? "", before: "" }, { keepPage: true })}
+              >
+                {t("inbox.next")}
+              </Button>
+            </Box>
+          </Box>
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function VisuallyHiddenCaption({ text }: { text: string }) {
+  return (
+    <caption>
+      <VisuallyHidden>{text}</VisuallyHidden>
+    </caption>
+  );
+}
+
+function Th({ children }: { children: React.ReactNode }) {
+  return (
+    <Box as="th" textAlign="left" paddingX={2} paddingY={2} borderBottomStyle="solid" borderBottomWidth={1} borderColor="default1" whiteSpace="nowrap">
+      {children}
+    </Box>
+  );
+}
+
+function SortHeader({ label, active, dir, onSort }: { label: string; active: boolean; dir: "ASC" | "DESC"; onSort: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Box
+      as="th"
+      aria-sort={active ? (dir === "ASC" ? "ascending" : "descending") : "none"}
+      textAlign="left"
+      paddingX={2}
+      paddingY={2}
+      borderBottomStyle="solid"
+      borderBottomWidth={1}
+      borderColor="default1"
+      whiteSpace="nowrap"
+    >
+      <Button variant="tertiary" size="small" onClick={onSort} title={t("inbox.sortBy", { column: label })}>
+        {label}
+        {active ? (dir === "ASC" ? " ▲" : " ▼") : ""}
+      </Button>
+    </Box>
+  );
+}
+
+function Td({ children }: { children: React.ReactNode }) {
+  return (
+    <Box as="td" paddingX={2} paddingY={2} borderBottomStyle="solid" borderBottomWidth={1} borderColor="default1">
+      {children}
+    </Box>
+  );
+}
+
+function TicketRowView({ row, selected, onSelect }: { row: Row; selected: boolean; onSelect: (on: boolean) => void }) {
+  const { t, formatDate, label } = useI18n();
+  const href = `#/tickets/${encodeURIComponent(row.id)}`;
+  const open = () => navigate(`/tickets/${encodeURIComponent(row.id)}`);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === "Enter") open();
+  };
+  return (
+    <Box as="tr" data-testid="ticket-row" tabIndex={0} onKeyDown={onKeyDown} backgroundColor={selected ? "default1Hovered" : undefined}>
+      <Td>
+        <Checkbox aria-label={t("inbox.selectTicket", { number: row.number })} checked={selected} onCheckedChange={(checked) => onSelect(checked === true)} />
+      </Td>
+      <Td>
+        <a href={href}>#{row.number}</a>
+      </Td>
+      <Td>
+        <Box display="flex" flexDirection="column" gap={0.5}>
+          <a href={href}>{row.subject}</a>
+          <Text size={1} color="default2">
+            {label("kind", row.kind)}
+            {row.isOverdue ? ` · ${t("inbox.overdue")}` : ""}
+          </Text>
+        </Box>
+      </Td>
+      <Td>
+        <Text size={3}>{row.customerName || row.customerEmail}</Text>
+      </Td>
+      <Td>
+        <StatusChip group={row.status.group} name={row.status.name} />
+      </Td>
+      <Td>{row.priority ? <Chip>{row.priority.name}</Chip> : "—"}</Td>
+      <Td>{row.assignee ? personName(row.assignee) : <Text color="default2">{t("inbox.unassigned")}</Text>}</Td>
+      <Td>{row.channel?.name ?? "—"}</Td>
+      <Td>
+        <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>
+      </Td>
+      <Td>
+        <time dateTime={row.lastActivityAt}>{formatDate(row.lastActivityAt)}</time>
+      </Td>
+    </Box>
+  );
+}
+
+function Tabs({
+  state,
+  counts,
+  onSelect,
+  i18n,
+}: {
+  state: InboxState;
+  counts: { all?: { totalCount?: number | null } | null; open?: { totalCount?: number | null } | null; waiting?: { totalCount?: number | null } | null; closed?: { totalCount?: number | null } | null } | undefined;
+  onSelect: (tab: Tab) => void;
+  i18n: I18n;
+}) {
+  const { t } = i18n;
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
+    const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (!delta) return;
+    event.preventDefault();
+    const next = (index + delta + TABS.length) % TABS.length;
+    refs.current[next]?.focus();
+    onSelect(TABS[next]!);
+  };
+  return (
+    <Box role="tablist" aria-label={t("inbox.tabs")} display="flex" gap={1} borderBottomStyle="solid" borderBottomWidth={1} borderColor="default1">
+      {TABS.map((tab, index) => {
+        const active = state.tab === tab;
+        const count = counts?.[tab]?.totalCount;
+        return (
+          <Button
+            key={tab}
+            ref={(element: HTMLButtonElement | null) => {
+              refs.current[index] = element;
+            }}
+            role="tab"
+            aria-selected={active}
+            tabIndex={active ? 0 : -1}
+            variant={active ? "primary" : "tertiary"}
+            onClick={() => onSelect(tab)}
+            onKeyDown={(event: KeyboardEvent<HTMLElement>) => onKeyDown(event, index)}
+          >
+            {t(TAB_LABELS[tab])}
+            <span data-testid={`tab-count-${tab}`}> ({count ?? "…"})</span>
+          </Button>
+        );
+      })}
+    </Box>
+  );
+}
+
+function Filters({
+  state,
+  setState,
+  options,
+  agentOptions,
+  channels,
+  filtersActive,
+}: {
+  state: InboxState;
+  setState: (changes: Partial<InboxState>) => void;
+  options: import("../../generated/graphql").InboxOptionsQuery | undefined;
+  agentOptions: Array<{ value: string; label: string }>;
+  channels: Map<string, string>;
+  filtersActive: boolean;
+}) {
+  const { t, label } = useI18n();
+  const [search, setSearch] = useState(state.search);
+  useEffect(() => setSearch(state.search), [state.search]);
+  const any = t("inbox.filter.any");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setState({ search });
+  };
+  const channelOptions = [...channels.entries()].map(([value, name]) => ({ value, label: name }));
+  if (state.channel && !channels.has(state.channel)) channelOptions.push({ value: state.channel, label: state.channel });
+  const categories = (options?.ticketCategories ?? []).filter((c) => !state.kind || c.kind === state.kind);
+
+  return (
+    <Box as="section" aria-label={t("inbox.filters")} display="flex" flexDirection="column" gap={3}>
+      <Box as="form" role="search" onSubmit={submit} display="flex" gap={2} alignItems="flex-end">
+        <Box __flex="1">
+          <Input label={t("inbox.search")} placeholder={t("inbox.searchPlaceholder")} value={search} onChange={(e) => setSearch(e.target.value)} />
+        </Box>
+        <Button type="submit" variant="secondary">
+          {t("inbox.search")}
+        </Button>
+      </Box>
+      <Box display="flex" gap={3} flexWrap="wrap" alignItems="flex-end">
+        <SelectField
+          label={t("inbox.filter.kind")}
+          value={state.kind}
+          placeholder={any}
+          options={KINDS.map((kind) => ({ value: kind, label: label("kind", kind) }))}
+          onChange={(value) => setState({ kind: value as InboxState["kind"], category: "" })}
+        />
+        <SelectField
+          label={t("inbox.filter.status")}
+          value={state.status}
+          placeholder={any}
+          options={(options?.ticketStatuses ?? []).map((s) => ({ value: s.slug, label: s.name }))}
+          onChange={(value) => setState({ status: value })}
+        />
+        <SelectField
+          label={t("inbox.filter.priority")}
+          value={state.priority}
+          placeholder={any}
+          options={(options?.ticketPriorities ?? []).map((p) => ({ value: p.slug, label: p.name }))}
+          onChange={(value) => setState({ priority: value })}
+        />
+        <SelectField
+          label={t("inbox.filter.category")}
+          value={state.category}
+          placeholder={any}
+          options={categories.map((c) => ({ value: c.id, label: state.kind ? c.name : `${c.name} (${label("kind", c.kind)})` }))}
+          onChange={(value) => setState({ category: value })}
+        />
+        <SelectField label={t("inbox.filter.assignee")} value={state.assignee} placeholder={any} options={agentOptions} onChange={(value) => setState({ assignee: value })} />
+        <SelectField label={t("inbox.filter.channel")} value={state.channel} placeholder={any} options={channelOptions} onChange={(value) => setState({ channel: value })} />
+        <Checkbox checked={state.unassigned} onCheckedChange={(checked) => setState({ unassigned: checked === true })}>
+          <Text size={3}>{t("inbox.filter.unassigned")}</Text>
+        </Checkbox>
+        <Checkbox checked={state.overdue} onCheckedChange={(checked) => setState({ overdue: checked === true })}>
+          <Text size={3}>{t("inbox.filter.overdue")}</Text>
+        </Checkbox>
+        {filtersActive && (
+          <Button
+            variant="tertiary"
+            onClick={() =>
+              setState({ search: "", kind: "", status: "", priority: "", category: "", assignee: "", unassigned: false, overdue: false, channel: "" })
+            }
+          >
+            {t("inbox.filter.clear")}
+          </Button>
+        )}
+      </Box>
+    </Box>
+  );
+}

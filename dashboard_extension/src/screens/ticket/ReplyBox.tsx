@@ -1,0 +1,185 @@
+import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { errorMessage, mutationErrors } from "../../api/client";
+import { useClient, useQuery } from "../../api/context";
+import { ReplyOrNoteDocument, ResponseTemplatePreviewDocument, ResponseTemplatesDocument } from "../../generated/graphql";
+import { useHost } from "../../host/host";
+import { useI18n } from "../../i18n";
+import { SelectField } from "../../ui/fields";
+import { htmlToText } from "../../ui/html";
+import type { Options, Ticket } from "./types";
+
+const draftKey = (ticketId: string) => `saleor-helpdesk.draft.${ticketId}`;
+
+/**
+ * The answer box: a public reply or an internal note, response templates, files and an
+ * optional status change (seed 000: "-- Change Status --"). A failed send keeps the text;
+ * the draft also survives a reload (sessionStorage).
+ */
+export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options: Options | undefined; onSent: () => void }) {
+  const { t, lang } = useI18n();
+  const client = useClient();
+  const host = useHost();
+  const [body, setBody] = useState(() => sessionStorage.getItem(draftKey(ticket.id)) ?? "");
+  const [internal, setInternal] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const [status, setStatus] = useState("");
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const textareaId = useId();
+  const fileId = useId();
+
+  useEffect(() => {
+    if (body) sessionStorage.setItem(draftKey(ticket.id), body);
+    else sessionStorage.removeItem(draftKey(ticket.id));
+  }, [body, ticket.id]);
+
+  const templates = useQuery(ResponseTemplatesDocument, { languageCode: ticket.languageCode || lang, kind: ticket.kind });
+  const templateOptions = (templates.data?.responseTemplates ?? [])
+    .filter((template) => template.isActive)
+    .map((template) => ({ value: template.id, label: template.name }));
+
+  const insertTemplate = async (id: string) => {
+    if (!id) return;
+    try {
+      const result = await client.request(ResponseTemplatePreviewDocument, { id, ticket: ticket.id });
+      const text = htmlToText(result.responseTemplatePreview?.body ?? "");
+      setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  const statusOptions = (options?.ticketStatuses ?? [])
+    .filter((s) => s.isActive && s.id !== ticket.status.id)
+    .map((s) => ({ value: s.id, label: s.name }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!body.trim()) {
+      setError(t("reply.empty"));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      const result = await client.request(ReplyOrNoteDocument, {
+        id: ticket.id,
+        input: {
+          body,
+          internal,
+          ...(status ? { status } : {}),
+          ...(files.length ? { attachments: files } : {}),
+        },
+      });
+      const problem = mutationErrors(result.ticketCommentAdd?.errors);
+      if (problem || !result.ticketCommentAdd?.comment) {
+        setError(t("reply.failed", { message: problem ?? "—" }));
+        return;
+      }
+      setBody("");
+      setFiles([]);
+      setStatus("");
+      if (fileInput.current) fileInput.current.value = "";
+      host.notify({ status: "success", title: t("reply.sent") });
+      onSent();
+    } catch (err) {
+      setError(t("reply.failed", { message: errorMessage(err) }));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Box
+      as="form"
+      onSubmit={submit}
+      aria-label={t("reply.title")}
+      display="flex"
+      flexDirection="column"
+      gap={3}
+      padding={4}
+      borderRadius={4}
+      borderStyle="solid"
+      borderWidth={1}
+      borderColor={internal ? "warning1" : "default1"}
+      backgroundColor={internal ? "warning1" : "default1"}
+    >
+      <Box display="flex" justifyContent="space-between" alignItems="flex-end" gap={3} flexWrap="wrap">
+        <Box role="radiogroup" aria-label={t("reply.visibility")} display="flex" gap={1}>
+          <Button type="button" role="radio" aria-checked={!internal} variant={internal ? "secondary" : "primary"} onClick={() => setInternal(false)}>
+            {t("reply.public")}
+          </Button>
+          <Button type="button" role="radio" aria-checked={internal} variant={internal ? "primary" : "secondary"} onClick={() => setInternal(true)}>
+            🔒 {t("reply.internal")}
+          </Button>
+        </Box>
+        <SelectField
+          label={t("reply.template")}
+          value=""
+          placeholder={t("reply.templateNone")}
+          options={templateOptions}
+          onChange={(id) => void insertTemplate(id)}
+          disabled={!templateOptions.length}
+        />
+      </Box>
+      <Textarea
+        id={textareaId}
+        label={t("reply.body")}
+        placeholder={internal ? t("reply.placeholderInternal") : t("reply.placeholderPublic")}
+        value={body}
+        rows={6}
+        onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setBody(event.target.value)}
+        error={Boolean(error)}
+      />
+      <Box display="flex" gap={3} alignItems="flex-end" flexWrap="wrap">
+        <Box display="flex" flexDirection="column" gap={1}>
+          <label htmlFor={fileId}>
+            <Text size={2} color="default2">
+              {t("reply.attachments")}
+            </Text>
+          </label>
+          <input
+            id={fileId}
+            ref={fileInput}
+            type="file"
+            multiple
+            onChange={(event) => setFiles((current) => [...current, ...Array.from(event.target.files ?? [])])}
+          />
+        </Box>
+        {!internal && (
+          <SelectField label={t("reply.statusWith")} value={status} placeholder={t("reply.statusUnchanged")} options={statusOptions} onChange={setStatus} />
+        )}
+      </Box>
+      {files.length > 0 && (
+        <Box as="ul" display="flex" gap={2} flexWrap="wrap" padding={0} margin={0} style={{ listStyle: "none" }}>
+          {files.map((file, index) => (
+            <li key={`${file.name}-${index}`}>
+              <Text size={2}>{file.name} </Text>
+              <Button
+                type="button"
+                size="small"
+                variant="tertiary"
+                aria-label={t("reply.removeFile", { name: file.name })}
+                onClick={() => setFiles((current) => current.filter((_, i) => i !== index))}
+              >
+                ×
+              </Button>
+            </li>
+          ))}
+        </Box>
+      )}
+      {error && (
+        <Text role="alert" color="critical1">
+          {error}
+        </Text>
+      )}
+      <Box display="flex" justifyContent="flex-end">
+        <Button type="submit" disabled={sending}>
+          {sending ? t("reply.sending") : internal ? t("reply.sendNote") : t("reply.send")}
+        </Button>
+      </Box>
+    </Box>
+  );
+}

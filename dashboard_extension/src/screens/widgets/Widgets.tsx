@@ -1,0 +1,167 @@
+import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { errorMessage, mutationErrors } from "../../api/client";
+import { useClient, useQuery } from "../../api/context";
+import { StaffTicketCreateDocument, WidgetTicketsDocument, type TicketFilterInput, type TicketKindEnum } from "../../generated/graphql";
+import { useHost } from "../../host/host";
+import { useI18n } from "../../i18n";
+import { buildHash, routeParam, type Route } from "../../router";
+import { StatusChip } from "../../ui/chips";
+import { SelectField } from "../../ui/fields";
+import { EmptyState, ErrorState, Loading } from "../../ui/StateViews";
+import { KINDS } from "../inbox/inboxState";
+
+/** Keep the Dashboard's widget iframe as tall as its content. */
+function useAutoHeight() {
+  const host = useHost();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || !host.reportHeight || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => host.reportHeight!(Math.ceil(element.getBoundingClientRect().height)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [host]);
+  return ref;
+}
+
+export function OrderWidget({ route }: { route: Route }) {
+  const orderId = routeParam(route, "orderId");
+  return <WidgetTickets route={route} entity="order" id={orderId} />;
+}
+
+export function CustomerWidget({ route }: { route: Route }) {
+  const customerId = routeParam(route, "customerId");
+  return <WidgetTickets route={route} entity="customer" id={customerId} />;
+}
+
+function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | "customer"; id: string | null }) {
+  const { t, lang, formatDate, label } = useI18n();
+  const host = useHost();
+  const ref = useAutoHeight();
+  const [creating, setCreating] = useState(false);
+  const filter: TicketFilterInput = entity === "order" ? { order: id } : { customer: id };
+  const list = useQuery(WidgetTicketsDocument, { filter, languageCode: lang }, { skip: !id });
+  const back = buildHash(route.path, route.query);
+  const title = entity === "order" ? t("widget.orderTitle") : t("widget.customerTitle");
+
+  let content;
+  if (!id) content = <ErrorState message={t("widget.missingId", { param: entity === "order" ? "orderId" : "customerId" })} />;
+  else if (list.error && !list.data) content = <ErrorState message={list.error} onRetry={() => void list.refetch()} />;
+  else if (!list.data) content = <Loading rows={3} />;
+  else {
+    const tickets = (list.data.tickets?.edges ?? []).map((e) => e?.node).filter((n): n is NonNullable<typeof n> => Boolean(n));
+    content = tickets.length ? (
+      <Box as="ul" display="flex" flexDirection="column" gap={2} padding={0} margin={0} style={{ listStyle: "none" }}>
+        {tickets.map((ticket) => (
+          <Box as="li" key={ticket.id} data-testid="widget-ticket" display="flex" justifyContent="space-between" alignItems="center" gap={2}>
+            <Box display="flex" flexDirection="column">
+              <a href={buildHash(`/tickets/${encodeURIComponent(ticket.id)}`, { back })}>
+                #{ticket.number} {ticket.subject}
+              </a>
+              <Text size={1} color="default2">
+                {label("kind", ticket.kind)} · {formatDate(ticket.createdAt)}
+              </Text>
+            </Box>
+            <StatusChip group={ticket.status.group} name={ticket.status.name} />
+          </Box>
+        ))}
+      </Box>
+    ) : (
+      <EmptyState title={t("widget.empty")} />
+    );
+  }
+
+  return (
+    <Box ref={ref} display="flex" flexDirection="column" gap={3} padding={4}>
+      <Box display="flex" justifyContent="space-between" alignItems="center" gap={2}>
+        <Text as="h1" size={5} fontWeight="bold">
+          {title}
+        </Text>
+        <Box display="flex" gap={2}>
+          {host.openApp && (
+            <Button size="small" variant="tertiary" onClick={host.openApp}>
+              {t("widget.openInbox")}
+            </Button>
+          )}
+          {id && (
+            <Button size="small" variant="secondary" aria-expanded={creating} onClick={() => setCreating((value) => !value)}>
+              {t("widget.newTicket")}
+            </Button>
+          )}
+        </Box>
+      </Box>
+      {creating && id && (
+        <NewTicketForm
+          entity={entity}
+          id={id}
+          onCreated={() => {
+            setCreating(false);
+            void list.refetch();
+          }}
+        />
+      )}
+      {content}
+    </Box>
+  );
+}
+
+function NewTicketForm({ entity, id, onCreated }: { entity: "order" | "customer"; id: string; onCreated: () => void }) {
+  const { t, label } = useI18n();
+  const client = useClient();
+  const host = useHost();
+  const [subject, setSubject] = useState("");
+  const [body, setBody] = useState("");
+  const [kind, setKind] = useState<TicketKindEnum>("QUESTION");
+  const [channel, setChannel] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await client.request(StaffTicketCreateDocument, {
+        input: {
+          subject,
+          body,
+          kind,
+          ...(entity === "order" ? { order: id } : { customer: id, ...(channel.trim() ? { channel: channel.trim() } : {}) }),
+        },
+      });
+      const problem = mutationErrors(result.ticketCreate?.errors);
+      const ticket = result.ticketCreate?.ticket;
+      if (problem || !ticket) setError(problem ?? "—");
+      else {
+        host.notify({ status: "success", title: t("new.created", { number: ticket.number }) });
+        setSubject("");
+        setBody("");
+        onCreated();
+      }
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box as="form" onSubmit={submit} aria-label={t("new.title")} display="flex" flexDirection="column" gap={2} padding={3} borderRadius={3} backgroundColor="default2">
+      <Input label={t("new.subject")} value={subject} onChange={(e) => setSubject(e.target.value)} required />
+      <Textarea label={t("new.body")} value={body} rows={3} onChange={(e) => setBody(e.target.value)} required />
+      <SelectField label={t("new.kind")} value={kind} options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))} onChange={(value) => setKind(value as TicketKindEnum)} />
+      {entity === "customer" && <Input label={t("new.channel")} value={channel} onChange={(e) => setChannel(e.target.value)} />}
+      {error && (
+        <Text role="alert" color="critical1">
+          {error}
+        </Text>
+      )}
+      <Box>
+        <Button type="submit" disabled={busy}>
+          {t("new.submit")}
+        </Button>
+      </Box>
+    </Box>
+  );
+}
