@@ -38,7 +38,8 @@ export function sanitizeHtml(html: string): string {
 export function htmlToText(html: string): string {
   const withBreaks = html
     .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/(p|div|li|h[1-6])>/gi, "\n");
+    .replace(/<\/(p|h[1-6])>/gi, "\n\n")
+    .replace(/<\/(div|li)>/gi, "\n");
   const doc = new DOMParser().parseFromString(withBreaks, "text/html");
   return (doc.body.textContent ?? "").replace(/\n{3,}/g, "\n\n").trim();
 }

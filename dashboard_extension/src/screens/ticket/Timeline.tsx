@@ -19,7 +19,13 @@ export function timelineItems(ticket: Ticket): Item[] {
   const events: Item[] = (ticket.events ?? [])
     .filter((event) => !HIDDEN_EVENTS.has(event.type))
     .map((event) => ({ kind: "event", date: event.date, event }));
-  return [...comments, ...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // At the same moment: the ticket's opening first, then messages, then other events.
+  const rank = (item: Item) => (item.kind === "comment" ? 1 : item.event.type === "CREATED" ? 0 : 2);
+  return [...comments, ...events].sort((a, b) => {
+    const x = new Date(a.date).getTime();
+    const y = new Date(b.date).getTime();
+    return x !== y ? x - y : rank(a) - rank(b);
+  });
 }
 
 function parseParameters(raw: string): Record<string, unknown> {
