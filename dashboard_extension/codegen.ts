@@ -18,6 +18,7 @@ const config: CodegenConfig = {
           Date: "string",
           JSONString: "string",
           UUID: "string",
+          Decimal: { input: "string", output: "string" },
           Upload: "File",
           _Any: "unknown",
         },

@@ -7,3 +7,12 @@ afterEach(() => {
   window.location.hash = "";
   sessionStorage.clear();
 });
+
+// jsdom lacks ResizeObserver, which Radix (macaw-ui's Modal) uses.
+if (typeof globalThis.ResizeObserver === "undefined") {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}

@@ -10,6 +10,7 @@ function setup(overrides: Record<string, (variables: Record<string, unknown>) =>
   const fake = createFakeClient({
     TicketDetails: () => details,
     InboxOptions: () => options,
+    TicketRefundList: () => ({ ticket: { id: "Ticket:1", refunds: [] } }),
     ResponseTemplates: () => ({
       responseTemplates: [{ id: "Tpl:1", name: "Ersatz unterwegs", languageCode: "de", isActive: true, kind: null }],
     }),

@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, Loading } from "../../ui/StateViews";
 import { ComplaintSection } from "./ComplaintSection";
 import { ForwardDialog, MergeDialog } from "./Dialogs";
 import { CustomerPanel, OrderPanel } from "./Panels";
+import { RefundsSection } from "./Refunds";
 import { ReplyBox } from "./ReplyBox";
 import { SidePanel } from "./SidePanel";
 import { Timeline } from "./Timeline";
@@ -118,6 +119,7 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
+          <RefundsSection ticketId={ticket.id} hasOrder={Boolean(ticket.order)} onChanged={refresh} />
         </Box>
       </Box>
 

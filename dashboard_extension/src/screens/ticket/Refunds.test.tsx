@@ -1,0 +1,141 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { TicketRefundOptionsQuery } from "../../generated/graphql";
+import { createFakeClient } from "../../test/fakeClient";
+import { renderApp } from "../../test/render";
+import { RefundsSection, fromCents, toCents } from "./Refunds";
+
+const refundOptions: TicketRefundOptionsQuery = {
+  ticketRefundOptions: {
+    canRefund: true,
+    unavailableReason: null,
+    method: "TRANSACTION",
+    currency: "EUR",
+    maxAmount: "45.00",
+    shippingAmount: "4.90",
+    shippingRefundable: true,
+    reasonRequired: true,
+    suggestedReasonId: "Page:damaged",
+    reasons: [
+      { id: "Page:damaged", title: "Beschädigt" },
+      { id: "Page:goodwill", title: "Kulanz" },
+    ],
+    lines: [
+      { orderLineId: "OrderLine:1", productName: "Kaffeebecher", quantity: 4, refundableQuantity: 4, unitPrice: "9.90", suggestedQuantity: 2 },
+      { orderLineId: "OrderLine:2", productName: "Teekanne", quantity: 1, refundableQuantity: 1, unitPrice: "29.90", suggestedQuantity: 0 },
+    ],
+  },
+};
+
+function setup(create: (variables: Record<string, unknown>) => unknown, refunds: unknown[] = []) {
+  const fake = createFakeClient({
+    TicketRefundList: () => ({ ticket: { id: "Ticket:1", refunds } }),
+    TicketRefundOptions: () => refundOptions,
+    TicketRefundCreate: create,
+  });
+  const rendered = renderApp(<RefundsSection ticketId="Ticket:1" hasOrder onChanged={() => undefined} />, { client: fake.client });
+  return { ...fake, ...rendered };
+}
+
+describe("Refund dialog", () => {
+  it("converts decimal strings without drift", () => {
+    expect(toCents("9.90") * 3).toBe(2970);
+    expect(fromCents(toCents("0.1") + toCents("0.2"))).toBe("0.30");
+    expect(toCents("12,5")).toBe(1250);
+  });
+
+  it("preselects the complaint's lines and reason, caps the amount and asks for confirmation", async () => {
+    const user = userEvent.setup();
+    const { callsOf, host } = setup(() => ({
+      ticketRefundCreate: { errors: [], refund: { id: "Refund:1", state: "REQUESTED", amount: "24.70", currency: "EUR", failureMessage: null } },
+    }));
+    await user.click(await screen.findByRole("button", { name: "Refund…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Refund from this ticket" });
+
+    expect(within(dialog).getByLabelText("Quantity to refund of Kaffeebecher")).toHaveValue(2);
+    expect(within(dialog).getByLabelText("Quantity to refund of Teekanne")).toHaveValue(0);
+    expect(within(dialog).getByLabelText("Refund reason")).toHaveValue("Page:damaged");
+    const amount = within(dialog).getByLabelText("Amount (EUR)");
+    expect(amount).toHaveValue("19.80");
+
+    await user.click(within(dialog).getByRole("checkbox", { name: /Refund shipping/ }));
+    expect(amount).toHaveValue("24.70");
+
+    // Above the refundable maximum: refused before anything is sent.
+    await user.clear(amount);
+    await user.type(amount, "50");
+    await user.click(within(dialog).getByRole("button", { name: "Review refund" }));
+    expect(within(dialog).getByRole("alert")).toHaveTextContent("The amount exceeds the refundable maximum of €45.00.");
+    expect(callsOf("TicketRefundCreate")).toHaveLength(0);
+
+    await user.clear(amount);
+    await user.type(amount, "24.70");
+    await user.type(within(dialog).getByLabelText("Reason in words (shown on the order)"), "Zwei Becher zerbrochen");
+    await user.click(within(dialog).getByRole("button", { name: "Review refund" }));
+    expect(within(dialog).getByText("Refund €24.70 to the customer via transaction? This cannot be undone.")).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Refund now" }));
+
+    await waitFor(() => expect(callsOf("TicketRefundCreate")).toHaveLength(1));
+    const { variables } = callsOf("TicketRefundCreate")[0]!;
+    expect(variables).toMatchObject({
+      id: "Ticket:1",
+      input: {
+        lines: [{ orderLineId: "OrderLine:1", quantity: 2 }],
+        includeShipping: true,
+        amount: "24.70",
+        reason: "Zwei Becher zerbrochen",
+        reasonReferenceId: "Page:damaged",
+      },
+    });
+    expect((variables.input as { idempotencyKey: string }).idempotencyKey).toMatch(/.{8,}/);
+    expect(host.notify).toHaveBeenCalledWith({ status: "success", title: "Refund of €24.70 started." });
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  });
+
+  it("keeps the dialog and retries with the same idempotency key after a failure", async () => {
+    const user = userEvent.setup();
+    let attempt = 0;
+    const { callsOf } = setup(() => {
+      attempt += 1;
+      if (attempt === 1) throw new Error("Gateway timeout");
+      return { ticketRefundCreate: { errors: [{ field: "amount", code: "AMOUNT_EXCEEDS_REFUNDABLE", message: "Too much." }], refund: null } };
+    });
+    await user.click(await screen.findByRole("button", { name: "Refund…" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.click(within(dialog).getByRole("button", { name: "Review refund" }));
+    await user.click(within(dialog).getByRole("button", { name: "Refund now" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("Not refunded: Gateway timeout");
+    expect(within(dialog).getByLabelText("Quantity to refund of Kaffeebecher")).toHaveValue(2);
+
+    await user.click(within(dialog).getByRole("button", { name: "Review refund" }));
+    await user.click(within(dialog).getByRole("button", { name: "Refund now" }));
+    await waitFor(() => expect(within(dialog).getByRole("alert")).toHaveTextContent("Not refunded: amount: Too much."));
+    const [first, second] = callsOf("TicketRefundCreate");
+    expect((first!.variables.input as { idempotencyKey: string }).idempotencyKey).toBe((second!.variables.input as { idempotencyKey: string }).idempotencyKey);
+  });
+
+  it("lists the ticket's refunds with their state", async () => {
+    setup(() => null, [
+      {
+        id: "Refund:1",
+        state: "FAILED",
+        method: "TRANSACTION",
+        amount: "19.80",
+        currency: "EUR",
+        includeShipping: false,
+        lines: [{ orderLineId: "OrderLine:1", productName: "Kaffeebecher", quantity: 2 }],
+        reason: "Bruch",
+        reasonReferenceId: null,
+        failureMessage: "Card expired",
+        createdAt: "2025-01-12T10:00:00+00:00",
+        completedAt: "2025-01-12T10:01:00+00:00",
+      },
+    ]);
+    const refund = await screen.findByTestId("refund");
+    expect(refund).toHaveTextContent("€19.80");
+    expect(refund).toHaveTextContent("Failed");
+    expect(refund).toHaveTextContent("2 × Kaffeebecher");
+    expect(refund).toHaveTextContent("Payment app: Card expired");
+  });
+});

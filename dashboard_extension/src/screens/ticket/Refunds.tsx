@@ -1,0 +1,301 @@
+import { Box, Button, Checkbox, Chip, Input, Text } from "@saleor/macaw-ui";
+import { useMemo, useState, type FormEvent } from "react";
+import { errorMessage, mutationErrors } from "../../api/client";
+import { useClient, useQuery } from "../../api/context";
+import {
+  TicketRefundCreateDocument,
+  TicketRefundListDocument,
+  TicketRefundOptionsDocument,
+  type TicketRefundOptionsQuery,
+} from "../../generated/graphql";
+import { useHost } from "../../host/host";
+import { useI18n } from "../../i18n";
+import { Dialog } from "../../ui/Dialog";
+import { Section, SelectField } from "../../ui/fields";
+import { ErrorState, Loading } from "../../ui/StateViews";
+
+type RefundOptions = NonNullable<TicketRefundOptionsQuery["ticketRefundOptions"]>;
+
+/** Decimal strings ("59.90") as integer cents, so sums do not drift. */
+export const toCents = (value: string | number | null | undefined): number => {
+  const number = typeof value === "number" ? value : Number(String(value ?? "").replace(",", "."));
+  return Number.isFinite(number) ? Math.round(number * 100) : NaN;
+};
+export const fromCents = (cents: number): string => (cents / 100).toFixed(2);
+
+function newIdempotencyKey(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+const STATE_COLORS = { REQUESTED: "info1", PENDING: "warning1", SUCCEEDED: "success1", FAILED: "critical1" } as const;
+
+/** The refunds started from the ticket, with their state, and the button to start one. */
+export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: string; hasOrder: boolean; onChanged: () => void }) {
+  const { t, label, formatDate, formatMoney } = useI18n();
+  const list = useQuery(TicketRefundListDocument, { id: ticketId });
+  const [open, setOpen] = useState(false);
+  const refunds = list.data?.ticket?.refunds ?? [];
+
+  return (
+    <Section
+      title={t("refund.list")}
+      actions={
+        hasOrder ? (
+          <Button size="small" variant="secondary" onClick={() => setOpen(true)}>
+            {t("refund.open")}
+          </Button>
+        ) : undefined
+      }
+    >
+      {list.error && !list.data ? (
+        <ErrorState message={list.error} onRetry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <Loading rows={1} />
+      ) : refunds.length === 0 ? (
+        <Text color="default2">{t("refund.none")}</Text>
+      ) : (
+        <Box as="ul" display="flex" flexDirection="column" gap={2} padding={0} margin={0} style={{ listStyle: "none" }}>
+          {refunds.map((refund) => (
+            <Box as="li" key={refund.id} data-testid="refund" display="flex" flexDirection="column" gap={1}>
+              <Box display="flex" justifyContent="space-between" gap={2} alignItems="center">
+                <Text fontWeight="bold">
+                  {formatMoney(Number(refund.amount), refund.currency)}
+                  {refund.includeShipping ? ` · ${t("refund.withShipping")}` : ""}
+                </Text>
+                <Chip backgroundColor={STATE_COLORS[refund.state] ?? "default2"}>
+                  <Text size={2}>{label("refundState", refund.state)}</Text>
+                </Chip>
+              </Box>
+              {refund.lines.length > 0 && (
+                <Text size={2}>{refund.lines.map((line) => `${line.quantity} × ${line.productName}`).join(", ")}</Text>
+              )}
+              {refund.reason && <Text size={2} color="default2">{refund.reason}</Text>}
+              {refund.failureMessage && (
+                <Text size={2} color="critical1">
+                  {t("refund.failure", { message: refund.failureMessage })}
+                </Text>
+              )}
+              <Text size={1} color="default2">
+                {formatDate(refund.createdAt)}
+                {refund.completedAt ? ` → ${formatDate(refund.completedAt)}` : ""} · {label("refundMethod", refund.method)}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+      )}
+      {open && (
+        <RefundDialog
+          ticketId={ticketId}
+          onClose={() => setOpen(false)}
+          onDone={() => {
+            setOpen(false);
+            void list.refetch();
+            onChanged();
+          }}
+        />
+      )}
+    </Section>
+  );
+}
+
+export function RefundDialog({ ticketId, onClose, onDone }: { ticketId: string; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const options = useQuery(TicketRefundOptionsDocument, { ticket: ticketId });
+  const data = options.data?.ticketRefundOptions;
+  return (
+    <Dialog open onClose={onClose} title={t("refund.title")}>
+      {options.error && !options.data ? (
+        <ErrorState message={options.error} onRetry={() => void options.refetch()} />
+      ) : !options.data ? (
+        <Loading rows={4} label={t("refund.loading")} />
+      ) : !data || !data.canRefund ? (
+        <Text role="alert">{t("refund.unavailable", { reason: data?.unavailableReason ?? "—" })}</Text>
+      ) : (
+        <RefundForm ticketId={ticketId} options={data} onClose={onClose} onDone={onDone} />
+      )}
+    </Dialog>
+  );
+}
+
+function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; options: RefundOptions; onClose: () => void; onDone: () => void }) {
+  const { t, label, formatMoney } = useI18n();
+  const client = useClient();
+  const host = useHost();
+  const money = (cents: number) => formatMoney(cents / 100, options.currency);
+  // One key per dialog: a retry after a lost answer never refunds twice.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [quantities, setQuantities] = useState<Record<string, number>>(() =>
+    Object.fromEntries(options.lines.map((line) => [line.orderLineId, Math.min(line.suggestedQuantity, line.refundableQuantity)])),
+  );
+  const [shipping, setShipping] = useState(false);
+  const [amountText, setAmountText] = useState<string | null>(null);
+  const [reasonId, setReasonId] = useState(options.suggestedReasonId ?? "");
+  const [note, setNote] = useState("");
+  const [step, setStep] = useState<"edit" | "confirm">("edit");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const maxCents = toCents(options.maxAmount);
+  const sumCents = useMemo(
+    () =>
+      options.lines.reduce((sum, line) => sum + toCents(line.unitPrice) * (quantities[line.orderLineId] ?? 0), 0) +
+      (shipping ? toCents(options.shippingAmount) : 0),
+    [options, quantities, shipping],
+  );
+  const amountCents = amountText === null ? sumCents : toCents(amountText);
+  const problem =
+    !Number.isFinite(amountCents) || amountCents <= 0
+      ? t("refund.amountInvalid")
+      : amountCents > maxCents
+        ? t("refund.amountTooHigh", { max: money(maxCents) })
+        : options.reasonRequired && !reasonId
+          ? t("refund.reasonRequired")
+          : null;
+
+  const review = (event: FormEvent) => {
+    event.preventDefault();
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setError(null);
+    setStep("confirm");
+  };
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    const lines = options.lines
+      .filter((line) => (quantities[line.orderLineId] ?? 0) > 0)
+      .map((line) => ({ orderLineId: line.orderLineId, quantity: quantities[line.orderLineId]! }));
+    try {
+      const result = await client.request(TicketRefundCreateDocument, {
+        id: ticketId,
+        input: {
+          idempotencyKey,
+          ...(lines.length ? { lines } : {}),
+          includeShipping: shipping,
+          ...(amountText !== null ? { amount: fromCents(amountCents) } : {}),
+          ...(note.trim() ? { reason: note.trim() } : {}),
+          ...(reasonId ? { reasonReferenceId: reasonId } : {}),
+        },
+      });
+      const refused = mutationErrors(result.ticketRefundCreate?.errors);
+      if (refused || !result.ticketRefundCreate?.refund) {
+        setError(t("refund.failed", { message: refused ?? "—" }));
+        setStep("edit");
+        return;
+      }
+      const refund = result.ticketRefundCreate.refund;
+      host.notify({ status: "success", title: t("refund.started", { amount: formatMoney(Number(refund.amount), refund.currency) }) });
+      onDone();
+    } catch (err) {
+      setError(t("refund.failed", { message: errorMessage(err) }));
+      setStep("edit");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (step === "confirm") {
+    return (
+      <Box display="flex" flexDirection="column" gap={4}>
+        <Text>{t("refund.confirmText", { amount: money(amountCents), method: label("refundMethod", options.method ?? "") || "—" })}</Text>
+        <Box display="flex" justifyContent="flex-end" gap={2}>
+          <Button variant="secondary" onClick={() => setStep("edit")} disabled={busy}>
+            {t("refund.back")}
+          </Button>
+          <Button variant="error" onClick={confirm} disabled={busy}>
+            {busy ? t("refund.busy") : t("refund.confirm")}
+          </Button>
+        </Box>
+      </Box>
+    );
+  }
+
+  return (
+    <Box as="form" onSubmit={review} display="flex" flexDirection="column" gap={3}>
+      <Box as="table" __width="100%" __borderCollapse="collapse">
+        <caption style={{ textAlign: "left" }}>
+          <Text fontWeight="bold">{t("refund.lines")}</Text>
+        </caption>
+        <thead>
+          <tr>
+            <th style={{ textAlign: "left" }}>{t("order.product")}</th>
+            <th style={{ textAlign: "right" }}>{t("order.unitPrice")}</th>
+            <th style={{ textAlign: "right" }}>{t("refund.refundable")}</th>
+            <th style={{ textAlign: "right" }}>{t("order.quantity")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {options.lines.map((line) => (
+            <tr key={line.orderLineId}>
+              <td>{line.productName}</td>
+              <td style={{ textAlign: "right" }}>{money(toCents(line.unitPrice))}</td>
+              <td style={{ textAlign: "right" }}>
+                {line.refundableQuantity} / {line.quantity}
+              </td>
+              <td style={{ textAlign: "right" }}>
+                <input
+                  type="number"
+                  min={0}
+                  max={line.refundableQuantity}
+                  disabled={line.refundableQuantity === 0}
+                  aria-label={t("refund.quantityFor", { product: line.productName })}
+                  value={quantities[line.orderLineId] ?? 0}
+                  style={{ width: 64 }}
+                  onChange={(event) => {
+                    const value = Math.max(0, Math.min(line.refundableQuantity, Math.floor(Number(event.target.value) || 0)));
+                    setQuantities((current) => ({ ...current, [line.orderLineId]: value }));
+                    setAmountText(null);
+                  }}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Box>
+      {options.shippingRefundable && (
+        <Checkbox
+          checked={shipping}
+          onCheckedChange={(checked) => {
+            setShipping(checked === true);
+            setAmountText(null);
+          }}
+        >
+          <Text size={3}>{t("refund.shipping", { amount: money(toCents(options.shippingAmount)) })}</Text>
+        </Checkbox>
+      )}
+      <Input
+        label={t("refund.amount", { currency: options.currency })}
+        inputMode="decimal"
+        value={amountText ?? fromCents(sumCents)}
+        onChange={(event) => setAmountText(event.target.value)}
+        helperText={t("refund.amountHint", { sum: money(sumCents), max: money(maxCents) })}
+        error={Boolean(problem && amountText !== null)}
+      />
+      {options.reasons.length > 0 && (
+        <SelectField
+          label={t("refund.reason")}
+          value={reasonId}
+          placeholder="—"
+          options={options.reasons.map((reason) => ({ value: reason.id, label: reason.title }))}
+          onChange={setReasonId}
+        />
+      )}
+      <Input label={t("refund.note")} value={note} onChange={(event) => setNote(event.target.value)} />
+      {error && (
+        <Text role="alert" color="critical1">
+          {error}
+        </Text>
+      )}
+      <Box display="flex" justifyContent="flex-end" gap={2}>
+        <Button type="button" variant="secondary" onClick={onClose}>
+          {t("dialog.cancel")}
+        </Button>
+        <Button type="submit">{t("refund.review")}</Button>
+      </Box>
+    </Box>
+  );
+}
