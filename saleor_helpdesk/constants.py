@@ -99,6 +99,8 @@ class TicketEventType(models.TextChoices):
     REFUND_REQUESTED = "refund_requested", "Refund requested"
     REFUND_UPDATED = "refund_updated", "Refund updated"
     ORDER_EVENT = "order_event", "Order event"
+    CUSTOMER_REGISTERED = "customer_registered", "Customer registered"
+    CUSTOMER_LINKED = "customer_linked", "Linked to the customer's account"
     EMAIL_SENT = "email_sent", "E-mail sent"
     EMAIL_FAILED = "email_failed", "E-mail failed"
     MERGED = "merged", "Merged into another ticket"
@@ -106,3 +108,31 @@ class TicketEventType(models.TextChoices):
     FORWARDED = "forwarded", "Forwarded"
     CLOSED = "closed", "Closed"
     REOPENED = "reopened", "Reopened"
+
+
+class RefundState(models.TextChoices):
+    """A ticket's refund as it travels through Saleor: `requested` is written before
+    Saleor is asked (so a crash in between is found again), `pending` once Saleor has
+    sent it to the payment app, then `succeeded` or `failed` from the app's answer."""
+
+    REQUESTED = "requested", "Requested"
+    PENDING = "pending", "Pending"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+
+
+class RefundMethod(models.TextChoices):
+    TRANSACTION = "transaction", "Transactions API (granted refund)"
+    PAYMENT = "payment", "Payment (legacy)"
+
+
+class OrderHappening(models.TextChoices):
+    """What Saleor told the helpdesk about an order (its plugin hooks)."""
+
+    CONFIRMED = "confirmed", "Order confirmed"
+    FULLY_PAID = "fully_paid", "Order fully paid"
+    FULFILLMENT_CREATED = "fulfillment_created", "Fulfilment created"
+    FULFILLED = "fulfilled", "Order fulfilled"
+    REFUNDED = "refunded", "Order refunded"
+    FULLY_REFUNDED = "fully_refunded", "Order fully refunded"
+    CANCELLED = "cancelled", "Order cancelled"

@@ -236,7 +236,12 @@ def refund_updated_event(
 
 
 def order_event_mirrored_event(
-    *, ticket: Ticket, actor: Actor, order_event: str, order_number: int
+    *,
+    ticket: Ticket,
+    actor: Actor,
+    order_event: str,
+    order_number: int,
+    save: bool = True,
 ) -> TicketEvent:
     """A change on the Saleor order (refunded, cancelled, fulfilled …) on the ticket's
     timeline, so the conversation and the order's story read as one."""
@@ -244,8 +249,29 @@ def order_event_mirrored_event(
         ticket,
         actor,
         TicketEventType.ORDER_EVENT,
+        save,
         order_event=order_event,
         order_number=order_number,
+    )
+
+
+def customer_registered_event(
+    *, ticket: Ticket, user_id: int | None, save: bool = True
+) -> TicketEvent:
+    return _event(
+        ticket,
+        Actor.system(),
+        TicketEventType.CUSTOMER_REGISTERED,
+        save,
+        user_id=user_id,
+    )
+
+
+def customer_linked_event(
+    *, ticket: Ticket, user_id: int | None, save: bool = True
+) -> TicketEvent:
+    return _event(
+        ticket, Actor.system(), TicketEventType.CUSTOMER_LINKED, save, user_id=user_id
     )
 
 

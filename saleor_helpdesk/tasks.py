@@ -62,6 +62,10 @@ def _send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> N
 
 # Webhook delivery tasks live with the webhooks; importing them here registers them
 # with Celery, which autodiscovers `saleor_helpdesk.tasks`.
+from .refunds.tasks import (  # noqa: E402, F401
+    sync_open_refunds,
+    sync_order_refunds_task,
+)
 from .webhooks.tasks import deliver_pending, retry_due_deliveries  # noqa: E402, F401
 
 
@@ -72,5 +76,6 @@ def resume_after_restart(**kwargs: object) -> None:
     try:
         retry_due_emails.delay()
         retry_due_deliveries.delay()
+        sync_open_refunds.delay()
     except Exception:  # a broker hiccup at start-up must not stop the worker
         logger.exception("Could not queue the helpdesk's catch-up tasks.")

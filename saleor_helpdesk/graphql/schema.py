@@ -6,6 +6,7 @@ from .config.schema import ConfigMutations, ConfigQueries
 from .emails.schema import EmailMutations, EmailQueries
 from .federation import FederationQueries, OrderEntity, UserEntity
 from .guest.schema import GuestMutations, GuestQueries
+from .refunds.schema import RefundMutations, RefundQueries
 from .stats.schema import StatisticsQueries
 from .storefront.schema import StorefrontQueries
 from .tickets.schema import TicketMutations, TicketQueries
@@ -21,6 +22,7 @@ class Query(
     ConfigQueries,
     EmailQueries,
     WebhookQueries,
+    RefundQueries,
     graphene.ObjectType,
 ):
     class Meta:
@@ -33,6 +35,7 @@ class Mutation(
     ConfigMutations,
     EmailMutations,
     WebhookMutations,
+    RefundMutations,
     graphene.ObjectType,
 ):
     class Meta:

@@ -15,6 +15,13 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
     from ..actor import Actor
+    from .refunds import (
+        RefundOptions,
+        RefundPlan,
+        RefundReason,
+        RefundStatus,
+        RefundSubmission,
+    )
 
 
 class AuthenticationError(Exception):
@@ -52,6 +59,30 @@ class HostPort(ABC):
     @abstractmethod
     def sign_payload(self, payload: bytes) -> str:
         """A signature of `payload` that consumers verify with the shop's public key."""
+
+    @abstractmethod
+    def refund_options(self, *, order: Any) -> "RefundOptions":
+        """What the order allows to refund now: method, maximum, lines, reasons."""
+
+    @abstractmethod
+    def refund_reasons(self) -> "tuple[RefundReason, ...] | None":
+        """The shop's refund reasons (pages of the page type its refund settings name);
+        None when the shop has not configured any (then no reason is required)."""
+
+    @abstractmethod
+    def submit_refund(
+        self, *, actor: "Actor", order: Any, plan: "RefundPlan"
+    ) -> "RefundSubmission":
+        """Ask the shop to refund, as `actor` and under the shop's own rules and
+        permissions. Raises `RefundRefused` when nothing was started. Called outside
+        any helpdesk transaction: the payment app may be asked synchronously."""
+
+    @abstractmethod
+    def refund_status(
+        self, *, order: Any, method: str, granted_refund_id: str, reference: str
+    ) -> "RefundStatus | None":
+        """Where a submitted refund stands; found by its id, or by `reference` when
+        the helpdesk never learnt the id (a crash after submitting). None: unknown."""
 
     def writer_access(self) -> AbstractContextManager[None]:
         """Context for Celery tasks that read what was just committed and write: Saleor

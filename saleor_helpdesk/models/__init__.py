@@ -12,6 +12,7 @@ from .config import (
 )
 from .email import EmailMessage, EmailStatus, EmailTemplate
 from .event import TicketEvent
+from .refund import RefundReasonMapping, TicketRefund, TicketRefundLine
 from .ticket import Complaint, Ticket, TicketLine
 from .webhook import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
@@ -27,12 +28,15 @@ __all__ = [
     "EmailStatus",
     "EmailTemplate",
     "Priority",
+    "RefundReasonMapping",
     "ResponseTemplate",
     "StatusTransition",
     "SupportAgent",
     "Ticket",
     "TicketEvent",
     "TicketLine",
+    "TicketRefund",
+    "TicketRefundLine",
     "TicketStatus",
     "WebhookAttempt",
     "WebhookDelivery",

@@ -46,3 +46,8 @@ __all__ = [
     "make_complaint",
     "make_ticket",
 ]
+pay_by_transaction = host_objects.pay_by_transaction
+pay_by_payment = host_objects.pay_by_payment
+answer_refund_requests = host_objects.answer_refund_requests
+configure_refund_reasons = host_objects.configure_refund_reasons
+order_events_of = host_objects.order_events_of

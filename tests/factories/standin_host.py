@@ -96,3 +96,83 @@ def access_token_for(user) -> str:
 
 def app_token_for(app) -> str:
     return create_app_token(app)
+
+
+# Payments: what a checkout leaves on an order, and the payment app's later answer.
+
+
+def pay_by_transaction(
+    order, amount=None, *, app_identifier="standin.payments.later", refundable=True
+):
+    from tests.host.payment.models import TransactionAction, TransactionItem
+
+    amount = order.total_gross_amount if amount is None else amount
+    return TransactionItem.objects.create(
+        order=order,
+        name="Card",
+        psp_reference=f"psp-{order.number}",
+        currency=order.currency,
+        charged_value=amount,
+        available_actions=[TransactionAction.REFUND] if refundable else [],
+        app_identifier=app_identifier,
+    )
+
+
+def pay_by_payment(order, amount=None, *, gateway="mirumee.payments.dummy"):
+    from tests.host.payment.models import ChargeStatus, Payment
+
+    amount = order.total_gross_amount if amount is None else amount
+    return Payment.objects.create(
+        order=order,
+        gateway=gateway,
+        charge_status=ChargeStatus.FULLY_CHARGED,
+        total=amount,
+        captured_amount=amount,
+        currency=order.currency,
+    )
+
+
+def answer_refund_requests(order, *, success=True, message=""):
+    """The payment app answers every refund request of the order still waiting."""
+    from tests.host import payments
+    from tests.host.payment.models import TransactionEvent, TransactionEventType
+
+    requests = TransactionEvent.objects.filter(
+        transaction__order=order, type=TransactionEventType.REFUND_REQUEST
+    ).exclude(
+        related_granted_refund__transaction_events__type__in=[
+            TransactionEventType.REFUND_SUCCESS,
+            TransactionEventType.REFUND_FAILURE,
+        ]
+    )
+    for event in list(requests):
+        payments.report_transaction_event(
+            event=event,
+            type=TransactionEventType.REFUND_SUCCESS
+            if success
+            else TransactionEventType.REFUND_FAILURE,
+            psp_reference=f"refund-{event.pk}",
+            message=message,
+        )
+
+
+def configure_refund_reasons(*titles):
+    """Saleor 3.22+ refund settings: a page type whose pages are the refund reasons."""
+    from django.utils.text import slugify
+
+    from tests.host.page.models import Page, PageType
+    from tests.host.site.models import SiteSettings
+
+    page_type = PageType.objects.create(name="Refund reasons", slug="refund-reasons")
+    pages = [
+        Page.objects.create(title=title, slug=slugify(title), page_type=page_type)
+        for title in titles
+    ]
+    settings_row = SiteSettings.current()
+    settings_row.refund_reason_reference_type = page_type
+    settings_row.save()
+    return [str(page.pk) for page in pages]
+
+
+def order_events_of(order) -> list[tuple[str, dict]]:
+    return list(order.events.order_by("date", "pk").values_list("type", "parameters"))

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+from collections import defaultdict
 from decimal import Decimal
 
 import jwt
@@ -10,13 +11,33 @@ from django.db.models import Count, Q, Sum
 from django.http import HttpRequest
 
 from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.constants import RefundMethod, RefundState
 from saleor_helpdesk.host import AuthenticationError, CustomerSummary, HostPort
+from saleor_helpdesk.host.refunds import (
+    RefundableLine,
+    RefundOptions,
+    RefundPlan,
+    RefundReason,
+    RefundRefused,
+    RefundStatus,
+    RefundSubmission,
+)
 from saleor_helpdesk.permissions import Perm
 
+from . import payments
 from .account.models import Group, User
 from .app.models import AppToken, hash_token
-from .order.models import Order, OrderEvent
+from .order.models import (
+    FulfillmentLine,
+    FulfillmentStatus,
+    Order,
+    OrderEvent,
+    OrderGrantedRefundLine,
+    OrderGrantedRefundStatus,
+)
+from .payment.models import TransactionAction, TransactionEventType
 from .permission.models import Permission
+from .site.models import SiteSettings
 from .tokens import ACCESS_TYPE, decode_access_token
 
 
@@ -123,3 +144,165 @@ class StandInHost(HostPort):
         return hmac.new(
             settings.SECRET_KEY.encode(), payload, hashlib.sha256
         ).hexdigest()
+
+    # Refunds: the same rules as Saleor's mutations (see `payments.py`).
+
+    def refund_options(self, *, order) -> RefundOptions:
+        items = list(order.payment_transactions.all())
+        payment = order.payments.filter(is_active=True).order_by("-pk").first()
+        lines = tuple(self._refundable_lines(order))
+        shipping_granted = (
+            order.granted_refunds.filter(shipping_costs_included=True)
+            .exclude(status=OrderGrantedRefundStatus.FAILURE)
+            .exists()
+            or order.fulfillments.filter(
+                status=FulfillmentStatus.REFUNDED, shipping_refund_amount__isnull=False
+            ).exists()
+        )
+        reasons = self.refund_reasons()
+        common = {
+            "currency": order.currency,
+            "shipping_amount": order.shipping_price_gross_amount,
+            "shipping_refundable": order.shipping_price_gross_amount > 0
+            and not shipping_granted,
+            "lines": lines,
+            "reason_required": reasons is not None,
+            "reasons": reasons or (),
+        }
+        if items:
+            refundable = [
+                i for i in items if TransactionAction.REFUND in i.available_actions
+            ]
+            if not refundable:
+                return RefundOptions(
+                    method=None,
+                    max_amount=Decimal(0),
+                    unavailable="The payment app cannot refund this payment.",
+                    **common,
+                )
+            return RefundOptions(
+                method=RefundMethod.TRANSACTION,
+                max_amount=max(i.charged_value for i in refundable),
+                **common,
+            )
+        if payment is not None and payment.can_refund():
+            return RefundOptions(
+                method=RefundMethod.PAYMENT,
+                max_amount=payment.captured_amount,
+                **common,
+            )
+        return RefundOptions(
+            method=None,
+            max_amount=Decimal(0),
+            unavailable="The order has no payment to refund.",
+            **common,
+        )
+
+    def refund_reasons(self) -> tuple[RefundReason, ...] | None:
+        reference_type = SiteSettings.current().refund_reason_reference_type
+        if reference_type is None:
+            return None
+        return tuple(
+            RefundReason(id=str(page.pk), title=page.title)
+            for page in reference_type.pages.order_by("title")
+        )
+
+    def _refundable_lines(self, order):
+        granted = defaultdict(int)
+        for line_id, quantity in (
+            OrderGrantedRefundLine.objects.filter(granted_refund__order=order)
+            .exclude(granted_refund__status=OrderGrantedRefundStatus.FAILURE)
+            .values_list("order_line_id", "quantity")
+        ):
+            granted[line_id] += quantity
+        for line_id, quantity in FulfillmentLine.objects.filter(
+            fulfillment__order=order, fulfillment__status=FulfillmentStatus.REFUNDED
+        ).values_list("order_line_id", "quantity"):
+            granted[line_id] += quantity
+        for line in order.lines.all():
+            yield RefundableLine(
+                line_id=str(line.pk),
+                product_name=line.product_name,
+                quantity=line.quantity,
+                refundable_quantity=max(line.quantity - granted[line.pk], 0),
+                unit_price=line.unit_price_gross_amount,
+            )
+
+    def submit_refund(
+        self, *, actor: Actor, order, plan: RefundPlan
+    ) -> RefundSubmission:
+        items = [
+            item
+            for item in order.payment_transactions.order_by("-charged_value", "pk")
+            if TransactionAction.REFUND in item.available_actions
+        ]
+        if items:
+            granted_refund = payments.grant_refund(
+                actor=actor,
+                order=order,
+                transaction_item=items[0],
+                amount=plan.amount,
+                lines=plan.lines,
+                include_shipping=plan.include_shipping,
+                reason=plan.reason,
+                reason_reference_id=plan.reason_reference_id,
+            )
+            payments.request_refund_for_granted_refund(
+                actor=actor, granted_refund=granted_refund
+            )
+            granted_refund.refresh_from_db()
+            return RefundSubmission(
+                state=_STATES[granted_refund.status],
+                method=RefundMethod.TRANSACTION,
+                granted_refund_id=str(granted_refund.pk),
+                transaction_id=str(items[0].token),
+            )
+        payment = order.payments.filter(is_active=True).order_by("-pk").first()
+        if payment is None:
+            raise RefundRefused(None, "no_payment_to_refund", "Order has no payment.")
+        payments.refund_products(
+            actor=actor,
+            order=order,
+            payment=payment,
+            amount=plan.amount,
+            lines=plan.lines,
+            include_shipping=plan.include_shipping,
+        )
+        return RefundSubmission(
+            state=RefundState.SUCCEEDED,
+            method=RefundMethod.PAYMENT,
+            payment_id=str(payment.pk),
+        )
+
+    def refund_status(
+        self, *, order, method: str, granted_refund_id: str, reference: str
+    ) -> RefundStatus | None:
+        if method != RefundMethod.TRANSACTION:
+            return None  # legacy refunds are final when submitted
+        granted = order.granted_refunds.all()
+        row = (
+            granted.filter(pk=granted_refund_id).first()
+            if granted_refund_id
+            else granted.filter(reason__contains=reference).first()
+        )
+        if row is None:
+            return None
+        message = (
+            row.transaction_events.filter(type=TransactionEventType.REFUND_FAILURE)
+            .values_list("message", flat=True)
+            .last()
+            or ""
+        )
+        return RefundStatus(
+            state=_STATES[row.status],
+            message=message if row.status == OrderGrantedRefundStatus.FAILURE else "",
+            details={"granted_refund_id": str(row.pk)},
+        )
+
+
+_STATES = {
+    OrderGrantedRefundStatus.NONE: RefundState.REQUESTED,
+    OrderGrantedRefundStatus.PENDING: RefundState.PENDING,
+    OrderGrantedRefundStatus.SUCCESS: RefundState.SUCCEEDED,
+    OrderGrantedRefundStatus.FAILURE: RefundState.FAILED,
+}

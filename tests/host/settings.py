@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "tests.host.account",
     "tests.host.app",
     "tests.host.order",
+    "tests.host.page",
+    "tests.host.site",
+    "tests.host.payment",
     "tests.host.demo",
     # What Saleor's settings.py does with the `saleor.plugins` entry point's name:
     "saleor_helpdesk",

@@ -12,6 +12,8 @@ from ...constants import (
     CommentVisibility,
     ComplaintDecision,
     ComplaintReason,
+    RefundMethod,
+    RefundState,
     Resolution,
     StatusGroup,
     TicketEventType,
@@ -54,4 +56,16 @@ TicketEventTypeEnum = _enum(
     TicketEventType,
     "TicketEventTypeEnum",
     "The kind of change a timeline event records.",
+)
+RefundStateEnum = _enum(
+    RefundState,
+    "TicketRefundStateEnum",
+    "A ticket refund's state: requested (recorded), pending (sent to the payment "
+    "app), succeeded or failed.",
+)
+RefundMethodEnum = _enum(
+    RefundMethod,
+    "TicketRefundMethodEnum",
+    "Which Saleor API a refund goes through: a granted refund on a transaction, or "
+    "the legacy payment.",
 )

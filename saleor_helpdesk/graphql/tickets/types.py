@@ -37,6 +37,7 @@ from ..core.enums import (
     TicketStatusGroupEnum,
 )
 from ..core.ids import to_global_id
+from ..refunds.types import TicketRefund
 from ..shop.dataloaders import ChannelByIdLoader, OrderByIdLoader, UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, Order
 from .dataloaders import (
@@ -436,6 +437,14 @@ class TicketType(graphene.ObjectType):
             "public status in place of an internal one."
         ),
     )
+    refunds = graphene.List(
+        graphene.NonNull(TicketRefund),
+        required=True,
+        description=(
+            "Refunds started from the ticket, oldest first, with their state (the "
+            "customer sees amount and state; reasons and Saleor ids are staff only)."
+        ),
+    )
     customer_summary = graphene.Field(
         TicketCustomerSummary,
         description=(
@@ -557,6 +566,10 @@ class TicketType(graphene.ObjectType):
         return files
 
     resolve_events = staff_only(lambda root, info: root.events.order_by("date", "pk"))
+
+    @staticmethod
+    def resolve_refunds(root: Ticket, info: Any) -> Any:
+        return root.refunds.all()
 
     @staticmethod
     def resolve_status_history(root: Ticket, info: Any) -> Any:

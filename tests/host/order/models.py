@@ -1,4 +1,5 @@
-"""Stand-in for `saleor.order.models`: Order, OrderLine and OrderEvent.
+"""Stand-in for `saleor.order.models`: Order, OrderLine, OrderEvent, granted refunds and
+fulfilments (refund fulfilments of legacy payments).
 
 Names, primary-key types and related names follow Saleor; only the fields the helpdesk
 reads exist. Order numbers come from a sequence as in Saleor.
@@ -58,6 +59,9 @@ class Order(models.Model):
     total_charged_amount = models.DecimalField(
         max_digits=20, decimal_places=3, default=Decimal(0)
     )
+    shipping_price_gross_amount = models.DecimalField(
+        max_digits=20, decimal_places=3, default=Decimal(0)
+    )
     metadata = models.JSONField(default=dict, blank=True)
     private_metadata = models.JSONField(default=dict, blank=True)
 
@@ -104,4 +108,101 @@ class OrderEvent(models.Model):
 
     class Meta:
         ordering = ("date",)
+        app_label = "order"
+
+
+class OrderGrantedRefundStatus:
+    NONE = "none"
+    PENDING = "pending"
+    SUCCESS = "success"
+    FAILURE = "failure"
+
+
+class OrderGrantedRefund(models.Model):
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    amount_value = models.DecimalField(
+        max_digits=20, decimal_places=3, default=Decimal(0)
+    )
+    currency = models.CharField(max_length=3)
+    reason = models.TextField(blank=True, default="")
+    reason_reference = models.ForeignKey(
+        "page.Page", related_name="+", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    app = models.ForeignKey(
+        "app.App", related_name="+", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    order = models.ForeignKey(
+        Order, related_name="granted_refunds", on_delete=models.CASCADE
+    )
+    shipping_costs_included = models.BooleanField(default=False)
+    transaction_item = models.ForeignKey(
+        "payment.TransactionItem",
+        related_name="granted_refund",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(max_length=128, default=OrderGrantedRefundStatus.NONE)
+
+    class Meta:
+        ordering = ("created_at", "id")
+        app_label = "order"
+
+
+class OrderGrantedRefundLine(models.Model):
+    order_line = models.ForeignKey(
+        OrderLine, related_name="granted_refund_lines", on_delete=models.CASCADE
+    )
+    quantity = models.PositiveIntegerField()
+    granted_refund = models.ForeignKey(
+        OrderGrantedRefund, related_name="lines", on_delete=models.CASCADE
+    )
+    reason = models.TextField(blank=True, null=True, default="")
+
+    class Meta:
+        app_label = "order"
+
+
+class FulfillmentStatus:
+    FULFILLED = "fulfilled"
+    REFUNDED = "refunded"
+    CANCELED = "canceled"
+
+
+class Fulfillment(models.Model):
+    fulfillment_order = models.PositiveIntegerField(editable=False)
+    order = models.ForeignKey(
+        Order, related_name="fulfillments", on_delete=models.CASCADE
+    )
+    status = models.CharField(max_length=32, default=FulfillmentStatus.FULFILLED)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    total_refund_amount = models.DecimalField(
+        max_digits=20, decimal_places=3, blank=True, null=True
+    )
+    shipping_refund_amount = models.DecimalField(
+        max_digits=20, decimal_places=3, blank=True, null=True
+    )
+
+    class Meta:
+        ordering = ("pk",)
+        app_label = "order"
+
+
+class FulfillmentLine(models.Model):
+    order_line = models.ForeignKey(
+        OrderLine, related_name="fulfillment_lines", on_delete=models.CASCADE
+    )
+    fulfillment = models.ForeignKey(
+        Fulfillment, related_name="lines", on_delete=models.CASCADE
+    )
+    quantity = models.PositiveIntegerField()
+
+    class Meta:
         app_label = "order"

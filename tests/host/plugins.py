@@ -1,0 +1,37 @@
+"""The stand-in's plugin manager: where Saleor's `PluginsManager` would call the
+helpdesk plugin's hooks, the stand-in calls the same `saleor_helpdesk.hooks` functions
+that `HelpdeskPlugin`'s methods call (the plugin class itself imports Saleor)."""
+
+from saleor_helpdesk import hooks
+from saleor_helpdesk.constants import OrderHappening
+
+
+def order_refunded(order, *, fully: bool = False) -> None:
+    # Saleor's `order_refunded` action calls `order_refunded`, and also
+    # `order_fully_refunded` when the refunded total reaches the order's total.
+    hooks.order_happened(order, OrderHappening.REFUNDED)
+    if fully or _fully_refunded(order):
+        hooks.order_happened(order, OrderHappening.FULLY_REFUNDED)
+
+
+def _fully_refunded(order) -> bool:
+    refunded = sum(
+        order.payment_transactions.values_list("refunded_value", flat=True), 0
+    )
+    return order.total_gross_amount > 0 and refunded >= order.total_gross_amount
+
+
+def order_happened(order, happening: OrderHappening) -> None:
+    hooks.order_happened(order, happening)
+
+
+def fulfillment_created(fulfillment) -> None:
+    hooks.fulfillment_created(fulfillment)
+
+
+def customer_created(user) -> None:
+    hooks.customer_created(user)
+
+
+def account_confirmed(user) -> None:
+    hooks.account_confirmed(user)
