@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from "vitest";
+import { InboxDocument, ReplyOrNoteDocument } from "../generated/graphql";
+import { login } from "../host/standalone";
+import { helpdeskEndpoint, isInIframe } from "../host/host";
+import { ApiError, createHttpClient } from "./client";
+
+function jsonResponse(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+describe("HTTP client", () => {
+  it("posts the operation with the bearer token", async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ data: { tickets: null } }));
+    const client = createHttpClient({ endpoint: "https://shop.example/plugins/global/saleor.helpdesk/graphql/", getToken: () => "tok", fetchImpl });
+    await client.request(InboxDocument, { first: 10 });
+    const [url, init] = fetchImpl.mock.calls[0]!;
+    expect(url).toBe("https://shop.example/plugins/global/saleor.helpdesk/graphql/");
+    expect(init.headers).toEqual({ Authorization: "Bearer tok", "Content-Type": "application/json" });
+    const body = JSON.parse(init.body);
+    expect(body.operationName).toBe("Inbox");
+    expect(body.variables).toEqual({ first: 10 });
+    expect(body.query).toContain("query Inbox");
+  });
+
+  it("sends files as a GraphQL multipart request", async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ data: { ticketCommentAdd: null } }));
+    const client = createHttpClient({ endpoint: "/x", getToken: () => "tok", fetchImpl });
+    const file = new File(["png"], "photo.png", { type: "image/png" });
+    await client.request(ReplyOrNoteDocument, { id: "Ticket:1", input: { body: "Foto", attachments: [file] } });
+    const form = fetchImpl.mock.calls[0]![1].body as FormData;
+    expect(JSON.parse(form.get("operations") as string).variables).toEqual({ id: "Ticket:1", input: { body: "Foto", attachments: [null] } });
+    expect(JSON.parse(form.get("map") as string)).toEqual({ 0: ["variables.input.attachments.0"] });
+    expect((form.get("0") as File).name).toBe("photo.png");
+    expect(fetchImpl.mock.calls[0]![1].headers).toEqual({ Authorization: "Bearer tok" });
+  });
+
+  it("turns GraphQL errors and 401 into ApiErrors", async () => {
+    const onUnauthorized = vi.fn();
+    const fetchImpl = vi
+      .fn()
+      .mockResolvedValueOnce(jsonResponse({ errors: [{ message: "Cannot query field" }] }, 400))
+      .mockResolvedValueOnce(jsonResponse({ error: { code: "INVALID_TOKEN" } }, 401));
+    const client = createHttpClient({ endpoint: "/x", getToken: () => null, fetchImpl, onUnauthorized });
+    await expect(client.request(InboxDocument, {})).rejects.toMatchObject({ kind: "graphql", message: "Cannot query field" });
+    await expect(client.request(InboxDocument, {})).rejects.toBeInstanceOf(ApiError);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("connection", () => {
+  it("finds the helpdesk next to Saleor's API", () => {
+    expect(helpdeskEndpoint("https://shop.example/graphql/")).toBe("https://shop.example/plugins/global/saleor.helpdesk/graphql/");
+    expect(helpdeskEndpoint("http://localhost:8000/graphql/")).toBe("http://localhost:8000/plugins/global/saleor.helpdesk/graphql/");
+  });
+
+  it("knows whether it is framed", () => {
+    expect(isInIframe({ self: 1, top: 1 } as unknown as Window)).toBe(false);
+    expect(isInIframe({ self: 1, top: 2 } as unknown as Window)).toBe(true);
+  });
+
+  it("logs in through Saleor's tokenCreate", async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ data: { tokenCreate: { token: "jwt", errors: [] } } }));
+    await expect(login("support@example.com", "demo", { url: "http://127.0.0.1:8000/graphql/", fetchImpl })).resolves.toBe("jwt");
+    const body = JSON.parse(fetchImpl.mock.calls[0]![1].body);
+    expect(body.query).toContain("tokenCreate(email: $email, password: $password)");
+    expect(body.variables).toEqual({ email: "support@example.com", password: "demo" });
+
+    fetchImpl.mockResolvedValue(jsonResponse({ data: { tokenCreate: { token: null, errors: [{ field: "email", code: "INVALID_CREDENTIALS", message: "Please, enter valid credentials" }] } } }));
+    await expect(login("x@example.com", "no", { url: "/graphql/", fetchImpl })).rejects.toThrow("Please, enter valid credentials");
+  });
+});

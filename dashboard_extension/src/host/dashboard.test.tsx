@@ -1,0 +1,65 @@
+import { render, screen, act } from "@testing-library/react";
+import type { AppBridge } from "@saleor/app-sdk/app-bridge";
+import { describe, expect, it, vi } from "vitest";
+import { DashboardConnection } from "./dashboard";
+
+type Listener = (payload: unknown) => void;
+
+function fakeBridge(initial: { token?: string; theme: "light" | "dark"; locale: string }) {
+  let state = { id: "app-1", ready: false, path: "/", saleorApiUrl: "https://shop.example/graphql/", formContext: {}, ...initial };
+  const listeners: Record<string, Listener[]> = {};
+  const bridge = {
+    getState: () => state,
+    subscribe: (type: string, cb: Listener) => {
+      (listeners[type] ??= []).push(cb);
+      return () => undefined;
+    },
+    dispatch: vi.fn().mockResolvedValue(undefined),
+  };
+  const emit = (type: string, changes: Partial<typeof state>) => {
+    state = { ...state, ...changes };
+    listeners[type]?.forEach((cb) => cb(changes));
+  };
+  return { bridge: bridge as unknown as AppBridge, emit, dispatch: bridge.dispatch };
+}
+
+describe("Dashboard connection", () => {
+  it("follows AppBridge's token, theme and locale", () => {
+    const { bridge, emit } = fakeBridge({ theme: "light", locale: "en" });
+    const connection = new DashboardConnection(bridge);
+    expect(connection.getSnapshot()).toMatchObject({ ready: false, lang: "en", theme: "light" });
+    const seen = vi.fn();
+    connection.subscribe(seen);
+    emit("handshake", { token: "jwt-1" });
+    emit("theme", { theme: "dark" });
+    emit("localeChanged", { locale: "de" });
+    expect(connection.getSnapshot()).toMatchObject({ ready: true, token: "jwt-1", theme: "dark", lang: "de", saleorApiUrl: "https://shop.example/graphql/" });
+    emit("tokenRefresh", { token: "jwt-2" });
+    expect(connection.getSnapshot().token).toBe("jwt-2");
+    expect(seen).toHaveBeenCalledTimes(4);
+  });
+
+  it("uses the Dashboard's notifications and navigation", async () => {
+    const { bridge, dispatch } = fakeBridge({ token: "jwt", theme: "light", locale: "de" });
+    const host = new DashboardConnection(bridge).host();
+    host.notify({ status: "success", title: "Gespeichert" });
+    host.openDashboard!("/orders/Order%3A1");
+    expect(dispatch.mock.calls[0]![0]).toMatchObject({ type: "notification", payload: { status: "success", title: "Gespeichert" } });
+    expect(dispatch.mock.calls[1]![0]).toMatchObject({ type: "redirect", payload: { to: "/orders/Order%3A1" } });
+  });
+
+  it("renders the app once the Dashboard handed over a token", async () => {
+    const { DashboardRoot } = await import("../Root");
+    const { bridge, emit } = fakeBridge({ theme: "light", locale: "de" });
+    const connection = new DashboardConnection(bridge);
+    const fetchMock = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(JSON.stringify({ data: { ticketStatuses: [], ticketPriorities: [], ticketCategories: [], supportAgents: [], tickets: null, all: null, open: null, waiting: null, closed: null } })));
+    window.location.hash = "#/inbox";
+    render(<DashboardRoot connection={connection} />);
+    expect(screen.getByRole("status")).toHaveTextContent("Wird geladen…");
+    await act(async () => emit("handshake", { token: "jwt-1" }));
+    expect(await screen.findByRole("heading", { name: "Support-Tickets" })).toBeInTheDocument();
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe("https://shop.example/plugins/global/saleor.helpdesk/graphql/");
+    expect((init as RequestInit).headers).toMatchObject({ Authorization: "Bearer jwt-1" });
+  });
+});

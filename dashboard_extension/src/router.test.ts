@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { buildHash, parseHash, routeParam } from "./router";
+import { DEFAULT_STATE, inboxStateToQuery, inboxVariables, readInboxState } from "./screens/inbox/inboxState";
+
+describe("hash routing", () => {
+  it("parses and builds deep links", () => {
+    const route = parseHash("#/tickets/VGlja2V0OjE=?back=%23%2Finbox%3Ftab%3Dclosed");
+    expect(route.path).toBe("/tickets/VGlja2V0OjE=");
+    expect(route.query.get("back")).toBe("#/inbox?tab=closed");
+    expect(parseHash("").path).toBe("/");
+    expect(parseHash("#/inbox/").path).toBe("/inbox");
+    expect(buildHash("/inbox", { tab: "closed", q: "", overdue: true, kind: undefined })).toBe("#/inbox?tab=closed&overdue=1");
+  });
+
+  it("reads widget parameters from the hash or the page's query string", () => {
+    window.history.replaceState(null, "", "/dashboard/?orderId=T3JkZXI6MQ%3D%3D&saleorApiUrl=x#/order-widget");
+    expect(routeParam(parseHash(window.location.hash), "orderId")).toBe("T3JkZXI6MQ==");
+    expect(routeParam(parseHash("#/order-widget?orderId=abc"), "orderId")).toBe("abc");
+    window.history.replaceState(null, "", "/");
+  });
+});
+
+describe("inbox URL state", () => {
+  it("round-trips through the URL and leaves defaults out", () => {
+    const state = { ...DEFAULT_STATE, tab: "closed" as const, kind: "COMPLAINT" as const, overdue: true, sort: "number" as const, dir: "ASC" as const };
+    const query = new URLSearchParams(buildHash("/inbox", inboxStateToQuery(state)).split("?")[1]);
+    expect(Object.fromEntries(query)).toEqual({ tab: "closed", kind: "COMPLAINT", overdue: "1", sort: "number", dir: "ASC" });
+    expect(readInboxState(query)).toEqual(state);
+    expect(inboxStateToQuery(DEFAULT_STATE)).toEqual(expect.not.objectContaining({ tab: expect.anything() }));
+  });
+
+  it("ignores unknown values and pages backwards with `last`", () => {
+    const state = readInboxState(new URLSearchParams("tab=bogus&kind=NOPE&sort=nope&dir=up&before=abc"));
+    expect(state).toMatchObject({ tab: "open", kind: "", sort: "lastActivity", dir: "DESC", before: "abc" });
+    expect(inboxVariables(state, "de")).toMatchObject({ last: 50, before: "abc", languageCode: "de" });
+    expect(inboxVariables({ ...state, sort: "assignee" }, "en").sortBy).toEqual({ field: "LAST_ACTIVITY_AT", direction: "DESC" });
+  });
+});

@@ -1,0 +1,65 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { Screens } from "../../Screens";
+import { createFakeClient } from "../../test/fakeClient";
+import { renderApp } from "../../test/render";
+
+const widgetTickets = {
+  tickets: {
+    totalCount: 1,
+    edges: [
+      {
+        node: {
+          id: "Ticket:1",
+          number: 10001,
+          kind: "COMPLAINT",
+          subject: "Becher kaputt",
+          createdAt: "2025-01-10T10:00:00+00:00",
+          lastActivityAt: "2025-01-10T10:00:00+00:00",
+          channel: { id: "Channel:1", slug: "webshop-de", name: "Webshop DE" },
+          status: { id: "st-new", slug: "new", name: "New", group: "NEW", isClosed: false },
+          assignee: null,
+        },
+      },
+    ],
+  },
+};
+
+describe("Widgets", () => {
+  it("lists the order's tickets and opens a new ticket for the order", async () => {
+    const user = userEvent.setup();
+    window.location.hash = "#/order-widget?orderId=Order%3Aabc";
+    const fake = createFakeClient({
+      WidgetTickets: () => widgetTickets,
+      StaffTicketCreate: () => ({ ticketCreate: { errors: [], ticket: { id: "Ticket:2", number: 10002 } } }),
+    });
+    renderApp(<Screens />, { client: fake.client });
+    const link = await screen.findByRole("link", { name: "#10001 Becher kaputt" });
+    expect(link.getAttribute("href")).toMatch(/^#\/tickets\/Ticket%3A1\?back=/);
+    expect(fake.callsOf("WidgetTickets")[0]!.variables).toEqual({ filter: { order: "Order:abc" }, languageCode: "en" });
+
+    await user.click(screen.getByRole("button", { name: "New ticket" }));
+    await user.type(screen.getByLabelText("Subject"), "Rückfrage");
+    await user.type(screen.getByLabelText("First message"), "Bitte Adresse prüfen");
+    await user.click(screen.getByRole("button", { name: "Create ticket" }));
+    await waitFor(() => expect(fake.callsOf("StaffTicketCreate")).toHaveLength(1));
+    expect(fake.callsOf("StaffTicketCreate")[0]!.variables).toEqual({
+      input: { subject: "Rückfrage", body: "Bitte Adresse prüfen", kind: "QUESTION", order: "Order:abc" },
+    });
+    await waitFor(() => expect(fake.callsOf("WidgetTickets")).toHaveLength(2));
+  });
+
+  it("lists the customer's tickets, and says when the id is missing", async () => {
+    window.location.hash = "#/customer-widget?customerId=User%3A10";
+    const fake = createFakeClient({ WidgetTickets: () => ({ tickets: { totalCount: 0, edges: [] } }) });
+    const { unmount } = renderApp(<Screens />, { client: fake.client });
+    expect(await screen.findByText("No tickets yet.")).toBeInTheDocument();
+    expect(fake.callsOf("WidgetTickets")[0]!.variables).toEqual({ filter: { customer: "User:10" }, languageCode: "en" });
+    unmount();
+
+    window.location.hash = "#/customer-widget";
+    renderApp(<Screens />, { client: fake.client });
+    expect(await screen.findByRole("alert")).toHaveTextContent("This widget needs customerId in its URL.");
+  });
+});
