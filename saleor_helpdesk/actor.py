@@ -29,6 +29,9 @@ class Actor:
     # A guest holds one order's token and its e-mail address, nothing more.
     guest_order_id: UUID | None = None
     guest_email: str | None = None
+    # The token the request was authenticated with, kept so the host can act in the
+    # shop as this very caller (Saleor's refund mutations check its permissions).
+    credentials: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def anonymous(cls) -> "Actor":

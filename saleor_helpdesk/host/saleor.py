@@ -6,6 +6,7 @@ access follows Saleor's permission groups.
 """
 
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,7 @@ from saleor.order.models import Order
 
 from ..actor import Actor
 from .base import AuthenticationError, CustomerSummary, HostPort
+from .saleor_refunds import SaleorRefunds
 
 # Saleor's app tokens are 30 characters (`saleor/app/models.py`); anything else is a JWT.
 APP_TOKEN_LENGTH = 30
@@ -39,14 +41,14 @@ def _codes(permissions: Any) -> set[str]:
     return {permission.codename.upper() for permission in permissions}
 
 
-class SaleorHost(HostPort):
+class SaleorHost(SaleorRefunds, HostPort):
     def authenticate(self, request: HttpRequest) -> Actor:
         token = get_token_from_request(request)
         if not token:
             return Actor.anonymous()
         if len(token) == APP_TOKEN_LENGTH and "." not in token:
-            return self._app_actor(token)
-        return self._user_actor(token)
+            return replace(self._app_actor(token), credentials=token)
+        return replace(self._user_actor(token), credentials=token)
 
     def _app_actor(self, raw: str) -> Actor:
         # What Saleor's AppByTokenLoader does, without the GraphQL context.

@@ -2,6 +2,7 @@
 than the order allows, and the ticket following the payment app's answer."""
 
 import threading
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -23,8 +24,10 @@ from tests.assertions import raises_error
 from tests.factories import (
     OrderFactory,
     OrderLineFactory,
+    access_token_for,
     answer_refund_requests,
     configure_refund_reasons,
+    grant,
     make_complaint,
     make_ticket,
     order_events_of,
@@ -35,9 +38,17 @@ from tests.factories import (
 REFUNDER = {Perm.MANAGE_ORDERS.value, Perm.HANDLE_PAYMENTS.value}
 
 
+def refunder_for(user, channel_ids=None) -> Actor:
+    """A staff actor allowed to refund, holding a token as a request would (the Saleor
+    host refunds through Saleor's own mutations, as this user)."""
+    grant(user, "MANAGE_ORDERS", "HANDLE_PAYMENTS")
+    actor = Actor.staff(user, REFUNDER, channel_ids)
+    return replace(actor, credentials=access_token_for(user))
+
+
 @pytest.fixture
 def refunder(staff_user):
-    return Actor.staff(staff_user, REFUNDER)
+    return refunder_for(staff_user)
 
 
 @pytest.fixture
@@ -318,8 +329,8 @@ def test_a_payment_app_that_cannot_refund(refunder, complaint, paid_order):
 def test_a_declining_gateway_is_a_typed_error_and_records_nothing(
     refunder, complaint, paid_order
 ):
-    pay_by_payment(paid_order, gateway="standin.payments.declining")
-    with raises_error("id", "refund_refused", "The payment gateway declined."):
+    pay_by_payment(paid_order, declining=True)
+    with raises_error("id", "refund_refused"):
         request_refund(refunder, complaint.pk, _request(amount=Decimal("5")))
     assert TicketRefund.objects.count() == 0
 
@@ -338,7 +349,7 @@ def test_staff_of_another_channel_cannot_refund(
     staff_user, complaint, paid_order, other_channel
 ):
     pay_by_transaction(paid_order)
-    outsider = Actor.staff(staff_user, REFUNDER, channel_ids={other_channel.pk})
+    outsider = refunder_for(staff_user, channel_ids={other_channel.pk})
     with raises_error("id", "not_found", "Ticket not found."):
         request_refund(outsider, complaint.pk, _request(amount=Decimal("5")))
 
@@ -456,7 +467,7 @@ def test_concurrent_refunds_never_exceed_what_was_charged(
     OrderLineFactory(order=order, quantity=5, unit_price_gross_amount=Decimal("10.00"))
     pay_by_transaction(order)
     ticket = make_ticket(Actor.customer(customer), order_id=order.pk)
-    actor = Actor.staff(staff_user, REFUNDER)
+    actor = refunder_for(staff_user)
     start = threading.Barrier(2)
     outcomes: list[str] = []
 
@@ -489,7 +500,7 @@ def test_a_double_click_refunds_once(staff_user, customer, channel):
     OrderLineFactory(order=order, quantity=1, unit_price_gross_amount=Decimal("10.00"))
     pay_by_transaction(order)
     ticket = make_ticket(Actor.customer(customer), order_id=order.pk)
-    actor = Actor.staff(staff_user, REFUNDER)
+    actor = refunder_for(staff_user)
     start = threading.Barrier(3)
     ids: list[object] = []
 
@@ -513,3 +524,27 @@ def test_a_double_click_refunds_once(staff_user, customer, channel):
     assert len(ids) == 3 and len(set(ids)) == 1
     assert order.granted_refunds.count() == 1
     assert Ticket.objects.get(pk=ticket.pk).refunds.count() == 1
+
+
+def test_the_sync_command_reports_progress_and_moves_answered_refunds(
+    refunder, complaint, paid_order, lines
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    pay_by_transaction(paid_order)
+    becher, _ = lines
+    refund = request_refund(refunder, complaint.pk, _request(lines=[(becher, 1)]))
+    answer_refund_requests(paid_order, success=False, message="Declined")
+    out = StringIO()
+
+    call_command("helpdesk_sync_refunds", stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "1 open refund(s) to sync.",
+        "  1/1 synced",
+        "Done. failed: 1",
+    ]
+    refund.refresh_from_db()
+    assert refund.state == "failed"

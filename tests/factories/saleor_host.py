@@ -116,3 +116,99 @@ def access_token_for(user) -> str:
 def app_token_for(app) -> str:
     _token, raw = AppToken.objects.create(app=app)
     return raw
+
+
+# Payments: what a checkout leaves on an order, and the payment app's later answer.
+# Amounts are made real the way Saleor makes them: by transaction events.
+
+
+def pay_by_transaction(
+    order, amount=None, *, app_identifier="standin.payments.later", refundable=True
+):
+    from saleor.payment import TransactionAction, TransactionEventType
+    from saleor.payment.models import TransactionItem
+
+    amount = order.total_gross_amount if amount is None else amount
+    item = TransactionItem.objects.create(
+        order_id=order.pk,
+        name="Card",
+        psp_reference=f"psp-{order.number}",
+        currency=order.currency,
+        charged_value=amount,
+        available_actions=[TransactionAction.REFUND] if refundable else [],
+        app_identifier=app_identifier,
+    )
+    item.events.create(
+        type=TransactionEventType.CHARGE_SUCCESS,
+        amount_value=amount,
+        currency=order.currency,
+        psp_reference=f"charge-{order.number}",
+    )
+    return item
+
+
+def pay_by_payment(order, amount=None, *, declining=False):
+    from saleor.payment import ChargeStatus, TransactionKind
+    from saleor.payment.models import Payment
+
+    from tests.saleor.payment_plugin import DECLINING_GATEWAY, GATEWAY
+
+    amount = order.total_gross_amount if amount is None else amount
+    payment = Payment.objects.create(
+        order=order,
+        gateway=DECLINING_GATEWAY if declining else GATEWAY,
+        is_active=True,
+        charge_status=ChargeStatus.FULLY_CHARGED,
+        total=amount,
+        captured_amount=amount,
+        currency=order.currency,
+        billing_email=order.user_email,
+    )
+    payment.transactions.create(
+        kind=TransactionKind.CAPTURE,
+        is_success=True,
+        amount=amount,
+        currency=order.currency,
+        gateway_response={},
+    )
+    return payment
+
+
+def answer_refund_requests(order, *, success=True, message=""):
+    """The payment app answers every refund request of the order still waiting."""
+    from saleor.payment import TransactionEventType
+    from saleor.payment.models import TransactionEvent
+
+    from tests.saleor.payment_plugin import answer
+
+    waiting = TransactionEvent.objects.filter(
+        transaction__order_id=order.pk, type=TransactionEventType.REFUND_REQUEST
+    ).exclude(
+        related_granted_refund__transaction_events__type__in=[
+            TransactionEventType.REFUND_SUCCESS,
+            TransactionEventType.REFUND_FAILURE,
+        ]
+    )
+    for event in list(waiting):
+        answer(event, success=success, message=message)
+
+
+def configure_refund_reasons(*titles):
+    """Saleor 3.22+ refund settings: a page type whose pages are the refund reasons."""
+    from django.contrib.sites.models import Site
+    from django.utils.text import slugify
+    from saleor.page.models import Page, PageType
+
+    page_type = PageType.objects.create(name="Refund reasons", slug="refund-reasons")
+    pages = [
+        Page.objects.create(title=title, slug=slugify(title), page_type=page_type)
+        for title in titles
+    ]
+    settings_row = Site.objects.get_current().settings
+    settings_row.refund_reason_reference_type = page_type
+    settings_row.save(update_fields=["refund_reason_reference_type"])
+    return [str(page.pk) for page in pages]
+
+
+def order_events_of(order) -> list[tuple[str, dict]]:
+    return list(order.events.order_by("date", "pk").values_list("type", "parameters"))

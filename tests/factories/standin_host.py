@@ -118,9 +118,11 @@ def pay_by_transaction(
     )
 
 
-def pay_by_payment(order, amount=None, *, gateway="mirumee.payments.dummy"):
+def pay_by_payment(order, amount=None, *, declining=False):
     from tests.host.payment.models import ChargeStatus, Payment
+    from tests.host.payments import DECLINING_GATEWAY
 
+    gateway = DECLINING_GATEWAY if declining else "standin.payments.dummy"
     amount = order.total_gross_amount if amount is None else amount
     return Payment.objects.create(
         order=order,

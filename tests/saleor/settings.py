@@ -11,5 +11,10 @@ if "saleor_helpdesk" not in INSTALLED_APPS:
     INSTALLED_APPS.append("saleor_helpdesk")
 
 # Saleor's test settings switch every plugin off (PLUGINS = []).
-PLUGINS = ["saleor_helpdesk.plugin.HelpdeskPlugin"]
+PLUGINS = [
+    "saleor_helpdesk.plugin.HelpdeskPlugin",
+    # Answers refund requests as a payment app would (see the module).
+    "tests.saleor.payment_plugin.HelpdeskTestPayments",
+    "tests.saleor.payment_plugin.HelpdeskTestDecliningPayments",
+]
 HELPDESK_HOST = "saleor_helpdesk.host.saleor.SaleorHost"

@@ -1,0 +1,389 @@
+"""Refunds on Saleor 3.22+ (imports Saleor: load only inside Saleor).
+
+Reading (what may be refunded, where a refund stands) uses Saleor's models. Refunding
+goes through Saleor's own GraphQL mutations, executed in this process with the caller's
+own token: Saleor then applies its permissions (MANAGE_ORDERS, HANDLE_PAYMENTS), the
+caller's channel access, its validation and its payment machinery exactly as for a
+Dashboard user, and the helpdesk never writes a payment row itself.
+
+- Transactions API: `orderGrantRefundCreate` (lines, shipping, amount, reason and the
+  shop's reason reference, on the transaction that will pay it back), then
+  `transactionRequestRefundForGrantedRefund`; the payment app answers later
+  (`transactionEventReport`), which Saleor reports through `order_refunded`.
+- Legacy payments: `orderFulfillmentRefundProducts`, which refunds through the gateway
+  synchronously.
+"""
+
+import json
+import logging
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.sites.models import Site
+from django.test import RequestFactory
+from graphene.relay import Node
+from saleor.graphql.api import schema as saleor_schema
+from saleor.graphql.views import GraphQLView
+from saleor.order import FulfillmentStatus, OrderGrantedRefundStatus
+from saleor.order.models import (
+    FulfillmentLine,
+    OrderGrantedRefund,
+    OrderGrantedRefundLine,
+)
+from saleor.page.models import Page
+from saleor.payment import TransactionAction, TransactionEventType
+
+from ..actor import Actor
+from ..constants import RefundMethod, RefundState
+from .refunds import (
+    RefundableLine,
+    RefundOptions,
+    RefundPlan,
+    RefundReason,
+    RefundRefused,
+    RefundStatus,
+    RefundSubmission,
+)
+
+logger = logging.getLogger(__name__)
+
+STATES = {
+    OrderGrantedRefundStatus.NONE: RefundState.REQUESTED,
+    OrderGrantedRefundStatus.PENDING: RefundState.PENDING,
+    OrderGrantedRefundStatus.SUCCESS: RefundState.SUCCEEDED,
+    OrderGrantedRefundStatus.FAILURE: RefundState.FAILED,
+}
+
+# Saleor's error codes, as the helpdesk's (anything else: refund_refused).
+ERROR_CODES = {
+    "AMOUNT_GREATER_THAN_AVAILABLE": "amount_exceeds_refundable",
+    "SHIPPING_COSTS_ALREADY_GRANTED": "shipping_already_refunded",
+    "REQUIRED": "required",
+    "INVALID": "invalid",
+    "PERMISSION_DENIED": "permission_denied",
+    "PermissionDenied": "permission_denied",
+    "NOT_FOUND": "not_found",
+}
+
+REFUNDED_FULFILMENTS = (
+    FulfillmentStatus.REFUNDED,
+    FulfillmentStatus.REFUNDED_AND_RETURNED,
+)
+
+GRANT = """
+mutation HelpdeskGrantRefund($id: ID!, $input: OrderGrantRefundCreateInput!) {
+  orderGrantRefundCreate(id: $id, input: $input) {
+    grantedRefund { id }
+    errors { field code message }
+  }
+}
+"""
+REQUEST = """
+mutation HelpdeskRequestRefund($grantedRefundId: ID!) {
+  transactionRequestRefundForGrantedRefund(grantedRefundId: $grantedRefundId) {
+    errors { field code message }
+  }
+}
+"""
+LEGACY = """
+mutation HelpdeskRefundProducts($order: ID!, $input: OrderRefundProductsInput!) {
+  orderFulfillmentRefundProducts(order: $order, input: $input) {
+    fulfillment { id }
+    errors { field code message }
+  }
+}
+"""
+
+
+def _gid(type_name: str, pk: object) -> str:
+    return str(Node.to_global_id(type_name, str(pk)))
+
+
+class SaleorGraphQLRefused(Exception):
+    def __init__(self, field: str | None, code: str, message: str) -> None:
+        super().__init__(message)
+        self.refusal = RefundRefused(
+            field, ERROR_CODES.get(code, "refund_refused"), message
+        )
+
+
+def run_saleor_graphql(
+    actor: Actor, query: str, variables: dict[str, Any], root_field: str
+) -> dict[str, Any]:
+    """Execute one of Saleor's own mutations in this process, as `actor`.
+
+    Returns the mutation's payload; raises `SaleorGraphQLRefused` for its `errors` or
+    a top-level error (a missing permission)."""
+    if not actor.credentials:
+        raise RefundRefused(None, "permission_denied", "No Saleor token to act with.")
+    request = RequestFactory().post(
+        "/graphql/",
+        data=json.dumps({"query": query, "variables": variables}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {actor.credentials}",
+    )
+    response = GraphQLView.as_view(schema=saleor_schema)(request)
+    body = json.loads(response.content)
+    for error in body.get("errors") or []:
+        code = (error.get("extensions") or {}).get("exception", {}).get("code", "")
+        raise SaleorGraphQLRefused(None, str(code), error.get("message", "Refused."))
+    payload = (body.get("data") or {}).get(root_field) or {}
+    for error in payload.get("errors") or []:
+        raise SaleorGraphQLRefused(
+            error.get("field"), error.get("code") or "", error.get("message") or ""
+        )
+    return payload
+
+
+class SaleorRefunds:
+    def refund_reasons(self) -> tuple[RefundReason, ...] | None:
+        settings = Site.objects.get_current().settings  # type: ignore[attr-defined]
+        page_type_id = settings.refund_reason_reference_type_id
+        if page_type_id is None:
+            return None
+        return tuple(
+            RefundReason(id=str(page.pk), title=page.title)
+            for page in Page.objects.filter(page_type_id=page_type_id).order_by("title")
+        )
+
+    def refund_options(self, *, order: Any) -> RefundOptions:
+        reasons = self.refund_reasons()
+        shipping = order.shipping_price_gross_amount or Decimal(0)
+        shipping_done = (
+            order.granted_refunds.filter(shipping_costs_included=True)
+            .exclude(status=OrderGrantedRefundStatus.FAILURE)
+            .exists()
+            or order.fulfillments.filter(
+                status__in=REFUNDED_FULFILMENTS, shipping_refund_amount__isnull=False
+            ).exists()
+        )
+        common: dict[str, Any] = {
+            "currency": order.currency,
+            "shipping_amount": shipping,
+            "shipping_refundable": shipping > 0 and not shipping_done,
+            "lines": tuple(self._lines(order)),
+            "reason_required": reasons is not None,
+            "reasons": reasons or (),
+        }
+        transactions = list(order.payment_transactions.all())
+        if transactions:
+            refundable = [
+                item
+                for item in transactions
+                if TransactionAction.REFUND in (item.available_actions or [])
+            ]
+            if not refundable:
+                return RefundOptions(
+                    method=None,
+                    max_amount=Decimal(0),
+                    unavailable="The payment app cannot refund this payment.",
+                    **common,
+                )
+            return RefundOptions(
+                method=RefundMethod.TRANSACTION,
+                max_amount=max(item.charged_value for item in refundable),
+                **common,
+            )
+        payment = order.get_last_payment()
+        if payment is not None and payment.can_refund():
+            return RefundOptions(
+                method=RefundMethod.PAYMENT,
+                max_amount=payment.captured_amount,
+                **common,
+            )
+        return RefundOptions(
+            method=None,
+            max_amount=Decimal(0),
+            unavailable="The order has no payment to refund.",
+            **common,
+        )
+
+    def _lines(self, order: Any) -> Any:
+        taken: dict[Any, int] = defaultdict(int)
+        for line_id, quantity in (
+            OrderGrantedRefundLine.objects.filter(granted_refund__order=order)
+            .exclude(granted_refund__status=OrderGrantedRefundStatus.FAILURE)
+            .values_list("order_line_id", "quantity")
+        ):
+            taken[line_id] += quantity
+        for line_id, quantity in FulfillmentLine.objects.filter(
+            fulfillment__order=order, fulfillment__status__in=REFUNDED_FULFILMENTS
+        ).values_list("order_line_id", "quantity"):
+            taken[line_id] += quantity
+        for line in order.lines.all():
+            yield RefundableLine(
+                line_id=str(line.pk),
+                product_name=line.product_name,
+                quantity=line.quantity,
+                refundable_quantity=max(line.quantity - taken[line.pk], 0),
+                unit_price=line.unit_price_gross_amount,
+            )
+
+    def submit_refund(
+        self, *, actor: Actor, order: Any, plan: RefundPlan
+    ) -> RefundSubmission:
+        try:
+            transactions = [
+                item
+                for item in order.payment_transactions.order_by("-charged_value", "pk")
+                if TransactionAction.REFUND in (item.available_actions or [])
+            ]
+            if transactions:
+                return self._refund_transaction(actor, order, transactions[0], plan)
+            return self._refund_payment(actor, order, plan)
+        except SaleorGraphQLRefused as refused:
+            raise refused.refusal from refused
+
+    def _refund_transaction(
+        self, actor: Actor, order: Any, item: Any, plan: RefundPlan
+    ) -> RefundSubmission:
+        grant_input: dict[str, Any] = {
+            "amount": str(plan.amount),
+            "reason": plan.reason,
+            "transactionId": _gid("TransactionItem", item.token),
+            "grantRefundForShipping": plan.include_shipping,
+            "lines": [
+                {"id": _gid("OrderLine", line_id), "quantity": quantity}
+                for line_id, quantity in plan.lines
+            ],
+        }
+        if plan.reason_reference_id:
+            grant_input["reasonReference"] = _gid("Page", plan.reason_reference_id)
+        granted = run_saleor_graphql(
+            actor,
+            GRANT,
+            {"id": _gid("Order", order.pk), "input": grant_input},
+            "orderGrantRefundCreate",
+        )["grantedRefund"]
+        granted_id = str(Node.from_global_id(granted["id"])[1])
+        try:
+            run_saleor_graphql(
+                actor,
+                REQUEST,
+                {"grantedRefundId": granted["id"]},
+                "transactionRequestRefundForGrantedRefund",
+            )
+        except SaleorGraphQLRefused as refused:
+            # The grant exists in Saleor (it cannot be deleted): the refund is
+            # recorded as failed, with Saleor's reason, rather than forgotten.
+            return RefundSubmission(
+                state=RefundState.FAILED,
+                method=RefundMethod.TRANSACTION,
+                granted_refund_id=granted_id,
+                transaction_id=str(item.token),
+                message=refused.refusal.message,
+            )
+        status = (
+            OrderGrantedRefund.objects.filter(pk=granted_id)
+            .values_list("status", flat=True)
+            .first()
+        )
+        # A payment app may answer in its synchronous webhook response: then the
+        # granted refund is already final.
+        state = STATES.get(status or "", RefundState.PENDING)
+        return RefundSubmission(
+            state=RefundState.PENDING if state == RefundState.REQUESTED else state,
+            method=RefundMethod.TRANSACTION,
+            granted_refund_id=granted_id,
+            transaction_id=str(item.token),
+        )
+
+    def _refund_payment(
+        self, actor: Actor, order: Any, plan: RefundPlan
+    ) -> RefundSubmission:
+        payment = order.get_last_payment()
+        if payment is None:
+            raise RefundRefused(None, "no_payment_to_refund", "Order has no payment.")
+        order_lines, fulfillment_lines = self._split_fulfilled(order, plan.lines)
+        run_saleor_graphql(
+            actor,
+            LEGACY,
+            {
+                "order": _gid("Order", order.pk),
+                "input": {
+                    "orderLines": order_lines,
+                    "fulfillmentLines": fulfillment_lines,
+                    "amountToRefund": str(plan.amount),
+                    "includeShippingCosts": plan.include_shipping,
+                },
+            },
+            "orderFulfillmentRefundProducts",
+        )
+        return RefundSubmission(
+            state=RefundState.SUCCEEDED,
+            method=RefundMethod.PAYMENT,
+            payment_id=str(payment.pk),
+        )
+
+    def _split_fulfilled(
+        self, order: Any, lines: tuple[tuple[str, int], ...]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Saleor refunds unfulfilled pieces by order line and shipped ones by
+        fulfilment line: take the unfulfilled first, then the shipped ones."""
+        order_lines: list[dict[str, Any]] = []
+        fulfillment_lines: list[dict[str, Any]] = []
+        by_id = {str(line.pk): line for line in order.lines.all()}
+        shipped = (
+            FulfillmentLine.objects.filter(
+                fulfillment__order=order,
+                fulfillment__status__in=(
+                    FulfillmentStatus.FULFILLED,
+                    FulfillmentStatus.RETURNED,
+                    FulfillmentStatus.WAITING_FOR_APPROVAL,
+                ),
+            )
+            .order_by("pk")
+            .values_list("pk", "order_line_id", "quantity")
+        )
+        available: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for pk, line_id, quantity in shipped:
+            available[str(line_id)].append((pk, quantity))
+        for line_id, quantity in lines:
+            line = by_id.get(line_id)
+            unfulfilled = (
+                line.quantity - line.quantity_fulfilled if line is not None else 0
+            )
+            take = min(quantity, max(unfulfilled, 0))
+            if take:
+                order_lines.append(
+                    {"orderLineId": _gid("OrderLine", line_id), "quantity": take}
+                )
+            rest = quantity - take
+            for pk, shipped_quantity in available[line_id]:
+                if rest <= 0:
+                    break
+                part = min(rest, shipped_quantity)
+                fulfillment_lines.append(
+                    {"fulfillmentLineId": _gid("FulfillmentLine", pk), "quantity": part}
+                )
+                rest -= part
+        return order_lines, fulfillment_lines
+
+    def refund_status(
+        self, *, order: Any, method: str, granted_refund_id: str, reference: str
+    ) -> RefundStatus | None:
+        if method != RefundMethod.TRANSACTION:
+            return None  # legacy refunds are final when submitted
+        granted = OrderGrantedRefund.objects.filter(order=order)
+        row = (
+            granted.filter(pk=granted_refund_id).first()
+            if granted_refund_id
+            else granted.filter(reason__contains=reference).first()
+        )
+        if row is None:
+            return None
+        message = ""
+        if row.status == OrderGrantedRefundStatus.FAILURE:
+            message = (
+                row.transaction_events.filter(type=TransactionEventType.REFUND_FAILURE)
+                .order_by("created_at")
+                .values_list("message", flat=True)
+                .last()
+                or ""
+            )
+        return RefundStatus(
+            state=STATES.get(row.status, RefundState.PENDING),
+            message=message,
+            details={"granted_refund_id": str(row.pk)},
+        )
