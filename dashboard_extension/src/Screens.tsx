@@ -5,14 +5,8 @@ import { navigate, useRoute } from "./router";
 import { Inbox } from "./screens/inbox/Inbox";
 import { TicketPage } from "./screens/ticket/TicketPage";
 import { CustomerWidget, OrderWidget } from "./screens/widgets/Widgets";
-
-function Placeholder({ text }: { text: string }) {
-  return (
-    <Box padding={6}>
-      <Text>{text}</Text>
-    </Box>
-  );
-}
+import { SettingsPage } from "./settings/SettingsPage";
+import { StatisticsPage } from "./statistics/StatisticsPage";
 
 export function Screens() {
   const route = useRoute();
@@ -28,8 +22,8 @@ export function Screens() {
   if (ticket) return <TicketPage id={decodeURIComponent(ticket[1]!)} route={route} />;
   if (path === "/order-widget") return <OrderWidget route={route} />;
   if (path === "/customer-widget") return <CustomerWidget route={route} />;
-  if (path === "/settings") return <Placeholder text={t("app.settingsPlaceholder")} />;
-  if (path === "/statistics") return <Placeholder text={t("app.statisticsPlaceholder")} />;
+  if (path === "/settings" || path.startsWith("/settings/")) return <SettingsPage route={route} />;
+  if (path === "/statistics") return <StatisticsPage route={route} />;
   return (
     <Box padding={6} display="flex" flexDirection="column" gap={2}>
       <Text>{t("app.notFound")}</Text>

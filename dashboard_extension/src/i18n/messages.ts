@@ -1,7 +1,12 @@
+import { settingsDe, settingsEn } from "../settings/messages";
+import { statisticsDe, statisticsEn } from "../statistics/messages";
+
 // Every UI string, in English and German. `de` must have exactly the keys of `en`
 // (the type checker enforces it). Placeholders are written {name}.
 
 export const en = {
+  ...settingsEn,
+  ...statisticsEn,
   "app.title": "Helpdesk",
   "app.language": "Language",
   "app.logout": "Log out",
@@ -300,6 +305,8 @@ export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
 
 export const de: Messages = {
+  ...settingsDe,
+  ...statisticsDe,
   "app.title": "Helpdesk",
   "app.language": "Sprache",
   "app.logout": "Abmelden",
