@@ -29,6 +29,7 @@ export function StatisticsPage({ route }: { route: Route }) {
     setTo(period.to);
   }, [period.from, period.to]);
 
+  const invalidRange = (route.query.has("from") || route.query.has("to")) && !period.custom;
   const presetValue = period.custom ? "custom" : String(period.days);
   const stats = query.data?.ticketStatistics;
 
@@ -37,7 +38,7 @@ export function StatisticsPage({ route }: { route: Route }) {
       <Text as="h1" size={8} fontWeight="bold">
         {t("stats.title")}
       </Text>
-      <Box display="flex" gap={4} flexWrap="wrap" alignItems="flex-end" as="section" aria-label={t("stats.period")}>
+      <Box display="flex" gap={4} flexWrap="wrap" alignItems="flex-end">
         <SelectField
           label={t("stats.period")}
           value={presetValue}
@@ -65,6 +66,11 @@ export function StatisticsPage({ route }: { route: Route }) {
           </Button>
         </Box>
       </Box>
+      {invalidRange && (
+        <Text role="status" color="warning1">
+          {t("stats.invalidRange", { days: period.days })}
+        </Text>
+      )}
       <StatisticsBody stats={stats} error={query.error} loading={query.loading} onRetry={() => void query.refetch()} from={period.from} to={period.to} />
     </Box>
   );
