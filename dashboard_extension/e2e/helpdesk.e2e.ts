@@ -1,0 +1,365 @@
+// The Dashboard extension end to end (run by bin/e2e): a customer files a complaint
+// through the storefront API, staff work it in the extension in headless Chromium
+// (standalone login, inbox, ticket, complaint, reply from a response template, refund),
+// the customer's e-mail is read from the captured files, and the widgets, settings and
+// statistics screens are rendered. Every step leaves a screenshot in E2E_ARTIFACTS.
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  CHROMIUM_ARGS,
+  DEMO_PASSWORD,
+  STAFF_EMAIL,
+  Timings,
+  dashboardUrl,
+  env,
+  freshProfileDir,
+  graphql,
+  helpdeskApi,
+  noErrors,
+  readMails,
+  tokenCreate,
+  waitFor,
+  type MutationError,
+} from "./support";
+
+const fixture = env.fixture;
+const line = fixture.lines[0]!;
+const SUBJECT = `Damaged on arrival: ${line.productName}`;
+const TEMPLATE_NAME = "Complaint: refund under way";
+// Plain sentences (no placeholders) to find in the conversation and in the e-mail.
+const TEMPLATE_SENTENCE = "We are sorry that your parcel arrived damaged.";
+const TEMPLATE_REFUND_SENTENCE = "We are refunding the damaged item to your original payment method.";
+
+const state: {
+  staffToken?: string;
+  customerToken?: string;
+  ticketId?: string;
+  ticketNumber?: number;
+  customerFirstName?: string;
+  replyText?: string;
+} = {};
+
+const timings = new Timings();
+let context: BrowserContext;
+let page: Page;
+let profileDir: string;
+const pageErrors: string[] = [];
+let failed = false;
+
+/** A step: timed, screenshot on failure, and skipped once an earlier step failed (the
+ * later ones build on it). */
+function step(name: string, body: () => Promise<void>, timeout?: number) {
+  it(name, async (ctx) => {
+    if (failed) ctx.skip();
+    const started = Date.now();
+    try {
+      await body();
+      timings.record(name, Date.now() - started, true);
+    } catch (error) {
+      failed = true;
+      timings.record(name, Date.now() - started, false);
+      if (page) await page.screenshot({ path: join(env.artifacts, `FAILED-${name.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => {});
+      throw error;
+    }
+  }, timeout);
+}
+
+/** A screenshot of the whole page, or of one element. */
+const shot = (name: string, element?: Locator) =>
+  element ? element.screenshot({ path: join(env.artifacts, name) }) : page.screenshot({ path: join(env.artifacts, name), fullPage: true });
+
+/** No ErrorState ("Something went wrong: …") and no sign-in form on the page. */
+async function expectNoErrorState() {
+  await expect(page.getByText(/Something went wrong/).count()).resolves.toBe(0);
+  await expect(page.getByRole("heading", { name: "Helpdesk demo login" }).count()).resolves.toBe(0);
+}
+
+async function openRoute(hash: string) {
+  await page.goto(`${dashboardUrl()}${hash}`);
+  await page.waitForLoadState("networkidle");
+}
+
+beforeAll(async () => {
+  mkdirSync(env.artifacts, { recursive: true });
+  profileDir = freshProfileDir();
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: env.chromium,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: "en-US",
+    timezoneId: "Europe/Berlin",
+    viewport: { width: 1440, height: 1000 },
+  });
+  context.setDefaultTimeout(15_000);
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  console.log(`\n${timings.summary()}\n`);
+});
+
+describe("helpdesk end to end", () => {
+  step("setup: staff and customer sign in (tokenCreate), a response template exists", async () => {
+    state.staffToken = await tokenCreate(STAFF_EMAIL, DEMO_PASSWORD);
+    state.customerToken = await tokenCreate(fixture.customerEmail, DEMO_PASSWORD);
+    // The demo has no response templates; a merchant writes them in the settings. Kept
+    // when it is there already (a second run against the same database).
+    const existing = await graphql<{ responseTemplates: Array<{ id: string; name: string }> }>(
+      helpdeskApi(),
+      `query { responseTemplates(languageCode: "en", kind: COMPLAINT) { id name } }`,
+      {},
+      state.staffToken,
+    );
+    if (existing.responseTemplates.some((template) => template.name === TEMPLATE_NAME)) return;
+    const created = await graphql<{ responseTemplateCreate: { errors: MutationError[]; template: { id: string } | null } }>(
+      helpdeskApi(),
+      `mutation($input: ResponseTemplateInput!) { responseTemplateCreate(input: $input) { errors { field code message } template { id } } }`,
+      {
+        input: {
+          name: TEMPLATE_NAME,
+          languageCode: "en",
+          kind: "COMPLAINT",
+          isActive: true,
+          body:
+            "<p>Hello {{ customer.first_name }},</p>" +
+            `<p>${TEMPLATE_SENTENCE} ${TEMPLATE_REFUND_SENTENCE}</p>` +
+            "<p>Order {{ order.number }}, ticket {{ ticket.number }}.</p><p>Best regards, {{ agent.name }}</p>",
+        },
+      },
+      state.staffToken,
+    );
+    noErrors("responseTemplateCreate", created.responseTemplateCreate.errors);
+    expect(created.responseTemplateCreate.template?.id).toBeTruthy();
+  });
+
+  step("1. the customer files a complaint through the storefront API", async () => {
+    const data = await graphql<{
+      ticketCreate: {
+        errors: MutationError[];
+        ticket: {
+          id: string;
+          number: number;
+          kind: string;
+          subject: string;
+          order: { id: string; number: string } | null;
+          lines: Array<{ orderLineId: string; quantity: number; reason: string }>;
+          complaint: { requestedResolution: string | null; decision: string } | null;
+        } | null;
+      };
+    }>(
+      helpdeskApi(),
+      `mutation($input: TicketCreateInput!) {
+        ticketCreate(input: $input) {
+          errors { field code message }
+          ticket { id number kind subject order { id number } lines { orderLineId quantity reason } complaint { requestedResolution decision } }
+        }
+      }`,
+      {
+        input: {
+          kind: "COMPLAINT",
+          subject: SUBJECT,
+          body: `The ${line.productName} arrived broken, the box was crushed.`,
+          order: fixture.orderId,
+          languageCode: "en",
+          lines: [{ orderLineId: line.id, quantity: 1, reason: "DAMAGED_IN_TRANSIT", note: "Cracked, box crushed" }],
+          complaint: { requestedResolution: "REFUND", description: "The parcel was visibly damaged on delivery." },
+        },
+      },
+      state.customerToken,
+    );
+    noErrors("ticketCreate", data.ticketCreate.errors);
+    const ticket = data.ticketCreate.ticket!;
+    expect(ticket.kind).toBe("COMPLAINT");
+    expect(ticket.subject).toBe(SUBJECT);
+    expect(ticket.order?.id).toBe(fixture.orderId);
+    expect(ticket.lines).toEqual([{ orderLineId: line.id, quantity: 1, reason: "DAMAGED_IN_TRANSIT" }]);
+    expect(ticket.complaint).toEqual({ requestedResolution: "REFUND", decision: "PENDING" });
+    state.ticketId = ticket.id;
+    state.ticketNumber = ticket.number;
+  });
+
+  step("2. staff sign in on the standalone login page; the complaint is in the inbox", async () => {
+    await page.goto(dashboardUrl());
+    await expect(page.getByRole("heading", { name: "Helpdesk demo login" }).isVisible()).resolves.toBe(true);
+    await page.getByLabel("E-mail").fill(STAFF_EMAIL);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const row = page.getByTestId("ticket-row").filter({ hasText: `#${state.ticketNumber}` });
+    await row.waitFor();
+    await expect(row.getByRole("link", { name: SUBJECT }).isVisible()).resolves.toBe(true);
+    expect(page.url()).toContain("#/inbox");
+    // Newest activity first: the new complaint leads the list.
+    await expect(page.getByTestId("ticket-row").first().textContent()).resolves.toContain(`#${state.ticketNumber}`);
+    await expectNoErrorState();
+    await shot("inbox.png");
+  });
+
+  step("3a. staff open the ticket: the complaint shows its line and reason", async () => {
+    await page.getByTestId("ticket-row").filter({ hasText: `#${state.ticketNumber}` }).getByRole("link", { name: SUBJECT }).click();
+    await page.getByRole("heading", { level: 1, name: `#${state.ticketNumber} ${SUBJECT}` }).waitFor();
+    expect(decodeURIComponent(page.url())).toContain(`#/tickets/${state.ticketId}`);
+    const complaint = page.getByRole("region", { name: "Complaint", exact: true });
+    const complained = complaint.getByTestId("complaint-line");
+    await complained.first().waitFor();
+    await expect(complained.count()).resolves.toBe(1);
+    const cells = await complained.locator("td").allTextContents();
+    expect(cells[0]).toBe(line.productName);
+    expect(cells[2]).toBe("1");
+    expect(cells[3]).toBe("Damaged in transit");
+    expect(cells[4]).toBe("Cracked, box crushed");
+    await expect(complaint.getByText("Requested resolution").isVisible()).resolves.toBe(true);
+    await expect(complaint.getByTestId("complaint-decision").textContent()).resolves.toBe("Pending");
+    await page.waitForLoadState("networkidle");
+    await expectNoErrorState();
+    await shot("ticket.png");
+    await shot("complaint.png", complaint);
+  });
+
+  step("3b. staff answer with a response template; the reply joins the conversation", async () => {
+    const form = page.getByRole("form", { name: "Answer" });
+    const templates = form.getByLabel("Response template");
+    await waitFor("the response templates to load", async () => ((await templates.isEnabled()) ? true : undefined));
+    await templates.selectOption({ label: TEMPLATE_NAME });
+    const message = form.getByLabel("Message");
+    const text = await waitFor("the template's text in the message box", async () => {
+      const value = await message.inputValue();
+      return value.includes(TEMPLATE_SENTENCE) ? value : undefined;
+    });
+    // The placeholders were filled with this ticket's values.
+    expect(text).not.toContain("{{");
+    expect(text).toContain(`ticket ${state.ticketNumber}`);
+    expect(text).toContain(`Order ${fixture.orderNumber}`);
+    expect(text).toContain("Lena Fischer");
+    state.customerFirstName = /Hello ([^,]+),/.exec(text)?.[1];
+    expect(state.customerFirstName).toBeTruthy();
+    state.replyText = text;
+    await form.getByRole("button", { name: "Send reply" }).click();
+    const reply = page.getByTestId("comment").filter({ hasText: TEMPLATE_REFUND_SENTENCE });
+    await reply.waitFor();
+    await expect(reply.getAttribute("data-visibility")).resolves.toBe("PUBLIC");
+    await expect(reply.getAttribute("aria-label")).resolves.toBe("Reply: Lena Fischer");
+    await expect(message.inputValue()).resolves.toBe("");
+    await shot("reply.png");
+  });
+
+  step("4. the customer's e-mail carries the reply", async () => {
+    const mail = await waitFor(
+      `an e-mail to ${fixture.customerEmail} with the reply in ${env.mailDir}`,
+      () =>
+        readMails(env.mailDir).find(
+          (m) => (m.headers.to ?? "").includes(fixture.customerEmail) && m.text.includes(TEMPLATE_REFUND_SENTENCE) && m.text.includes(`ticket ${state.ticketNumber}`),
+        ),
+      10_000,
+    );
+    expect(mail.headers.subject).toContain(`#${state.ticketNumber}`);
+    expect(mail.headers.subject).toContain(SUBJECT);
+    expect(mail.text).toContain(TEMPLATE_SENTENCE);
+    expect(mail.text).toContain(`Hello ${state.customerFirstName}`);
+  });
+
+  step(
+    "5. staff refund one line: pending, then refunded by the payment app",
+    async () => {
+      const refunds = page.getByRole("region", { name: "Refunds", exact: true });
+      await expect(refunds.getByText("No refunds from this ticket yet.").isVisible()).resolves.toBe(true);
+      await refunds.getByRole("button", { name: "Refund…" }).click();
+      const dialog = page.getByRole("dialog", { name: "Refund from this ticket" });
+      const quantity = dialog.getByLabel(`Quantity to refund of ${line.productName}`);
+      await quantity.waitFor();
+      // The complained line and quantity come preselected; refund exactly that one piece.
+      await expect(quantity.inputValue()).resolves.toBe("1");
+      for (const other of fixture.lines.slice(1)) await dialog.getByLabel(`Quantity to refund of ${other.productName}`).fill("0");
+      await quantity.fill("1");
+      const amount = dialog.getByLabel(`Amount (${fixture.currency})`);
+      await expect(amount.inputValue()).resolves.toBe(Number(line.unitPrice).toFixed(2));
+      await shot("refund-dialog.png");
+      await dialog.getByRole("button", { name: "Review refund" }).click();
+      await expect(dialog.getByText(/This cannot be undone/).isVisible()).resolves.toBe(true);
+      await dialog.getByRole("button", { name: "Refund now" }).click();
+      await dialog.waitFor({ state: "detached" });
+
+      const refund = refunds.getByTestId("refund");
+      await refund.waitFor();
+      await expect(refund.count()).resolves.toBe(1);
+      await expect(refund.textContent()).resolves.toContain(`1 × ${line.productName}`);
+      // The demo payment app answers about 3 s after the request: until then it waits.
+      const shown = (await refund.textContent()) ?? "";
+      expect(shown).toMatch(/Requested|Pending/);
+      expect(shown).not.toMatch(/Refunded|Failed/);
+      const pendingAt = Date.now();
+      await shot("refund-pending.png");
+
+      // The ticket page does not poll; reload it until the payment app's answer shows.
+      await waitFor(
+        "the refund to show as Refunded",
+        async () => {
+          await page.reload();
+          const item = page.getByRole("region", { name: "Refunds", exact: true }).getByTestId("refund");
+          await item.waitFor();
+          const text = (await item.textContent()) ?? "";
+          if (text.includes("Failed")) throw new Error(`the refund failed: ${text}`);
+          return text.includes("Refunded") ? text : undefined;
+        },
+        15_000,
+        1_000,
+      );
+      console.log(`refund succeeded ${((Date.now() - pendingAt) / 1000).toFixed(1)} s after it was shown pending`);
+      const settled = page.getByRole("region", { name: "Refunds", exact: true }).getByTestId("refund");
+      await shot("refund-state.png", settled);
+      await shot("refund-ticket.png");
+
+      const data = await graphql<{ ticket: { refunds: Array<{ state: string; amount: string; currency: string; lines: Array<{ orderLineId: string; quantity: number }> }> } }>(
+        helpdeskApi(),
+        `query($id: ID!) { ticket(id: $id) { refunds { state amount currency lines { orderLineId quantity } } } }`,
+        { id: state.ticketId },
+        state.staffToken,
+      );
+      expect(data.ticket.refunds).toHaveLength(1);
+      const [made] = data.ticket.refunds;
+      expect(made!.state).toBe("SUCCEEDED");
+      expect(Number(made!.amount)).toBeCloseTo(Number(line.unitPrice), 2);
+      expect(made!.currency).toBe(fixture.currency);
+      expect(made!.lines).toEqual([{ orderLineId: line.id, quantity: 1 }]);
+    },
+    60_000,
+  );
+
+  step("6a. the order widget lists the complaint", async () => {
+    await openRoute(`#/order-widget?orderId=${encodeURIComponent(fixture.orderId)}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const item = page.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` });
+    await item.waitFor();
+    await expectNoErrorState();
+    await shot("order-widget.png");
+  });
+
+  step("6b. the customer widget lists the complaint", async () => {
+    await openRoute(`#/customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
+    await page.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` }).waitFor();
+    await expectNoErrorState();
+    await shot("customer-widget.png");
+  });
+
+  step("6c. the settings screen renders", async () => {
+    await openRoute("#/settings");
+    await expect(page.getByText("This page does not exist.").count()).resolves.toBe(0);
+    await expectNoErrorState();
+    await shot("settings.png");
+  });
+
+  step("6d. the statistics screen renders", async () => {
+    await openRoute("#/statistics");
+    await expect(page.getByText("This page does not exist.").count()).resolves.toBe(0);
+    await expectNoErrorState();
+    await shot("statistics.png");
+  });
+
+  step("no uncaught errors in the page", async () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
