@@ -66,19 +66,33 @@ function step(name: string, body: () => Promise<void>, timeout?: number) {
   }, timeout);
 }
 
-/** A screenshot of the whole page, or of one element. */
-const shot = (name: string, element?: Locator) =>
-  element ? element.screenshot({ path: join(env.artifacts, name) }) : page.screenshot({ path: join(env.artifacts, name), fullPage: true });
+/** A screenshot of the whole page, of what the window shows ("viewport": a modal dialog
+ * is fixed to it), or of one element. */
+async function shot(name: string, element?: Locator | "viewport") {
+  await settled();
+  return element === "viewport"
+    ? page.screenshot({ path: join(env.artifacts, name) })
+    : element
+      ? element.screenshot({ path: join(env.artifacts, name) })
+      : page.screenshot({ path: join(env.artifacts, name), fullPage: true });
+}
+
+/** Every loading placeholder (the screens' `aria-busy` skeletons) has given way. */
+async function settled(timeoutMs = 15_000) {
+  await waitFor("the page to finish loading", async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : undefined), timeoutMs, 100);
+}
 
 /** No ErrorState ("Something went wrong: …") and no sign-in form on the page. */
 async function expectNoErrorState() {
+  await settled();
   await expect(page.getByText(/Something went wrong/).count()).resolves.toBe(0);
   await expect(page.getByRole("heading", { name: "Helpdesk demo login" }).count()).resolves.toBe(0);
 }
 
 async function openRoute(hash: string) {
   await page.goto(`${dashboardUrl()}${hash}`);
-  await page.waitForLoadState("networkidle");
+  await page.locator("#root > *").first().waitFor();
+  await settled();
 }
 
 beforeAll(async () => {
@@ -214,7 +228,6 @@ describe("helpdesk end to end", () => {
     expect(cells[4]).toBe("Cracked, box crushed");
     await expect(complaint.getByText("Requested resolution").isVisible()).resolves.toBe(true);
     await expect(complaint.getByTestId("complaint-decision").textContent()).resolves.toBe("Pending");
-    await page.waitForLoadState("networkidle");
     await expectNoErrorState();
     await shot("ticket.png");
     await shot("complaint.png", complaint);
@@ -277,7 +290,7 @@ describe("helpdesk end to end", () => {
       await quantity.fill("1");
       const amount = dialog.getByLabel(`Amount (${fixture.currency})`);
       await expect(amount.inputValue()).resolves.toBe(Number(line.unitPrice).toFixed(2));
-      await shot("refund-dialog.png");
+      await shot("refund-dialog.png", "viewport");
       await dialog.getByRole("button", { name: "Review refund" }).click();
       await expect(dialog.getByText(/This cannot be undone/).isVisible()).resolves.toBe(true);
       await dialog.getByRole("button", { name: "Refund now" }).click();
@@ -292,7 +305,7 @@ describe("helpdesk end to end", () => {
       expect(shown).toMatch(/Requested|Pending/);
       expect(shown).not.toMatch(/Refunded|Failed/);
       const pendingAt = Date.now();
-      await shot("refund-pending.png");
+      await shot("refund-pending.png", refunds);
 
       // The ticket page does not poll; reload it until the payment app's answer shows.
       await waitFor(
@@ -309,8 +322,7 @@ describe("helpdesk end to end", () => {
         1_000,
       );
       console.log(`refund succeeded ${((Date.now() - pendingAt) / 1000).toFixed(1)} s after it was shown pending`);
-      const settled = page.getByRole("region", { name: "Refunds", exact: true }).getByTestId("refund");
-      await shot("refund-state.png", settled);
+      await shot("refund-state.png", page.getByRole("region", { name: "Refunds", exact: true }));
       await shot("refund-ticket.png");
 
       const data = await graphql<{ ticket: { refunds: Array<{ state: string; amount: string; currency: string; lines: Array<{ orderLineId: string; quantity: number }> }> } }>(
@@ -334,6 +346,8 @@ describe("helpdesk end to end", () => {
     await page.getByRole("heading", { level: 1 }).waitFor();
     const item = page.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` });
     await item.waitFor();
+    // A fresh order: this complaint is its only ticket.
+    await expect(page.getByTestId("widget-ticket").count()).resolves.toBe(1);
     await expectNoErrorState();
     await shot("order-widget.png");
   });
