@@ -67,3 +67,39 @@ ensure_postgres() {
   echo "       user postgres on 127.0.0.1:5432) or set DATABASE_URL." >&2
   return 1
 }
+
+# The Dashboard extension: Node 20.19+ and npm from the machine; dependencies exactly
+# as package-lock.json says (npm ci), reinstalled when the lockfile changes.
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+    echo "error: Node.js 20.19 or newer (with npm) is needed for the Dashboard extension;" >&2
+    echo "       found: $(node --version 2>/dev/null || echo none)." >&2
+    return 1
+  fi
+  local stamp="dashboard_extension/node_modules/.installed"
+  if [ ! -f "$stamp" ] || [ dashboard_extension/package-lock.json -nt "$stamp" ]; then
+    echo "==> installing the Dashboard extension's packages (npm ci)"
+    (cd dashboard_extension && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$stamp"
+  fi
+}
+
+build_dashboard() {
+  ensure_node
+  echo "==> building the Dashboard extension (saleor_helpdesk/dashboard_build/)"
+  (cd dashboard_extension && npm run --silent build)
+}
+
+# Debian's Chromium for the end-to-end tests (no browser downloads).
+ensure_chromium() {
+  if [ -x "${HELPDESK_CHROMIUM:-/usr/bin/chromium}" ]; then return 0; fi
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "==> installing Chromium from the distribution's packages"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  if [ ! -x "${HELPDESK_CHROMIUM:-/usr/bin/chromium}" ]; then
+    echo "error: Chromium not found at ${HELPDESK_CHROMIUM:-/usr/bin/chromium}: install Debian's" >&2
+    echo "       chromium package or set HELPDESK_CHROMIUM." >&2
+    return 1
+  fi
+}

@@ -45,6 +45,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     may have lost it to an earlier run's transactional tests: write it again and make it
     part of what serialized rollback restores."""
     with django_db_blocker.unblock():
+        if apps.is_installed("saleor.order"):
+            _prepare_saleor_test_database()
         install_defaults(
             status_model=TicketStatus,
             transition_model=StatusTransition,
@@ -57,6 +59,30 @@ def django_db_setup(django_db_setup, django_db_blocker):
         connection._test_serialized_contents = (
             connection.creation.serialize_db_to_string()
         )
+
+
+def _prepare_saleor_test_database() -> None:
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+    from django.db import connections
+    from saleor.site.models import SiteSettings
+
+    # Saleor's mutations read the site's settings (a migration writes them; an earlier
+    # run's transactional tests may have emptied the table).
+    # Values as Saleor's own `site_settings` fixture writes them, so that its
+    # get_or_create finds this row.
+    SiteSettings.objects.update_or_create(
+        site=Site.objects.get_current(),
+        defaults={
+            "refund_reason_reference_type": None,
+            "default_mail_sender_name": "Example",
+            "default_mail_sender_address": "example@example.com",
+        },
+    )
+    # Threads open their own `replica` connection from the settings: point it at the
+    # test database too (Saleor's fake replica covers the main thread only).
+    replica = settings.DATABASE_CONNECTION_REPLICA_NAME
+    connections.settings[replica]["NAME"] = connection.settings_dict["NAME"]
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ the parsed document before authentication, so a refused request touches no datab
 """
 
 import json
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from .core.context import HelpdeskContext
 from .core.limits import LimitError, check_limits, check_pagination_arguments
 from .explorer import explorer_page
 from .schema import schema
+
+logger = logging.getLogger(__name__)
 
 
 def _errors(status: int, message: str, code: str) -> JsonResponse:
@@ -78,7 +81,8 @@ def _format(error: Exception) -> dict[str, Any]:
     formatted = format_error(error)
     original = getattr(error, "original_error", None)
     if original is not None and not isinstance(original, GraphQLError):
-        # Never leak internals of an unexpected failure to the caller.
+        # Never leak internals of an unexpected failure to the caller; log them.
+        logger.error("Helpdesk GraphQL error: %s", original, exc_info=original)
         formatted["message"] = "Internal error."
         formatted["extensions"] = {"code": "INTERNAL_ERROR"}
     return formatted

@@ -22,9 +22,8 @@ from typing import Any
 
 from django.contrib.sites.models import Site
 from django.test import RequestFactory
+from django.urls import resolve, reverse
 from graphene.relay import Node
-from saleor.graphql.api import schema as saleor_schema
-from saleor.graphql.views import GraphQLView
 from saleor.order import FulfillmentStatus, OrderGrantedRefundStatus
 from saleor.order.models import (
     FulfillmentLine,
@@ -33,6 +32,7 @@ from saleor.order.models import (
 )
 from saleor.page.models import Page
 from saleor.payment import TransactionAction, TransactionEventType
+from saleor.site.models import SiteSettings
 
 from ..actor import Actor
 from ..constants import RefundMethod, RefundState
@@ -123,7 +123,9 @@ def run_saleor_graphql(
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {actor.credentials}",
     )
-    response = GraphQLView.as_view(schema=saleor_schema)(request)
+    # Saleor's own API view, as its URLconf mounts it (schema, backend, middleware).
+    view = resolve(reverse("api")).func
+    response = view(request)
     body = json.loads(response.content)
     for error in body.get("errors") or []:
         code = (error.get("extensions") or {}).get("exception", {}).get("code", "")
@@ -138,8 +140,11 @@ def run_saleor_graphql(
 
 class SaleorRefunds:
     def refund_reasons(self) -> tuple[RefundReason, ...] | None:
-        settings = Site.objects.get_current().settings  # type: ignore[attr-defined]
-        page_type_id = settings.refund_reason_reference_type_id
+        page_type_id = (
+            SiteSettings.objects.filter(site=Site.objects.get_current())
+            .values_list("refund_reason_reference_type_id", flat=True)
+            .first()
+        )
         if page_type_id is None:
             return None
         return tuple(

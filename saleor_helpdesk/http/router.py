@@ -7,6 +7,7 @@ from django.http.response import HttpResponseBase
 from .. import PLUGIN_ID, __version__
 from ..graphql.view import handle_graphql
 from .attachments import download_attachment
+from .dashboard import serve_dashboard
 
 Handler = Callable[..., HttpResponseBase]
 
@@ -50,10 +51,15 @@ def index(request: HttpRequest) -> HttpResponse:
             "plugin": PLUGIN_ID,
             "name": "Helpdesk",
             "version": __version__,
-            "endpoints": {"graphql": "graphql/", "attachments": "attachments/<uuid>/"},
+            "endpoints": {
+                "graphql": "graphql/",
+                "attachments": "attachments/<uuid>/",
+                "dashboard": "dashboard/",
+            },
         }
     )
 
 
 route(r"/graphql/?")(handle_graphql)
 route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)
+route(r"/dashboard/(?P<asset>[-.\w/]*)")(serve_dashboard)

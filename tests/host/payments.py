@@ -14,9 +14,10 @@ its synchronous webhook response); any other app answers later, through
 `report_transaction_event` (tests call it; the demo's app does it from a task).
 """
 
+import threading
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Sum
 
 from saleor_helpdesk.actor import Actor
@@ -46,6 +47,10 @@ from .payment.models import (
 from .site.models import SiteSettings
 
 INSTANT_PAYMENT_APPS = {"standin.payments.instant"}
+# The demo's payment app answers a refund request this many seconds later, from a
+# thread of its own (standing in for a payment provider calling back).
+DEMO_PAYMENT_APP = "standin.payments.demo"
+DEMO_ANSWER_DELAY = 3.0
 # A gateway that declines every refund (Saleor: the gateway's PaymentError).
 DECLINING_GATEWAY = "standin.payments.declining"
 
@@ -189,6 +194,25 @@ def request_refund_for_granted_refund(
         report_transaction_event(
             event=event, type=TransactionEventType.REFUND_SUCCESS, psp_reference="i-1"
         )
+    elif item.app_identifier == DEMO_PAYMENT_APP:
+        transaction.on_commit(lambda: _answer_later(event.pk))
+
+
+def _answer_later(event_id: int) -> None:
+    def answer() -> None:
+        try:
+            event = TransactionEvent.objects.get(pk=event_id)
+            report_transaction_event(
+                event=event,
+                type=TransactionEventType.REFUND_SUCCESS,
+                psp_reference=f"demo-refund-{event_id}",
+            )
+        finally:
+            connection.close()
+
+    timer = threading.Timer(DEMO_ANSWER_DELAY, answer)
+    timer.daemon = True
+    timer.start()
 
 
 def report_transaction_event(

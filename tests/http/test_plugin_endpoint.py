@@ -14,7 +14,11 @@ def test_the_index_describes_the_plugin(plugin_url):
         "plugin": "saleor.helpdesk",
         "name": "Helpdesk",
         "version": __version__,
-        "endpoints": {"graphql": "graphql/", "attachments": "attachments/<uuid>/"},
+        "endpoints": {
+            "graphql": "graphql/",
+            "attachments": "attachments/<uuid>/",
+            "dashboard": "dashboard/",
+        },
     }
 
 

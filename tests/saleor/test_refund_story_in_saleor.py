@@ -141,7 +141,8 @@ def test_refunding_two_lines_through_the_transactions_api(
     assert str(granted.amount_value) == data["refund"]["amount"]
     ticket = Ticket.objects.get()
     assert order.events.filter(
-        type=OrderEvents.NOTE_ADDED, parameters__message__contains=f"#{ticket.number}"
+        type=OrderEvents.NOTE_ADDED,
+        parameters__message__icontains=f"helpdesk ticket #{ticket.number}",
     ).exists()
 
     # when the payment app reports the refund done (Saleor calls order_refunded)

@@ -45,3 +45,13 @@ else:
                 if not key.startswith("_")
             }
         )
+
+    import pytest
+
+    @pytest.fixture(autouse=True)
+    def setup_dummy_gateway(settings):
+        """Saleor's autouse fixture of this name replaces PLUGINS with its dummy
+        gateway; keep the helpdesk (and its test payments) beside it."""
+        dummy = "saleor.plugins.tests.gateways.dummy.DummyGatewayPlugin"
+        settings.PLUGINS = [*settings.PLUGINS, dummy]
+        return settings

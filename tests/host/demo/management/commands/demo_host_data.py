@@ -17,10 +17,13 @@ from tests.host.account.models import Group, User
 from tests.host.app.models import App
 from tests.host.channel.models import Channel
 from tests.host.order.models import Order, OrderLine, OrderStatus
+from tests.host.payment.models import TransactionAction, TransactionItem
+from tests.host.payments import DEMO_PAYMENT_APP
 from tests.host.permission.models import Permission
 from tests.host.tokens import create_access_token, create_app_token
 
 TOKEN_TTL = timedelta(hours=12)
+DEMO_PASSWORD = "demo"
 APP_IDENTIFIER = "demo.erp-connector"
 ALL_PERMISSIONS = [
     "manage_orders",
@@ -141,6 +144,12 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 self._seed(random.Random(options["seed"]))
+        # Staff sign in to the Dashboard extension's demo login, customers to a
+        # storefront's (Saleor's tokenCreate), with this password.
+        for user in User.objects.filter(is_active=True):
+            if not user.check_password(DEMO_PASSWORD):
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
         self._print_credentials()
 
     def _seed(self, rng: random.Random) -> None:
@@ -227,7 +236,11 @@ class Command(BaseCommand):
             .first()
         )
         hours = int(TOKEN_TTL.total_seconds() // 3600)
-        lines = [f"Credentials (access tokens valid {hours} hours):"]
+        lines = [
+            f"Dashboard extension login: {admin.email if admin else '-'} / "
+            f"{DEMO_PASSWORD} (every demo user, staff or customer, has this password)",
+            f"Credentials (access tokens valid {hours} hours):",
+        ]
         for label, user in (
             ("staff, all permissions", admin),
             ("staff, one channel only", restricted),
@@ -318,10 +331,30 @@ def _create_order(
             total_price_gross_amount=unit * quantity,
         )
         total += unit * quantity
+    shipping = Decimal("4.90") if channel.currency_code == "EUR" else Decimal("5.90")
+    total += shipping
+    order.shipping_price_gross_amount = shipping
     order.total_gross_amount = total
     order.total_net_amount = (total / VAT).quantize(Decimal("0.001"))
     order.total_charged_amount = Decimal(0) if status == OrderStatus.CANCELED else total
     order.save(
-        update_fields=["total_gross_amount", "total_net_amount", "total_charged_amount"]
+        update_fields=[
+            "shipping_price_gross_amount",
+            "total_gross_amount",
+            "total_net_amount",
+            "total_charged_amount",
+        ]
     )
+    if status != OrderStatus.CANCELED:
+        # Paid through the demo's payment app (Transactions API), which answers
+        # refund requests a few seconds later, as a real payment app would.
+        TransactionItem.objects.create(
+            order=order,
+            name="Credit card",
+            psp_reference=f"demo-{order.number}",
+            currency=order.currency,
+            charged_value=total,
+            available_actions=[TransactionAction.REFUND],
+            app_identifier=DEMO_PAYMENT_APP,
+        )
     return order

@@ -1,0 +1,60 @@
+"""The Dashboard extension's build, served by the plugin under `…/dashboard/`."""
+
+import pytest
+from django.test import Client
+
+from saleor_helpdesk.http import dashboard
+
+URL = "/plugins/global/saleor.helpdesk/dashboard/"
+
+
+@pytest.fixture
+def build(tmp_path, monkeypatch):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text('<script src="./assets/app-1a2b.js"></script>')
+    (tmp_path / "assets" / "app-1a2b.js").write_text("console.log('helpdesk')")
+    (tmp_path.parent / "secret.txt").write_text("not for you")
+    monkeypatch.setattr(dashboard, "BUILD_DIR", tmp_path)
+    return tmp_path
+
+
+def test_the_page_is_served_uncached_and_may_be_framed_by_the_dashboard(build):
+    response = Client().get(URL)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response["Cache-Control"] == "no-cache"
+    assert "X-Frame-Options" not in response
+    assert b"./assets/app-1a2b.js" in response.content
+
+
+def test_hashed_assets_are_cached_for_good(build):
+    response = Client().get(URL + "assets/app-1a2b.js")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/javascript"
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert b"".join(response.streaming_content) == b"console.log('helpdesk')"
+
+
+@pytest.mark.parametrize(
+    "path", ["assets/missing.js", "../secret.txt", "assets/../../secret.txt", "assets/"]
+)
+def test_nothing_outside_the_build_is_served(build, path):
+    response = Client().get(URL + path)
+
+    assert response.status_code == 404
+    assert b"not for you" not in response.content
+
+
+def test_a_missing_build_says_how_to_make_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(dashboard, "BUILD_DIR", tmp_path / "nothing")
+
+    response = Client().get(URL)
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_built"
+
+
+def test_only_get(build):
+    assert Client().post(URL).status_code == 405
