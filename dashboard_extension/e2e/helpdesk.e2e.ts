@@ -304,6 +304,7 @@ describe("helpdesk end to end", () => {
       const shown = (await refund.textContent()) ?? "";
       expect(shown).toMatch(/Requested|Pending/);
       expect(shown).not.toMatch(/Refunded|Failed/);
+      const firstState = /Requested|Pending/.exec(shown)![0];
       const pendingAt = Date.now();
       await shot("refund-pending.png", refunds);
 
@@ -321,7 +322,7 @@ describe("helpdesk end to end", () => {
         15_000,
         1_000,
       );
-      console.log(`refund succeeded ${((Date.now() - pendingAt) / 1000).toFixed(1)} s after it was shown pending`);
+      timings.note(`refund: shown "${firstState}", then "Refunded" ${((Date.now() - pendingAt) / 1000).toFixed(1)} s later (after reloads)`);
       await shot("refund-state.png", page.getByRole("region", { name: "Refunds", exact: true }));
       await shot("refund-ticket.png");
 

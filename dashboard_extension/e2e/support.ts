@@ -164,6 +164,11 @@ export function readMails(dir: string): Mail[] {
 export class Timings {
   private readonly rows: Array<{ step: string; ms: number; ok: boolean }> = [];
   private readonly started = Date.now();
+  private readonly notes: string[] = [];
+
+  note(text: string) {
+    this.notes.push(text);
+  }
 
   record(step: string, ms: number, ok: boolean) {
     this.rows.push({ step, ms, ok });
@@ -176,6 +181,7 @@ export class Timings {
     return [
       `End-to-end summary: ${passed} of ${this.rows.length} steps passed in ${((Date.now() - this.started) / 1000).toFixed(1)} s`,
       ...lines,
+      ...this.notes.map((text) => `  ${text}`),
       `  screenshots: ${env.artifacts}`,
     ].join("\n");
   }
