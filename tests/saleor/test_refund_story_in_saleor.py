@@ -11,7 +11,6 @@ pytest.importorskip(
     "a Saleor environment (see README, 'Run the tests inside Saleor').",
 )
 
-from django.test import Client  # noqa: E402
 from graphene.relay import Node  # noqa: E402
 from saleor.order import OrderEvents, OrderGrantedRefundStatus  # noqa: E402
 
@@ -24,8 +23,7 @@ from tests.factories import (  # noqa: E402
     pay_by_payment,
     pay_by_transaction,
 )
-
-HELPDESK = "/plugins/global/saleor.helpdesk/graphql/"
+from tests.saleor.graphql_client import HELPDESK_API, post_graphql  # noqa: E402
 
 COMPLAIN = """
 mutation Complain($input: TicketCreateInput!) {
@@ -56,16 +54,7 @@ query Ticket($id: ID!) {
 
 
 def _post(query, variables, token):
-    response = Client().post(
-        HELPDESK,
-        {"query": query, "variables": variables},
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {token}",
-    )
-    assert response.status_code == 200, response.content
-    body = response.json()
-    assert "errors" not in body, body["errors"]
-    return body["data"]
+    return post_graphql(HELPDESK_API, query, variables, token)
 
 
 @pytest.fixture

@@ -3,15 +3,18 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
+from ...actions.config.common import can_read_settings
 from ...actions.config.refund_reasons import refund_reason_mappings
 from ...actions.refunds import require_refund_permission
+from ...errors import HelpdeskPermissionDenied
+from ...host import get_host
 from ...refunds.options import ticket_refund_options
 from ..core.ids import to_global_id
 from ..tickets.resolvers import ticket_by_id
 from ..tickets.schema import _coded_query_error
 from .mutations.refund_reason_mapping_set import RefundReasonMappingSet
 from .mutations.ticket_refund_create import TicketRefundCreate
-from .types import RefundReasonMapping, TicketRefundOptions
+from .types import RefundReason, RefundReasonMapping, TicketRefundOptions
 
 
 class RefundQueries(graphene.ObjectType):
@@ -22,6 +25,14 @@ class RefundQueries(graphene.ObjectType):
             "What a refund from this ticket may cover now, with the refundable "
             "maximum, the shop's refund reasons and the complaint's lines preselected "
             "(staff with MANAGE_ORDERS and HANDLE_PAYMENTS)."
+        ),
+    )
+    refund_reasons = graphene.List(
+        graphene.NonNull(RefundReason),
+        description=(
+            "The shop's refund reasons (pages of the page type Saleor's refund "
+            "settings name); null when the shop has none configured (MANAGE_ORDERS or "
+            "MANAGE_PLUGINS)."
         ),
     )
     refund_reason_mappings = graphene.List(
@@ -74,6 +85,19 @@ class RefundQueries(graphene.ObjectType):
                 else None
             ),
         )
+
+    @staticmethod
+    def resolve_refund_reasons(root: Any, info: Any) -> Any:
+        actor = info.context.actor
+        if not (actor.is_agent or can_read_settings(actor)):
+            raise _coded_query_error(HelpdeskPermissionDenied())
+        reasons = get_host().refund_reasons()
+        if reasons is None:
+            return None
+        return [
+            {"id": to_global_id("Page", reason.id), "title": reason.title}
+            for reason in reasons
+        ]
 
     @staticmethod
     def resolve_refund_reason_mappings(root: Any, info: Any) -> Any:

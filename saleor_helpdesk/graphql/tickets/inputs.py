@@ -66,9 +66,17 @@ class TicketSortField(graphene.Enum):
     LAST_ACTIVITY_AT = "last_activity_at"
     PRIORITY = "priority"
     DUE_DATE = "due_date"
+    SUBJECT = "subject"
+    CUSTOMER = "customer"
+    STATUS = "status"
+    ASSIGNEE = "assignee"
+    CHANNEL = "channel"
 
     class Meta:
-        description = "What tickets are sorted by."
+        description = (
+            "What tickets are sorted by (customer: name, then e-mail; status: the "
+            "workflow's order; assignee: e-mail; channel: name; ties by number)."
+        )
 
 
 class SortDirection(graphene.Enum):

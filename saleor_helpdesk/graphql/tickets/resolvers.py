@@ -115,6 +115,11 @@ SORT_FIELDS = {
     "last_activity_at": ["last_activity_at", "number"],
     "priority": ["priority__position", "number"],
     "due_date": ["due_date", "number"],
+    "subject": ["subject", "number"],
+    "customer": ["customer_name", "customer_email", "number"],
+    "status": ["status__position", "number"],
+    "assignee": ["assignee__email", "number"],
+    "channel": ["channel__name", "number"],
 }
 
 

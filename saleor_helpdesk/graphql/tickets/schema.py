@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 
 from ...error_codes import HelpdeskErrorCode
+from ...host_models import channel_model
 from ...inbox import next_unanswered_ticket
 from ..core.connection import check_pagination, connection_field, resolve_connection
+from ..shop.types import Channel
 from .inputs import TicketFilterInput, TicketSortingInput
 from .mutations.complaint_decide import ComplaintDecide
 from .mutations.ticket_assign import TicketAssign
@@ -51,6 +53,14 @@ def _coded_query_error(error: ValidationError) -> GraphQLError:
 
 
 class TicketQueries(graphene.ObjectType):
+    helpdesk_channels = graphene.List(
+        graphene.NonNull(Channel),
+        description=(
+            "The channels the caller works tickets in, by name (staff with "
+            "MANAGE_ORDERS; null for everyone else): for the inbox's channel filter "
+            "and the channel policies."
+        ),
+    )
     ticket = graphene.Field(
         TicketType,
         id=graphene.ID(required=True, description="ID of the ticket."),
@@ -89,6 +99,16 @@ class TicketQueries(graphene.ObjectType):
             return next_unanswered_ticket(info.context.actor)
         except ValidationError as error:
             raise _coded_query_error(error) from error
+
+    @staticmethod
+    def resolve_helpdesk_channels(root: Any, info: Any) -> Any:
+        actor = info.context.actor
+        if not actor.is_agent:
+            return None
+        channels = channel_model().objects.order_by("name", "pk")
+        if actor.channel_ids is not None:
+            channels = channels.filter(pk__in=actor.channel_ids)
+        return channels
 
     @staticmethod
     def resolve_ticket(root: Any, info: Any, id: str) -> Any:

@@ -251,3 +251,24 @@ def test_mapping_to_a_page_that_is_not_a_refund_reason_is_refused(staff_user):
             "message": "Choose one of the shop's refund reasons.",
         }
     ]
+
+
+REASONS = "{ refundReasons { id title } }"
+
+
+def test_the_shops_refund_reasons_are_listed_for_the_settings(refunder_api):
+    assert refunder_api(REASONS) == {"refundReasons": None}  # none configured yet
+
+    transport, other = configure_refund_reasons("Transportschaden", "Sonstiges")
+
+    assert refunder_api(REASONS) == {
+        "refundReasons": [
+            {"id": gid("Page", other), "title": "Sonstiges"},
+            {"id": gid("Page", transport), "title": "Transportschaden"},
+        ]
+    }
+
+
+def test_customers_may_not_list_refund_reasons(customer_api):
+    response = customer_api.post(REASONS)
+    assert response.json()["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"

@@ -12,12 +12,16 @@ pytest.importorskip(
     "a Saleor environment (see README, 'Run the tests inside Saleor').",
 )
 
-from django.test import Client  # noqa: E402
 from graphene.relay import Node  # noqa: E402
 from saleor.order.models import Order  # noqa: E402
 
 from saleor_helpdesk.models import Ticket  # noqa: E402
 from tests.factories import access_token_for, grant  # noqa: E402
+from tests.saleor.graphql_client import (  # noqa: E402
+    HELPDESK_API,
+    SALEOR_API,
+    post_graphql,
+)
 
 CHECKOUT_COMPLETE = """
 mutation Complete($id: ID!) {
@@ -37,20 +41,6 @@ mutation Open($input: TicketCreateInput!) {
   ticketCreate(input: $input) { errors { field code message } ticket { id } }
 }
 """
-HELPDESK = "/plugins/global/saleor.helpdesk/graphql/"
-
-
-def _post(url, query, variables, token):
-    response = Client().post(
-        url,
-        {"query": query, "variables": variables},
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {token}",
-    )
-    assert response.status_code == 200, response.content
-    body = response.json()
-    assert "errors" not in body, body["errors"]
-    return body["data"]
 
 
 @pytest.fixture
@@ -80,8 +70,8 @@ def completed_order(
         caplog.at_level(logging.ERROR, logger="saleor_helpdesk.hooks"),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        data = _post(
-            "/graphql/",
+        data = post_graphql(
+            SALEOR_API,
             CHECKOUT_COMPLETE,
             {"id": Node.to_global_id("Checkout", checkout.pk)},
             access_token_for(customer_user),
@@ -106,8 +96,8 @@ def test_cancelling_the_order_in_saleor_shows_on_its_ticket(
 ):
     order, _ = completed_order
     # given the customer opened a ticket on the order
-    opened = _post(
-        HELPDESK,
+    opened = post_graphql(
+        HELPDESK_API,
         TICKET_CREATE,
         {
             "input": {
@@ -124,8 +114,8 @@ def test_cancelling_the_order_in_saleor_shows_on_its_ticket(
     # when staff cancel the order in Saleor
     grant(staff_user, "MANAGE_ORDERS")
     with django_capture_on_commit_callbacks(execute=True):
-        cancelled = _post(
-            "/graphql/",
+        cancelled = post_graphql(
+            SALEOR_API,
             ORDER_CANCEL,
             {"id": Node.to_global_id("Order", order.pk)},
             access_token_for(staff_user),
