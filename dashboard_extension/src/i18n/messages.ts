@@ -101,7 +101,7 @@ export const en = {
   "ticket.download": "Download {name}",
   "ticket.internalFile": "internal",
   "ticket.noComments": "No messages yet.",
-  "ticket.claim": "Annehmen (take it)",
+  "ticket.claim": "Claim",
   "ticket.claimed": "The ticket is now yours.",
   "ticket.forward": "Forward",
   "ticket.merge": "Merge",

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { TicketRefundOptionsQuery } from "../../generated/graphql";
 import { createFakeClient } from "../../test/fakeClient";
 import { renderApp } from "../../test/render";
-import { RefundsSection, fromCents, toCents } from "./Refunds";
+import { REFUND_POLL_MS, RefundsSection, fromCents, toCents } from "./Refunds";
 
 const refundOptions: TicketRefundOptionsQuery = {
   ticketRefundOptions: {
@@ -137,5 +137,44 @@ describe("Refund dialog", () => {
     expect(refund).toHaveTextContent("Failed");
     expect(refund).toHaveTextContent("2 × Kaffeebecher");
     expect(refund).toHaveTextContent("Payment app: Card expired");
+  });
+
+  it("follows a pending refund until the payment app has answered, then refreshes the ticket", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const refund = (state: string) => ({
+        id: "Refund:1",
+        state,
+        method: "TRANSACTION",
+        amount: "19.80",
+        currency: "EUR",
+        includeShipping: false,
+        lines: [{ orderLineId: "OrderLine:1", productName: "Kaffeebecher", quantity: 2 }],
+        reason: null,
+        reasonReferenceId: null,
+        failureMessage: null,
+        createdAt: "2025-01-12T10:00:00+00:00",
+        completedAt: state === "SUCCEEDED" ? "2025-01-12T10:01:00+00:00" : null,
+      });
+      let answered = false;
+      const onChanged = vi.fn();
+      const fake = createFakeClient({
+        TicketRefundList: () => ({ ticket: { id: "Ticket:1", refunds: [refund(answered ? "SUCCEEDED" : "PENDING")] } }),
+        TicketRefundOptions: () => refundOptions,
+      });
+      renderApp(<RefundsSection ticketId="Ticket:1" hasOrder onChanged={onChanged} />, { client: fake.client });
+      expect(await screen.findByTestId("refund")).toHaveTextContent("Pending");
+
+      answered = true;
+      await vi.advanceTimersByTimeAsync(REFUND_POLL_MS);
+
+      await waitFor(() => expect(screen.getByTestId("refund")).toHaveTextContent("Refunded"));
+      expect(onChanged).toHaveBeenCalledTimes(1);
+      const polls = fake.callsOf("TicketRefundList").length;
+      await vi.advanceTimersByTimeAsync(REFUND_POLL_MS * 3);
+      expect(fake.callsOf("TicketRefundList")).toHaveLength(polls);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Box, Button, Checkbox, Chip, Input, Text } from "@saleor/macaw-ui";
-import { useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { errorMessage, mutationErrors } from "../../api/client";
 import { useClient, useQuery } from "../../api/context";
 import {
@@ -30,12 +30,31 @@ function newIdempotencyKey(): string {
 
 const STATE_COLORS = { REQUESTED: "info1", PENDING: "warning1", SUCCEEDED: "success1", FAILED: "critical1" } as const;
 
+/** How often an open refund's state is asked for again: the payment app answers later. */
+export const REFUND_POLL_MS = 3000;
+
 /** The refunds started from the ticket, with their state, and the button to start one. */
 export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: string; hasOrder: boolean; onChanged: () => void }) {
   const { t, label, formatDate, formatMoney } = useI18n();
   const list = useQuery(TicketRefundListDocument, { id: ticketId });
   const [open, setOpen] = useState(false);
   const refunds = list.data?.ticket?.refunds ?? [];
+  const waiting = refunds.some((refund) => refund.state === "REQUESTED" || refund.state === "PENDING");
+  const { refetch } = list;
+  useEffect(() => {
+    // While a refund waits for the payment app, follow it without a reload; the
+    // ticket (timeline, status) is refreshed once it is settled.
+    if (!waiting) return undefined;
+    const timer = window.setInterval(() => {
+      void refetch();
+    }, REFUND_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [waiting, refetch]);
+  const [wasWaiting, setWasWaiting] = useState(false);
+  useEffect(() => {
+    if (wasWaiting && !waiting) onChanged();
+    setWasWaiting(waiting);
+  }, [waiting, wasWaiting, onChanged]);
 
   return (
     <Section

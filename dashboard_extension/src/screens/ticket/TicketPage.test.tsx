@@ -180,7 +180,7 @@ describe("Ticket page", () => {
   it("claims the ticket", async () => {
     const user = userEvent.setup();
     const { callsOf, host } = setup({ TicketClaim: () => ({ ticketClaim: { errors: [], ticket: { id: "Ticket:1", assignee: options.supportAgents![0]!.user } } }) });
-    await user.click(await screen.findByRole("button", { name: "Annehmen (take it)" }));
+    await user.click(await screen.findByRole("button", { name: "Claim" }));
     await waitFor(() => expect(callsOf("TicketClaim")).toHaveLength(1));
     expect(host.notify).toHaveBeenCalledWith({ status: "success", title: "The ticket is now yours." });
   });
