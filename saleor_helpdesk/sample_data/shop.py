@@ -35,6 +35,7 @@ from ..models import (
     Contact,
     CustomerResponsible,
     Priority,
+    ResponseTemplate,
     SupportAgent,
     Ticket,
     TicketEvent,
@@ -43,7 +44,14 @@ from ..models import (
 )
 from .files import sample_file
 from .flows import Flows, Thread, customer_sign_off, shift_ticket, staff_actor
-from .texts import DUPLICATE_PREFIX, FOLLOW_UPS, PHONE_NOTE, TEXTS, Text
+from .texts import (
+    DUPLICATE_PREFIX,
+    FOLLOW_UPS,
+    PHONE_NOTE,
+    RESPONSE_TEMPLATES,
+    TEXTS,
+    Text,
+)
 
 STATUSES = [row[0] for row in DEFAULT_STATUSES]
 KINDS = [
@@ -167,6 +175,7 @@ class SampleShop:
         self.contact = (
             Contact.objects.filter(is_active=True).order_by("position").first()
         )
+        self._response_templates()
         self.cast = self._cast()
         self.flows = Flows(self.rng, self.statuses, self.priorities, self.cast.agents)
         self.by_customer: dict[int, list[int]] = {}
@@ -190,6 +199,16 @@ class SampleShop:
         if failed == count:
             raise CommandError("No sample ticket could be created.")
         self._summary()
+
+    def _response_templates(self) -> None:
+        """The replies the reply box offers (kept when the merchant already has some)."""
+        if ResponseTemplate.objects.exists():
+            return
+        ResponseTemplate.objects.bulk_create(
+            ResponseTemplate(name=name, language_code=language, kind=kind, body=body)
+            for name, language, kind, body in RESPONSE_TEMPLATES
+        )
+        self.write(f"response templates: {len(RESPONSE_TEMPLATES)}")
 
     # Who and what the tickets are about.
 

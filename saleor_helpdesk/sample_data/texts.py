@@ -676,3 +676,42 @@ FILE_NAMES = {
         "call_notes": "call_notes_{n}.pdf",
     },
 }
+
+
+# Canned replies for the reply box: (name, language, kind, body). Kind "" fits any.
+RESPONSE_TEMPLATES = [
+    (
+        "Reklamation: Erstattung",
+        "de",
+        "complaint",
+        "<p>Hallo {{ customer.first_name }},</p><p>das tut uns leid. Wir erstatten "
+        "Ihnen die beanstandeten Artikel aus Bestellung {{ order.number }}; die "
+        "Gutschrift erscheint in wenigen Tagen auf Ihrem Zahlungsmittel.</p>"
+        "<p>Viele Grüße<br>{{ agent.name }}</p>",
+    ),
+    (
+        "Complaint: refund",
+        "en",
+        "complaint",
+        "<p>Hello {{ customer.first_name }},</p><p>we're sorry about that. We are "
+        "refunding the items from order {{ order.number }} you told us about; the "
+        "money will be back on your payment method within a few days.</p>"
+        "<p>Best regards,<br>{{ agent.name }}</p>",
+    ),
+    (
+        "Rückfrage: Fotos",
+        "de",
+        "",
+        "<p>Hallo {{ customer.first_name }},</p><p>damit wir Ticket "
+        "{{ ticket.number }} schnell bearbeiten können: Können Sie uns Fotos der Ware "
+        "und der Verpackung schicken?</p><p>Danke!<br>{{ agent.name }}</p>",
+    ),
+    (
+        "Follow-up: photos",
+        "en",
+        "",
+        "<p>Hello {{ customer.first_name }},</p><p>to get ticket {{ ticket.number }} "
+        "sorted quickly: could you send us photos of the item and its packaging?</p>"
+        "<p>Thank you!<br>{{ agent.name }}</p>",
+    ),
+]

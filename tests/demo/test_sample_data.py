@@ -104,6 +104,17 @@ def test_german_customers_get_german_tickets(seeded):
     )
 
 
+def test_the_reply_box_has_response_templates_in_both_languages(seeded):
+    from saleor_helpdesk.models import ResponseTemplate
+    from saleor_helpdesk.templates_render import check
+
+    templates = list(ResponseTemplate.objects.all())
+    assert {t.language_code for t in templates} == {"de", "en"}
+    assert {t.kind for t in templates} == {"complaint", ""}
+    for template in templates:
+        check(template.body)  # only known placeholders
+
+
 def test_staff_are_support_agents(seeded):
     staff = set(User.objects.filter(is_staff=True).values_list("pk", flat=True))
     assert set(SupportAgent.objects.values_list("user_id", flat=True)) == staff

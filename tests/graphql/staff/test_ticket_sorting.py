@@ -90,5 +90,5 @@ def test_unassigned_tickets_sort_after_assigned_ones_by_assignee(
         (t for t in tickets if t.assignee_id),
         key=lambda t: (t.assignee.email, t.number),
     )
-    unassigned = sorted((t.number for t in tickets if not t.assignee_id))
+    unassigned = sorted(t.number for t in tickets if not t.assignee_id)
     assert got == [t.number for t in by_email] + unassigned
