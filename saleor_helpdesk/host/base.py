@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from ..actor import Actor
     from .refunds import (
+        PaymentSummary,
         RefundOptions,
         RefundPlan,
         RefundReason,
@@ -63,6 +64,10 @@ class HostPort(ABC):
     @abstractmethod
     def refund_options(self, *, order: Any) -> "RefundOptions":
         """What the order allows to refund now: method, maximum, lines, reasons."""
+
+    @abstractmethod
+    def payments(self, *, order: Any) -> "tuple[PaymentSummary, ...]":
+        """How the order was paid, and what of it is refunded or being refunded."""
 
     @abstractmethod
     def refund_reasons(self) -> "tuple[RefundReason, ...] | None":

@@ -47,6 +47,19 @@ class RefundOptions:
 
 
 @dataclass(frozen=True)
+class PaymentSummary:
+    """One way the order was paid: a transaction (Transactions API) or a payment."""
+
+    kind: str  # RefundMethod value
+    name: str  # the transaction's name or the payment's gateway
+    currency: str
+    charged: Decimal
+    refunded: Decimal
+    pending_refund: Decimal
+    can_refund: bool
+
+
+@dataclass(frozen=True)
 class RefundPlan:
     """One refund, validated by the helpdesk, for the host to carry out."""
 

@@ -17,7 +17,6 @@ Dashboard user, and the helpdesk never writes a payment row itself.
 import json
 import logging
 from collections import defaultdict
-from decimal import Decimal
 from typing import Any
 
 from django.contrib.sites.models import Site
@@ -28,16 +27,21 @@ from saleor.order import FulfillmentStatus, OrderGrantedRefundStatus
 from saleor.order.models import (
     FulfillmentLine,
     OrderGrantedRefund,
-    OrderGrantedRefundLine,
 )
 from saleor.page.models import Page
-from saleor.payment import TransactionAction, TransactionEventType
+from saleor.payment import TransactionEventType
 from saleor.site.models import SiteSettings
 
 from ..actor import Actor
 from ..constants import RefundMethod, RefundState
+from .order_reading import (
+    last_payment,
+    payments_of,
+    refund_options_of,
+    refund_transaction_of,
+)
 from .refunds import (
-    RefundableLine,
+    PaymentSummary,
     RefundOptions,
     RefundPlan,
     RefundReason,
@@ -139,6 +143,9 @@ def run_saleor_graphql(
 
 
 class SaleorRefunds:
+    def payments(self, *, order: Any) -> tuple[PaymentSummary, ...]:
+        return payments_of(order)
+
     def refund_reasons(self) -> tuple[RefundReason, ...] | None:
         page_type_id = (
             SiteSettings.objects.filter(site=Site.objects.get_current())
@@ -153,89 +160,15 @@ class SaleorRefunds:
         )
 
     def refund_options(self, *, order: Any) -> RefundOptions:
-        reasons = self.refund_reasons()
-        shipping = order.shipping_price_gross_amount or Decimal(0)
-        shipping_done = (
-            order.granted_refunds.filter(shipping_costs_included=True)
-            .exclude(status=OrderGrantedRefundStatus.FAILURE)
-            .exists()
-            or order.fulfillments.filter(
-                status__in=REFUNDED_FULFILMENTS, shipping_refund_amount__isnull=False
-            ).exists()
-        )
-        common: dict[str, Any] = {
-            "currency": order.currency,
-            "shipping_amount": shipping,
-            "shipping_refundable": shipping > 0 and not shipping_done,
-            "lines": tuple(self._lines(order)),
-            "reason_required": reasons is not None,
-            "reasons": reasons or (),
-        }
-        transactions = list(order.payment_transactions.all())
-        if transactions:
-            refundable = [
-                item
-                for item in transactions
-                if TransactionAction.REFUND in (item.available_actions or [])
-            ]
-            if not refundable:
-                return RefundOptions(
-                    method=None,
-                    max_amount=Decimal(0),
-                    unavailable="The payment app cannot refund this payment.",
-                    **common,
-                )
-            return RefundOptions(
-                method=RefundMethod.TRANSACTION,
-                max_amount=max(item.charged_value for item in refundable),
-                **common,
-            )
-        payment = order.get_last_payment()
-        if payment is not None and payment.can_refund():
-            return RefundOptions(
-                method=RefundMethod.PAYMENT,
-                max_amount=payment.captured_amount,
-                **common,
-            )
-        return RefundOptions(
-            method=None,
-            max_amount=Decimal(0),
-            unavailable="The order has no payment to refund.",
-            **common,
-        )
-
-    def _lines(self, order: Any) -> Any:
-        taken: dict[Any, int] = defaultdict(int)
-        for line_id, quantity in (
-            OrderGrantedRefundLine.objects.filter(granted_refund__order=order)
-            .exclude(granted_refund__status=OrderGrantedRefundStatus.FAILURE)
-            .values_list("order_line_id", "quantity")
-        ):
-            taken[line_id] += quantity
-        for line_id, quantity in FulfillmentLine.objects.filter(
-            fulfillment__order=order, fulfillment__status__in=REFUNDED_FULFILMENTS
-        ).values_list("order_line_id", "quantity"):
-            taken[line_id] += quantity
-        for line in order.lines.all():
-            yield RefundableLine(
-                line_id=str(line.pk),
-                product_name=line.product_name,
-                quantity=line.quantity,
-                refundable_quantity=max(line.quantity - taken[line.pk], 0),
-                unit_price=line.unit_price_gross_amount,
-            )
+        return refund_options_of(order, self.refund_reasons())
 
     def submit_refund(
         self, *, actor: Actor, order: Any, plan: RefundPlan
     ) -> RefundSubmission:
         try:
-            transactions = [
-                item
-                for item in order.payment_transactions.order_by("-charged_value", "pk")
-                if TransactionAction.REFUND in (item.available_actions or [])
-            ]
-            if transactions:
-                return self._refund_transaction(actor, order, transactions[0], plan)
+            item = refund_transaction_of(order)
+            if item is not None:
+                return self._refund_transaction(actor, order, item, plan)
             return self._refund_payment(actor, order, plan)
         except SaleorGraphQLRefused as refused:
             raise refused.refusal from refused
@@ -297,7 +230,7 @@ class SaleorRefunds:
     def _refund_payment(
         self, actor: Actor, order: Any, plan: RefundPlan
     ) -> RefundSubmission:
-        payment = order.get_last_payment()
+        payment = last_payment(order)
         if payment is None:
             raise RefundRefused(None, "no_payment_to_refund", "Order has no payment.")
         order_lines, fulfillment_lines = self._split_fulfilled(order, plan.lines)

@@ -2,7 +2,6 @@
 
 import hashlib
 import hmac
-from collections import defaultdict
 from decimal import Decimal
 
 import jwt
@@ -13,8 +12,14 @@ from django.http import HttpRequest
 from saleor_helpdesk.actor import Actor
 from saleor_helpdesk.constants import RefundMethod, RefundState
 from saleor_helpdesk.host import AuthenticationError, CustomerSummary, HostPort
+from saleor_helpdesk.host.order_reading import (
+    last_payment,
+    payments_of,
+    refund_options_of,
+    refund_transaction_of,
+)
 from saleor_helpdesk.host.refunds import (
-    RefundableLine,
+    PaymentSummary,
     RefundOptions,
     RefundPlan,
     RefundReason,
@@ -28,14 +33,11 @@ from . import payments
 from .account.models import Group, User
 from .app.models import AppToken, hash_token
 from .order.models import (
-    FulfillmentLine,
-    FulfillmentStatus,
     Order,
     OrderEvent,
-    OrderGrantedRefundLine,
     OrderGrantedRefundStatus,
 )
-from .payment.models import TransactionAction, TransactionEventType
+from .payment.models import TransactionEventType
 from .permission.models import Permission
 from .site.models import SiteSettings
 from .tokens import ACCESS_TYPE, decode_access_token
@@ -148,55 +150,10 @@ class StandInHost(HostPort):
     # Refunds: the same rules as Saleor's mutations (see `payments.py`).
 
     def refund_options(self, *, order) -> RefundOptions:
-        items = list(order.payment_transactions.all())
-        payment = order.payments.filter(is_active=True).order_by("-pk").first()
-        lines = tuple(self._refundable_lines(order))
-        shipping_granted = (
-            order.granted_refunds.filter(shipping_costs_included=True)
-            .exclude(status=OrderGrantedRefundStatus.FAILURE)
-            .exists()
-            or order.fulfillments.filter(
-                status=FulfillmentStatus.REFUNDED, shipping_refund_amount__isnull=False
-            ).exists()
-        )
-        reasons = self.refund_reasons()
-        common = {
-            "currency": order.currency,
-            "shipping_amount": order.shipping_price_gross_amount,
-            "shipping_refundable": order.shipping_price_gross_amount > 0
-            and not shipping_granted,
-            "lines": lines,
-            "reason_required": reasons is not None,
-            "reasons": reasons or (),
-        }
-        if items:
-            refundable = [
-                i for i in items if TransactionAction.REFUND in i.available_actions
-            ]
-            if not refundable:
-                return RefundOptions(
-                    method=None,
-                    max_amount=Decimal(0),
-                    unavailable="The payment app cannot refund this payment.",
-                    **common,
-                )
-            return RefundOptions(
-                method=RefundMethod.TRANSACTION,
-                max_amount=max(i.charged_value for i in refundable),
-                **common,
-            )
-        if payment is not None and payment.can_refund():
-            return RefundOptions(
-                method=RefundMethod.PAYMENT,
-                max_amount=payment.captured_amount,
-                **common,
-            )
-        return RefundOptions(
-            method=None,
-            max_amount=Decimal(0),
-            unavailable="The order has no payment to refund.",
-            **common,
-        )
+        return refund_options_of(order, self.refund_reasons())
+
+    def payments(self, *, order) -> tuple[PaymentSummary, ...]:
+        return payments_of(order)
 
     def refund_reasons(self) -> tuple[RefundReason, ...] | None:
         reference_type = SiteSettings.current().refund_reason_reference_type
@@ -207,40 +164,15 @@ class StandInHost(HostPort):
             for page in reference_type.pages.order_by("title")
         )
 
-    def _refundable_lines(self, order):
-        granted = defaultdict(int)
-        for line_id, quantity in (
-            OrderGrantedRefundLine.objects.filter(granted_refund__order=order)
-            .exclude(granted_refund__status=OrderGrantedRefundStatus.FAILURE)
-            .values_list("order_line_id", "quantity")
-        ):
-            granted[line_id] += quantity
-        for line_id, quantity in FulfillmentLine.objects.filter(
-            fulfillment__order=order, fulfillment__status=FulfillmentStatus.REFUNDED
-        ).values_list("order_line_id", "quantity"):
-            granted[line_id] += quantity
-        for line in order.lines.all():
-            yield RefundableLine(
-                line_id=str(line.pk),
-                product_name=line.product_name,
-                quantity=line.quantity,
-                refundable_quantity=max(line.quantity - granted[line.pk], 0),
-                unit_price=line.unit_price_gross_amount,
-            )
-
     def submit_refund(
         self, *, actor: Actor, order, plan: RefundPlan
     ) -> RefundSubmission:
-        items = [
-            item
-            for item in order.payment_transactions.order_by("-charged_value", "pk")
-            if TransactionAction.REFUND in item.available_actions
-        ]
-        if items:
+        item = refund_transaction_of(order)
+        if item is not None:
             granted_refund = payments.grant_refund(
                 actor=actor,
                 order=order,
-                transaction_item=items[0],
+                transaction_item=item,
                 amount=plan.amount,
                 lines=plan.lines,
                 include_shipping=plan.include_shipping,
@@ -255,9 +187,9 @@ class StandInHost(HostPort):
                 state=_STATES[granted_refund.status],
                 method=RefundMethod.TRANSACTION,
                 granted_refund_id=str(granted_refund.pk),
-                transaction_id=str(items[0].token),
+                transaction_id=str(item.token),
             )
-        payment = order.payments.filter(is_active=True).order_by("-pk").first()
+        payment = last_payment(order)
         if payment is None:
             raise RefundRefused(None, "no_payment_to_refund", "Order has no payment.")
         payments.refund_products(

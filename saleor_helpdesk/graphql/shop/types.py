@@ -5,6 +5,8 @@ from typing import Any
 
 import graphene
 
+from ...host import get_host
+from ..core.enums import RefundMethodEnum
 from ..core.ids import to_global_id
 from .dataloaders import OrderLinesByOrderIdLoader
 
@@ -62,6 +64,28 @@ class OrderLine(SaleorId, graphene.ObjectType):
         return float(root.unit_price_gross_amount)
 
 
+class OrderPayment(graphene.ObjectType):
+    kind = graphene.Field(
+        RefundMethodEnum, required=True, description="Transaction or legacy payment."
+    )
+    name = graphene.String(
+        required=True, description="The transaction's name or the gateway."
+    )
+    currency = graphene.String(required=True, description="Currency.")
+    charged = graphene.Decimal(required=True, description="Charged and not refunded.")
+    refunded = graphene.Decimal(required=True, description="Refunded.")
+    pending_refund = graphene.Decimal(
+        required=True, description="Refund requested, not yet answered."
+    )
+    can_refund = graphene.Boolean(
+        required=True, description="Whether the payment app can refund it."
+    )
+
+    class Meta:
+        name = "TicketOrderPayment"
+        description = "One way an order was paid (staff only)."
+
+
 class Order(SaleorId, graphene.ObjectType):
     saleor_type = "Order"
     id = graphene.ID(required=True, description="Saleor's ID of the order.")
@@ -72,6 +96,13 @@ class Order(SaleorId, graphene.ObjectType):
     currency = graphene.String(required=True, description="Currency.")
     lines = graphene.List(
         graphene.NonNull(OrderLine), required=True, description="The order's lines."
+    )
+    payments = graphene.List(
+        graphene.NonNull(OrderPayment),
+        description=(
+            "How the order was paid, with what is refunded or being refunded (staff "
+            "with MANAGE_ORDERS; null for customers and guests)."
+        ),
     )
 
     class Meta:
@@ -93,3 +124,9 @@ class Order(SaleorId, graphene.ObjectType):
     @staticmethod
     def resolve_lines(root: Any, info: Any) -> Any:
         return OrderLinesByOrderIdLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_payments(root: Any, info: Any) -> Any:
+        if not info.context.actor.is_agent:
+            return None
+        return get_host().payments(order=root)

@@ -272,3 +272,37 @@ def test_the_shops_refund_reasons_are_listed_for_the_settings(refunder_api):
 def test_customers_may_not_list_refund_reasons(customer_api):
     response = customer_api.post(REASONS)
     assert response.json()["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+
+
+PAYMENTS = """
+query Payments($id: ID!) {
+  ticket(id: $id) {
+    order { payments { kind name currency charged refunded pendingRefund canRefund } }
+  }
+}
+"""
+
+
+def test_the_order_panel_shows_how_the_order_was_paid_and_what_is_refunded(
+    refunder_api, complaint, order, customer_api
+):
+    # given a refund the payment app has not answered yet
+    refunder_api(
+        REFUND,
+        {
+            "id": gid("Ticket", complaint.pk),
+            "input": {"idempotencyKey": "p", "amount": "5.00"},
+        },
+    )
+
+    data = refunder_api(PAYMENTS, {"id": gid("Ticket", complaint.pk)})
+
+    [payment] = data["ticket"]["order"]["payments"]
+    assert payment["kind"] == "TRANSACTION"
+    assert payment["canRefund"] is True
+    assert Decimal(payment["pendingRefund"]) == Decimal("5")
+    assert Decimal(payment["charged"]) == order.total_gross_amount - Decimal("5")
+    assert Decimal(payment["refunded"]) == 0
+    # and customers do not see the shop's payment details
+    mine = customer_api(PAYMENTS, {"id": gid("Ticket", complaint.pk)})
+    assert mine["ticket"]["order"]["payments"] is None

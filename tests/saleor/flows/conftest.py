@@ -48,10 +48,13 @@ else:
 
     import pytest
 
+    # Saleor's autouse fixture replaces PLUGINS with its dummy gateways, which would
+    # switch the helpdesk off (`setup_dummy_gateways` up to 3.23, `setup_dummy_gateway`
+    # on main). These tests pay without a gateway: keep PLUGINS as the settings say.
     @pytest.fixture(autouse=True)
     def setup_dummy_gateway(settings):
-        """Saleor's autouse fixture of this name replaces PLUGINS with its dummy
-        gateway; keep the helpdesk (and its test payments) beside it."""
-        dummy = "saleor.plugins.tests.gateways.dummy.DummyGatewayPlugin"
-        settings.PLUGINS = [*settings.PLUGINS, dummy]
+        return settings
+
+    @pytest.fixture(autouse=True)
+    def setup_dummy_gateways(settings):
         return settings
