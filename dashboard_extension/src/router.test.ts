@@ -33,6 +33,16 @@ describe("inbox URL state", () => {
     const state = readInboxState(new URLSearchParams("tab=bogus&kind=NOPE&sort=nope&dir=up&before=abc"));
     expect(state).toMatchObject({ tab: "open", kind: "", sort: "lastActivity", dir: "DESC", before: "abc" });
     expect(inboxVariables(state, "de")).toMatchObject({ last: 50, before: "abc", languageCode: "de" });
-    expect(inboxVariables({ ...state, sort: "assignee" }, "en").sortBy).toEqual({ field: "LAST_ACTIVITY_AT", direction: "DESC" });
+    expect(inboxVariables(state, "en").sortBy).toEqual({ field: "LAST_ACTIVITY_AT", direction: "DESC" });
+  });
+
+  it("sends every column's sorting to the API", () => {
+    const sortBy = (sort: string, dir = "ASC") => inboxVariables(readInboxState(new URLSearchParams({ sort, dir })), "en").sortBy;
+    expect(sortBy("title")).toEqual({ field: "SUBJECT", direction: "ASC" });
+    expect(sortBy("customer", "DESC")).toEqual({ field: "CUSTOMER", direction: "DESC" });
+    expect(sortBy("status")).toEqual({ field: "STATUS", direction: "ASC" });
+    expect(sortBy("assignee")).toEqual({ field: "ASSIGNEE", direction: "ASC" });
+    expect(sortBy("channel")).toEqual({ field: "CHANNEL", direction: "ASC" });
+    expect(sortBy("priority", "DESC")).toEqual({ field: "PRIORITY", direction: "DESC" });
   });
 });

@@ -5,7 +5,7 @@ import { LoginForm, StandaloneHeader } from "../Root";
 import { Inbox } from "../screens/inbox/Inbox";
 import { parseHash } from "../router";
 import { createFakeClient } from "../test/fakeClient";
-import { counts, inboxPage, inboxTicket, options } from "../test/fixtures";
+import { counts, helpdeskChannels, inboxPage, inboxTicket, options } from "../test/fixtures";
 import { renderApp } from "../test/render";
 import { de, en } from "./messages";
 import { makeI18n, toLang, translate } from "./index";
@@ -34,6 +34,7 @@ describe("i18n", () => {
       InboxOptions: () => options,
       Inbox: () => inboxPage([inboxTicket({ id: "Ticket:1", number: 10001, kind: "COMPLAINT" })]),
       InboxCounts: () => counts,
+      HelpdeskChannels: () => helpdeskChannels,
     });
     const route = parseHash(window.location.hash);
     const { rerenderWith } = renderApp(<Inbox route={route} />, { client: fake.client, lang: "en" });

@@ -3,7 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SettingsStatusesQuery } from "../generated/graphql";
 import { Screens } from "../Screens";
+import { parseHash } from "../router";
 import { createFakeClient } from "../test/fakeClient";
+import { helpdeskChannels } from "../test/fixtures";
 import { renderApp } from "../test/render";
 
 type Handler = (variables: Record<string, unknown>) => unknown;
@@ -33,7 +35,7 @@ const refused = (key: string, message: string, field = "name") => () => ({ [key]
 
 function setup(hash: string, handlers: Record<string, Handler>, lang: "en" | "de" = "en") {
   window.location.hash = hash;
-  const fake = createFakeClient(handlers);
+  const fake = createFakeClient({ HelpdeskChannels: () => helpdeskChannels, ...handlers });
   return { ...fake, ...renderApp(<Screens />, { client: fake.client, lang }) };
 }
 
@@ -221,12 +223,35 @@ describe("Settings", () => {
     await user.type(screen.getByLabelText("Name"), "CRM");
     await user.type(screen.getByLabelText("Target URL"), "https://crm.example.com/in");
     await user.click(screen.getByRole("checkbox", { name: "ticket.closed" }));
-    await user.type(screen.getByLabelText("Channels", { exact: false }), "webshop-de");
+    // The channels are the caller's helpdesk channels, ticked; their slugs are sent.
+    const channels = screen.getByRole("group", { name: "Channels" });
+    await waitFor(() => expect(within(channels).getAllByRole("checkbox")).toHaveLength(2));
+    await user.click(within(channels).getByRole("checkbox", { name: "Webshop CH" }));
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByTestId("webhook-secret")).toHaveTextContent("s3cr3t");
     expect(callsOf("SettingsWebhookCreate")[0]!.variables).toEqual({
-      input: { name: "CRM", targetUrl: "https://crm.example.com/in", events: ["ticket.closed"], channels: ["webshop-de"], isActive: true, includeInternalComments: false, signing: "HMAC" },
+      input: { name: "CRM", targetUrl: "https://crm.example.com/in", events: ["ticket.closed"], channels: ["webshop-ch"], isActive: true, includeInternalComments: false, signing: "HMAC" },
     });
+  });
+
+  it("keeps a webhook's channels, also one that is not among the caller's, and changes them", async () => {
+    const user = userEvent.setup();
+    const { callsOf } = setup("#/settings/webhooks/wh-1", {
+      SettingsWebhook: () => ({
+        webhookSubscription: { ...webhook, channels: ["webshop-de", "old-shop"], deliveries: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
+        webhookTopics: topics,
+      }),
+      SettingsWebhookUpdate: ok("webhookSubscriptionUpdate", { subscription: null }),
+    });
+    const channels = await screen.findByRole("group", { name: "Channels" });
+    await waitFor(() => expect(within(channels).getByRole("checkbox", { name: "Webshop DE" })).toBeChecked());
+    expect(within(channels).getByRole("checkbox", { name: "Webshop CH" })).not.toBeChecked();
+    expect(within(channels).getByRole("checkbox", { name: "old-shop (not one of your channels)" })).toBeChecked();
+    await user.click(within(channels).getByRole("checkbox", { name: "Webshop DE" }));
+    await user.click(within(channels).getByRole("checkbox", { name: "Webshop CH" }));
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(callsOf("SettingsWebhookUpdate")).toHaveLength(1));
+    expect(callsOf("SettingsWebhookUpdate")[0]!.variables).toMatchObject({ id: "wh-1", input: { channels: ["old-shop", "webshop-ch"] } });
   });
 
   it("shows a webhook's delivery log, filters it and redelivers", async () => {
@@ -351,6 +376,72 @@ describe("Settings", () => {
         defaultResponsible: "User:1",
       },
     });
+  });
+
+  it("picks a channel's policies from the caller's helpdesk channels", async () => {
+    const user = userEvent.setup();
+    const settings = (channel: { id: string; slug: string; name: string } | null) => ({
+      channel,
+      inheritsShopDefaults: channel !== null,
+      attachmentsAllowed: true,
+      maxAttachmentSize: 10 * 1024 * 1024,
+      maxAttachmentsPerComment: 5,
+      maxAttachmentsPerTicket: 20,
+      allowedContentTypes: [],
+      guestTicketsAllowed: true,
+      customerMayClose: true,
+      customerMayReopen: true,
+      reopenWindowDays: 14,
+      autoCloseOnFullRefund: false,
+      senderEmail: "",
+      senderName: "",
+      signature: "",
+      defaultResponsible: null,
+    });
+    const { callsOf } = setup("#/settings/channels", {
+      SettingsChannel: (v) => ({
+        helpdeskChannelSettings: settings(v.channel ? helpdeskChannels.helpdeskChannels!.map(({ id, slug, name }) => ({ id, slug, name })).find((c) => c.slug === v.channel)! : null),
+        supportAgents: [],
+      }),
+    });
+    const picker = await screen.findByLabelText("Channel");
+    await waitFor(() => expect(within(picker).getAllByRole("option").map((o) => o.textContent)).toEqual(["Shop defaults", "Webshop DE", "Webshop CH"]));
+    expect(picker).toHaveValue("");
+    await user.selectOptions(picker, "webshop-ch");
+    await user.click(screen.getByRole("button", { name: "Open" }));
+    await waitFor(() => expect(parseHash(window.location.hash).query.get("channel")).toBe("webshop-ch"));
+    await waitFor(() => expect(callsOf("SettingsChannel").at(-1)!.variables).toEqual({ channel: "webshop-ch" }));
+    expect(await screen.findByRole("heading", { name: "Policies of Webshop CH" })).toBeInTheDocument();
+    expect(screen.getByText(/This channel uses the shop's defaults/)).toBeInTheDocument();
+  });
+
+  it("maps complaint reasons to the shop's refund reasons with a select", async () => {
+    const user = userEvent.setup();
+    const { callsOf } = setup("#/settings/refund-reasons", {
+      SettingsRefundReasons: () => ({
+        refundReasons: [
+          { id: "Page:1", title: "Damaged goods" },
+          { id: "Page:2", title: "Goodwill" },
+        ],
+        refundReasonMappings: [{ complaintReason: "DEFECTIVE", reasonId: "Page:2" }],
+      }),
+      SettingsRefundReasonSet: ok("refundReasonMappingSet", { mapping: { complaintReason: "DAMAGED_IN_TRANSIT", reasonId: "Page:1" } }),
+    });
+    const defective = await screen.findByLabelText("Refund reason for “Defective”");
+    expect(defective).toHaveValue("Page:2");
+    expect(within(defective).getAllByRole("option").map((o) => o.textContent)).toEqual(["None", "Damaged goods", "Goodwill"]);
+    const damaged = screen.getByRole("form", { name: "Damaged in transit" });
+    await user.selectOptions(within(damaged).getByRole("combobox"), "Page:1");
+    await user.click(within(damaged).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(callsOf("SettingsRefundReasonSet")).toHaveLength(1));
+    expect(callsOf("SettingsRefundReasonSet")[0]!.variables).toEqual({ input: { complaintReason: "DAMAGED_IN_TRANSIT", reasonId: "Page:1" } });
+    expect(screen.queryByText(/reason page type/)).not.toBeInTheDocument();
+  });
+
+  it("says how to configure refund reasons when the shop has none", async () => {
+    setup("#/settings/refund-reasons", { SettingsRefundReasons: () => ({ refundReasons: null, refundReasonMappings: [] }) });
+    expect(await screen.findByRole("note")).toHaveTextContent("a reason page type");
+    expect(screen.getByLabelText("Refund reason for “Defective”")).toHaveValue("");
   });
 
   it("is in German when the Dashboard is", async () => {

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { errorMessage } from "../api/client";
 import { useClient, useQuery } from "../api/context";
 import {
+  HelpdeskChannelsDocument,
   SettingsAgentAddDocument,
   SettingsAgentRemoveDocument,
   SettingsAgentUpdateDocument,
@@ -288,6 +289,10 @@ export function ChannelSettingsScreen({ route }: { route: Route }) {
   const [slug, setSlug] = useState(channel ?? "");
   useEffect(() => setSlug(channel ?? ""), [channel]);
   const query = useQuery(SettingsChannelDocument, { channel });
+  const channels = useQuery(HelpdeskChannelsDocument, {});
+  const list = channels.data?.helpdeskChannels ?? [];
+  const channelOptions = list.map((c) => ({ value: c.slug, label: c.name }));
+  if (channel && !list.some((c) => c.slug === channel)) channelOptions.push({ value: channel, label: t("settings.unknownChannel", { channel }) });
   return (
     <Box display="flex" flexDirection="column" gap={4}>
       <Section title={t("settings.channels")}>
@@ -301,10 +306,10 @@ export function ChannelSettingsScreen({ route }: { route: Route }) {
           flexWrap="wrap"
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
-            navigate("/settings/channels", { channel: slug.trim() });
+            navigate("/settings/channels", { channel: slug });
           }}
         >
-          <Input label={t("settings.channelSlug")} helperText={t("settings.channelSlugHint")} value={slug} onChange={(e) => setSlug(e.target.value)} />
+          <SelectField label={t("settings.channel")} value={slug} placeholder={t("settings.shopDefaults")} options={channelOptions} onChange={setSlug} disabled={!channels.data && !channels.error} />
           <Button type="submit" variant="secondary">
             {t("settings.openChannel")}
           </Button>
@@ -314,6 +319,8 @@ export function ChannelSettingsScreen({ route }: { route: Route }) {
             </Button>
           )}
         </Box>
+        {channels.error && <Text color="critical1">{t("state.error", { message: channels.error })}</Text>}
+        {channels.data && list.length === 0 && <Text size={2} color="default2">{t("settings.noChannels")}</Text>}
       </Section>
       <QueryView query={query}>
         {(data) =>
@@ -441,8 +448,19 @@ export function RefundReasonsSettings() {
       <QueryView query={query}>
         {(data) => (
           <Box display="flex" flexDirection="column" gap={3}>
+            {data.refundReasons === null || data.refundReasons === undefined ? (
+              <Text role="note" color="default2">
+                {t("settings.noRefundReasons")}
+              </Text>
+            ) : null}
             {COMPLAINT_REASONS.map((reason) => (
-              <RefundReasonRow key={reason} reason={reason} current={data.refundReasonMappings?.find((m) => m.complaintReason === reason)?.reasonId ?? ""} onSaved={() => void query.refetch()} />
+              <RefundReasonRow
+                key={reason}
+                reason={reason}
+                reasons={data.refundReasons ?? []}
+                current={data.refundReasonMappings?.find((m) => m.complaintReason === reason)?.reasonId ?? ""}
+                onSaved={() => void query.refetch()}
+              />
             ))}
           </Box>
         )}
@@ -451,12 +469,15 @@ export function RefundReasonsSettings() {
   );
 }
 
-function RefundReasonRow({ reason, current, onSaved }: { reason: ComplaintReasonEnum; current: string; onSaved: () => void }) {
+function RefundReasonRow({ reason, reasons, current, onSaved }: { reason: ComplaintReasonEnum; reasons: ReadonlyArray<{ id: string; title: string }>; current: string; onSaved: () => void }) {
   const { t, label } = useI18n();
   const client = useClient();
   const [value, setValue] = useState(current);
   const [saveState, runSave] = useSaver();
   useEffect(() => setValue(current), [current]);
+  const options = reasons.map((r) => ({ value: r.id, label: r.title }));
+  // A mapping to a page that is no longer a refund reason stays visible (and can be cleared).
+  if (current && !reasons.some((r) => r.id === current)) options.push({ value: current, label: t("settings.refundReasonUnknown", { id: current }) });
   return (
     <Box
       as="form"
@@ -467,12 +488,12 @@ function RefundReasonRow({ reason, current, onSaved }: { reason: ComplaintReason
       flexWrap="wrap"
       onSubmit={async (event: FormEvent) => {
         event.preventDefault();
-        const ok = await runSave(async () => problemOf((await client.request(SettingsRefundReasonSetDocument, { input: { complaintReason: reason, reasonId: value.trim() || null } })).refundReasonMappingSet));
+        const ok = await runSave(async () => problemOf((await client.request(SettingsRefundReasonSetDocument, { input: { complaintReason: reason, reasonId: value || null } })).refundReasonMappingSet));
         if (ok) onSaved();
       }}
     >
       <Box __minWidth="320px">
-        <Input label={t("settings.refundReasonFor", { reason: label("reason", reason) })} value={value} onChange={(e) => setValue(e.target.value)} />
+        <SelectField label={t("settings.refundReasonFor", { reason: label("reason", reason) })} value={value} placeholder={t("settings.refundReasonNone")} options={options} onChange={setValue} />
       </Box>
       <Button type="submit" size="small" variant="secondary">
         {t("settings.save")}

@@ -2,6 +2,7 @@ import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useEffect, useState, type FormEvent } from "react";
 import { useClient, useQuery } from "../api/context";
 import {
+  HelpdeskChannelsDocument,
   SettingsWebhookCreateDocument,
   SettingsWebhookDeleteDocument,
   SettingsWebhookDocument,
@@ -19,17 +20,17 @@ import { navigate } from "../router";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
-import { cellStyle, CheckField, DeleteButton, EntityEditor, problemOf, QueryView, splitList, yesNo } from "./common";
+import { cellStyle, CheckField, DeleteButton, EntityEditor, problemOf, QueryView, yesNo } from "./common";
 
 type Webhook = NonNullable<SettingsWebhooksQuery["webhookSubscriptions"]>[number];
 type Topic = { name: string; description: string };
-export type WebhookForm = { name: string; targetUrl: string; events: string[]; channels: string; isActive: boolean; includeInternalComments: boolean; signing: HelpdeskWebhookSigningEnum };
+export type WebhookForm = { name: string; targetUrl: string; events: string[]; channels: string[]; isActive: boolean; includeInternalComments: boolean; signing: HelpdeskWebhookSigningEnum };
 
 export const webhookForm = (w: Webhook): WebhookForm => ({
   name: w.name,
   targetUrl: w.targetUrl,
   events: [...w.events],
-  channels: w.channels.join(", "),
+  channels: [...w.channels],
   isActive: w.isActive,
   includeInternalComments: w.includeInternalComments,
   signing: w.signing,
@@ -39,7 +40,7 @@ export const webhookInput = (form: WebhookForm) => ({
   name: form.name.trim(),
   targetUrl: form.targetUrl.trim(),
   events: form.events,
-  channels: splitList(form.channels),
+  channels: form.channels,
   isActive: form.isActive,
   includeInternalComments: form.includeInternalComments,
   signing: form.signing,
@@ -70,7 +71,7 @@ function WebhookFields({ form, set, topics }: { form: WebhookForm; set: (patch: 
           </Box>
         ))}
       </Box>
-      <Input label={t("settings.webhookChannels")} helperText={t("settings.webhookChannelsHint")} value={form.channels} onChange={(e) => set({ channels: e.target.value })} />
+      <WebhookChannels value={form.channels} onChange={(channels) => set({ channels })} />
       <SelectField
         label={t("settings.signing")}
         value={form.signing}
@@ -83,6 +84,38 @@ function WebhookFields({ form, set, topics }: { form: WebhookForm; set: (patch: 
       <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
       <CheckField label={t("settings.includeInternalComments")} checked={form.includeInternalComments} onChange={(v) => set({ includeInternalComments: v })} />
     </>
+  );
+}
+
+/** The channels a subscription is limited to: ticked from the caller's helpdesk channels (slugs). */
+function WebhookChannels({ value, onChange }: { value: string[]; onChange: (slugs: string[]) => void }) {
+  const { t } = useI18n();
+  const channels = useQuery(HelpdeskChannelsDocument, {});
+  const list = channels.data?.helpdeskChannels ?? [];
+  // Slugs saved before (or of channels the caller does not work in) stay, ticked, so saving keeps them.
+  const unknown = value.filter((slug) => !list.some((c) => c.slug === slug));
+  const options = [...list.map((c) => ({ slug: c.slug, label: c.name })), ...unknown.map((slug) => ({ slug, label: t("settings.unknownChannel", { channel: slug }) }))];
+  return (
+    <Box as="fieldset" display="flex" flexDirection="column" gap={1} borderWidth={0} padding={0} margin={0}>
+      <legend>
+        <Text size={2} color="default2">
+          {t("settings.webhookChannels")}
+        </Text>
+      </legend>
+      <Text size={1} color="default2">
+        {t("settings.webhookChannelsHint")}
+      </Text>
+      {channels.error && <Text color="critical1">{t("state.error", { message: channels.error })}</Text>}
+      {channels.data && options.length === 0 && <Text size={2}>{t("settings.noChannels")}</Text>}
+      {options.map((option) => (
+        <CheckField
+          key={option.slug}
+          label={option.label}
+          checked={value.includes(option.slug)}
+          onChange={(checked) => onChange(checked ? [...value, option.slug] : value.filter((slug) => slug !== option.slug))}
+        />
+      ))}
+    </Box>
   );
 }
 
@@ -121,7 +154,7 @@ export function WebhooksSettings() {
                 { header: t("settings.events"), cell: (w) => w.events.join(", ") || "—" },
                 { header: t("settings.isActive"), cell: (w) => yesNo(t, w.isActive) },
               ]}
-              blank={() => ({ name: "", targetUrl: "", events: [], channels: "", isActive: true, includeInternalComments: false, signing: "HMAC" })}
+              blank={() => ({ name: "", targetUrl: "", events: [], channels: [], isActive: true, includeInternalComments: false, signing: "HMAC" })}
               fromItem={webhookForm}
               renderForm={(form, set) => <WebhookFields form={form} set={set} topics={topics} />}
               save={async (form, item) => {

@@ -22,7 +22,7 @@ describe("settings helpers", () => {
   });
 
   it("builds webhook input and pretty-prints payloads", () => {
-    expect(webhookInput({ name: " Hook ", targetUrl: " https://x.test/h ", events: ["ticket.created"], channels: "de, at", isActive: true, includeInternalComments: false, signing: "HMAC" })).toEqual({
+    expect(webhookInput({ name: " Hook ", targetUrl: " https://x.test/h ", events: ["ticket.created"], channels: ["de", "at"], isActive: true, includeInternalComments: false, signing: "HMAC" })).toEqual({
       name: "Hook",
       targetUrl: "https://x.test/h",
       events: ["ticket.created"],

@@ -1,4 +1,12 @@
-import type { InboxCountsQuery, InboxOptionsQuery, InboxQuery, TicketDetailsQuery } from "../generated/graphql";
+import type { HelpdeskChannelsQuery, InboxCountsQuery, InboxOptionsQuery, InboxQuery, TicketDetailsQuery } from "../generated/graphql";
+
+/** The channels the staff caller works in (`helpdeskChannels`). */
+export const helpdeskChannels: HelpdeskChannelsQuery = {
+  helpdeskChannels: [
+    { id: "Channel:1", slug: "webshop-de", name: "Webshop DE", currencyCode: "EUR" },
+    { id: "Channel:2", slug: "webshop-ch", name: "Webshop CH", currencyCode: "CHF" },
+  ],
+};
 
 export const options: InboxOptionsQuery = {
   ticketStatuses: [

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { Screens } from "../../Screens";
 import { parseHash } from "../../router";
 import { createFakeClient } from "../../test/fakeClient";
-import { counts, inboxPage, inboxTicket, options } from "../../test/fixtures";
+import { counts, helpdeskChannels, inboxPage, inboxTicket, options } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 
 const tickets = [
@@ -18,6 +18,7 @@ function setup(overrides: Record<string, (variables: Record<string, unknown>) =>
     InboxOptions: () => options,
     Inbox: () => inboxPage(tickets, 40),
     InboxCounts: () => counts,
+    HelpdeskChannels: () => helpdeskChannels,
     ...overrides,
   });
   const rendered = renderApp(<Screens />, { client: fake.client });
@@ -119,10 +120,11 @@ describe("Inbox", () => {
     await waitFor(() => expect(query().get("tab")).toBe("waiting"));
   });
 
-  it("sorts by the server's columns through the API and by the others within the page", async () => {
+  it("sorts every column on the server and keeps the sorting in the URL", async () => {
     const user = userEvent.setup();
     const { calls } = setup();
     await screen.findByText("Becher kaputt");
+    expect(lastInbox(calls).variables.sortBy).toEqual({ field: "LAST_ACTIVITY_AT", direction: "DESC" });
 
     await user.click(screen.getByRole("button", { name: "Number" }));
     await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "NUMBER", direction: "DESC" }));
@@ -133,14 +135,53 @@ describe("Inbox", () => {
     await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "NUMBER", direction: "ASC" }));
     expect(query().get("dir")).toBe("ASC");
 
-    await user.click(screen.getByRole("button", { name: "Customer" }));
-    await waitFor(() => expect(query().get("sort")).toBe("customer"));
-    const customers = () => screen.getAllByTestId("ticket-row").map((row) => within(row).getAllByRole("cell")[3]!.textContent);
-    await waitFor(() => expect(customers()).toEqual(["Anton Amsel", "Mia Maier", "Zoe Zimmer"]));
-    expect(screen.getByText(/Sorted within this page only/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Title" }));
+    await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "SUBJECT", direction: "ASC" }));
+    expect(query().get("sort")).toBe("title");
+    expect(screen.getByRole("columnheader", { name: /Title/ })).toHaveAttribute("aria-sort", "ascending");
 
+    await user.click(screen.getByRole("button", { name: "Customer" }));
+    await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "CUSTOMER", direction: "ASC" }));
     await user.click(screen.getByRole("button", { name: /Customer/ }));
-    await waitFor(() => expect(customers()).toEqual(["Zoe Zimmer", "Mia Maier", "Anton Amsel"]));
+    await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "CUSTOMER", direction: "DESC" }));
+    expect(query().get("sort")).toBe("customer");
+    expect(query().get("dir")).toBeNull(); // DESC is the default, left out of the URL
+
+    for (const [column, field] of [
+      ["Status", "STATUS"],
+      ["Assignee", "ASSIGNEE"],
+      ["Channel", "CHANNEL"],
+    ] as const) {
+      await user.click(screen.getByRole("button", { name: column }));
+      await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field, direction: "DESC" }));
+    }
+    expect(query().get("sort")).toBe("channel");
+
+    // The rows stay in the server's order; there is no in-page sorting any more.
+    const subjects = screen.getAllByTestId("ticket-row").map((row) => within(row).getAllByRole("cell")[2]!.textContent);
+    expect(subjects[0]).toContain("Becher kaputt");
+    expect(screen.queryByText(/Sorted within this page/)).not.toBeInTheDocument();
+  });
+
+  it("a sort from the URL goes to the server as it is", async () => {
+    window.location.hash = "#/inbox?sort=title&dir=ASC";
+    const { calls } = setup();
+    await screen.findByText("Becher kaputt");
+    expect(lastInbox(calls).variables.sortBy).toEqual({ field: "SUBJECT", direction: "ASC" });
+  });
+
+  it("offers the caller's helpdesk channels in the channel filter", async () => {
+    const user = userEvent.setup();
+    const { calls, callsOf } = setup({ Inbox: () => inboxPage([tickets[0]!], 1) });
+    await screen.findByText("Becher kaputt");
+    const select = screen.getByLabelText("Channel");
+    await waitFor(() => expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["Any", "Webshop DE", "Webshop CH"]));
+    expect(callsOf("HelpdeskChannels")).toHaveLength(1);
+
+    // A channel that no loaded ticket is in can be chosen: its ID goes to the filter.
+    await user.selectOptions(select, "Channel:2");
+    await waitFor(() => expect(query().get("channel")).toBe("Channel:2"));
+    await waitFor(() => expect(lastInbox(calls).variables.filter).toEqual({ channels: ["Channel:2"], statusGroups: ["NEW", "OPEN"] }));
   });
 
   it("bulk closes the selected tickets with one ticketBulkUpdate and reloads", async () => {

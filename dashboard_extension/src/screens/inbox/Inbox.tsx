@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEven
 import { errorMessage, mutationErrors } from "../../api/client";
 import { useClient, useQuery } from "../../api/context";
 import {
+  HelpdeskChannelsDocument,
   InboxCountsDocument,
   InboxDocument,
   InboxOptionsDocument,
@@ -21,7 +22,6 @@ import { StatusChip, personName } from "../../ui/chips";
 import {
   DEFAULT_STATE,
   KINDS,
-  SERVER_SORT,
   TABS,
   inboxStateToQuery,
   inboxVariables,
@@ -53,38 +53,6 @@ const TAB_LABELS: Record<Tab, MessageKey> = {
   waiting: "inbox.tab.waiting",
   closed: "inbox.tab.closed",
 };
-
-function sortValue(row: Row, column: SortColumn): string | number {
-  switch (column) {
-    case "number":
-      return row.number;
-    case "title":
-      return row.subject.toLocaleLowerCase();
-    case "customer":
-      return (row.customerName || row.customerEmail).toLocaleLowerCase();
-    case "status":
-      return row.status.name.toLocaleLowerCase();
-    case "priority":
-      return row.priority?.name.toLocaleLowerCase() ?? "";
-    case "assignee":
-      return row.assignee ? personName(row.assignee).toLocaleLowerCase() : "";
-    case "channel":
-      return row.channel?.name.toLocaleLowerCase() ?? "";
-    case "created":
-      return row.createdAt;
-    case "lastActivity":
-      return row.lastActivityAt;
-  }
-}
-
-export function sortRows(rows: Row[], column: SortColumn, dir: "ASC" | "DESC"): Row[] {
-  const sign = dir === "ASC" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = sortValue(a, column);
-    const y = sortValue(b, column);
-    return x < y ? -sign : x > y ? sign : 0;
-  });
-}
 
 export function Inbox({ route }: { route: Route }) {
   const i18n = useI18n();
@@ -130,16 +98,12 @@ export function Inbox({ route }: { route: Route }) {
     setBulkError(null);
   }, [listKey]);
 
-  // Channels: the API has no channel list, so offer those seen so far.
-  const channels = useRef(new Map<string, string>());
-  const rowsRaw = useMemo(
+  const channels = useQuery(HelpdeskChannelsDocument, {});
+  // The server sorts every column (ties by number); the page is shown as it comes.
+  const rows = useMemo(
     () => (list.data?.tickets?.edges ?? []).map((edge) => edge?.node).filter((node): node is Row => Boolean(node)),
     [list.data],
   );
-  rowsRaw.forEach((row) => row.channel && channels.current.set(row.channel.id, row.channel.name));
-
-  const serverSorted = Boolean(SERVER_SORT[state.sort]);
-  const rows = serverSorted ? rowsRaw : sortRows(rowsRaw, state.sort, state.dir);
 
   const agents = (options.data?.supportAgents ?? []).filter((agent) => agent.isActive);
   const agentOptions = agents.map((agent) => ({ value: agent.user.id, label: personName(agent.user) }));
@@ -202,7 +166,7 @@ export function Inbox({ route }: { route: Route }) {
 
       <Tabs state={state} counts={counts.data} onSelect={(tab) => setState({ tab })} i18n={i18n} />
 
-      <Filters state={state} setState={setState} options={options.data} agentOptions={agentOptions} channels={channels.current} filtersActive={filtersActive} />
+      <Filters state={state} setState={setState} options={options.data} agentOptions={agentOptions} channels={channels.data?.helpdeskChannels ?? []} filtersActive={filtersActive} />
 
       {selected.size > 0 && (
         <Box
@@ -241,11 +205,6 @@ export function Inbox({ route }: { route: Route }) {
       ) : (
         <Box display="flex" flexDirection="column" gap={2}>
           {list.error && <ErrorState message={list.error} onRetry={() => void list.refetch()} />}
-          {!serverSorted && (
-            <Text size={2} color="default2">
-              {t("inbox.pageSorted")}
-            </Text>
-          )}
           <Box overflow="auto" aria-busy={list.loading}>
             <Box as="table" __width="100%" __borderCollapse="collapse">
               <VisuallyHiddenCaption text={t("inbox.total", { count: list.data?.tickets?.totalCount ?? rows.length })} />
@@ -465,7 +424,7 @@ function Filters({
   setState: (changes: Partial<InboxState>) => void;
   options: import("../../generated/graphql").InboxOptionsQuery | undefined;
   agentOptions: Array<{ value: string; label: string }>;
-  channels: Map<string, string>;
+  channels: ReadonlyArray<{ id: string; name: string }>;
   filtersActive: boolean;
 }) {
   const { t, label } = useI18n();
@@ -476,8 +435,9 @@ function Filters({
     event.preventDefault();
     setState({ search });
   };
-  const channelOptions = [...channels.entries()].map(([value, name]) => ({ value, label: name }));
-  if (state.channel && !channels.has(state.channel)) channelOptions.push({ value: state.channel, label: state.channel });
+  const channelOptions = channels.map((channel) => ({ value: channel.id, label: channel.name }));
+  // A channel from the URL that is not (or not yet) in the list stays selectable.
+  if (state.channel && !channels.some((channel) => channel.id === state.channel)) channelOptions.push({ value: state.channel, label: state.channel });
   const categories = (options?.ticketCategories ?? []).filter((c) => !state.kind || c.kind === state.kind);
 
   return (

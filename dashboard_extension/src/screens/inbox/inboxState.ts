@@ -35,10 +35,15 @@ export const SORT_COLUMNS = [
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = "ASC" | "DESC";
 
-/** Columns the API sorts by; the others are sorted within the loaded page. */
-export const SERVER_SORT: Partial<Record<SortColumn, TicketSortField>> = {
+/** The API's sort field of each column (the server breaks ties by number). */
+export const SORT_FIELDS: Record<SortColumn, TicketSortField> = {
   number: "NUMBER",
+  title: "SUBJECT",
+  customer: "CUSTOMER",
+  status: "STATUS",
   priority: "PRIORITY",
+  assignee: "ASSIGNEE",
+  channel: "CHANNEL",
   created: "CREATED_AT",
   lastActivity: "LAST_ACTIVITY_AT",
 };
@@ -145,16 +150,13 @@ export function tabFilter(state: InboxState, tab: Tab): TicketFilterInput {
 }
 
 export function inboxVariables(state: InboxState, languageCode: string): InboxQueryVariables {
-  const field = SERVER_SORT[state.sort];
   const page = state.before
     ? { last: PAGE_SIZE, before: state.before }
     : { first: PAGE_SIZE, ...(state.after ? { after: state.after } : {}) };
   return {
     ...page,
     filter: tabFilter(state, state.tab),
-    sortBy: field
-      ? { field, direction: state.dir }
-      : { field: "LAST_ACTIVITY_AT", direction: "DESC" },
+    sortBy: { field: SORT_FIELDS[state.sort], direction: state.dir },
     languageCode,
   };
 }

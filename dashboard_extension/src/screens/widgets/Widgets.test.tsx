@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { Screens } from "../../Screens";
 import { createFakeClient } from "../../test/fakeClient";
+import { helpdeskChannels } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 
 const widgetTickets = {
@@ -48,6 +49,32 @@ describe("Widgets", () => {
       input: { subject: "Rückfrage", body: "Bitte Adresse prüfen", kind: "QUESTION", order: "Order:abc" },
     });
     await waitFor(() => expect(fake.callsOf("WidgetTickets")).toHaveLength(2));
+    // A ticket about an order takes the order's channel: no channel to pick.
+    expect(fake.callsOf("HelpdeskChannels")).toHaveLength(0);
+  });
+
+  it("opens a new ticket for the customer in a channel picked from the helpdesk channels", async () => {
+    const user = userEvent.setup();
+    window.location.hash = "#/customer-widget?customerId=User%3A10";
+    const fake = createFakeClient({
+      WidgetTickets: () => widgetTickets,
+      HelpdeskChannels: () => helpdeskChannels,
+      StaffTicketCreate: () => ({ ticketCreate: { errors: [], ticket: { id: "Ticket:2", number: 10002 } } }),
+    });
+    renderApp(<Screens />, { client: fake.client });
+    await screen.findByRole("link", { name: "#10001 Becher kaputt" });
+    await user.click(screen.getByRole("button", { name: "New ticket" }));
+    const channel = screen.getByLabelText("Channel");
+    await waitFor(() => expect(channel).toHaveValue("webshop-de"));
+    expect(Array.from((channel as HTMLSelectElement).options).map((o) => o.textContent)).toEqual(["Webshop DE", "Webshop CH"]);
+    await user.selectOptions(channel, "webshop-ch");
+    await user.type(screen.getByLabelText("Subject"), "Rückruf");
+    await user.type(screen.getByLabelText("First message"), "Bitte anrufen");
+    await user.click(screen.getByRole("button", { name: "Create ticket" }));
+    await waitFor(() => expect(fake.callsOf("StaffTicketCreate")).toHaveLength(1));
+    expect(fake.callsOf("StaffTicketCreate")[0]!.variables).toEqual({
+      input: { subject: "Rückruf", body: "Bitte anrufen", kind: "QUESTION", customer: "User:10", channel: "webshop-ch" },
+    });
   });
 
   it("lists the customer's tickets, and says when the id is missing", async () => {

@@ -2,7 +2,7 @@ import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { errorMessage, mutationErrors } from "../../api/client";
 import { useClient, useQuery } from "../../api/context";
-import { StaffTicketCreateDocument, WidgetTicketsDocument, type TicketFilterInput, type TicketKindEnum } from "../../generated/graphql";
+import { HelpdeskChannelsDocument, StaffTicketCreateDocument, WidgetTicketsDocument, type TicketFilterInput, type TicketKindEnum } from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import { buildHash, routeParam, type Route } from "../../router";
@@ -116,6 +116,12 @@ function NewTicketForm({ entity, id, onCreated }: { entity: "order" | "customer"
   const [channel, setChannel] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A ticket about an order is in the order's channel; one for a customer needs a channel picked.
+  const channels = useQuery(HelpdeskChannelsDocument, {}, { skip: entity !== "customer" });
+  const channelList = channels.data?.helpdeskChannels ?? [];
+  useEffect(() => {
+    if (!channel && channelList[0]) setChannel(channelList[0].slug);
+  }, [channel, channelList[0]?.slug]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -127,7 +133,7 @@ function NewTicketForm({ entity, id, onCreated }: { entity: "order" | "customer"
           subject,
           body,
           kind,
-          ...(entity === "order" ? { order: id } : { customer: id, ...(channel.trim() ? { channel: channel.trim() } : {}) }),
+          ...(entity === "order" ? { order: id } : { customer: id, ...(channel ? { channel } : {}) }),
         },
       });
       const problem = mutationErrors(result.ticketCreate?.errors);
@@ -151,7 +157,16 @@ function NewTicketForm({ entity, id, onCreated }: { entity: "order" | "customer"
       <Input label={t("new.subject")} value={subject} onChange={(e) => setSubject(e.target.value)} required />
       <Textarea label={t("new.body")} value={body} rows={3} onChange={(e) => setBody(e.target.value)} required />
       <SelectField label={t("new.kind")} value={kind} options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))} onChange={(value) => setKind(value as TicketKindEnum)} />
-      {entity === "customer" && <Input label={t("new.channel")} value={channel} onChange={(e) => setChannel(e.target.value)} />}
+      {entity === "customer" && (
+        <SelectField
+          label={t("new.channel")}
+          value={channel}
+          options={channelList.map((c) => ({ value: c.slug, label: c.name }))}
+          onChange={setChannel}
+          disabled={!channels.data}
+          placeholder={channelList.length ? undefined : "—"}
+        />
+      )}
       {error && (
         <Text role="alert" color="critical1">
           {error}
