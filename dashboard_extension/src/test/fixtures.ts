@@ -108,6 +108,9 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
       lines: [
         { id: "OrderLine:1", productName: "Kaffeebecher", variantName: "Blau", productSku: "KB-1", quantity: 4, quantityFulfilled: 4, unitPriceGross: 9.9, currency: "EUR" },
       ],
+      payments: [
+        { kind: "TRANSACTION", name: "Kreditkarte", currency: "EUR", charged: "40.10", refunded: "19.80", pendingRefund: "0", canRefund: true },
+      ],
     },
     lines: [{ id: "TicketLine:1", orderLineId: "OrderLine:1", productName: "Kaffeebecher", productSku: "KB-1", quantity: 2, reason: "DAMAGED_IN_TRANSIT", note: "Henkel ab" }],
     complaint: {

@@ -116,9 +116,30 @@ export function OrderPanel({ ticket }: { ticket: Ticket }) {
       <Text as="h3" size={3} fontWeight="bold">
         {t("order.payments")}
       </Text>
-      <Text size={2} color="default2">
-        {t("order.paymentsUnavailable")}
-      </Text>
+      {!order.payments || order.payments.length === 0 ? (
+        <Text size={2} color="default2">
+          {t("order.noPayments")}
+        </Text>
+      ) : (
+        <Box as="ul" display="flex" flexDirection="column" gap={1} padding={0} margin={0} style={{ listStyle: "none" }}>
+          {order.payments.map((payment, index) => (
+            <Box as="li" key={`${payment.kind}-${index}`} data-testid="order-payment" display="flex" flexDirection="column">
+              <Text size={2}>
+                {payment.name || t(payment.kind === "TRANSACTION" ? "order.paymentTransaction" : "order.paymentLegacy")}
+                {" · "}
+                {t("order.paymentCharged")} {formatMoney(Number(payment.charged), payment.currency)}
+              </Text>
+              <Text size={1} color="default2">
+                {t("order.paymentRefunded")} {formatMoney(Number(payment.refunded), payment.currency)}
+                {Number(payment.pendingRefund) > 0
+                  ? ` · ${t("order.paymentPending")} ${formatMoney(Number(payment.pendingRefund), payment.currency)}`
+                  : ""}
+                {payment.canRefund ? "" : ` · ${t("order.paymentCannotRefund")}`}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+      )}
     </Section>
   );
 }

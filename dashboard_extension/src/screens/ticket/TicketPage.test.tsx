@@ -151,6 +151,10 @@ describe("Ticket page", () => {
     const order = screen.getByRole("region", { name: "Order #1042" });
     expect(order).toHaveTextContent("Kaffeebecher (Blau)");
     expect(within(order).getByRole("button", { name: "Open the order in the Dashboard" })).toBeInTheDocument();
+    const payment = within(order).getByTestId("order-payment");
+    expect(payment).toHaveTextContent("Kreditkarte · charged €40.10");
+    expect(payment).toHaveTextContent("refunded €19.80");
+    expect(payment).not.toHaveTextContent("refund pending");
   });
 
   it("shows the complaint's lines, photos and resolution, and saves a decision", async () => {
