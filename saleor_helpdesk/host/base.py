@@ -47,7 +47,9 @@ class HostPort(ABC):
     def authenticate(self, request: "HttpRequest") -> "Actor":
         """The actor behind a request; `Actor.anonymous()` when no token is sent.
 
-        Raises `AuthenticationError` for an invalid or expired token."""
+        Raises `AuthenticationError` for an invalid or expired token, and for a
+        Dashboard (third-party) token not issued for the helpdesk's own app (see
+        `third_party.py`)."""
 
     @abstractmethod
     def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
