@@ -2,7 +2,6 @@
 the extensions and hands out the tokens the Dashboard passes to the helpdesk's pages,
 and activating the plugin installs the app. Skipped on the stand-in host."""
 
-import json
 import logging
 
 import pytest
@@ -14,7 +13,6 @@ pytest.importorskip(
 )
 
 import graphene  # noqa: E402
-from django.test import Client  # noqa: E402
 
 from saleor_helpdesk import PLUGIN_ID  # noqa: E402
 from saleor_helpdesk.host import get_host  # noqa: E402
@@ -28,6 +26,7 @@ from tests.factories import (  # noqa: E402
     make_ticket,
 )
 from tests.graphql.conftest import Api  # noqa: E402
+from tests.saleor.graphql_client import SALEOR_API, post_graphql  # noqa: E402
 
 PAGES = "https://shop.example.com/plugins/global/saleor.helpdesk/dashboard/"
 INBOX = "{ tickets(first: 10) { totalCount edges { node { number } } } }"
@@ -43,16 +42,7 @@ APP_TOKEN = "query($id: ID!) { app(id: $id) { name type accessToken } }"
 
 def saleor_api(token: str, query: str, variables: dict | None = None) -> dict:
     """Saleor's own GraphQL API, as the Dashboard calls it."""
-    response = Client().post(
-        "/graphql/",
-        data=json.dumps({"query": query, "variables": variables or {}}),
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {token}",
-    )
-    assert response.status_code == 200, response.content
-    body = response.json()
-    assert "errors" not in body, body["errors"]
-    return body["data"]
+    return post_graphql(SALEOR_API, query, variables or {}, token)
 
 
 def app_id(app) -> str:
