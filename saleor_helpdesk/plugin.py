@@ -6,15 +6,21 @@ or order flow. Each hook returns `previous_value` untouched: the helpdesk only l
 This module and `host/saleor.py` are the only ones that import Saleor.
 """
 
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from saleor.plugins.base_plugin import BasePlugin
 
 from . import PLUGIN_ID, hooks
 from .constants import OrderHappening
+from .dashboard_app import dashboard_app_spec
+from .host import get_host
 from .http import dispatch
+
+logger = logging.getLogger(__name__)
 
 
 class HelpdeskPlugin(BasePlugin):
@@ -73,3 +79,39 @@ class HelpdeskPlugin(BasePlugin):
     def account_confirmed(self, user: Any, previous_value: Any, **_: Any) -> Any:
         hooks.account_confirmed(user)
         return previous_value
+
+    @classmethod
+    def save_plugin_configuration(cls, plugin_configuration: Any, cleaned_data: Any):
+        """Saleor calls this when the plugin's configuration is saved (`pluginUpdate`,
+        the Dashboard's plugin page). Switching the plugin on also installs (or
+        updates) the Dashboard app; that never fails the save."""
+        was_active = plugin_configuration.active
+        configuration = super().save_plugin_configuration(
+            plugin_configuration, cleaned_data
+        )
+        if configuration.active and not was_active:
+            install_dashboard_app_on_activation()
+        return configuration
+
+
+def install_dashboard_app_on_activation() -> None:
+    base_url = getattr(settings, "PUBLIC_URL", None)
+    if not base_url:
+        logger.warning(
+            "Helpdesk activated, Dashboard app not installed: Saleor's PUBLIC_URL is "
+            "not set. Run `manage.py helpdesk_dashboard_app_install --base-url <URL>`."
+        )
+        return
+    try:
+        result = get_host().install_dashboard_app(dashboard_app_spec(base_url))
+    except Exception:
+        logger.exception(
+            "Helpdesk activated, installing the Dashboard app failed; run "
+            "`manage.py helpdesk_dashboard_app_install` to retry."
+        )
+        return
+    logger.info(
+        "Helpdesk activated: Dashboard app %s (app id %s).",
+        result.status,
+        result.app_id,
+    )

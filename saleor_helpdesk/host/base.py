@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
     from ..actor import Actor
+    from ..dashboard_app import DashboardAppSpec, InstallResult
     from .refunds import (
         PaymentSummary,
         RefundOptions,
@@ -47,7 +48,9 @@ class HostPort(ABC):
     def authenticate(self, request: "HttpRequest") -> "Actor":
         """The actor behind a request; `Actor.anonymous()` when no token is sent.
 
-        Raises `AuthenticationError` for an invalid or expired token."""
+        Raises `AuthenticationError` for an invalid or expired token, and for a
+        Dashboard (third-party) token not issued for the helpdesk's own app (see
+        `third_party.py`)."""
 
     @abstractmethod
     def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
@@ -88,6 +91,16 @@ class HostPort(ABC):
     ) -> "RefundStatus | None":
         """Where a submitted refund stands; found by its id, or by `reference` when
         the helpdesk never learnt the id (a crash after submitting). None: unknown."""
+
+    @abstractmethod
+    def install_dashboard_app(self, spec: "DashboardAppSpec") -> "InstallResult":
+        """Create or update the helpdesk's Dashboard app and its extensions so that
+        they match `spec`, in one transaction; write nothing when they already do."""
+
+    @abstractmethod
+    def uninstall_dashboard_app(self, identifier: str) -> bool:
+        """Delete the app with `identifier`, its extensions and tokens (helpdesk rows
+        stay). False when there was none."""
 
     def writer_access(self) -> AbstractContextManager[None]:
         """Context for Celery tasks that read what was just committed and write: Saleor

@@ -1,10 +1,12 @@
 """The host port implemented on Saleor 3.22+ (imports Saleor: load only inside Saleor).
 
-Authentication uses Saleor's own functions, so a token Saleor accepts is accepted here
-and one it refuses is refused; permissions are Saleor's effective permissions; channel
-access follows Saleor's permission groups.
+Authentication uses Saleor's own functions, so a token Saleor refuses is refused here;
+permissions are Saleor's effective permissions (for a Dashboard token, the ones Saleor
+put in it: the app's ∩ the user's); channel access follows Saleor's permission groups.
+Dashboard ("third-party") tokens are accepted only for the helpdesk's own app.
 """
 
+from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from decimal import Decimal
@@ -12,9 +14,9 @@ from typing import Any
 
 import jwt
 from django.contrib.auth.hashers import check_password
-from django.db.models import Count, Sum
+from django.db.models import Count, Model, Sum
 from django.http import HttpRequest
-from saleor.app.models import App, AppToken
+from saleor.app.models import App, AppExtension, AppToken
 from saleor.core.auth import get_token_from_request
 from saleor.core.db.connection import allow_writer
 from saleor.core.jwt import (
@@ -27,10 +29,14 @@ from saleor.core.jwt import (
 from saleor.core.jwt_manager import get_jwt_manager
 from saleor.order.events import order_note_added_event
 from saleor.order.models import Order
+from saleor.permission.enums import get_permissions, get_permissions_enum_dict
 
 from ..actor import Actor
+from ..dashboard_app import DashboardAppSpec, InstallResult
+from . import app_registration
 from .base import AuthenticationError, CustomerSummary, HostPort
 from .saleor_refunds import SaleorRefunds
+from .third_party import app_pk_from_claim, check_helpdesk_app
 
 # Saleor's app tokens are 30 characters (`saleor/app/models.py`); anything else is a JWT.
 APP_TOKEN_LENGTH = 30
@@ -75,11 +81,20 @@ class SaleorHost(SaleorRefunds, HostPort):
             raise AuthenticationError("Invalid token.") from error
         if user is None:
             raise AuthenticationError("Invalid token.")
+        app = None
+        if payload["type"] == JWT_THIRDPARTY_ACCESS_TYPE:
+            app = check_helpdesk_app(
+                App.objects.filter(pk=app_pk_from_claim(payload)).first()
+            )
         if not user.is_staff:
             return Actor.customer(user)
-        return Actor.staff(
-            user, _codes(user.effective_permissions), self._channel_ids(user)
-        )
+        # For a Dashboard token Saleor has replaced the user's effective permissions
+        # with the token's: the app's ∩ the user's when it was issued.
+        permissions = _codes(user.effective_permissions)
+        if app is not None:
+            # A permission taken from the app since the token was issued is gone now.
+            permissions &= _codes(app.permissions.all())
+        return Actor.staff(user, permissions, self._channel_ids(user))
 
     def _channel_ids(self, user: Any) -> set[int] | None:
         """Saleor's rule (`AccessibleChannelsByUserIdLoader`): any unrestricted group
@@ -124,7 +139,37 @@ class SaleorHost(SaleorRefunds, HostPort):
         # with the shop's /.well-known/jwks.json.
         return get_jwt_manager().jws_encode(payload, is_payload_detached=True)
 
+    def install_dashboard_app(self, spec: DashboardAppSpec) -> InstallResult:
+        with allow_writer():
+            return app_registration.install(spec, _APP_ROWS)
+
+    def uninstall_dashboard_app(self, identifier: str) -> bool:
+        with allow_writer():
+            return app_registration.uninstall(identifier, _APP_ROWS)
+
     def writer_access(self) -> AbstractContextManager[None]:
         # A task runs right after the commit that enqueued it: the replica may lag
         # behind, so helpdesk tasks read and write through the writer.
         return allow_writer()
+
+
+def _permissions_by_name(names: Iterable[str]) -> Mapping[str, Model]:
+    """Saleor's permission rows for enum names, found as Saleor finds them
+    (`permission/enums.py`)."""
+    enums = get_permissions_enum_dict()
+    names = list(names)
+    unknown = [name for name in names if name not in enums]
+    if unknown:
+        raise LookupError(f"Saleor has no permission {', '.join(unknown)}.")
+    rows = {
+        row.codename: row for row in get_permissions([enums[n].value for n in names])
+    }
+    return {name: rows[enums[name].codename] for name in names}
+
+
+_APP_ROWS = app_registration.AppRows(
+    app_model=App,
+    extension_model=AppExtension,
+    token_model=AppToken,
+    permissions=_permissions_by_name,
+)

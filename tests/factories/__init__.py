@@ -19,7 +19,7 @@ from .helpdesk import (
     make_complaint,
     make_ticket,
 )
-from .shared_host import AppFactory, ChannelFactory
+from .shared_host import AppFactory, ChannelFactory, install_helpdesk_app
 
 UserFactory = host_objects.UserFactory
 StaffFactory = host_objects.StaffFactory
@@ -28,6 +28,7 @@ OrderLineFactory = host_objects.OrderLineFactory
 access_token_for = host_objects.access_token_for
 app_token_for = host_objects.app_token_for
 grant = host_objects.grant
+third_party_token_for = host_objects.third_party_token_for
 
 __all__ = [
     "AppFactory",
@@ -43,8 +44,10 @@ __all__ = [
     "access_token_for",
     "app_token_for",
     "grant",
+    "install_helpdesk_app",
     "make_complaint",
     "make_ticket",
+    "third_party_token_for",
 ]
 pay_by_transaction = host_objects.pay_by_transaction
 pay_by_payment = host_objects.pay_by_payment

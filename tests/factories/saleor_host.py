@@ -9,7 +9,7 @@ from decimal import Decimal
 import factory
 from saleor.account.models import Group, User
 from saleor.app.models import App, AppToken
-from saleor.core.jwt import create_access_token
+from saleor.core.jwt import create_access_token, create_access_token_for_app
 from saleor.order import OrderOrigin
 from saleor.order.models import Order, OrderLine
 from saleor.permission.models import Permission
@@ -212,3 +212,8 @@ def configure_refund_reasons(*titles):
 
 def order_events_of(order) -> list[tuple[str, dict]]:
     return list(order.events.order_by("date", "pk").values_list("type", "parameters"))
+
+
+def third_party_token_for(user, app) -> str:
+    """The Dashboard's token for `app` (`App.accessToken`)."""
+    return create_access_token_for_app(app, user)

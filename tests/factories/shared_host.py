@@ -2,6 +2,12 @@
 label, so the stand-in's and Saleor's classes are both found)."""
 
 import factory
+from django.apps import apps
+
+from saleor_helpdesk.dashboard_app import dashboard_app_spec
+from saleor_helpdesk.host import get_host
+
+SHOP_URL = "https://shop.example.com"
 
 
 class ChannelFactory(factory.django.DjangoModelFactory):
@@ -22,3 +28,9 @@ class AppFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"App {n}")
     is_active = True
+
+
+def install_helpdesk_app(base_url: str = SHOP_URL):
+    """The helpdesk's Dashboard app, installed as the management command does."""
+    result = get_host().install_dashboard_app(dashboard_app_spec(base_url))
+    return apps.get_model("app", "App").objects.get(pk=result.app_id)

@@ -8,7 +8,11 @@ from tests.host.account.models import Group, User
 from tests.host.app.models import App
 from tests.host.order.models import Order, OrderLine
 from tests.host.permission.models import Permission
-from tests.host.tokens import create_access_token, create_app_token
+from tests.host.tokens import (
+    create_access_token,
+    create_app_token,
+    create_third_party_token,
+)
 
 from .shared_host import ChannelFactory
 
@@ -178,3 +182,8 @@ def configure_refund_reasons(*titles):
 
 def order_events_of(order) -> list[tuple[str, dict]]:
     return list(order.events.order_by("date", "pk").values_list("type", "parameters"))
+
+
+def third_party_token_for(user, app) -> str:
+    """The Dashboard's token for `app` (`App.accessToken`)."""
+    return create_third_party_token(user, app)

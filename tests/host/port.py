@@ -11,7 +11,13 @@ from django.http import HttpRequest
 
 from saleor_helpdesk.actor import Actor
 from saleor_helpdesk.constants import RefundMethod, RefundState
-from saleor_helpdesk.host import AuthenticationError, CustomerSummary, HostPort
+from saleor_helpdesk.dashboard_app import DashboardAppSpec, InstallResult
+from saleor_helpdesk.host import (
+    AuthenticationError,
+    CustomerSummary,
+    HostPort,
+    app_registration,
+)
 from saleor_helpdesk.host.order_reading import (
     last_payment,
     payments_of,
@@ -27,11 +33,12 @@ from saleor_helpdesk.host.refunds import (
     RefundStatus,
     RefundSubmission,
 )
+from saleor_helpdesk.host.third_party import app_pk_from_claim, check_helpdesk_app
 from saleor_helpdesk.permissions import Perm
 
 from . import payments
 from .account.models import Group, User
-from .app.models import AppToken, hash_token
+from .app.models import App, AppExtension, AppToken, hash_token
 from .order.models import (
     Order,
     OrderEvent,
@@ -40,7 +47,7 @@ from .order.models import (
 from .payment.models import TransactionEventType
 from .permission.models import Permission
 from .site.models import SiteSettings
-from .tokens import ACCESS_TYPE, decode_access_token
+from .tokens import ACCESS_TYPE, THIRDPARTY_TYPE, decode_access_token
 
 
 def _bearer(request: HttpRequest) -> str | None:
@@ -65,7 +72,11 @@ class StandInHost(HostPort):
             return self._user_actor(token)
         app_token = (
             AppToken.objects.select_related("app")
-            .filter(auth_token=hash_token(token), app__is_active=True)
+            .filter(
+                auth_token=hash_token(token),
+                app__is_active=True,
+                app__removed_at__isnull=True,
+            )
             .first()
         )
         if app_token is None:
@@ -82,21 +93,36 @@ class StandInHost(HostPort):
             raise AuthenticationError("Signature has expired.") from error
         except jwt.PyJWTError as error:
             raise AuthenticationError("Invalid token.") from error
-        if payload.get("type") != ACCESS_TYPE:
+        if payload.get("type") not in (ACCESS_TYPE, THIRDPARTY_TYPE):
             raise AuthenticationError("Invalid token type.")
         user = User.objects.filter(
             pk=payload.get("user_id"), email=payload.get("email"), is_active=True
         ).first()
         if user is None or user.jwt_token_key != payload.get("token"):
             raise AuthenticationError("Invalid token.")
-        if not user.is_staff:
+        app = None
+        if payload["type"] == THIRDPARTY_TYPE:
+            # Saleor accepts a Dashboard token of any app; the helpdesk only its own.
+            app = check_helpdesk_app(
+                App.objects.filter(pk=app_pk_from_claim(payload)).first()
+            )
+        if not (user.is_staff or payload.get("is_staff")):
             return Actor.customer(user)
-        # Two queries, as Saleor's effective permissions and channel loaders need.
-        perms = set(
-            Permission.objects.filter(Q(user_set=user) | Q(group__user_set=user))
-            .values_list("codename", flat=True)
-            .distinct()
-        )
+        if app is not None:
+            # Saleor's rule: a `permissions` claim replaces the user's effective
+            # permissions (the app's ∩ the user's when the token was issued); the
+            # helpdesk also drops what the app has lost since.
+            perms = set(payload.get("permissions") or ()) & _codes(
+                app.permissions.values_list("codename", flat=True)
+            )
+        else:
+            perms = _codes(
+                Permission.objects.filter(Q(user_set=user) | Q(group__user_set=user))
+                .values_list("codename", flat=True)
+                .distinct()
+            )
+            if user.is_superuser:
+                perms |= {p.value for p in Perm}
         rows = list(
             Group.objects.filter(user_set=user).values_list(
                 "pk", "restricted_access_to_channels", "channels__id"
@@ -108,9 +134,7 @@ class StandInHost(HostPort):
             channel_ids = None
         else:
             channel_ids = {channel for _, _, channel in rows if channel is not None}
-        if user.is_superuser:
-            perms |= {p.value.lower() for p in Perm}
-        return Actor.staff(user, _codes(perms), channel_ids)
+        return Actor.staff(user, perms, channel_ids)
 
     def customer_summary(self, *, user, email: str) -> CustomerSummary:
         orders = Order.objects.exclude(status="draft")
@@ -231,6 +255,12 @@ class StandInHost(HostPort):
             details={"granted_refund_id": str(row.pk)},
         )
 
+    def install_dashboard_app(self, spec: DashboardAppSpec) -> InstallResult:
+        return app_registration.install(spec, APP_ROWS)
+
+    def uninstall_dashboard_app(self, identifier: str) -> bool:
+        return app_registration.uninstall(identifier, APP_ROWS)
+
 
 _STATES = {
     OrderGrantedRefundStatus.NONE: RefundState.REQUESTED,
@@ -238,3 +268,22 @@ _STATES = {
     OrderGrantedRefundStatus.SUCCESS: RefundState.SUCCEEDED,
     OrderGrantedRefundStatus.FAILURE: RefundState.FAILED,
 }
+
+
+def _permissions_by_name(names) -> dict[str, Permission]:
+    """Saleor's permission rows always exist (its migrations write them); the
+    stand-in writes a row the first time one is asked for."""
+    return {
+        name: Permission.objects.get_or_create(
+            codename=name.lower(), defaults={"name": name.lower().replace("_", " ")}
+        )[0]
+        for name in names
+    }
+
+
+APP_ROWS = app_registration.AppRows(
+    app_model=App,
+    extension_model=AppExtension,
+    token_model=AppToken,
+    permissions=_permissions_by_name,
+)
