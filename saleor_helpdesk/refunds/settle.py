@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from .. import events, workflow
 from ..actor import Actor
-from ..constants import RefundState, StatusGroup, TicketKind
+from ..constants import RefundState, StatusGroup, TicketEventType, TicketKind
 from ..errors import InvalidTransition
 from ..host import get_host
 from ..host.refunds import RefundSubmission
@@ -117,9 +117,14 @@ def record_submission(
                 f"helpdesk ticket #{ticket.number} ({refund.reference})."
             ),
         )
-        _move(refund, RefundState.PENDING, actor)
-        if submission.state != RefundState.PENDING:
-            _move(refund, submission.state, actor, submission.message)
+        if submission.state == RefundState.FAILED:
+            # Refused right away (the payment app cannot refund it …): the customer
+            # never hears of a refund that was not underway.
+            _move(refund, RefundState.FAILED, actor, submission.message)
+        else:
+            _move(refund, RefundState.PENDING, actor)
+            if submission.state != RefundState.PENDING:
+                _move(refund, submission.state, actor, submission.message)
     return refund
 
 
@@ -183,6 +188,14 @@ def settle_refund_requests(order_id: UUID | str) -> int:
     refund requests are settled. Returns how many tickets were settled."""
     sync_order_refunds(order_id)
     settled = 0
+    order_number = (
+        Ticket.objects.filter(order_id=order_id)
+        .values_list("order__number", flat=True)
+        .first()
+    )
+    reference = f"order:{order_number}"
+    # Not those with a ticket refund underway or done (it tells its own story), nor
+    # those an earlier call of the hook settled already.
     tickets = (
         Ticket.objects.filter(
             order_id=order_id,
@@ -190,7 +203,11 @@ def settle_refund_requests(order_id: UUID | str) -> int:
             merged_into__isnull=True,
         )
         .exclude(status__group=StatusGroup.CLOSED)
-        .exclude(refunds__state__in=OPEN_STATES)
+        .exclude(refunds__state__in=(*OPEN_STATES, RefundState.SUCCEEDED))
+        .exclude(
+            events__type=TicketEventType.REFUND_UPDATED,
+            events__parameters__reference=reference,
+        )
     )
     for ticket_id in tickets.values_list("pk", flat=True):
         with transaction.atomic():
@@ -202,11 +219,10 @@ def settle_refund_requests(order_id: UUID | str) -> int:
             )
             if ticket is None or ticket.status.is_closed:
                 continue
-            number = getattr(ticket.order, "number", "")
             events.refund_updated_event(
                 ticket=ticket,
                 actor=Actor.system(),
-                reference=f"order:{number}",
+                reference=reference,
                 state=RefundState.SUCCEEDED,
             )
             _close_if_policy(ticket)

@@ -548,3 +548,50 @@ def test_the_sync_command_reports_progress_and_moves_answered_refunds(
     ]
     refund.refresh_from_db()
     assert refund.state == "failed"
+
+
+def test_a_refund_the_shop_refuses_right_away_is_failed_without_telling_the_customer(
+    refunder, complaint, paid_order, lines, monkeypatch
+):
+    # given a shop that takes the grant but whose payment app refuses the request
+    from saleor_helpdesk.host import get_host
+    from saleor_helpdesk.host.refunds import RefundSubmission
+
+    pay_by_transaction(paid_order)
+    becher, _ = lines
+
+    def refused(self, *, actor, order, plan):
+        return RefundSubmission(
+            state="failed", method="transaction", granted_refund_id="77", message="No"
+        )
+
+    monkeypatch.setattr(type(get_host()), "submit_refund", refused)
+
+    refund = request_refund(refunder, complaint.pk, _request(lines=[(becher, 1)]))
+
+    # then it is recorded as failed, with the reason, and the customer hears nothing
+    assert (refund.state, refund.failure_message, refund.granted_refund_id) == (
+        "failed",
+        "No",
+        "77",
+    )
+    assert _customer_emails(complaint, "refund_requested") == 0
+    assert _customer_emails(complaint, "refund_completed") == 0
+    assert not complaint.events.filter(type="refund_requested").exists()
+
+
+def test_a_repeated_full_refund_hook_settles_a_request_once(
+    customer_actor, paid_order, django_capture_on_commit_callbacks
+):
+    from saleor_helpdesk.refunds.settle import settle_refund_requests
+
+    # given a channel that leaves tickets open on refund
+    ticket = make_ticket(customer_actor, kind="refund_request", order_id=paid_order.pk)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert settle_refund_requests(paid_order.pk) == 1
+        assert settle_refund_requests(paid_order.pk) == 0
+
+    ticket.refresh_from_db()
+    assert not ticket.status.is_closed
+    assert _customer_emails(ticket, "refund_completed") == 1
