@@ -11,13 +11,27 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from ..constants import RefundMethod
-from .refunds import PaymentSummary, RefundableLine, RefundOptions, RefundReason
+from ..constants import RefundMethod, RefundState
+from .refunds import (
+    PaymentSummary,
+    RefundableLine,
+    RefundOptions,
+    RefundReason,
+    RefundStatus,
+)
 
 ACTION_REFUND = "refund"  # TransactionAction.REFUND
 GRANTED_REFUND_FAILED = "failure"  # OrderGrantedRefundStatus.FAILURE
 REFUNDED_FULFILMENTS = ("refunded", "refunded_and_returned")  # FulfillmentStatus
 REFUNDED_CHARGE_STATUSES = ("partially-refunded", "fully-refunded")  # ChargeStatus
+REFUND_FAILURE_EVENT = "refund_failure"  # TransactionEventType.REFUND_FAILURE
+# OrderGrantedRefundStatus → the ticket refund's state.
+GRANTED_REFUND_STATES = {
+    "none": RefundState.REQUESTED,
+    "pending": RefundState.PENDING,
+    "success": RefundState.SUCCEEDED,
+    GRANTED_REFUND_FAILED: RefundState.FAILED,
+}
 
 
 def can_refund_transaction(item: Any) -> bool:
@@ -143,4 +157,33 @@ def refund_transaction_of(order: Any) -> Any:
             if can_refund_transaction(item)
         ),
         None,
+    )
+
+
+def granted_refund_status(
+    order: Any, granted_refund_id: str, reference: str
+) -> RefundStatus | None:
+    """Where a granted refund stands, found by its id, or by the ticket refund's
+    reference in its reason (the helpdesk crashed before learning the id)."""
+    granted = order.granted_refunds.all()
+    row = (
+        granted.filter(pk=granted_refund_id).first()
+        if granted_refund_id
+        else granted.filter(reason__contains=reference).first()
+    )
+    if row is None:
+        return None
+    message = ""
+    if row.status == GRANTED_REFUND_FAILED:
+        message = (
+            row.transaction_events.filter(type=REFUND_FAILURE_EVENT)
+            .order_by("created_at", "pk")
+            .values_list("message", flat=True)
+            .last()
+            or ""
+        )
+    return RefundStatus(
+        state=GRANTED_REFUND_STATES.get(row.status, RefundState.PENDING),
+        message=message,
+        details={"granted_refund_id": str(row.pk)},
     )

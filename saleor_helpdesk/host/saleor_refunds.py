@@ -23,18 +23,19 @@ from django.contrib.sites.models import Site
 from django.test import RequestFactory
 from django.urls import resolve, reverse
 from graphene.relay import Node
-from saleor.order import FulfillmentStatus, OrderGrantedRefundStatus
+from saleor.order import FulfillmentStatus
 from saleor.order.models import (
     FulfillmentLine,
     OrderGrantedRefund,
 )
 from saleor.page.models import Page
-from saleor.payment import TransactionEventType
 from saleor.site.models import SiteSettings
 
 from ..actor import Actor
 from ..constants import RefundMethod, RefundState
 from .order_reading import (
+    GRANTED_REFUND_STATES,
+    granted_refund_status,
     last_payment,
     payments_of,
     refund_options_of,
@@ -52,12 +53,6 @@ from .refunds import (
 
 logger = logging.getLogger(__name__)
 
-STATES = {
-    OrderGrantedRefundStatus.NONE: RefundState.REQUESTED,
-    OrderGrantedRefundStatus.PENDING: RefundState.PENDING,
-    OrderGrantedRefundStatus.SUCCESS: RefundState.SUCCEEDED,
-    OrderGrantedRefundStatus.FAILURE: RefundState.FAILED,
-}
 
 # Saleor's error codes, as the helpdesk's (anything else: refund_refused).
 ERROR_CODES = {
@@ -219,7 +214,7 @@ class SaleorRefunds:
         )
         # A payment app may answer in its synchronous webhook response: then the
         # granted refund is already final.
-        state = STATES.get(status or "", RefundState.PENDING)
+        state = GRANTED_REFUND_STATES.get(status or "", RefundState.PENDING)
         return RefundSubmission(
             state=RefundState.PENDING if state == RefundState.REQUESTED else state,
             method=RefundMethod.TRANSACTION,
@@ -303,25 +298,4 @@ class SaleorRefunds:
     ) -> RefundStatus | None:
         if method != RefundMethod.TRANSACTION:
             return None  # legacy refunds are final when submitted
-        granted = OrderGrantedRefund.objects.filter(order=order)
-        row = (
-            granted.filter(pk=granted_refund_id).first()
-            if granted_refund_id
-            else granted.filter(reason__contains=reference).first()
-        )
-        if row is None:
-            return None
-        message = ""
-        if row.status == OrderGrantedRefundStatus.FAILURE:
-            message = (
-                row.transaction_events.filter(type=TransactionEventType.REFUND_FAILURE)
-                .order_by("created_at")
-                .values_list("message", flat=True)
-                .last()
-                or ""
-            )
-        return RefundStatus(
-            state=STATES.get(row.status, RefundState.PENDING),
-            message=message,
-            details={"granted_refund_id": str(row.pk)},
-        )
+        return granted_refund_status(order, granted_refund_id, reference)

@@ -19,6 +19,8 @@ from saleor_helpdesk.host import (
     app_registration,
 )
 from saleor_helpdesk.host.order_reading import (
+    GRANTED_REFUND_STATES,
+    granted_refund_status,
     last_payment,
     payments_of,
     refund_options_of,
@@ -42,9 +44,7 @@ from .app.models import App, AppExtension, AppToken, hash_token
 from .order.models import (
     Order,
     OrderEvent,
-    OrderGrantedRefundStatus,
 )
-from .payment.models import TransactionEventType
 from .permission.models import Permission
 from .site.models import SiteSettings
 from .tokens import ACCESS_TYPE, THIRDPARTY_TYPE, decode_access_token
@@ -208,7 +208,7 @@ class StandInHost(HostPort):
             )
             granted_refund.refresh_from_db()
             return RefundSubmission(
-                state=_STATES[granted_refund.status],
+                state=GRANTED_REFUND_STATES[granted_refund.status],
                 method=RefundMethod.TRANSACTION,
                 granted_refund_id=str(granted_refund.pk),
                 transaction_id=str(item.token),
@@ -235,39 +235,13 @@ class StandInHost(HostPort):
     ) -> RefundStatus | None:
         if method != RefundMethod.TRANSACTION:
             return None  # legacy refunds are final when submitted
-        granted = order.granted_refunds.all()
-        row = (
-            granted.filter(pk=granted_refund_id).first()
-            if granted_refund_id
-            else granted.filter(reason__contains=reference).first()
-        )
-        if row is None:
-            return None
-        message = (
-            row.transaction_events.filter(type=TransactionEventType.REFUND_FAILURE)
-            .values_list("message", flat=True)
-            .last()
-            or ""
-        )
-        return RefundStatus(
-            state=_STATES[row.status],
-            message=message if row.status == OrderGrantedRefundStatus.FAILURE else "",
-            details={"granted_refund_id": str(row.pk)},
-        )
+        return granted_refund_status(order, granted_refund_id, reference)
 
     def install_dashboard_app(self, spec: DashboardAppSpec) -> InstallResult:
         return app_registration.install(spec, APP_ROWS)
 
     def uninstall_dashboard_app(self, identifier: str) -> bool:
         return app_registration.uninstall(identifier, APP_ROWS)
-
-
-_STATES = {
-    OrderGrantedRefundStatus.NONE: RefundState.REQUESTED,
-    OrderGrantedRefundStatus.PENDING: RefundState.PENDING,
-    OrderGrantedRefundStatus.SUCCESS: RefundState.SUCCEEDED,
-    OrderGrantedRefundStatus.FAILURE: RefundState.FAILED,
-}
 
 
 def _permissions_by_name(names) -> dict[str, Permission]:
