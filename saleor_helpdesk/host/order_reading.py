@@ -38,6 +38,28 @@ def can_refund_transaction(item: Any) -> bool:
     return ACTION_REFUND in (item.available_actions or [])
 
 
+OPEN_GRANTED_REFUNDS = ("none", "pending")  # OrderGrantedRefundStatus
+
+
+def refundable_on(item: Any) -> Decimal:
+    """What a transaction can still pay back: what it holds (charged, plus refunds the
+    payment app has acknowledged as pending, which Saleor already took out of
+    `charged_value`) minus every granted refund on it that is not settled yet.
+
+    Saleor moves a requested refund into `refund_pending_value` only once the payment
+    app acknowledges it; until then `charged_value` still holds it. Counting the open
+    granted refunds instead covers both, so two refunds in a row never promise the
+    same money twice."""
+    open_granted = sum(
+        item.granted_refund.filter(status__in=OPEN_GRANTED_REFUNDS).values_list(
+            "amount_value", flat=True
+        ),
+        Decimal(0),
+    )
+    held = item.charged_value + item.refund_pending_value
+    return max(held - open_granted, Decimal(0))
+
+
 def last_payment(order: Any) -> Any:
     # Saleor's `Order.get_last_payment`: the newest payment row.
     return order.payments.order_by("-pk").first()
@@ -132,7 +154,7 @@ def refund_options_of(
         # One granted refund goes through one transaction: the largest bounds it.
         return RefundOptions(
             method=RefundMethod.TRANSACTION,
-            max_amount=max(item.charged_value for item in refundable),
+            max_amount=max(refundable_on(item) for item in refundable),
             **common,
         )
     payment = last_payment(order)
@@ -149,15 +171,13 @@ def refund_options_of(
 
 
 def refund_transaction_of(order: Any) -> Any:
-    """The transaction a refund goes through: the refundable one with most charged."""
-    return next(
-        (
-            item
-            for item in order.payment_transactions.order_by("-charged_value", "pk")
-            if can_refund_transaction(item)
-        ),
-        None,
-    )
+    """The transaction a refund goes through: the refundable one holding the most."""
+    items = [
+        item
+        for item in order.payment_transactions.order_by("pk")
+        if can_refund_transaction(item)
+    ]
+    return max(items, key=refundable_on, default=None)
 
 
 def granted_refund_status(

@@ -595,3 +595,22 @@ def test_a_repeated_full_refund_hook_settles_a_request_once(
     ticket.refresh_from_db()
     assert not ticket.status.is_closed
     assert _customer_emails(ticket, "refund_completed") == 1
+
+
+def test_money_promised_to_a_pending_refund_is_not_offered_again(
+    refunder, complaint, paid_order
+):
+    # given 50.00 of the 59.90 are being refunded and the payment app has not answered
+    pay_by_transaction(paid_order)
+    request_refund(refunder, complaint.pk, _request(key="a", amount=Decimal("50")))
+
+    # then only the rest is offered, and more is refused
+    assert ticket_refund_options(complaint).options.max_amount == Decimal("9.900")
+    with raises_error(
+        "amount", "amount_exceeds_refundable", "At most 9.900 EUR can be refunded."
+    ):
+        request_refund(refunder, complaint.pk, _request(key="b", amount=Decimal("10")))
+
+    # and once the app refuses the first, its money is offered again
+    answer_refund_requests(paid_order, success=False)
+    assert ticket_refund_options(complaint).options.max_amount == Decimal("59.900")

@@ -143,6 +143,8 @@ def pay_by_transaction(
         amount_value=amount,
         currency=order.currency,
         psp_reference=f"charge-{order.number}",
+        # Saleor recalculates a transaction's amounts from the events flagged so.
+        include_in_calculations=True,
     )
     return item
 
