@@ -40,7 +40,7 @@ def test_a_queued_email_waits_for_a_worker_and_is_then_sent(
     with start_worker(
         real_broker,
         perform_ping_check=False,
-        shutdown_timeout=10,
+        shutdown_timeout=60,
         without_heartbeat=False,
     ):
         deadline = time.monotonic() + 20

@@ -54,7 +54,7 @@ def test_a_queued_delivery_waits_for_a_worker_and_is_retried_on_time(
     with start_worker(
         real_broker,
         perform_ping_check=False,
-        shutdown_timeout=10,
+        shutdown_timeout=60,
         without_heartbeat=False,
     ):
         _wait_for(row, "succeeded")
