@@ -18,8 +18,11 @@ import json
 import logging
 from collections import defaultdict
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.sites.models import Site
+from django.http.request import validate_host
 from django.test import RequestFactory
 from django.urls import resolve, reverse
 from graphene.relay import Node
@@ -65,11 +68,6 @@ ERROR_CODES = {
     "NOT_FOUND": "not_found",
 }
 
-REFUNDED_FULFILMENTS = (
-    FulfillmentStatus.REFUNDED,
-    FulfillmentStatus.REFUNDED_AND_RETURNED,
-)
-
 GRANT = """
 mutation HelpdeskGrantRefund($id: ID!, $input: OrderGrantRefundCreateInput!) {
   orderGrantRefundCreate(id: $id, input: $input) {
@@ -107,6 +105,19 @@ class SaleorGraphQLRefused(Exception):
         )
 
 
+def _shop_host() -> str:
+    """A Host header Saleor's API view accepts: it builds the request's absolute URL,
+    which Django allows only for a host in ALLOWED_HOSTS."""
+    allowed = list(settings.ALLOWED_HOSTS)
+    public_url = getattr(settings, "PUBLIC_URL", None)
+    candidates = [urlsplit(public_url).netloc] if public_url else []
+    candidates += [host.lstrip(".") for host in allowed if host and "*" not in host]
+    for host in candidates:
+        if validate_host(host.partition(":")[0], allowed):
+            return host
+    return "localhost"
+
+
 def run_saleor_graphql(
     actor: Actor, query: str, variables: dict[str, Any], root_field: str
 ) -> dict[str, Any]:
@@ -121,6 +132,7 @@ def run_saleor_graphql(
         data=json.dumps({"query": query, "variables": variables}),
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {actor.credentials}",
+        HTTP_HOST=_shop_host(),
     )
     # Saleor's own API view, as its URLconf mounts it (schema, backend, middleware).
     view = resolve(reverse("api")).func
