@@ -180,11 +180,14 @@ def refund_transaction_of(order: Any) -> Any:
     return max(items, key=refundable_on, default=None)
 
 
-def granted_refund_status(
-    order: Any, granted_refund_id: str, reference: str
+def refund_status_of(
+    order: Any, method: str, granted_refund_id: str, reference: str
 ) -> RefundStatus | None:
-    """Where a granted refund stands, found by its id, or by the ticket refund's
-    reference in its reason (the helpdesk crashed before learning the id)."""
+    """Where a ticket refund stands in the shop: its granted refund, found by id, or by
+    the ticket refund's reference in its reason (the helpdesk crashed before learning
+    the id). None for legacy payment refunds: they are final when submitted."""
+    if method != RefundMethod.TRANSACTION:
+        return None
     granted = order.granted_refunds.all()
     row = (
         granted.filter(pk=granted_refund_id).first()

@@ -15,7 +15,6 @@ Dashboard user, and the helpdesk never writes a payment row itself.
 """
 
 import json
-import logging
 from collections import defaultdict
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,10 +37,10 @@ from ..actor import Actor
 from ..constants import RefundMethod, RefundState
 from .order_reading import (
     GRANTED_REFUND_STATES,
-    granted_refund_status,
     last_payment,
     payments_of,
     refund_options_of,
+    refund_status_of,
     refund_transaction_of,
 )
 from .refunds import (
@@ -53,9 +52,6 @@ from .refunds import (
     RefundStatus,
     RefundSubmission,
 )
-
-logger = logging.getLogger(__name__)
-
 
 # Saleor's error codes, as the helpdesk's (anything else: refund_refused).
 ERROR_CODES = {
@@ -308,6 +304,4 @@ class SaleorRefunds:
     def refund_status(
         self, *, order: Any, method: str, granted_refund_id: str, reference: str
     ) -> RefundStatus | None:
-        if method != RefundMethod.TRANSACTION:
-            return None  # legacy refunds are final when submitted
-        return granted_refund_status(order, granted_refund_id, reference)
+        return refund_status_of(order, method, granted_refund_id, reference)

@@ -20,10 +20,10 @@ from saleor_helpdesk.host import (
 )
 from saleor_helpdesk.host.order_reading import (
     GRANTED_REFUND_STATES,
-    granted_refund_status,
     last_payment,
     payments_of,
     refund_options_of,
+    refund_status_of,
     refund_transaction_of,
 )
 from saleor_helpdesk.host.refunds import (
@@ -233,9 +233,7 @@ class StandInHost(HostPort):
     def refund_status(
         self, *, order, method: str, granted_refund_id: str, reference: str
     ) -> RefundStatus | None:
-        if method != RefundMethod.TRANSACTION:
-            return None  # legacy refunds are final when submitted
-        return granted_refund_status(order, granted_refund_id, reference)
+        return refund_status_of(order, method, granted_refund_id, reference)
 
     def install_dashboard_app(self, spec: DashboardAppSpec) -> InstallResult:
         return app_registration.install(spec, APP_ROWS)
