@@ -10,7 +10,13 @@ so a new build is picked up at once.
 import mimetypes
 from pathlib import Path
 
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.http.response import HttpResponseBase
 from django.views.decorators.clickjacking import xframe_options_exempt
 
@@ -33,12 +39,40 @@ def _not_built() -> JsonResponse:
     )
 
 
+def _only_get() -> JsonResponse:
+    return JsonResponse(
+        {"error": {"code": "method_not_allowed", "message": "Use GET."}}, status=405
+    )
+
+
+@xframe_options_exempt
+def redirect_to_dashboard(request: HttpRequest) -> HttpResponseBase:
+    """`…/dashboard` → `…/dashboard/`, keeping the query.
+
+    The Dashboard joins an app page's URL onto `app_url` with a helper that drops the
+    trailing slash, so the inbox page is asked for as `…/dashboard?domain=…&id=…`
+    (seen in Saleor Dashboard 3.23). The page's assets are relative (`./assets/…`), so
+    it must load from the folder's URL; AppBridge reads `domain`, `saleorApiUrl` and
+    `id` from the query, so the query goes along. Relative, so that a proxy that mounts
+    Saleor below a path prefix keeps working.
+    """
+    if request.method not in ("GET", "HEAD"):
+        return _only_get()
+    query = request.META.get("QUERY_STRING", "")
+    response = HttpResponseRedirect("dashboard/" + (f"?{query}" if query else ""))
+    # AppBridge takes the Dashboard's origin from `document.referrer` and ignores
+    # every message from any other origin. A redirect's own Referrer-Policy decides
+    # the referrer of the request it leads to, and Saleor's default (`same-origin`)
+    # would strip it whenever the Dashboard is on another origin than Saleor: the
+    # page would never get its token. The origin alone is all AppBridge needs.
+    response["Referrer-Policy"] = "strict-origin-when-cross-origin"
+    return response
+
+
 @xframe_options_exempt
 def serve_dashboard(request: HttpRequest, asset: str = "") -> HttpResponseBase:
     if request.method not in ("GET", "HEAD"):
-        return JsonResponse(
-            {"error": {"code": "method_not_allowed", "message": "Use GET."}}, status=405
-        )
+        return _only_get()
     root = BUILD_DIR.resolve()
     if not asset or asset == "index.html":
         index = root / "index.html"

@@ -7,7 +7,7 @@ from django.http.response import HttpResponseBase
 from .. import PLUGIN_ID, __version__
 from ..graphql.view import handle_graphql
 from .attachments import download_attachment
-from .dashboard import serve_dashboard
+from .dashboard import redirect_to_dashboard, serve_dashboard
 
 Handler = Callable[..., HttpResponseBase]
 
@@ -62,4 +62,5 @@ def index(request: HttpRequest) -> HttpResponse:
 
 route(r"/graphql/?")(handle_graphql)
 route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)
+route(r"/dashboard")(redirect_to_dashboard)
 route(r"/dashboard/(?P<asset>[-.\w/]*)")(serve_dashboard)

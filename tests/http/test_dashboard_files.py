@@ -58,3 +58,29 @@ def test_a_missing_build_says_how_to_make_it(tmp_path, monkeypatch):
 
 def test_only_get(build):
     assert Client().post(URL).status_code == 405
+
+
+def test_the_page_asked_for_without_its_slash_redirects_with_the_query(build):
+    # Saleor's Dashboard loads an app page from `app_url` joined with the page's path,
+    # and its URL join drops the trailing slash: `…/dashboard?domain=…&id=…`.
+    query = "domain=localhost%3A8000&saleorApiUrl=http%3A%2F%2Flocalhost%3A8000%2Fgraphql%2F&id=QXBwOjE%3D"
+    client = Client()
+
+    response = client.get(URL.rstrip("/") + "?" + query)
+
+    assert response.status_code == 302
+    assert response["Location"] == "dashboard/?" + query
+    assert "X-Frame-Options" not in response
+    # The Dashboard's origin must reach the page as its referrer (AppBridge needs it).
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    followed = client.get(URL + "?" + query)
+    assert followed.status_code == 200
+    assert b"./assets/app-1a2b.js" in followed.content
+
+
+def test_the_slashless_page_without_a_query_redirects_to_the_folder(build):
+    response = Client().get(URL.rstrip("/"))
+
+    assert response.status_code == 302
+    assert response["Location"] == "dashboard/"
+    assert Client().post(URL.rstrip("/")).status_code == 405
