@@ -33,10 +33,12 @@ import { Html } from "../ui/html";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
 import { CheckField, EntityEditor, parseOptionalInt, problemOf, QueryView, splitList, TextAreaField, yesNo } from "./common";
+import { StaffUserPicker, type StaffCandidate } from "./StaffUserPicker";
 import { KINDS } from "./Workflow";
 
 type Agent = NonNullable<SettingsTeamQuery["supportAgents"]>[number];
-type AgentForm = { user: string; signature: string; isActive: boolean; contacts: string[] };
+/** `user`: the staff user a new member is (picked by search); null when editing. */
+type AgentForm = { user: StaffCandidate | null; signature: string; isActive: boolean; contacts: string[] };
 
 export function TeamSettings() {
   const { t, formatDate } = useI18n();
@@ -61,11 +63,11 @@ export function TeamSettings() {
               { header: t("settings.isActive"), cell: (a) => yesNo(t, a.isActive) },
               { header: t("settings.since"), cell: (a) => formatDate(a.createdAt, false) },
             ]}
-            blank={() => ({ user: "", signature: "", isActive: true, contacts: [] })}
-            fromItem={(a) => ({ user: a.user.id, signature: a.signature, isActive: a.isActive, contacts: a.contacts.map((c) => c.id) })}
+            blank={() => ({ user: null, signature: "", isActive: true, contacts: [] })}
+            fromItem={(a) => ({ user: null, signature: a.signature, isActive: a.isActive, contacts: a.contacts.map((c) => c.id) })}
             renderForm={(form, set, item) => (
               <>
-                {!item && <Input label={t("settings.staffUserId")} helperText={t("settings.staffUserIdHint")} required value={form.user} onChange={(e) => set({ user: e.target.value })} />}
+                {!item && <StaffUserPicker value={form.user} onChange={(user) => set({ user })} />}
                 <TextAreaField label={t("settings.signature")} value={form.signature} rows={3} onChange={(v) => set({ signature: v })} />
                 <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
                 <Box as="fieldset" display="flex" flexDirection="column" gap={1} borderWidth={0} padding={0} margin={0}>
@@ -89,8 +91,8 @@ export function TeamSettings() {
             save={async (form, item) => {
               const input = { signature: form.signature, isActive: form.isActive, contacts: form.contacts };
               if (item) return problemOf((await client.request(SettingsAgentUpdateDocument, { id: item.id, input })).supportAgentUpdate);
-              if (!form.user.trim()) return t("settings.required", { field: t("settings.staffUserId") });
-              return problemOf((await client.request(SettingsAgentAddDocument, { user: form.user.trim(), input })).supportAgentAdd);
+              if (!form.user) return t("settings.staffRequired");
+              return problemOf((await client.request(SettingsAgentAddDocument, { user: form.user.id, input })).supportAgentAdd);
             }}
             remove={async (a) => problemOf((await client.request(SettingsAgentRemoveDocument, { id: a.id })).supportAgentRemove)}
             onSaved={() => void query.refetch()}

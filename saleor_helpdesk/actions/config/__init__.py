@@ -39,6 +39,7 @@ from .team import (
     add_support_agent,
     remove_support_agent,
     set_customer_responsible,
+    support_agent_candidates,
     update_support_agent,
 )
 from .templates import (
@@ -80,6 +81,7 @@ __all__ = [
     "require_settings_manager",
     "require_settings_reader",
     "set_customer_responsible",
+    "support_agent_candidates",
     "update_category",
     "update_channel_settings",
     "update_contact",

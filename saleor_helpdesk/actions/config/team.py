@@ -1,10 +1,11 @@
 """The support team: which staff users can be assigned tickets, the contacts (queues)
-they serve, and who looks after which customer."""
+they serve, who looks after which customer, and which staff users could join."""
 
 from collections.abc import Sequence
 from typing import Any, TypedDict
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 
 from ...actor import Actor
 from ...error_codes import HelpdeskErrorCode
@@ -17,17 +18,51 @@ from .common import (
     get_for_update,
     not_found,
     require_settings_manager,
+    require_settings_reader,
     save_unique,
     support_agent_user,
 )
 
 MAX_SIGNATURE_LENGTH = 5000
+DEFAULT_CANDIDATES = 20
+MAX_CANDIDATES = 100
 
 
 class AgentFields(TypedDict, total=False):
     contact_ids: Sequence[int]
     signature: str
     is_active: bool
+
+
+def support_agent_candidates(
+    actor: Actor, search: str | None = None, first: int | None = DEFAULT_CANDIDATES
+) -> list[Any]:
+    """The staff users `add_support_agent` would take (active staff, not in the team
+    yet), by e-mail, at most `first` of them. `search` matches e-mail, first and last
+    name case-insensitively; each of its words must match one of them ("anna schm").
+
+    Readable by whoever reads the settings: the Dashboard app cannot list Saleor's
+    staff (that needs MANAGE_STAFF), so the team screen picks new members from here.
+    One query."""
+    require_settings_reader(actor)
+    if first is None:
+        first = DEFAULT_CANDIDATES
+    if not 0 <= first <= MAX_CANDIDATES:
+        raise field_error(
+            "first",
+            f"`first` must be between 0 and {MAX_CANDIDATES} (you asked for {first}).",
+            HelpdeskErrorCode.INVALID,
+        )
+    users = user_model().objects.filter(is_staff=True, is_active=True)
+    users = users.exclude(Exists(SupportAgent.objects.filter(user_id=OuterRef("pk"))))
+    for word in (search or "").split():
+        users = users.filter(
+            Q(email__icontains=word)
+            | Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+        )
+    users = users.only("pk", "email", "first_name", "last_name")
+    return list(users.order_by("email", "pk")[:first])
 
 
 def add_support_agent(

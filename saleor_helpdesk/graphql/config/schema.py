@@ -15,7 +15,9 @@ from ...actions.config import (
     preview_template,
     read_channel_settings,
     require_settings_reader,
+    support_agent_candidates,
 )
+from ...actions.config.team import DEFAULT_CANDIDATES, MAX_CANDIDATES
 from ...error_codes import HelpdeskErrorCode
 from ...models import (
     Category,
@@ -58,6 +60,7 @@ from .types import (
     ResponseTemplatePlaceholder,
     ResponseTemplatePreview,
     ResponseTemplateType,
+    SupportAgentCandidate,
     SupportAgentType,
 )
 
@@ -136,6 +139,21 @@ class ConfigQueries(graphene.ObjectType):
     support_agents = _list(
         "The support team: staff users tickets can be assigned to.", SupportAgentType
     )
+    support_agent_candidates = _list(
+        "Active staff users who are not in the support team yet, by e-mail: whom "
+        "`supportAgentAdd` takes.",
+        SupportAgentCandidate,
+        search=graphene.String(
+            description=(
+                "Only users whose e-mail, first or last name contains each of its "
+                "words, ignoring case."
+            )
+        ),
+        first=graphene.Int(
+            default_value=DEFAULT_CANDIDATES,
+            description=f"At most this many users (0 to {MAX_CANDIDATES}).",
+        ),
+    )
     helpdesk_channel_settings = graphene.Field(
         HelpdeskChannelSettings,
         channel=graphene.String(
@@ -213,6 +231,13 @@ class ConfigQueries(graphene.ObjectType):
     def resolve_support_agents(root: Any, info: Any) -> Any:
         require_settings_reader(info.context.actor)
         return SupportAgent.objects.select_related("user").order_by("user__email", "pk")
+
+    @staticmethod
+    @guarded
+    def resolve_support_agent_candidates(
+        root: Any, info: Any, search: str | None = None, first: int | None = None
+    ) -> Any:
+        return support_agent_candidates(info.context.actor, search, first)
 
     @staticmethod
     @guarded

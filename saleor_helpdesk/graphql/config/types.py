@@ -12,7 +12,7 @@ from ..core.dataloaders import load_related
 from ..core.enums import TicketKindEnum
 from ..core.ids import to_global_id
 from ..shop.dataloaders import UserByIdLoader
-from ..shop.types import Channel, HelpdeskUser
+from ..shop.types import Channel, HelpdeskUser, SaleorId
 from ..tickets.types import TicketContact
 from .dataloaders import ContactsByAgentIdLoader
 
@@ -120,6 +120,22 @@ class SupportAgentType(graphene.ObjectType):
     @staticmethod
     def resolve_contacts(root: SupportAgent, info: Any) -> Any:
         return ContactsByAgentIdLoader(info.context).load(root.pk)
+
+
+class SupportAgentCandidate(SaleorId, graphene.ObjectType):
+    saleor_type = "User"
+    id = graphene.ID(
+        required=True,
+        description="Saleor's ID of the staff user, as `supportAgentAdd` takes it.",
+    )
+    email = graphene.String(required=True, description="The user's e-mail address.")
+    first_name = graphene.String(required=True, description="First name.")
+    last_name = graphene.String(required=True, description="Last name.")
+
+    class Meta:
+        description = (
+            "An active staff user who is not in the support team yet and can be added."
+        )
 
 
 def _from_settings(

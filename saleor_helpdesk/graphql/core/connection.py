@@ -46,11 +46,16 @@ def check_pagination(first: int | None, last: int | None) -> None:
     if first is not None and last is not None:
         raise GraphQLError("Pass either `first` or `last`, not both.")
     for name, value in (("first", first), ("last", last)):
-        if value is not None and not 0 <= value <= PAGINATION_LIMIT:
-            raise GraphQLError(
-                f"`{name}` must be between 0 and {PAGINATION_LIMIT} "
-                f"(you asked for {value})."
-            )
+        check_page_size(name, value)
+
+
+def check_page_size(name: str, value: int | None) -> None:
+    """A page of at most PAGINATION_LIMIT items: for connections and for the plain
+    lists that take a `first` argument."""
+    if value is not None and not 0 <= value <= PAGINATION_LIMIT:
+        raise GraphQLError(
+            f"`{name}` must be between 0 and {PAGINATION_LIMIT} (you asked for {value})."
+        )
 
 
 def resolve_connection(

@@ -10,7 +10,7 @@ from graphql.language.visitor import TypeInfoVisitor, Visitor, visit
 from graphql.type.definition import get_named_type
 from graphql.utils.type_info import TypeInfo
 
-from .connection import check_pagination
+from .connection import check_page_size, check_pagination
 
 MAX_ALIASES = 100
 MAX_COST = 50_000
@@ -121,13 +121,15 @@ class _PaginationVisitor(Visitor):
     def enter_Field(self, node: ast.Field, *args: Any) -> None:
         field_type = self.type_info.get_type()
         named = get_named_type(field_type) if field_type is not None else None
-        if named is None or not getattr(named, "name", "").endswith("Connection"):
+        if named is None:
             return
+        first = _argument(node, "first", self.variables)
         try:
-            check_pagination(
-                _argument(node, "first", self.variables),
-                _argument(node, "last", self.variables),
-            )
+            if getattr(named, "name", "").endswith("Connection"):
+                check_pagination(first, _argument(node, "last", self.variables))
+            elif "first" in getattr(self.type_info.get_field_def(), "args", {}):
+                # A plain list with a page size (`supportAgentCandidates(first:)`).
+                check_page_size("first", first)
         except GraphQLError as error:
             self.problems.append(error.message)
 
@@ -135,8 +137,9 @@ class _PaginationVisitor(Visitor):
 def check_pagination_arguments(
     schema: Any, document: ast.Document, variables: dict[str, Any]
 ) -> None:
-    """Saleor's pagination rules for every connection in the document, checked on the
-    validated document so the answer comes before any database query."""
+    """Saleor's pagination rules for every connection (and every list with a `first`
+    argument) in the document, checked on the validated document so the answer comes
+    before any database query."""
     type_info = TypeInfo(schema)
     visitor = _PaginationVisitor(type_info, variables)
     visit(document, TypeInfoVisitor(type_info, visitor))

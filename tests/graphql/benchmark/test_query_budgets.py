@@ -13,6 +13,7 @@ from tests.factories import (
     AttachmentFileFactory,
     OrderFactory,
     OrderLineFactory,
+    StaffFactory,
     make_ticket,
 )
 
@@ -157,3 +158,25 @@ def test_creating_a_ticket_with_two_lines_stays_within_budget(customer_api, orde
     # The helpdesk's own part, exactly. With the stand-in host's authentication (1) and
     # note (1) the request is the issue's 15; inside Saleor both are Saleor's own costs.
     assert total - authentication - len(note.captured_queries) == 13
+
+
+SUPPORT_AGENT_CANDIDATES = """
+query Candidates($search: String, $first: Int) {
+  supportAgentCandidates(search: $search, first: $first) { id email firstName lastName }
+}
+"""
+
+
+@pytest.mark.parametrize("staff", [5, 50])
+def test_support_agent_candidates_cost_one_query_at_any_size(staff_api, staff):
+    # given staff outside the team (and the caller, an agent)
+    for index in range(staff):
+        StaffFactory(email=f"mitarbeiter{index:02}@shop.example")
+
+    # then the list costs one query, searched or not, at any size: active staff
+    # without a team membership (a NOT EXISTS subquery); plus authentication
+    for variables in ({"first": 100}, {"search": "Mitarbeiter shop", "first": 100}):
+        total, authentication = cost_beyond_authentication(
+            staff_api, SUPPORT_AGENT_CANDIDATES, variables
+        )
+        assert total - authentication == 1

@@ -172,6 +172,14 @@ AGENT_FIELDS = "id user { email } isActive signature contacts { slug }"
 
 SUPPORT_AGENTS = f"query {{ supportAgents {{ {AGENT_FIELDS} }} }}"
 
+SUPPORT_AGENT_CANDIDATES = """
+query Candidates($search: String, $first: Int) {
+  supportAgentCandidates(search: $search, first: $first) {
+    id email firstName lastName
+  }
+}
+"""
+
 SUPPORT_AGENT_ADD = f"""
 mutation AgentAdd($user: ID!, $input: SupportAgentInput) {{
   supportAgentAdd(user: $user, input: $input) {{ {ERRORS} agent {{ {AGENT_FIELDS} }} }}

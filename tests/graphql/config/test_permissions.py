@@ -61,6 +61,7 @@ QUERIES = {
         },
     ),
     "supportAgents": (op.SUPPORT_AGENTS, lambda r: {}),
+    "supportAgentCandidates": (op.SUPPORT_AGENT_CANDIDATES, lambda r: {}),
     "helpdeskChannelSettings": (
         op.HELPDESK_CHANNEL_SETTINGS,
         lambda r: {"channel": r["channel"].slug},
