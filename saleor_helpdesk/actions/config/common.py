@@ -37,11 +37,14 @@ def require_settings_reader(actor: Actor) -> None:
         )
 
 
-def require_settings_manager(actor: Actor) -> None:
-    """Changing the configuration (and the support team): MANAGE_PLUGINS."""
+def require_settings_manager(
+    actor: Actor, doing: str = "change the helpdesk's settings"
+) -> None:
+    """Changing the configuration (and the support team): MANAGE_PLUGINS. `doing`
+    ends the refusal's sentence."""
     if actor.kind not in _PRIVILEGED or not actor.has_perm(Perm.MANAGE_PLUGINS):
         raise HelpdeskPermissionDenied(
-            "You need the MANAGE_PLUGINS permission to change the helpdesk's settings."
+            f"You need the MANAGE_PLUGINS permission to {doing}."
         )
 
 

@@ -18,7 +18,6 @@ from .common import (
     get_for_update,
     not_found,
     require_settings_manager,
-    require_settings_reader,
     save_unique,
     support_agent_user,
 )
@@ -41,10 +40,11 @@ def support_agent_candidates(
     yet), by e-mail, at most `first` of them. `search` matches e-mail, first and last
     name case-insensitively; each of its words must match one of them ("anna schm").
 
-    Readable by whoever reads the settings: the Dashboard app cannot list Saleor's
-    staff (that needs MANAGE_STAFF), so the team screen picks new members from here.
-    One query."""
-    require_settings_reader(actor)
+    For those who may add them (MANAGE_PLUGINS): the Dashboard app cannot list
+    Saleor's staff (that needs MANAGE_STAFF), so the team screen picks new members
+    from here. Staff who only work tickets see the team (`supportAgents`), not every
+    staff account's name and e-mail. One query."""
+    require_settings_manager(actor, "see which staff users the support team could add")
     if first is None:
         first = DEFAULT_CANDIDATES
     if not 0 <= first <= MAX_CANDIDATES:

@@ -141,7 +141,7 @@ class ConfigQueries(graphene.ObjectType):
     )
     support_agent_candidates = _list(
         "Active staff users who are not in the support team yet, by e-mail: whom "
-        "`supportAgentAdd` takes.",
+        "`supportAgentAdd` takes (MANAGE_PLUGINS).",
         SupportAgentCandidate,
         search=graphene.String(
             description=(

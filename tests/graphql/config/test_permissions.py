@@ -61,7 +61,6 @@ QUERIES = {
         },
     ),
     "supportAgents": (op.SUPPORT_AGENTS, lambda r: {}),
-    "supportAgentCandidates": (op.SUPPORT_AGENT_CANDIDATES, lambda r: {}),
     "helpdeskChannelSettings": (
         op.HELPDESK_CHANNEL_SETTINGS,
         lambda r: {"channel": r["channel"].slug},
@@ -244,3 +243,22 @@ def test_managers_change_the_settings(api_for, rows, name):
     # then it succeeds and writes
     assert data["errors"] == []
     assert snapshot() != before
+
+
+@pytest.mark.parametrize("caller", NOT_MANAGERS)
+def test_only_managers_see_whom_the_team_could_add(api_for, rows, caller):
+    # given a caller without MANAGE_PLUGINS (staff who work tickets included: they
+    # see the team, not every staff account)
+    api = api_for(caller)
+
+    # when they ask for the staff users outside the team
+    body = api.post(op.SUPPORT_AGENT_CANDIDATES, {}).json()
+
+    # then the field is null with a typed permission error
+    assert body["data"] == {"supportAgentCandidates": None}
+    [error] = body["errors"]
+    assert error["message"] == (
+        "You need the MANAGE_PLUGINS permission to see which staff users the support "
+        "team could add."
+    )
+    assert error["extensions"] == {"code": "PERMISSION_DENIED"}

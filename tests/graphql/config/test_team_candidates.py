@@ -1,6 +1,6 @@
 """supportAgentCandidates: the staff users the team screen offers to add (active staff
 outside the team), searched by name and e-mail, in pages of at most 100. Who may call
-it is in test_permissions (every settings reader; nobody else)."""
+it is in test_permissions (MANAGE_PLUGINS, who may add them; nobody else)."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -45,9 +45,9 @@ def candidates(api, **variables) -> list[dict]:
     return api(op.SUPPORT_AGENT_CANDIDATES, variables)["supportAgentCandidates"]
 
 
-def test_active_staff_outside_the_team_come_by_email(api_for, people):
-    # when a staff user who works tickets asks whom the team could take
-    found = candidates(api_for("staff_with_manage_orders"))
+def test_active_staff_outside_the_team_come_by_email(manager_api, people):
+    # when a settings manager asks whom the team could take
+    found = candidates(manager_api)
 
     # then only active staff who are not agents come, by e-mail: no agent (active or
     # paused), no former staff, no customer
