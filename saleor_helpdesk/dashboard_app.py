@@ -15,14 +15,22 @@ Facts from Saleor (3.22.0, 3.23.0 and main) behind the choices below:
   extension's permissions.
 - An APP_PAGE extension's URL is a path relative to the app's `app_url`: the Dashboard
   opens it at `/extensions/app/<id>/<path>` and loads `app_url` + that path (Saleor
-  3.22 refuses absolute APP_PAGE URLs in manifests). The Dashboard routes by path and
-  drops a `#fragment`, so the page opens at `app_url`: the extension's front-end shows
-  the inbox there. Widgets load their URL as it is (absolute here), with `GET`.
+  3.22 refuses absolute APP_PAGE URLs in manifests). Widgets load their URL as it is
+  (absolute here), with `GET`.
+- The Dashboard appends its own query (`saleorApiUrl`, `id`, `orderId`, …) to either
+  URL with a URL-joining helper (`resolveAppIframeUrl`, Dashboard 3.23): behind a
+  `#fragment` the query would land inside the fragment, where AppBridge never looks,
+  and the page would never learn which Saleor it serves. So every entry point is a
+  path of its own (`inbox`, `order-widget`, `customer-widget`, and `tickets/<id>`
+  when a widget opens a ticket), served by the plugin as the same page; the
+  front-end takes its first screen from that path. The same
+  helper drops a trailing slash, which the plugin answers with a redirect.
 - Mounts `navigation_orders`, `order_details_widgets`, `customer_details_widgets` and
   targets `app_page`, `widget` exist on every release from 3.22; Saleor stores them in
   lower case. 3.22 keeps them as closed choices, 3.23+ as free strings.
 """
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -37,10 +45,20 @@ APP_ABOUT = (
     "Installed by the saleor-helpdesk plugin; its pages are served by the plugin."
 )
 
-# Routes of the extension's front-end (a hash router below `app_url`).
-INBOX_ROUTE = "#/inbox"
-ORDER_WIDGET_ROUTE = "#/order-widget"
-CUSTOMER_WIDGET_ROUTE = "#/customer-widget"
+# The extension's entry pages below `app_url` (the plugin serves each as the same
+# page; see `http.dashboard.ENTRY_PAGES`); inside a page the front-end routes by hash.
+INBOX_PAGE = "inbox"
+ORDER_WIDGET_PAGE = "order-widget"
+CUSTOMER_WIDGET_PAGE = "customer-widget"
+ENTRY_PAGES = (INBOX_PAGE, ORDER_WIDGET_PAGE, CUSTOMER_WIDGET_PAGE)
+# A widget opens a ticket on the app page: the Dashboard goes to
+# /extensions/app/<id>/tickets/<ticket id> and loads `app_url` + `tickets/<ticket id>`.
+_TICKET_PAGE = re.compile(r"tickets/[A-Za-z0-9_=-]+/?")
+
+
+def is_entry_page(path: str) -> bool:
+    """Whether `path` (below `app_url`) is one of the extension's pages."""
+    return path.rstrip("/") in ENTRY_PAGES or bool(_TICKET_PAGE.fullmatch(path))
 
 
 class Mount(StrEnum):
@@ -165,7 +183,7 @@ def dashboard_app_spec(base_url: str) -> DashboardAppSpec:
                 mount=Mount.NAVIGATION_ORDERS,
                 target=Target.APP_PAGE,
                 # Relative to app_url, as Saleor and the Dashboard require.
-                url=f"/{INBOX_ROUTE}",
+                url=f"/{INBOX_PAGE}",
                 permissions=(Perm.MANAGE_ORDERS,),
             ),
             ExtensionSpec(
@@ -173,7 +191,7 @@ def dashboard_app_spec(base_url: str) -> DashboardAppSpec:
                 label="Helpdesk tickets",
                 mount=Mount.ORDER_DETAILS_WIDGETS,
                 target=Target.WIDGET,
-                url=f"{app_url}{ORDER_WIDGET_ROUTE}",
+                url=f"{app_url}{ORDER_WIDGET_PAGE}",
                 permissions=(Perm.MANAGE_ORDERS,),
                 settings=widget,
                 http_target_method="GET",
@@ -183,7 +201,7 @@ def dashboard_app_spec(base_url: str) -> DashboardAppSpec:
                 label="Helpdesk tickets",
                 mount=Mount.CUSTOMER_DETAILS_WIDGETS,
                 target=Target.WIDGET,
-                url=f"{app_url}{CUSTOMER_WIDGET_ROUTE}",
+                url=f"{app_url}{CUSTOMER_WIDGET_PAGE}",
                 permissions=(Perm.MANAGE_ORDERS, Perm.MANAGE_USERS),
                 settings=widget,
                 http_target_method="GET",

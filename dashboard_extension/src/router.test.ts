@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildHash, parseHash, routeParam } from "./router";
+import { buildHash, parseHash, routeOf, routeParam } from "./router";
 import { DEFAULT_STATE, inboxStateToQuery, inboxVariables, readInboxState } from "./screens/inbox/inboxState";
 
 describe("hash routing", () => {
@@ -16,6 +16,31 @@ describe("hash routing", () => {
     window.history.replaceState(null, "", "/dashboard/?orderId=T3JkZXI6MQ%3D%3D&saleorApiUrl=x#/order-widget");
     expect(routeParam(parseHash(window.location.hash), "orderId")).toBe("T3JkZXI6MQ==");
     expect(routeParam(parseHash("#/order-widget?orderId=abc"), "orderId")).toBe("abc");
+    window.history.replaceState(null, "", "/");
+  });
+});
+
+describe("entry pages", () => {
+  it("take the first screen from the page's path when the hash names none", () => {
+    const at = (pathname: string, hash = "") => routeOf(pathname, hash).path;
+    // Where the Dashboard opens each extension (the query is its own).
+    expect(at("/plugins/global/saleor.helpdesk/dashboard/inbox")).toBe("/inbox");
+    expect(at("/plugins/global/saleor.helpdesk/dashboard/order-widget")).toBe("/order-widget");
+    expect(at("/plugins/global/saleor.helpdesk/dashboard/customer-widget/")).toBe("/customer-widget");
+    // The folder itself: the inbox comes by redirect from "/" (Screens).
+    expect(at("/plugins/global/saleor.helpdesk/dashboard/")).toBe("/");
+    expect(at("/plugins/global/saleor.helpdesk/dashboard/index.html")).toBe("/");
+    // A ticket a widget opened on the app page.
+    expect(at("/plugins/global/saleor.helpdesk/dashboard/tickets/VGlja2V0OjE%3D")).toBe("/tickets/VGlja2V0OjE%3D");
+    // Moving on inside a page: the hash wins.
+    expect(at("/plugins/global/saleor.helpdesk/dashboard/inbox", "#/tickets/VGlja2V0OjE=")).toBe("/tickets/VGlja2V0OjE=");
+  });
+
+  it("read widget parameters from the entry page's query", () => {
+    window.history.replaceState(null, "", "/dashboard/order-widget?domain=localhost%3A8000&saleorApiUrl=x&id=QXBwOjE%3D&orderId=T3JkZXI6MQ%3D%3D&theme=light");
+    const route = routeOf(window.location.pathname, window.location.hash);
+    expect(route.path).toBe("/order-widget");
+    expect(routeParam(route, "orderId")).toBe("T3JkZXI6MQ==");
     window.history.replaceState(null, "", "/");
   });
 });

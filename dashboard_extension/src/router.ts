@@ -6,7 +6,12 @@ import { useCallback, useEffect, useState } from "react";
 //   #/tickets/<id>               the ticket page
 //   #/order-widget?orderId=…     the widget on the Dashboard's order page
 //   #/customer-widget?customerId=…
-//   #/settings, #/statistics     placeholders
+//   #/settings, #/statistics
+// The Dashboard opens each extension at a page of its own (`…/dashboard/inbox`,
+// `…/dashboard/order-widget?orderId=…`, `…/dashboard/customer-widget?customerId=…`,
+// and `…/dashboard/tickets/<id>` when a widget opens a ticket on the app page):
+// it appends its query to the URL, which behind a `#` would land in the fragment. So
+// without a hash route the first screen comes from the page's path.
 
 export type Route = { path: string; query: URLSearchParams };
 
@@ -45,6 +50,21 @@ export function navigate(path: string, query?: URLSearchParams | QueryValues, op
   }
 }
 
+/** The extension pages the plugin serves (saleor_helpdesk/dashboard_app.py). */
+const ENTRY_PAGES = new Set(["inbox", "order-widget", "customer-widget"]);
+
+/** The route of a page URL: its hash route, or else the entry page its path names. */
+export function routeOf(pathname: string, hash: string): Route {
+  const route = parseHash(hash);
+  if (route.path !== "/") return route;
+  const segments = pathname.replace(/\/+$/, "").split("/");
+  const page = segments.at(-1) ?? "";
+  if (ENTRY_PAGES.has(page)) return { path: `/${page}`, query: route.query };
+  // A ticket opened from a widget: …/dashboard/tickets/<id>.
+  if (segments.at(-2) === "tickets" && page) return { path: `/tickets/${page}`, query: route.query };
+  return route;
+}
+
 export function useRoute(): Route {
   const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
@@ -56,7 +76,7 @@ export function useRoute(): Route {
       window.removeEventListener("popstate", onChange);
     };
   }, []);
-  return parseHash(hash);
+  return routeOf(window.location.pathname, hash);
 }
 
 /** A parameter from the hash's query, or else from the page's own query string (the

@@ -20,6 +20,8 @@ from django.http import (
 from django.http.response import HttpResponseBase
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from ..dashboard_app import is_entry_page
+
 BUILD_DIR = Path(__file__).resolve().parent.parent / "dashboard_build"
 
 mimetypes.add_type("application/javascript", ".js")
@@ -74,7 +76,9 @@ def serve_dashboard(request: HttpRequest, asset: str = "") -> HttpResponseBase:
     if request.method not in ("GET", "HEAD"):
         return _only_get()
     root = BUILD_DIR.resolve()
-    if not asset or asset == "index.html":
+    # The Dashboard loads each extension at a page of its own (`dashboard_app`): all
+    # are the one page, which reads its first screen from the path.
+    if not asset or asset == "index.html" or is_entry_page(asset):
         index = root / "index.html"
         if not index.is_file():
             return _not_built()

@@ -63,4 +63,5 @@ def index(request: HttpRequest) -> HttpResponse:
 route(r"/graphql/?")(handle_graphql)
 route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)
 route(r"/dashboard")(redirect_to_dashboard)
-route(r"/dashboard/(?P<asset>[-.\w/]*)")(serve_dashboard)
+# `=`: a ticket page names the ticket by its global ID (base64).
+route(r"/dashboard/(?P<asset>[-.=\w/]*)")(serve_dashboard)

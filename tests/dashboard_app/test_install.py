@@ -55,15 +55,15 @@ def test_install_creates_the_app_and_its_three_extensions_with_permissions(shop_
             "customer_details_widgets",
             "widget",
             "Helpdesk tickets",
-            f"{PAGES}#/customer-widget",
+            f"{PAGES}customer-widget",
             ["manage_orders", "manage_users"],
         ),
-        ("navigation_orders", "app_page", "Helpdesk", "/#/inbox", ["manage_orders"]),
+        ("navigation_orders", "app_page", "Helpdesk", "/inbox", ["manage_orders"]),
         (
             "order_details_widgets",
             "widget",
             "Helpdesk tickets",
-            f"{PAGES}#/order-widget",
+            f"{PAGES}order-widget",
             ["manage_orders"],
         ),
     ]
@@ -123,9 +123,9 @@ def test_a_changed_base_url_updates_the_app_url_and_the_widgets(shop_url):
     app = helpdesk_apps().get()
     assert app.app_url == new_pages
     assert [row[3] for row in extension_rows(app)] == [
-        f"{new_pages}#/customer-widget",
-        "/#/inbox",
-        f"{new_pages}#/order-widget",
+        f"{new_pages}customer-widget",
+        "/inbox",
+        f"{new_pages}order-widget",
     ]
     assert sorted(extension_model().objects.values_list("pk", flat=True)) == (
         extension_ids

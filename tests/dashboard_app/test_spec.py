@@ -39,21 +39,21 @@ def test_three_extensions_point_at_the_pages_the_plugin_serves():
             "inbox",
             Mount.NAVIGATION_ORDERS,
             Target.APP_PAGE,
-            "/#/inbox",  # an APP_PAGE's URL is a path below app_url
+            "/inbox",  # an APP_PAGE's URL is a path below app_url
             (Perm.MANAGE_ORDERS,),
         ),
         (
             "order-widget",
             Mount.ORDER_DETAILS_WIDGETS,
             Target.WIDGET,
-            f"{PAGES}#/order-widget",
+            f"{PAGES}order-widget",
             (Perm.MANAGE_ORDERS,),
         ),
         (
             "customer-widget",
             Mount.CUSTOMER_DETAILS_WIDGETS,
             Target.WIDGET,
-            f"{PAGES}#/customer-widget",
+            f"{PAGES}customer-widget",
             (Perm.MANAGE_ORDERS, Perm.MANAGE_USERS),
         ),
     ]

@@ -84,3 +84,25 @@ def test_the_slashless_page_without_a_query_redirects_to_the_folder(build):
     assert response.status_code == 302
     assert response["Location"] == "dashboard/"
     assert Client().post(URL.rstrip("/")).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["inbox", "order-widget", "customer-widget", "tickets/VGlja2V0OjE%3D", "inbox/"],
+)
+def test_each_extension_loads_at_a_page_of_its_own(build, page):
+    # The Dashboard appends its query (saleorApiUrl, id, orderId, …) to an extension's
+    # URL; each extension has a path of its own so that query stays a real query.
+    query = "saleorApiUrl=http%3A%2F%2Flocalhost%3A8000%2Fgraphql%2F&orderId=T3JkZXI6MQ%3D%3D"
+
+    response = Client().get(f"{URL}{page}?{query}")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response["Cache-Control"] == "no-cache"
+    assert b"./assets/app-1a2b.js" in response.content
+
+
+@pytest.mark.parametrize("page", ["statistics", "tickets/", "tickets/a/b", "inboxes"])
+def test_an_unknown_page_is_not_the_app(build, page):
+    assert Client().get(URL + page).status_code == 404

@@ -100,15 +100,15 @@ def test_saleors_api_lists_the_three_extensions_for_staff(support_staff):
         (
             "CUSTOMER_DETAILS_WIDGETS",
             "WIDGET",
-            f"{PAGES}#/customer-widget",
+            f"{PAGES}customer-widget",
             ["MANAGE_ORDERS", "MANAGE_USERS"],
             app_id(app),
         ),
-        ("NAVIGATION_ORDERS", "APP_PAGE", "/#/inbox", ["MANAGE_ORDERS"], app_id(app)),
+        ("NAVIGATION_ORDERS", "APP_PAGE", "/inbox", ["MANAGE_ORDERS"], app_id(app)),
         (
             "ORDER_DETAILS_WIDGETS",
             "WIDGET",
-            f"{PAGES}#/order-widget",
+            f"{PAGES}order-widget",
             ["MANAGE_ORDERS"],
             app_id(app),
         ),

@@ -48,6 +48,15 @@ describe("Dashboard connection", () => {
     expect(dispatch.mock.calls[1]![0]).toMatchObject({ type: "redirect", payload: { to: "/orders/Order%3A1" } });
   });
 
+  it("opens the helpdesk's page, or a ticket on it, at the Dashboard's app page paths", () => {
+    const { bridge, dispatch } = fakeBridge({ token: "jwt", theme: "light", locale: "en" });
+    const host = new DashboardConnection(bridge).host();
+    host.openApp!();
+    host.openTicket!("VGlja2V0OjE=");
+    expect(dispatch.mock.calls[0]![0]).toMatchObject({ type: "redirect", payload: { to: "/extensions/app/app-1/inbox" } });
+    expect(dispatch.mock.calls[1]![0]).toMatchObject({ type: "redirect", payload: { to: "/extensions/app/app-1/tickets/VGlja2V0OjE%3D" } });
+  });
+
   it("renders the app once the Dashboard handed over a token", async () => {
     const { DashboardRoot } = await import("../Root");
     const { bridge, emit } = fakeBridge({ theme: "light", locale: "de" });

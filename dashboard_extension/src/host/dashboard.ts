@@ -48,6 +48,11 @@ export class DashboardConnection {
     return () => this.listeners.delete(listener);
   };
 
+  private openAppPage(path: string) {
+    const id = this.snapshot.appId;
+    if (id) void this.bridge.dispatch(actions.Redirect({ to: `/extensions/app/${encodeURIComponent(id)}/${path}` }));
+  }
+
   host(): Host {
     const bridge = this.bridge;
     return {
@@ -59,10 +64,10 @@ export class DashboardConnection {
         void bridge.dispatch(actions.Redirect({ to: path }));
       },
       reportHeight: (height) => reportWidgetHeight(bridge, height),
-      openApp: () => {
-        const id = this.snapshot.appId;
-        if (id) void bridge.dispatch(actions.Redirect({ to: `/apps/${encodeURIComponent(id)}/app` }));
-      },
+      // The Dashboard shows an app page at /extensions/app/<app id>/<path> and loads
+      // the plugin's page of that path (see router.ts, entry pages).
+      openApp: () => this.openAppPage("inbox"),
+      openTicket: (ticketId) => this.openAppPage(`tickets/${encodeURIComponent(ticketId)}`),
     };
   }
 }

@@ -13,6 +13,9 @@ export interface Host {
   openDashboard?: (path: string) => void;
   /** Open the helpdesk's main page in the Dashboard (from a widget); absent standalone. */
   openApp?: () => void;
+  /** Open a ticket on the helpdesk's page in the Dashboard (from a widget, whose frame
+   * is too small for it); absent standalone. */
+  openTicket?: (ticketId: string) => void;
   /** Inside a Dashboard widget: tell the Dashboard how tall the content is. */
   reportHeight?: (height: number) => void;
   /** Standalone: switch the language. */

@@ -1,10 +1,10 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Screens } from "../../Screens";
 import { createFakeClient } from "../../test/fakeClient";
 import { helpdeskChannels } from "../../test/fixtures";
-import { renderApp } from "../../test/render";
+import { makeHost, renderApp } from "../../test/render";
 
 const widgetTickets = {
   tickets: {
@@ -75,6 +75,25 @@ describe("Widgets", () => {
     expect(fake.callsOf("StaffTicketCreate")[0]!.variables).toEqual({
       input: { subject: "Rückruf", body: "Bitte anrufen", kind: "QUESTION", customer: "User:10", channel: "webshop-ch" },
     });
+  });
+
+  it("loads where the Dashboard opens it and opens a ticket on the helpdesk's page", async () => {
+    const user = userEvent.setup();
+    // The Dashboard's order page loads the widget at its own page with its query.
+    window.history.replaceState(null, "", "/dashboard/order-widget?domain=shop.example&saleorApiUrl=x&id=QXBwOjE%3D&orderId=Order%3Aabc&theme=light");
+    const fake = createFakeClient({ WidgetTickets: () => widgetTickets });
+    const host = makeHost({ openTicket: vi.fn(), openApp: vi.fn() });
+    renderApp(<Screens />, { client: fake.client, host });
+    const link = await screen.findByRole("link", { name: "#10001 Becher kaputt" });
+    expect(fake.callsOf("WidgetTickets")[0]!.variables).toEqual({ filter: { order: "Order:abc" }, languageCode: "en" });
+
+    await user.click(link);
+    expect(host.openTicket).toHaveBeenCalledWith("Ticket:1");
+    // The widget itself stays where it is.
+    expect(window.location.hash).toBe("");
+    await user.click(screen.getByRole("button", { name: "Open in the helpdesk" }));
+    expect(host.openApp).toHaveBeenCalledOnce();
+    window.history.replaceState(null, "", "/");
   });
 
   it("lists the customer's tickets, and says when the id is missing", async () => {

@@ -56,7 +56,16 @@ function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | 
         {tickets.map((ticket) => (
           <Box as="li" key={ticket.id} data-testid="widget-ticket" display="flex" justifyContent="space-between" alignItems="center" gap={2}>
             <Box display="flex" flexDirection="column">
-              <a href={buildHash(`/tickets/${encodeURIComponent(ticket.id)}`, { back })}>
+              <a
+                href={buildHash(`/tickets/${encodeURIComponent(ticket.id)}`, { back })}
+                onClick={(event) => {
+                  // In the Dashboard the widget's frame is too small for a ticket: open
+                  // it on the helpdesk's page instead (a modified click keeps the link).
+                  if (!host.openTicket || event.metaKey || event.ctrlKey || event.shiftKey) return;
+                  event.preventDefault();
+                  host.openTicket(ticket.id);
+                }}
+              >
                 #{ticket.number} {ticket.subject}
               </a>
               <Text size={1} color="default2">
