@@ -41,7 +41,7 @@ const state: {
   replyText?: string;
 } = {};
 
-const timings = new Timings();
+const timings = new Timings(env.artifacts);
 let context: BrowserContext;
 let page: Page;
 let profileDir: string;
@@ -89,8 +89,10 @@ async function expectNoErrorState() {
   await expect(page.getByRole("heading", { name: "Helpdesk demo login" }).count()).resolves.toBe(0);
 }
 
-async function openRoute(hash: string) {
-  await page.goto(`${dashboardUrl()}${hash}`);
+/** Open a screen: a hash route (`#/settings`), or an entry page with its query as the
+ * Dashboard loads the widgets (`order-widget?orderId=…`). */
+async function openRoute(route: string) {
+  await page.goto(`${dashboardUrl()}${route}`);
   await page.locator("#root > *").first().waitFor();
   await settled();
 }
@@ -343,7 +345,7 @@ describe("helpdesk end to end", () => {
   );
 
   step("6a. the order widget lists the complaint", async () => {
-    await openRoute(`#/order-widget?orderId=${encodeURIComponent(fixture.orderId)}`);
+    await openRoute(`order-widget?orderId=${encodeURIComponent(fixture.orderId)}`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     const item = page.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` });
     await item.waitFor();
@@ -354,7 +356,7 @@ describe("helpdesk end to end", () => {
   });
 
   step("6b. the customer widget lists the complaint", async () => {
-    await openRoute(`#/customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
+    await openRoute(`customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
     await page.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` }).waitFor();
     await expectNoErrorState();
     await shot("customer-widget.png");

@@ -1,8 +1,10 @@
-// Helpers of the end-to-end test: its environment (set by bin/e2e), GraphQL over fetch
-// (as a storefront or a script calls the API), the captured e-mails, polling.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// Helpers of the stand-in end-to-end test: its environment (set by bin/e2e), its demo
+// users, the captured e-mails. What the runs share is in common.ts.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { saleorTokenCreate } from "./common";
+
+export { CHROMIUM_ARGS, Timings, freshProfileDir, graphql, noErrors, waitFor, type MutationError } from "./common";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -33,68 +35,8 @@ export const saleorApi = () => `${env.baseUrl}/graphql/`;
 export const helpdeskApi = () => `${env.baseUrl}/plugins/global/saleor.helpdesk/graphql/`;
 export const dashboardUrl = () => `${env.baseUrl}/plugins/global/saleor.helpdesk/dashboard/`;
 
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export function freshProfileDir(): string {
-  return mkdtempSync(join(tmpdir(), "helpdesk-e2e-chromium-"));
-}
-
-export type MutationError = { field: string | null; code: string; message: string };
-
-/** One GraphQL request; throws on HTTP or GraphQL errors, with what was answered. */
-export async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  let payload: { data?: T; errors?: Array<{ message: string }> };
-  try {
-    payload = JSON.parse(text);
-  } catch {
-    throw new Error(`POST ${url} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
-  }
-  if (!response.ok || payload.errors?.length || !payload.data) {
-    throw new Error(`POST ${url} answered HTTP ${response.status}: ${text.slice(0, 1000)}`);
-  }
-  return payload.data;
-}
-
-/** Fails with the mutation's own errors, so a refusal reads as what the API said. */
-export function noErrors(what: string, errors: MutationError[] | undefined | null) {
-  if (errors?.length) throw new Error(`${what} refused: ${JSON.stringify(errors)}`);
-}
-
 export async function tokenCreate(email: string, password: string): Promise<string> {
-  const data = await graphql<{ tokenCreate: { token: string | null; errors: MutationError[] } }>(
-    saleorApi(),
-    `mutation($email: String!, $password: String!) { tokenCreate(email: $email, password: $password) { token errors { field code message } } }`,
-    { email, password },
-  );
-  noErrors(`tokenCreate(${email})`, data.tokenCreate.errors);
-  if (!data.tokenCreate.token) throw new Error(`tokenCreate(${email}) gave no token`);
-  return data.tokenCreate.token;
-}
-
-/** Poll until `probe` gives a value (not undefined); fail after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
+  return saleorTokenCreate(saleorApi(), email, password);
 }
 
 export type Mail = { file: string; headers: Record<string, string>; text: string };
@@ -160,29 +102,3 @@ export function readMails(dir: string): Mail[] {
   return mails;
 }
 
-/** Step timings for the closing summary. */
-export class Timings {
-  private readonly rows: Array<{ step: string; ms: number; ok: boolean }> = [];
-  private readonly started = Date.now();
-  private readonly notes: string[] = [];
-
-  note(text: string) {
-    this.notes.push(text);
-  }
-
-  record(step: string, ms: number, ok: boolean) {
-    this.rows.push({ step, ms, ok });
-  }
-
-  summary(): string {
-    const passed = this.rows.filter((row) => row.ok).length;
-    const width = Math.max(...this.rows.map((row) => row.step.length), 10);
-    const lines = this.rows.map((row) => `  ${row.ok ? "ok  " : "FAIL"} ${row.step.padEnd(width)} ${(row.ms / 1000).toFixed(1).padStart(6)} s`);
-    return [
-      `End-to-end summary: ${passed} of ${this.rows.length} steps passed in ${((Date.now() - this.started) / 1000).toFixed(1)} s`,
-      ...lines,
-      ...this.notes.map((text) => `  ${text}`),
-      `  screenshots: ${env.artifacts}`,
-    ].join("\n");
-  }
-}

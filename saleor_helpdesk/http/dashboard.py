@@ -71,6 +71,17 @@ def redirect_to_dashboard(request: HttpRequest) -> HttpResponseBase:
     return response
 
 
+def _page_at_depth(html: bytes, depth: int) -> bytes:
+    """The page for an entry page `depth` folders below the build (`tickets/<id>`: 1).
+
+    The build refers to its assets relatively (`./assets/…`, so it works below any
+    prefix); from a nested page they are that many folders up. Only the page's own
+    references need it: scripts and styles resolve theirs from their own URLs."""
+    if not depth:
+        return html
+    return html.replace(b'="./', b'="' + b"../" * depth)
+
+
 @xframe_options_exempt
 def serve_dashboard(request: HttpRequest, asset: str = "") -> HttpResponseBase:
     if request.method not in ("GET", "HEAD"):
@@ -83,7 +94,8 @@ def serve_dashboard(request: HttpRequest, asset: str = "") -> HttpResponseBase:
         if not index.is_file():
             return _not_built()
         response: HttpResponseBase = HttpResponse(
-            index.read_bytes(), content_type="text/html; charset=utf-8"
+            _page_at_depth(index.read_bytes(), asset.strip("/").count("/")),
+            content_type="text/html; charset=utf-8",
         )
         response["Cache-Control"] = "no-cache"
         return response

@@ -48,7 +48,7 @@ describe("Ticket page", () => {
     expect(entries[2]).toMatch(/Status changed from New to In progress by Anna Agent/);
     expect(entries[3]).toMatch(/Kundin ist Stammkundin/);
     expect(entries[4]).toMatch(/Wir schicken Ersatz/);
-    expect(entries[5]).toMatch(/E-mail failed: staff_reply \(SMTP down\)/);
+    expect(entries[5]).toMatch(/E-mail failed: Reply from the shop \(to the customer\) \(SMTP down\)/);
     expect(entries).toHaveLength(6);
   });
 

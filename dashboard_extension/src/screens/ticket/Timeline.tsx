@@ -52,6 +52,15 @@ export function eventText(event: TicketEvent, i18n: I18n, options: Options | und
     values.new = priorityName(params.new);
   }
   if (event.type === "COMPLAINT_DECIDED") values.decision = i18n.label("decision", String(params.decision ?? "").toUpperCase());
+  // The API stores machine values (`fully_refunded`, `staff_reply`): show their names.
+  if (event.type === "ORDER_EVENT") values.order_event = i18n.label("orderEvent", String(params.order_event ?? "").toUpperCase());
+  if (event.type === "EMAIL_SENT" || event.type === "EMAIL_FAILED") values.notification = i18n.label("notification", String(params.notification ?? "").toUpperCase());
+  if (event.type === "REFUND_REQUESTED" && params.amount !== undefined) {
+    const money = i18n.formatMoney(Number(params.amount), String(params.currency ?? ""));
+    return i18n.t("event.REFUND_REQUESTED", { ...values, amount: money, currency: "" }).trimEnd();
+  }
+  const perState = `event.${event.type}.${String(params.state ?? "").toUpperCase()}`;
+  if (event.type === "REFUND_UPDATED" && hasKey(perState)) return i18n.t(perState, values);
   const key = `event.${event.type}`;
   return hasKey(key) ? i18n.t(key, values) : i18n.t("event.other", { type: event.type });
 }

@@ -1,0 +1,99 @@
+// What both end-to-end runs share: Chromium's flags, GraphQL over fetch (as a
+// storefront or a script calls the API), polling, step timings.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function freshProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), "helpdesk-e2e-chromium-"));
+}
+
+export type MutationError = { field: string | null; code: string; message: string };
+
+/** One GraphQL request; throws on HTTP or GraphQL errors, with what was answered. */
+export async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  let payload: { data?: T; errors?: Array<{ message: string }> };
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    throw new Error(`POST ${url} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+  }
+  if (!response.ok || payload.errors?.length || !payload.data) {
+    throw new Error(`POST ${url} answered HTTP ${response.status}: ${text.slice(0, 1000)}`);
+  }
+  return payload.data;
+}
+
+/** Fails with the mutation's own errors, so a refusal reads as what the API said. */
+export function noErrors(what: string, errors: MutationError[] | undefined | null) {
+  if (errors?.length) throw new Error(`${what} refused: ${JSON.stringify(errors)}`);
+}
+
+/** `tokenCreate` on a Saleor API (Saleor's own, or the stand-in's). */
+export async function saleorTokenCreate(saleorApiUrl: string, email: string, password: string): Promise<string> {
+  const data = await graphql<{ tokenCreate: { token: string | null; errors: MutationError[] } }>(
+    saleorApiUrl,
+    `mutation($email: String!, $password: String!) { tokenCreate(email: $email, password: $password) { token errors { field code message } } }`,
+    { email, password },
+  );
+  noErrors(`tokenCreate(${email})`, data.tokenCreate.errors);
+  if (!data.tokenCreate.token) throw new Error(`tokenCreate(${email}) gave no token`);
+  return data.tokenCreate.token;
+}
+
+/** Poll until `probe` gives a value (not undefined); fail after `timeoutMs` with `what`. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** Step timings for the closing summary. */
+export class Timings {
+  constructor(private readonly artifacts: string) {}
+
+  private readonly rows: Array<{ step: string; ms: number; ok: boolean }> = [];
+  private readonly started = Date.now();
+  private readonly notes: string[] = [];
+
+  note(text: string) {
+    this.notes.push(text);
+  }
+
+  record(step: string, ms: number, ok: boolean) {
+    this.rows.push({ step, ms, ok });
+  }
+
+  summary(): string {
+    const passed = this.rows.filter((row) => row.ok).length;
+    const width = Math.max(...this.rows.map((row) => row.step.length), 10);
+    const lines = this.rows.map((row) => `  ${row.ok ? "ok  " : "FAIL"} ${row.step.padEnd(width)} ${(row.ms / 1000).toFixed(1).padStart(6)} s`);
+    return [
+      `End-to-end summary: ${passed} of ${this.rows.length} steps passed in ${((Date.now() - this.started) / 1000).toFixed(1)} s`,
+      ...lines,
+      ...this.notes.map((text) => `  ${text}`),
+      `  screenshots: ${this.artifacts}`,
+    ].join("\n");
+  }
+}
