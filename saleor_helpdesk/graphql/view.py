@@ -1,8 +1,9 @@
 """The GraphQL endpoint below the plugin: `…/plugins/global/saleor.helpdesk/graphql/`.
 
 POST with JSON, or multipart following the GraphQL multipart request spec (file
-uploads); GET serves the explorer when the shop runs with DEBUG. Limits are checked on
-the parsed document before authentication, so a refused request touches no database.
+uploads); GET serves the explorer when the shop runs with DEBUG. Limits, validation and
+the variables' values are checked on the parsed document before authentication, so a
+refused request touches no database; each of those refusals is a 400.
 """
 
 import json
@@ -15,10 +16,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from graphql import GraphQLError, parse, validate
 from graphql.error import format_error
 from graphql.execution import execute
+from graphql.language import ast
 
 from ..host import AuthenticationError, get_host
 from .core.context import HelpdeskContext
 from .core.limits import LimitError, check_limits, check_pagination_arguments
+from .core.variables import check_variables
 from .explorer import explorer_page
 from .schema import schema
 
@@ -46,16 +49,20 @@ def handle_graphql(request: HttpRequest) -> HttpResponse:
     try:
         document = parse(query)
     except GraphQLError as error:
-        return JsonResponse({"errors": [format_error(error)]}, status=400)
+        return _request_errors([error])
     try:
         check_limits(document, variables)
     except LimitError as error:
         return _errors(400, str(error), error.code.upper())
     validation_errors = validate(schema, document)
     if validation_errors:
-        return JsonResponse(
-            {"errors": [format_error(e) for e in validation_errors]}, status=400
-        )
+        return _request_errors(validation_errors)
+    (operation,) = (
+        d for d in document.definitions if isinstance(d, ast.OperationDefinition)
+    )  # check_limits allows exactly one
+    variable_errors = check_variables(schema, operation, variables)
+    if variable_errors:
+        return _request_errors(variable_errors)
     try:
         check_pagination_arguments(schema, document, variables)
     except LimitError as error:
@@ -64,17 +71,31 @@ def handle_graphql(request: HttpRequest) -> HttpResponse:
         actor = get_host().authenticate(request)
     except AuthenticationError as error:
         return _errors(401, str(error), "INVALID_TOKEN")
-    result: Any = execute(
-        schema,
-        document,
-        context_value=HelpdeskContext(request=request, actor=actor),
-        variable_values=variables,
-        operation_name=operation_name,
-    )
+    try:
+        result: Any = execute(
+            schema,
+            document,
+            context_value=HelpdeskContext(request=request, actor=actor),
+            variable_values=variables,
+            operation_name=operation_name,
+        )
+    except GraphQLError as error:
+        # graphql-core raises, rather than returns, the request errors it finds while
+        # preparing the operation, before any resolver runs: an `operationName` that
+        # names no operation, or a variable value it refuses (check_variables has
+        # refused those already). Errors of resolvers never arrive here: execute()
+        # collects them in `result.errors`, and anything else it raises is a bug that
+        # stays a logged server error.
+        return _request_errors([error])
     body: dict[str, Any] = {"data": result.data}
     if result.errors:
         body["errors"] = [_format(error) for error in result.errors]
     return JsonResponse(body)
+
+
+def _request_errors(errors: list[GraphQLError]) -> JsonResponse:
+    """A request that cannot run (invalid document or variables): 400, no data."""
+    return JsonResponse({"errors": [format_error(e) for e in errors]}, status=400)
 
 
 def _format(error: Exception) -> dict[str, Any]:

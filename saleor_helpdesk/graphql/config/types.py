@@ -11,6 +11,7 @@ from ...templates_render import placeholders_in
 from ..core.dataloaders import load_related
 from ..core.enums import TicketKindEnum
 from ..core.ids import to_global_id
+from ..core.scalars import DateTime
 from ..shop.dataloaders import UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, SaleorId
 from ..tickets.types import TicketContact
@@ -42,8 +43,8 @@ class ResponseTemplateType(graphene.ObjectType):
         required=True,
         description="The placeholders it uses, e.g. `customer.first_name`.",
     )
-    created_at = graphene.DateTime(required=True, description="When it was written.")
-    updated_at = graphene.DateTime(required=True, description="Last change.")
+    created_at = DateTime(required=True, description="When it was written.")
+    updated_at = DateTime(required=True, description="Last change.")
 
     class Meta:
         name = "ResponseTemplate"
@@ -99,9 +100,7 @@ class SupportAgentType(graphene.ObjectType):
         required=True,
         description="The contacts (queues) they serve.",
     )
-    created_at = graphene.DateTime(
-        required=True, description="When they joined the team."
-    )
+    created_at = DateTime(required=True, description="When they joined the team.")
 
     class Meta:
         name = "SupportAgent"

@@ -11,6 +11,7 @@ from graphql.type.definition import get_named_type
 from graphql.utils.type_info import TypeInfo
 
 from .connection import check_page_size, check_pagination
+from .variables import MAX_INT
 
 MAX_ALIASES = 100
 MAX_COST = 50_000
@@ -92,7 +93,7 @@ def _cost(
                 )
             ):
                 size = DEFAULT_PAGE
-            total += 1 + inner * (size if isinstance(size, int) and size > 0 else 1)
+            total += 1 + inner * (size if _is_page_size(size) else 1)
         elif isinstance(selection, ast.InlineFragment):
             total += _cost(
                 selection.selection_set, fragments, variables, counter, depth, seen
@@ -110,6 +111,13 @@ def _cost(
                 seen | {name},
             )
     return total
+
+
+def _is_page_size(size: Any) -> bool:
+    """A size the request may run with. Anything else (not an Int, or outside 32 bits)
+    counts as one here: validation or the variables' check refuses it next, naming
+    what is wrong, instead of a query cost it was never going to have."""
+    return isinstance(size, int) and not isinstance(size, bool) and 0 < size <= MAX_INT
 
 
 class _PaginationVisitor(Visitor):

@@ -1,6 +1,7 @@
 import graphene
 
 from ..core.enums import ComplaintReasonEnum
+from ..core.scalars import Decimal
 
 
 class TicketRefundLineInput(graphene.InputObjectType):
@@ -25,7 +26,7 @@ class TicketRefundCreateInput(graphene.InputObjectType):
     include_shipping = graphene.Boolean(
         default_value=False, description="Refund the shipping costs too."
     )
-    amount = graphene.Decimal(
+    amount = Decimal(
         description="The amount; default: the lines' prices (and shipping)."
     )
     reason = graphene.String(description="Why, in words (shown on the Saleor order).")

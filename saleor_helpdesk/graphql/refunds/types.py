@@ -6,6 +6,7 @@ import graphene
 
 from ..core.enums import ComplaintReasonEnum, RefundMethodEnum, RefundStateEnum
 from ..core.ids import to_global_id
+from ..core.scalars import DateTime, Decimal
 
 
 def staff_only(resolver: Any) -> Any:
@@ -42,7 +43,7 @@ class TicketRefund(graphene.ObjectType):
     method = graphene.Field(
         RefundMethodEnum, required=True, description="Which Saleor API refunds it."
     )
-    amount = graphene.Decimal(required=True, description="The amount refunded.")
+    amount = Decimal(required=True, description="The amount refunded.")
     currency = graphene.String(required=True, description="Its currency.")
     include_shipping = graphene.Boolean(
         required=True, description="Whether shipping costs are refunded."
@@ -62,8 +63,8 @@ class TicketRefund(graphene.ObjectType):
     failure_message = graphene.String(
         description="Why the payment app refused (staff only)."
     )
-    created_at = graphene.DateTime(required=True, description="When it was asked for.")
-    completed_at = graphene.DateTime(description="When it succeeded or failed.")
+    created_at = DateTime(required=True, description="When it was asked for.")
+    completed_at = DateTime(description="When it succeeded or failed.")
 
     class Meta:
         description = "A refund started from a ticket, as the shop answers it."
@@ -97,7 +98,7 @@ class RefundableLine(graphene.ObjectType):
     refundable_quantity = graphene.Int(
         required=True, description="Pieces not yet refunded or being refunded."
     )
-    unit_price = graphene.Decimal(required=True, description="Gross price of one.")
+    unit_price = Decimal(required=True, description="Gross price of one.")
     suggested_quantity = graphene.Int(
         required=True, description="Pieces the complaint names (0 if none)."
     )
@@ -123,14 +124,14 @@ class TicketRefundOptions(graphene.ObjectType):
         RefundMethodEnum, description="Which Saleor API would refund."
     )
     currency = graphene.String(required=True, description="The order's currency.")
-    max_amount = graphene.Decimal(
+    max_amount = Decimal(
         required=True,
         description=(
             "The most one refund may return now: what is charged and not refunded or "
             "pending, on the payment it would go through."
         ),
     )
-    shipping_amount = graphene.Decimal(required=True, description="Shipping, gross.")
+    shipping_amount = Decimal(required=True, description="Shipping, gross.")
     shipping_refundable = graphene.Boolean(
         required=True, description="Whether shipping may still be refunded."
     )

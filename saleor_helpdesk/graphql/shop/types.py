@@ -8,6 +8,7 @@ import graphene
 from ...host import get_host
 from ..core.enums import RefundMethodEnum
 from ..core.ids import to_global_id
+from ..core.scalars import DateTime, Decimal
 from .dataloaders import OrderLinesByOrderIdLoader
 
 
@@ -72,9 +73,9 @@ class OrderPayment(graphene.ObjectType):
         required=True, description="The transaction's name or the gateway."
     )
     currency = graphene.String(required=True, description="Currency.")
-    charged = graphene.Decimal(required=True, description="Charged and not refunded.")
-    refunded = graphene.Decimal(required=True, description="Refunded.")
-    pending_refund = graphene.Decimal(
+    charged = Decimal(required=True, description="Charged and not refunded.")
+    refunded = Decimal(required=True, description="Refunded.")
+    pending_refund = Decimal(
         required=True, description="Refund requested, not yet answered."
     )
     can_refund = graphene.Boolean(
@@ -91,7 +92,7 @@ class Order(SaleorId, graphene.ObjectType):
     id = graphene.ID(required=True, description="Saleor's ID of the order.")
     number = graphene.String(required=True, description="The order number.")
     status = graphene.String(required=True, description="Saleor's order status.")
-    created = graphene.DateTime(required=True, description="When the order was placed.")
+    created = DateTime(required=True, description="When the order was placed.")
     total_gross = graphene.Float(required=True, description="Order total, gross.")
     currency = graphene.String(required=True, description="Currency.")
     lines = graphene.List(

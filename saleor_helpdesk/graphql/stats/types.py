@@ -7,15 +7,14 @@ import graphene
 from ...statistics import TicketStatistics
 from ..core.enums import ComplaintReasonEnum, TicketKindEnum, TicketStatusGroupEnum
 from ..core.ids import to_global_id
+from ..core.scalars import DateTime
 from ..shop.types import HelpdeskUser
 from ..tickets.types import TicketCategory, TicketStatus
 
 
 class TicketStatisticsPeriodInput(graphene.InputObjectType):
-    gte = graphene.DateTime(
-        required=True, description="Start of the period (inclusive)."
-    )
-    lte = graphene.DateTime(required=True, description="End of the period (inclusive).")
+    gte = DateTime(required=True, description="Start of the period (inclusive).")
+    lte = DateTime(required=True, description="End of the period (inclusive).")
 
     class Meta:
         description = (

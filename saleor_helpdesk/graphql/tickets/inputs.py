@@ -9,12 +9,12 @@ from ..core.enums import (
     TicketKindEnum,
     TicketStatusGroupEnum,
 )
-from ..core.scalars import Upload
+from ..core.scalars import DateTime, Upload
 
 
 class DateTimeRangeInput(graphene.InputObjectType):
-    gte = graphene.DateTime(description="From (inclusive).")
-    lte = graphene.DateTime(description="Until (inclusive).")
+    gte = DateTime(description="From (inclusive).")
+    lte = DateTime(description="Until (inclusive).")
 
     class Meta:
         description = "A range of moments."
@@ -185,7 +185,7 @@ class TicketUpdateInput(graphene.InputObjectType):
     category = graphene.ID(
         description="ID of a category of the ticket's kind; null removes the category."
     )
-    due_date = graphene.DateTime(
+    due_date = DateTime(
         description="The new due date, with a time zone; null removes it."
     )
     cc_emails = graphene.List(

@@ -37,6 +37,7 @@ from ..core.enums import (
     TicketStatusGroupEnum,
 )
 from ..core.ids import to_global_id
+from ..core.scalars import DateTime
 from ..refunds.types import TicketRefund
 from ..shop.dataloaders import ChannelByIdLoader, OrderByIdLoader, UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, Order
@@ -159,7 +160,7 @@ class TicketAttachment(graphene.ObjectType):
         description="Where the file is downloaded, with the caller's token.",
     )
     is_internal = graphene.Boolean(required=True, description="Only staff see it.")
-    created_at = graphene.DateTime(required=True, description="When it was added.")
+    created_at = DateTime(required=True, description="When it was added.")
 
     class Meta:
         description = "A file attached to a ticket (kept in private storage)."
@@ -204,7 +205,7 @@ class TicketComment(graphene.ObjectType):
         required=True,
         description="Files sent with the comment.",
     )
-    created_at = graphene.DateTime(required=True, description="When it was written.")
+    created_at = DateTime(required=True, description="When it was written.")
 
     class Meta:
         description = "A message on a ticket: a public reply or an internal note."
@@ -251,7 +252,7 @@ class TicketEventType(graphene.ObjectType):
     type = graphene.Field(
         TicketEventTypeEnum, required=True, description="What happened."
     )
-    date = graphene.DateTime(required=True, description="When it happened.")
+    date = DateTime(required=True, description="When it happened.")
     user = graphene.Field(
         HelpdeskUser, description="The staff user or customer acting."
     )
@@ -276,7 +277,7 @@ class TicketStatusChange(graphene.ObjectType):
     status = graphene.Field(
         TicketStatus, required=True, description="The status the ticket moved to."
     )
-    date = graphene.DateTime(required=True, description="When it moved.")
+    date = DateTime(required=True, description="When it moved.")
 
     class Meta:
         description = "A step of a ticket's status history, as its customer sees it."
@@ -321,7 +322,7 @@ class ComplaintType(graphene.ObjectType):
         ComplaintDecisionEnum, required=True, description="The merchant's decision."
     )
     decision_note = graphene.String(required=True, description="Why (HTML).")
-    decided_at = graphene.DateTime(description="When it was decided.")
+    decided_at = DateTime(description="When it was decided.")
 
     class Meta:
         name = "Complaint"
@@ -347,9 +348,7 @@ class TicketCustomerSummary(graphene.ObjectType):
         description="Currency of the total (of the customer's orders); null without "
         "orders."
     )
-    date_joined = graphene.DateTime(
-        description="When the customer registered; null for guests."
-    )
+    date_joined = DateTime(description="When the customer registered; null for guests.")
     is_registered = graphene.Boolean(
         required=True, description="Whether the customer has an account."
     )
@@ -401,19 +400,19 @@ class TicketType(graphene.ObjectType):
     assignee = graphene.Field(
         HelpdeskUser, description="Assigned staff user (staff only)."
     )
-    due_date = graphene.DateTime(description="Target resolution date (staff only).")
+    due_date = DateTime(description="Target resolution date (staff only).")
     is_overdue = graphene.Boolean(description="Open past its due date (staff only).")
-    first_response_at = graphene.DateTime(description="First public staff reply.")
-    closed_at = graphene.DateTime(description="When it was closed.")
+    first_response_at = DateTime(description="First public staff reply.")
+    closed_at = DateTime(description="When it was closed.")
     cc_emails = graphene.List(
         graphene.NonNull(graphene.String), description="Extra addresses (staff only)."
     )
     merged_into = graphene.Field(
         lambda: TicketType, description="The ticket it was merged into."
     )
-    created_at = graphene.DateTime(required=True, description="When it was opened.")
-    updated_at = graphene.DateTime(required=True, description="Last change.")
-    last_activity_at = graphene.DateTime(required=True, description="Last activity.")
+    created_at = DateTime(required=True, description="When it was opened.")
+    updated_at = DateTime(required=True, description="Last change.")
+    last_activity_at = DateTime(required=True, description="Last activity.")
     last_comment = graphene.Field(
         TicketComment, description="The newest visible comment."
     )

@@ -12,6 +12,7 @@ from ...webhooks.payloads import TOPICS
 from ..core.connection import CountableConnection, connection_field, resolve_connection
 from ..core.enums import _enum
 from ..core.ids import to_global_id
+from ..core.scalars import UUID, DateTime
 
 WebhookSigningEnum = _enum(
     WebhookSigning,
@@ -53,7 +54,7 @@ class HelpdeskWebhookAttempt(graphene.ObjectType):
         required=True,
         description="Why no answer came (timeout, refused target, …); empty otherwise.",
     )
-    created_at = graphene.DateTime(required=True, description="When it was made.")
+    created_at = DateTime(required=True, description="When it was made.")
 
     class Meta:
         description = "One HTTP request of a webhook delivery."
@@ -65,7 +66,7 @@ class HelpdeskWebhookAttempt(graphene.ObjectType):
 
 class HelpdeskWebhookDelivery(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the delivery.")
-    event_id = graphene.UUID(
+    event_id = UUID(
         required=True,
         description=(
             "The event's id as the consumer sees it: the same on every retry and "
@@ -83,7 +84,7 @@ class HelpdeskWebhookDelivery(graphene.ObjectType):
         required=True,
         description="Attempts since it was (re)queued; retries stop at the maximum.",
     )
-    next_attempt_at = graphene.DateTime(
+    next_attempt_at = DateTime(
         description="When it is tried next; null when it succeeded or failed."
     )
     last_status_code = graphene.Int(
@@ -98,10 +99,10 @@ class HelpdeskWebhookDelivery(graphene.ObjectType):
     last_error = graphene.String(
         required=True, description="Why the last attempt got no answer, if so."
     )
-    created_at = graphene.DateTime(
+    created_at = DateTime(
         required=True, description="When the event happened and was queued."
     )
-    delivered_at = graphene.DateTime(description="When a consumer accepted it.")
+    delivered_at = DateTime(description="When a consumer accepted it.")
     attempt_log = graphene.List(
         graphene.NonNull(HelpdeskWebhookAttempt),
         required=True,
@@ -152,8 +153,8 @@ class HelpdeskWebhookSubscription(graphene.ObjectType):
     signing = graphene.Field(
         WebhookSigningEnum, required=True, description="How requests are signed."
     )
-    created_at = graphene.DateTime(required=True, description="When it was made.")
-    updated_at = graphene.DateTime(required=True, description="Last change.")
+    created_at = DateTime(required=True, description="When it was made.")
+    updated_at = DateTime(required=True, description="Last change.")
     deliveries = connection_field(
         HelpdeskWebhookDeliveryCountableConnection,
         status=graphene.Argument(
