@@ -130,6 +130,9 @@ async function placeOrder(): Promise<Order> {
   return completed.draftOrderComplete.order!;
 }
 
+/** The helpdesk on the Dashboard's app page (the page's one app frame). */
+const appPage = () => page.frameLocator('iframe[data-test-id="app-frame"]');
+
 /** Every loading placeholder inside the frame has given way. */
 async function settled(frame: FrameLocator, timeoutMs = 30_000) {
   await waitFor("the helpdesk page to finish loading", async () => ((await frame.locator('[aria-busy="true"]').count()) === 0 ? true : undefined), timeoutMs, 200);
@@ -296,7 +299,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
   });
 
   step("3. the app page shows the inbox with the complaint (AppBridge handed over the token)", async () => {
-    const frame = page.frameLocator('iframe[src*="/saleor.helpdesk/dashboard/inbox"]');
+    const frame = appPage();
     const row = frame.getByTestId("ticket-row").filter({ hasText: `#${state.ticketNumber}` });
     await row.waitFor({ timeout: 60_000 });
     await expect(row.getByRole("link", { name: SUBJECT }).isVisible()).resolves.toBe(true);
@@ -304,8 +307,8 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     await shot("inbox.png");
   });
 
-  step("4. the ticket: the complaint's line, a reply from the reply box", async () => {
-    const frame = page.frameLocator('iframe[src*="/saleor.helpdesk/dashboard/inbox"]');
+  step("4. the ticket: the complaint's line, a reply from the reply box, the Dashboard's URL on the ticket", async () => {
+    const frame = appPage();
     await frame.getByTestId("ticket-row").filter({ hasText: `#${state.ticketNumber}` }).getByRole("link", { name: SUBJECT }).click();
     await frame.getByRole("heading", { level: 1, name: `#${state.ticketNumber} ${SUBJECT}` }).waitFor();
     const complaint = frame.getByRole("region", { name: "Complaint", exact: true });
@@ -322,10 +325,16 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     const reply = frame.getByTestId("comment").filter({ hasText: REPLY });
     await reply.waitFor();
     await expect(reply.getAttribute("data-visibility")).resolves.toBe("PUBLIC");
+
+    // The Dashboard's URL follows the ticket: a reload (or a shared link) opens it again.
+    await page.waitForURL(/\/extensions\/app\/[^/]+\/tickets\/[^/?]+/);
+    await page.reload();
+    await appPage().getByRole("heading", { level: 1, name: `#${state.ticketNumber} ${SUBJECT}` }).waitFor({ timeout: 60_000 });
+    await expect(appPage().getByTestId("comment").filter({ hasText: REPLY }).count()).resolves.toBe(1);
   });
 
   step("5. staff refund the complained piece; Saleor's payment app confirms it", async () => {
-    const frame = page.frameLocator('iframe[src*="/saleor.helpdesk/dashboard/inbox"]');
+    const frame = appPage();
     const line = state.line!;
     const refunds = frame.getByRole("region", { name: "Refunds", exact: true });
     await refunds.getByRole("button", { name: "Refund…" }).click();
@@ -405,7 +414,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     // The Dashboard keeps its language in local storage (Account settings → language).
     await page.evaluate(() => window.localStorage.setItem("locale", "de"));
     await page.goto(`${env.dashboardUrl}extensions/app/${encodeURIComponent(state.helpdeskAppId!)}/inbox`);
-    const frame = page.frameLocator('iframe[src*="/saleor.helpdesk/dashboard/inbox"]');
+    const frame = appPage();
     await frame.getByRole("heading", { name: "Support-Tickets" }).waitFor({ timeout: 60_000 });
     await settled(frame);
     await shot("inbox-de.png");

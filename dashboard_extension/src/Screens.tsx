@@ -1,5 +1,7 @@
 import { Box, Text } from "@saleor/macaw-ui";
 import { useEffect } from "react";
+import { dashboardPathOf } from "./host/dashboard";
+import { useHost } from "./host/host";
 import { useI18n } from "./i18n";
 import { navigate, useRoute } from "./router";
 import { Inbox } from "./screens/inbox/Inbox";
@@ -10,12 +12,20 @@ import { StatisticsPage } from "./statistics/StatisticsPage";
 
 export function Screens() {
   const route = useRoute();
+  const host = useHost();
   const { t } = useI18n();
   const { path } = route;
 
   useEffect(() => {
     if (path === "/") navigate("/inbox", undefined, { replace: true });
   }, [path]);
+
+  // Keep the Dashboard's URL on the screen shown, so a reload or a link opens it again.
+  const showRoute = host.showRoute;
+  useEffect(() => {
+    const dashboardPath = dashboardPathOf(path);
+    if (showRoute && dashboardPath) showRoute(dashboardPath);
+  }, [path, showRoute]);
 
   if (path === "/" || path === "/inbox") return <Inbox route={route} />;
   const ticket = path.match(/^\/tickets\/([^/]+)$/);

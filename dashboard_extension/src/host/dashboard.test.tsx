@@ -1,7 +1,7 @@
 import { render, screen, act } from "@testing-library/react";
 import type { AppBridge } from "@saleor/app-sdk/app-bridge";
 import { describe, expect, it, vi } from "vitest";
-import { DashboardConnection } from "./dashboard";
+import { DashboardConnection, dashboardPathOf, isWidgetPage } from "./dashboard";
 
 type Listener = (payload: unknown) => void;
 
@@ -55,6 +55,23 @@ describe("Dashboard connection", () => {
     host.openTicket!("VGlja2V0OjE=");
     expect(dispatch.mock.calls[0]![0]).toMatchObject({ type: "redirect", payload: { to: "/extensions/app/app-1/inbox" } });
     expect(dispatch.mock.calls[1]![0]).toMatchObject({ type: "redirect", payload: { to: "/extensions/app/app-1/tickets/VGlja2V0OjE%3D" } });
+  });
+
+  it("keeps the Dashboard's URL on the app page's screen, never from a widget", () => {
+    const { bridge, dispatch } = fakeBridge({ token: "jwt", theme: "light", locale: "en" });
+    window.history.replaceState(null, "", "/plugins/global/saleor.helpdesk/dashboard/inbox?id=app-1");
+    new DashboardConnection(bridge).host().showRoute!("/tickets/VGlja2V0OjE%3D");
+    expect(dispatch.mock.calls[0]![0]).toMatchObject({ type: "updateRouting", payload: { newRoute: "/tickets/VGlja2V0OjE%3D" } });
+    window.history.replaceState(null, "", "/plugins/global/saleor.helpdesk/dashboard/order-widget?orderId=x");
+    expect(new DashboardConnection(bridge).host().showRoute).toBeUndefined();
+    window.history.replaceState(null, "", "/");
+
+    expect(isWidgetPage("/x/dashboard/customer-widget")).toBe(true);
+    expect(isWidgetPage("/x/dashboard/tickets/abc")).toBe(false);
+    expect(dashboardPathOf("/")).toBe("/inbox");
+    expect(dashboardPathOf("/tickets/VGlja2V0OjE=")).toBe("/tickets/VGlja2V0OjE%3D");
+    expect(dashboardPathOf("/tickets/VGlja2V0OjE%3D")).toBe("/tickets/VGlja2V0OjE%3D");
+    expect(dashboardPathOf("/settings/team")).toBeNull();
   });
 
   it("renders the app once the Dashboard handed over a token", async () => {

@@ -68,8 +68,27 @@ export class DashboardConnection {
       // the plugin's page of that path (see router.ts, entry pages).
       openApp: () => this.openAppPage("inbox"),
       openTicket: (ticketId) => this.openAppPage(`tickets/${encodeURIComponent(ticketId)}`),
+      // Widgets live inside another Dashboard page, whose URL is not theirs to change.
+      showRoute: isWidgetPage(window.location.pathname)
+        ? undefined
+        : (path) => {
+            void bridge.dispatch(actions.UpdateRouting({ newRoute: path }));
+          },
     };
   }
+}
+
+/** The pages the Dashboard loads as widgets (see router.ts, entry pages). */
+export function isWidgetPage(pathname: string): boolean {
+  return /\/(order|customer)-widget\/?$/.test(pathname);
+}
+
+/** The Dashboard path (below its app page) that opens the screen at `path`, if any:
+ * the plugin serves the inbox and ticket pages as entry pages. */
+export function dashboardPathOf(path: string): string | null {
+  if (path === "/" || path === "/inbox") return "/inbox";
+  const ticket = /^\/tickets\/([^/]+)$/.exec(path);
+  return ticket ? `/tickets/${encodeURIComponent(decodeURIComponent(ticket[1]!))}` : null;
 }
 
 export function connectToDashboard(): DashboardConnection {

@@ -16,6 +16,10 @@ export interface Host {
   /** Open a ticket on the helpdesk's page in the Dashboard (from a widget, whose frame
    * is too small for it); absent standalone. */
   openTicket?: (ticketId: string) => void;
+  /** On the Dashboard's app page: tell the Dashboard which screen shows (`/inbox`,
+   * `/tickets/<id>`), so its URL, a reload or a shared link opens the same; absent in
+   * widgets and standalone. */
+  showRoute?: (path: string) => void;
   /** Inside a Dashboard widget: tell the Dashboard how tall the content is. */
   reportHeight?: (height: number) => void;
   /** Standalone: switch the language. */
