@@ -83,11 +83,13 @@ function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | 
 
   return (
     <Box ref={ref} display="flex" flexDirection="column" gap={3} padding={4}>
-      <Box display="flex" justifyContent="space-between" alignItems="center" gap={2}>
+      {/* The Dashboard's sidebar is narrow: the buttons wrap below the title as a
+          whole rather than breaking their own words. */}
+      <Box display="flex" flexWrap="wrap" justifyContent="space-between" alignItems="center" gap={2}>
         <Text as="h1" size={5} fontWeight="bold">
           {title}
         </Text>
-        <Box display="flex" gap={2}>
+        <Box display="flex" gap={2} flexShrink="0" style={{ whiteSpace: "nowrap" }}>
           {host.openApp && (
             <Button size="small" variant="tertiary" onClick={host.openApp}>
               {t("widget.openInbox")}
