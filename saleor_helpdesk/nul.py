@@ -11,8 +11,10 @@ happens to a NUL in it:
   The client can send it again without the NUL; dropping it silently would store text
   the client did not write.
 - Data that arrives from elsewhere and that nobody can send again corrected is kept
-  without its NUL characters: an uploaded file's name (`attachments.py`). The
-  sanitiser's HTML parser never emits a NUL (`sanitize.py`).
+  without its NUL characters: an uploaded file's name (`attachments.py`), a webhook
+  receiver's answer (`webhooks/transport.py`), an e-mail backend's error
+  (`notifications/sending.py`). The sanitiser's HTML parser never emits a NUL
+  (`sanitize.py`).
 
 The helpdesk imports no e-mail; orders, customers and refunds come from Saleor's own
 PostgreSQL tables, which cannot hold a NUL either.
@@ -32,3 +34,7 @@ def contains_nul(value: object) -> bool:
     if isinstance(value, list | tuple):
         return any(contains_nul(item) for item in value)
     return False
+
+
+def strip_nul(text: str) -> str:
+    return text.replace(NUL, "")
