@@ -42,7 +42,11 @@ _INVISIBLE = {
 
 
 def clean_display_name(name: str | None) -> str:
-    """A filename safe to show: last path part, no controls or invisible characters."""
+    """A filename safe to show: last path part, no controls or invisible characters.
+
+    A NUL (U+0000, a control) is dropped like the others rather than refused: the name
+    comes from the sender's file system, where the customer may not be able to change
+    it, and it is only shown. (Django's multipart parser drops it already.)"""
     raw = (name or "").replace("\\", "/").split("/")[-1]
     cleaned = "".join(
         ch

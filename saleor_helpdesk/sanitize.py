@@ -1,4 +1,11 @@
-"""Comment bodies are sanitised on the way in, so every reader gets safe HTML."""
+"""Comment bodies are sanitised on the way in, so every reader gets safe HTML.
+
+No NUL character (U+0000) comes out of `clean_html` or `plain_text`: the HTML parser
+drops it or puts U+FFFD in its place, as the HTML standard says for each part of a
+document (`tests/files/test_sanitize.py` checks the parts where it could stay). The
+API refuses text with a NUL before it gets here (see `nul.py`); for other callers,
+sanitised text is text PostgreSQL stores.
+"""
 
 import html as html_lib
 

@@ -3,7 +3,8 @@
 POST with JSON, or multipart following the GraphQL multipart request spec (file
 uploads); GET serves the explorer when the shop runs with DEBUG. Limits, validation and
 the variables' values are checked on the parsed document before authentication, so a
-refused request touches no database; each of those refusals is a 400.
+refused request touches no database; each of those refusals is a 400. Validation adds
+one rule to the specification's: no NUL character in text (`core/validation.py`).
 """
 
 import json
@@ -21,6 +22,7 @@ from graphql.language import ast
 from ..host import AuthenticationError, get_host
 from .core.context import HelpdeskContext
 from .core.limits import LimitError, check_limits, check_pagination_arguments
+from .core.validation import VALIDATION_RULES
 from .core.variables import check_variables
 from .explorer import explorer_page
 from .schema import schema
@@ -54,7 +56,7 @@ def handle_graphql(request: HttpRequest) -> HttpResponse:
         check_limits(document, variables)
     except LimitError as error:
         return _errors(400, str(error), error.code.upper())
-    validation_errors = validate(schema, document)
+    validation_errors = validate(schema, document, VALIDATION_RULES)
     if validation_errors:
         return _request_errors(validation_errors)
     (operation,) = (

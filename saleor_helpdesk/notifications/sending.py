@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from ..events import email_failed_event, email_sent_event
 from ..models import EmailMessage, EmailStatus
+from ..nul import strip_nul
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +94,9 @@ def send_one(message_id: int) -> str | None:
         logger.warning(
             "E-mail %s failed (attempt %s): %s", message.pk, message.attempts, error
         )
-        return _failed(message, f"{type(error).__name__}: {error}")
+        # The backend's message may quote a server's answer: kept without NUL
+        # characters, which PostgreSQL does not store (nobody can send it corrected).
+        return _failed(message, strip_nul(f"{type(error).__name__}: {error}"))
     with transaction.atomic():
         EmailMessage.objects.filter(pk=message.pk).update(
             status=EmailStatus.SENT, sent_at=timezone.now(), last_error=""

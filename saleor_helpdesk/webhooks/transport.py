@@ -23,6 +23,7 @@ from django.conf import settings
 
 from ..error_codes import HelpdeskErrorCode
 from ..errors import field_error
+from ..nul import strip_nul
 
 CONNECT_TIMEOUT = 2.0
 READ_TIMEOUT = 10.0
@@ -184,13 +185,17 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Response:
             if not chunk:
                 break
             content += chunk
-        excerpt = content.decode("utf-8", errors="replace")[:EXCERPT_LENGTH]
+        # The receiver's answer is kept without NUL characters, which PostgreSQL does
+        # not store: it is a record of what came back, and nobody can send it again
+        # corrected (refusing it would lose the attempt's log).
+        excerpt = strip_nul(content.decode("utf-8", errors="replace"))[:EXCERPT_LENGTH]
         # No redirect is followed: a 3xx is an answer like any other (not 2xx).
         return Response(response.status, elapsed(), excerpt, "")
     except TimeoutError:
         return Response(None, elapsed(), "", "Timed out.")
     except (OSError, http.client.HTTPException) as error:
-        message = f"{type(error).__name__}: {error}"
+        # A malformed status line is in the message as it came (BadStatusLine).
+        message = strip_nul(f"{type(error).__name__}: {error}")
         return Response(None, elapsed(), "", message[:EXCERPT_LENGTH])
     finally:
         connection.close()

@@ -145,6 +145,44 @@ def test_text_that_looks_like_markup_is_escaped():
     assert cleaned == "1 &lt; 2 &amp; 3 &gt; 2"
 
 
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("Becher\x00 kaputt", "Becher kaputt"),
+        ("<p>Henkel\x00 ab</p>", "<p>Henkel ab</p>"),
+        ("<pre>a\x00b</pre>", "<pre>ab</pre>"),
+        ('<a href="https://shop.example/\x00" title="t\x00">x</a>', None),
+        ("<textarea>a\x00</textarea>", "a\ufffd"),
+        ("<xmp>a\x00</xmp>", "a\ufffd"),
+        ("<svg><![CDATA[a\x00]]></svg>", "a\ufffd"),
+        ("<\x00p>", "&lt;p&gt;"),
+        ("&#0;", "\ufffd"),
+    ],
+    ids=[
+        "text",
+        "in a paragraph",
+        "preformatted",
+        "attributes",
+        "RCDATA",
+        "raw text",
+        "CDATA",
+        "in a tag name",
+        "character reference",
+    ],
+)
+def test_no_nul_character_comes_out(dirty, clean):
+    # given text with a NUL character (U+0000), which PostgreSQL does not store, in
+    # each part of an HTML document where the parser treats it differently
+    # when it is cleaned, and reduced to plain text
+    cleaned, text = clean_html(dirty), plain_text(dirty)
+
+    # then the parser has dropped it or put U+FFFD in its place
+    assert "\x00" not in cleaned
+    assert "\x00" not in text
+    if clean is not None:
+        assert cleaned == clean
+
+
 def test_plain_text_drops_all_markup():
     # given a formatted body
     # when it is reduced to plain text

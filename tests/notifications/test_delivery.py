@@ -8,6 +8,7 @@ from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
 from saleor_helpdesk.actions import add_comment
@@ -109,6 +110,33 @@ def test_smtp_down_the_ticket_is_created_and_the_message_retried_then_failed(
     assert failed.parameters["notification"] == "ticket_received"
     assert EmailMessage.objects.count() == 1
     assert mailoutbox == []
+
+
+class QuotingBackend(BaseEmailBackend):
+    """An e-mail provider's API that refuses every message and quotes its answer,
+    a NUL character (U+0000) included."""
+
+    def send_messages(self, email_messages):
+        raise RuntimeError("provider answered: 400 bad\x00request")
+
+
+def test_a_nul_in_the_backends_error_is_dropped_from_the_record(
+    committed, customer_actor, channel, settings
+):
+    # given a backend whose error holds a NUL, which PostgreSQL does not store
+    # (before: recording the failure crashed the send)
+    settings.EMAIL_BACKEND = f"{__name__}.QuotingBackend"
+    settings.HELPDESK_EMAIL_MAX_ATTEMPTS = 1
+
+    # when a customer opens a ticket and its e-mail fails for good
+    ticket = committed(make_ticket, customer_actor, channel_id=channel.pk)
+
+    # then the failure is recorded, on the message and the timeline, without the NUL
+    [row] = EmailMessage.objects.all()
+    error = "RuntimeError: provider answered: 400 badrequest"
+    assert (row.status, row.last_error) == (EmailStatus.FAILED, error)
+    [failed] = TicketEvent.objects.filter(ticket=ticket, type="email_failed")
+    assert failed.parameters["error"] == error
 
 
 def test_a_crashed_workers_message_is_sent_by_the_retry_task(

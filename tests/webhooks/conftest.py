@@ -23,12 +23,32 @@ class Received:
 class Receiver:
     url: str
     requests: list[Received] = field(default_factory=list)
-    # What to answer next: (status, delay in seconds, extra headers); then 200.
-    answers: list[tuple[int, float, dict[str, str]]] = field(default_factory=list)
+    # What to answer next; then 200.
+    answers: list["Answer"] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def answer(self, status: int, times: int = 1, delay: float = 0.0, **headers):
-        self.answers.extend([(status, delay, headers)] * times)
+    def answer(
+        self,
+        status: int,
+        times: int = 1,
+        delay: float = 0.0,
+        body: bytes | None = None,
+        **headers,
+    ):
+        self.answers.extend([Answer(status, delay, headers, body)] * times)
+
+    def answer_raw(self, raw: bytes):
+        """Answer with these bytes as they are, whether HTTP or not."""
+        self.answers.append(Answer(0, 0.0, {}, raw=raw))
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    delay: float
+    headers: dict[str, str]
+    body: bytes | None = None  # default: "answer <status>"
+    raw: bytes | None = None  # instead of a response
 
 
 @pytest.fixture
@@ -43,19 +63,22 @@ def receiver():
                 state.requests.append(
                     Received(self.path, dict(self.headers.items()), body)
                 )
-                status, delay, extra = (
-                    state.answers.pop(0) if state.answers else (200, 0.0, {})
-                )
-            if delay:
-                time.sleep(delay)
-            answer = f"answer {status}".encode()
+                answer = state.answers.pop(0) if state.answers else Answer(200, 0.0, {})
+            if answer.delay:
+                time.sleep(answer.delay)
+            body = answer.body
+            if body is None:
+                body = f"answer {answer.status}".encode()
             try:
-                self.send_response(status)
-                for name, value in extra.items():
+                if answer.raw is not None:
+                    self.wfile.write(answer.raw)
+                    return
+                self.send_response(answer.status)
+                for name, value in answer.headers.items():
                     self.send_header(name, value)
-                self.send_header("Content-Length", str(len(answer)))
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(answer)
+                self.wfile.write(body)
             except OSError:
                 pass  # the client gave up (timeout test)
 

@@ -188,6 +188,44 @@ def test_a_redirect_is_not_followed(subscription, receiver):
     assert delivery.last_status_code == 302
 
 
+def test_a_nul_in_the_receivers_answer_is_dropped_from_the_log(subscription, receiver):
+    # given a receiver that answers with a NUL character (U+0000) in its body, which
+    # PostgreSQL does not store (before: recording the attempt crashed the delivery)
+    only_created(subscription)
+    receiver.answer(200, body=b"ok\x00 danke")
+    make_ticket()
+
+    # when the event is delivered
+    retry_due_deliveries()
+
+    # then it counts as delivered, and the log keeps the answer without the NUL
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.last_status_code) == ("succeeded", 200)
+    assert delivery.last_response_excerpt == "ok danke"
+    [attempt] = WebhookAttempt.objects.all()
+    assert attempt.response_excerpt == "ok danke"
+
+
+def test_a_nul_in_a_malformed_status_line_is_dropped_from_the_error(
+    subscription, receiver
+):
+    # given a receiver whose status line is no HTTP and holds a NUL; Python's HTTP
+    # client puts that line into its error as it came
+    only_created(subscription)
+    receiver.answer_raw(b"HTTP/1.1 2\x0000 OK\r\n\r\n")
+    make_ticket()
+
+    # when the event is delivered
+    retry_due_deliveries()
+
+    # then the attempt failed and is retried, its error logged without the NUL
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == ("pending", 1)
+    assert delivery.last_error == "BadStatusLine: HTTP/1.1 200 OK\r\n"
+    [attempt] = WebhookAttempt.objects.all()
+    assert attempt.error == delivery.last_error
+
+
 def test_a_worker_killed_after_commit_before_sending_delivers_after_restart(
     subscription, receiver, django_capture_on_commit_callbacks
 ):

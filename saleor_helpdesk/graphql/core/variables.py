@@ -15,6 +15,11 @@ graphql-js does) and returns every problem as a request error naming the variabl
 place in its value and what was expected. The view answers those with 400 before
 execution, like validation errors, so a mutation with a wrong variable never runs.
 What passes here, graphql-core coerces without surprises.
+
+Text that fits its type is refused as well when it holds a NUL character (U+0000),
+which PostgreSQL does not store (see `nul.py`): in a `String` or `ID`, and in what one
+of the schema's own scalars reads from its value. That message leaves the value out
+(it may be a whole comment); the path says where the NUL is.
 """
 
 import json
@@ -33,12 +38,17 @@ from graphql.type import (
 )
 from graphql.utils.type_from_ast import type_from_ast
 
+from ...nul import NUL_MESSAGE, contains_nul
+
 MAX_INT = 2**31 - 1
 MIN_INT = -(2**31)
 MAX_ERRORS = 20
 _SHOWN_VALUE_LENGTH = 80
 
 Path = tuple[str | int, ...]
+
+# In place of the wrong value: a problem whose message does not show the value.
+_NOT_SHOWN = object()
 
 
 def check_variables(
@@ -79,8 +89,9 @@ def _variable_problems(
             )
         return
     for path, wrong, problem in _problems(value, declared, (name,)):
-        where = f' at "{_show_path(path)}"' if len(path) > 1 else ""
-        yield f'Variable "${name}" got invalid value {_show(wrong)}{where}: {problem}'
+        shown = "" if wrong is _NOT_SHOWN else f" {_show(wrong)}"
+        where = f' at "{show_path(path)}"' if len(path) > 1 else ""
+        yield f'Variable "${name}" got invalid value{shown}{where}: {problem}'
 
 
 def _problems(value: Any, type_: Any, path: Path) -> Iterator[tuple[Path, Any, str]]:
@@ -109,6 +120,8 @@ def _problems(value: Any, type_: Any, path: Path) -> Iterator[tuple[Path, Any, s
         problem = _scalar_problem(value, type_)
         if problem:
             yield path, value, problem
+        elif _nul_in_scalar(value, type_):
+            yield path, _NOT_SHOWN, NUL_MESSAGE
 
 
 def _input_object_problems(
@@ -154,6 +167,16 @@ def _scalar_problem(value: Any, type_: GraphQLScalarType) -> str | None:
     if parsed is None:
         return f"{type_} cannot represent this value."
     return None
+
+
+def _nul_in_scalar(value: Any, type_: GraphQLScalarType) -> bool:
+    """Whether a value its scalar accepts holds a NUL: in the value as sent, or, for
+    the schema's own scalars, in what they read from it (a JSON text's `\\u0000`)."""
+    if contains_nul(value):
+        return True
+    if type_.name in _BUILTIN_SCALARS:
+        return False
+    return contains_nul(type_.parse_value(value))
 
 
 def _int_problem(value: Any) -> str | None:
@@ -209,7 +232,8 @@ _BUILTIN_SCALARS = {
 }
 
 
-def _show_path(path: Path) -> str:
+def show_path(path: Path) -> str:
+    """`input.lines[0].quantity`: a place in a value, from its name down."""
     name, *rest = path
     return str(name) + "".join(
         f"[{part}]" if isinstance(part, int) else f".{part}" for part in rest
