@@ -5,10 +5,11 @@
 //
 // A staff member signs in to the Dashboard, finds the helpdesk in the navigation, works
 // a complaint (inbox → ticket → reply → refund) inside the app page's iframe, sees the
-// ticket in the order page's widget, opens it from there and sees the extension follow
-// the Dashboard's language. Saleor needs a payment app to refund: the test plays one (a
-// Saleor App with a TRANSACTION_REFUND_REQUESTED sync webhook answered by a local HTTP
-// server) and pays a fresh order (a completed draft) through it; it deletes that app at the end.
+// ticket in the order page's and the customer page's widgets, opens it from the order
+// page and sees the extension follow the Dashboard's language. Saleor needs a payment
+// app to refund: the test plays one (a Saleor App with a TRANSACTION_REFUND_REQUESTED
+// sync webhook answered by a local HTTP server) and pays a fresh order (a completed
+// draft of a registered customer) through it; it deletes that app at the end.
 import { mkdirSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -50,6 +51,7 @@ const state: {
   line?: OrderLine;
   ticketId?: string;
   ticketNumber?: number;
+  customerId?: string;
 } = {};
 const refundRequests: Array<{ amount: number; pspReference: string }> = [];
 
@@ -100,13 +102,18 @@ async function placeOrder(): Promise<Order> {
     .filter((variant) => (variant.quantityAvailable ?? 0) >= 2)
     .slice(0, 2);
   if (variants.length < 2) throw new Error(`Channel ${channel.slug} has fewer than two products in stock (Saleor's populatedb makes plenty).`);
+  // A registered customer's order, so the customer page shows the ticket as well.
+  const customers = await saleor<{ customers: { edges: Array<{ node: { id: string; email: string } }> } }>(`query { customers(first: 1) { edges { node { id email } } } }`);
+  const customer = customers.customers.edges[0]?.node;
+  if (!customer) throw new Error("The shop has no customers (Saleor's populatedb makes some).");
+  state.customerId = customer.id;
   const address = { firstName: "Lindsay", lastName: "Jones", streetAddress1: "1600 Amphitheatre Pkwy", city: "Mountain View", postalCode: "94043", country: "US", countryArea: "CA" };
   const created = await saleor<{ draftOrderCreate: { errors: MutationError[]; order: { id: string; shippingMethods: Array<{ id: string; active: boolean }> } | null } }>(
     `mutation($input: DraftOrderCreateInput!) { draftOrderCreate(input: $input) { errors { field code message } order { id shippingMethods { id active } } } }`,
     {
       input: {
         channelId: channel.id,
-        userEmail: `helpdesk-check-${STAMP}@example.com`,
+        user: customer.id,
         lines: variants.map((variant) => ({ variantId: variant.id, quantity: 2 })),
         billingAddress: address,
         shippingAddress: address,
@@ -408,6 +415,18 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     await expect(ticketPage.getByRole("region", { name: "Refunds", exact: true }).getByTestId("refund").first().textContent()).resolves.toContain("Refunded");
     await settled(ticketPage);
     await shot("ticket-from-widget.png");
+  });
+
+  step("6b. the customer page's widget lists the ticket", async () => {
+    await page.goto(`${env.dashboardUrl}customers/${encodeURIComponent(state.customerId!)}`);
+    await dismissDashboardPopups();
+    const widget = page.frameLocator('iframe[src*="/saleor.helpdesk/dashboard/customer-widget"]');
+    await widget.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` }).waitFor({ timeout: 60_000 });
+    await settled(widget);
+    const card = page.locator('iframe[src*="/saleor.helpdesk/dashboard/customer-widget"]');
+    await card.scrollIntoViewIfNeeded();
+    await shot("customer-page.png");
+    await shot("customer-widget.png", card);
   });
 
   step("7. in German, the extension follows the Dashboard's language", async () => {
