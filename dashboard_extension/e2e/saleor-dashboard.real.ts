@@ -396,7 +396,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     expect(order.order.events.some((event) => event.type === "NOTE_ADDED" && (event.message ?? "").includes(`#${state.ticketNumber}`))).toBe(true);
   });
 
-  step("6. the order page's widget lists the ticket and opens it on the helpdesk's page", async () => {
+  step("6. the order page's widget lists the ticket, opens it on the helpdesk's page, and back to the order", async () => {
     await page.goto(`${env.dashboardUrl}orders/${encodeURIComponent(state.order!.id)}`);
     await dismissDashboardPopups();
     const widget = page.frameLocator('iframe[src*="/saleor.helpdesk/dashboard/order-widget"]');
@@ -415,6 +415,11 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     await expect(ticketPage.getByRole("region", { name: "Refunds", exact: true }).getByTestId("refund").first().textContent()).resolves.toContain("Refunded");
     await settled(ticketPage);
     await shot("ticket-from-widget.png");
+
+    // And back: the ticket's order panel opens the order in the Dashboard.
+    await ticketPage.getByRole("button", { name: "Open the order in the Dashboard" }).click();
+    await page.waitForURL(/\/orders\/[^/?]+/);
+    expect(decodeURIComponent(page.url())).toContain(`/orders/${state.order!.id}`);
   });
 
   step("6b. the customer page's widget lists the ticket", async () => {
