@@ -1,8 +1,9 @@
 // What both end-to-end runs share: Chromium's flags, GraphQL over fetch (as a
 // storefront or a script calls the API), polling, step timings.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -17,6 +18,31 @@ export const CHROMIUM_ARGS = [
 
 export function freshProfileDir(): string {
   return mkdtempSync(join(tmpdir(), "helpdesk-e2e-chromium-"));
+}
+
+export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };
+
+/** Headless Chromium with a fresh profile, an English UI in Berlin's time zone and a
+ * desktop window; `close` also removes the profile. */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const profileDir = freshProfileDir();
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: "en-US",
+    timezoneId: "Europe/Berlin",
+    viewport: { width: 1440, height: 1000 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export type MutationError = { field: string | null; code: string; message: string };

@@ -3,18 +3,18 @@
 // (standalone login, inbox, ticket, complaint, reply from a response template, refund),
 // the customer's e-mail is read from the captured files, and the widgets, settings and
 // statistics screens are rendered. Every step leaves a screenshot in E2E_ARTIFACTS.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  CHROMIUM_ARGS,
   DEMO_PASSWORD,
   STAFF_EMAIL,
   Timings,
+  type Browser,
   dashboardUrl,
   env,
-  freshProfileDir,
+  launchChromium,
   graphql,
   helpdeskApi,
   noErrors,
@@ -42,9 +42,8 @@ const state: {
 } = {};
 
 const timings = new Timings(env.artifacts);
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let profileDir: string;
 const pageErrors: string[] = [];
 let failed = false;
 
@@ -99,23 +98,14 @@ async function openRoute(route: string) {
 
 beforeAll(async () => {
   mkdirSync(env.artifacts, { recursive: true });
-  profileDir = freshProfileDir();
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: env.chromium,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: "en-US",
-    timezoneId: "Europe/Berlin",
-    viewport: { width: 1440, height: 1000 },
-  });
-  context.setDefaultTimeout(15_000);
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium(env.chromium);
+  browser.context.setDefaultTimeout(15_000);
+  page = browser.page;
   page.on("pageerror", (error) => pageErrors.push(String(error)));
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
   console.log(`\n${timings.summary()}\n`);
 });
 

@@ -10,13 +10,13 @@
 // app to refund: the test plays one (a Saleor App with a TRANSACTION_REFUND_REQUESTED
 // sync webhook answered by a local HTTP server) and pays a fresh order (a completed
 // draft of a registered customer) through it; it deletes that app at the end.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from "playwright-core";
+import type { FrameLocator, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, Timings, freshProfileDir, graphql, noErrors, saleorTokenCreate, waitFor, type MutationError } from "./common";
+import { Timings, graphql, launchChromium, noErrors, saleorTokenCreate, waitFor, type Browser, type MutationError } from "./common";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -56,9 +56,8 @@ const state: {
 const refundRequests: Array<{ amount: number; pspReference: string }> = [];
 
 const timings = new Timings(env.artifacts);
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let profileDir: string;
 let paymentApp: Server;
 const pageErrors: string[] = [];
 let failed = false;
@@ -180,19 +179,11 @@ function startPaymentApp(): Promise<number> {
 
 beforeAll(async () => {
   mkdirSync(env.artifacts, { recursive: true });
-  profileDir = freshProfileDir();
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: env.chromium,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: "en-US",
-    timezoneId: "Europe/Berlin",
-    viewport: { width: 1440, height: 1000 },
-  });
+  browser = await launchChromium(env.chromium);
   // A Dashboard served by its development server compiles on first use: be patient.
-  context.setDefaultTimeout(60_000);
-  context.setDefaultNavigationTimeout(180_000);
-  page = context.pages()[0] ?? (await context.newPage());
+  browser.context.setDefaultTimeout(60_000);
+  browser.context.setDefaultNavigationTimeout(180_000);
+  page = browser.page;
   // What the helpdesk's own pages report as errors (the Dashboard's are not ours).
   page.on("console", (message) => {
     if (message.type() === "error" && message.location().url.includes("/saleor.helpdesk/dashboard/")) pageErrors.push(message.text());
@@ -200,8 +191,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
   if (state.paymentApp && state.token) {
     await saleor(`mutation($id: ID!) { appDelete(id: $id) { errors { field code message } } }`, { id: state.paymentApp.id }).catch((error) =>
       console.warn(`could not delete the test's payment app ${state.paymentApp?.id}: ${error}`),

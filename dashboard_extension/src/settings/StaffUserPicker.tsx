@@ -5,6 +5,7 @@ import { useClient } from "../api/context";
 import { SettingsAgentCandidatesDocument, type SettingsAgentCandidatesQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { personName } from "../ui/chips";
+import { INPUT_LOOK } from "../ui/fields";
 import { useDebounced } from "../ui/useDebounced";
 
 export type StaffCandidate = NonNullable<SettingsAgentCandidatesQuery["supportAgentCandidates"]>[number];
@@ -140,15 +141,7 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
         onClick={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
-        backgroundColor="default1"
-        color="default1"
-        borderColor="default1"
-        borderStyle="solid"
-        borderWidth={1}
-        borderRadius={3}
-        paddingX={2}
-        paddingY={1.5}
-        fontSize={3}
+        {...INPUT_LOOK}
       />
       <Text id={hintId} size={1} color="default2">
         {value ? t("settings.staffChosen", { name: personName(value), email: value.email }) : t("settings.staffSearchHint")}

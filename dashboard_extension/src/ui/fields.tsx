@@ -3,6 +3,20 @@ import { useId, type ChangeEvent, type ReactNode } from "react";
 
 export type SelectOption = { value: string; label: string; disabled?: boolean };
 
+/** How the extension's own inputs look (native select, the staff search box), in
+ * macaw-ui's tokens, so they sit beside macaw's `Input` without standing out. */
+export const INPUT_LOOK = {
+  backgroundColor: "default1",
+  color: "default1",
+  borderColor: "default1",
+  borderStyle: "solid",
+  borderWidth: 1,
+  borderRadius: 3,
+  paddingX: 2,
+  paddingY: 1.5,
+  fontSize: 3,
+} as const;
+
 /**
  * A labelled native select, styled with macaw-ui's tokens: native selects are fully
  * keyboard- and screen-reader-accessible and behave the same inside the Dashboard iframe.
@@ -41,15 +55,7 @@ export function SelectField({
         value={value}
         disabled={disabled}
         onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value)}
-        backgroundColor="default1"
-        color="default1"
-        borderColor="default1"
-        borderStyle="solid"
-        borderWidth={1}
-        borderRadius={3}
-        paddingX={2}
-        paddingY={1.5}
-        fontSize={3}
+        {...INPUT_LOOK}
         cursor="pointer"
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
