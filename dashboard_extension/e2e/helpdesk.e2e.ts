@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SETTINGS_SECTIONS } from "../src/settings/sections";
 import {
   DEMO_PASSWORD,
   STAFF_EMAIL,
@@ -352,11 +353,26 @@ describe("helpdesk end to end", () => {
     await shot("customer-widget.png");
   });
 
-  step("6c. the settings screen renders", async () => {
-    await openRoute("#/settings");
-    await expect(page.getByText("This page does not exist.").count()).resolves.toBe(0);
-    await expectNoErrorState();
-    await shot("settings.png");
+  step("6c. every settings section renders; the team screen picks new members by search", async () => {
+    for (const section of SETTINGS_SECTIONS) {
+      await openRoute(`#/settings/${section}`);
+      await expect(page.getByText("This page does not exist.").count()).resolves.toBe(0);
+      await expectNoErrorState();
+      await shot(section === "statuses" ? "settings.png" : `settings-${section}.png`);
+    }
+    await openRoute("#/settings/team");
+    await page.getByRole("button", { name: "Add team member" }).click();
+    const search = page.getByRole("combobox", { name: "Staff member" });
+    await search.fill("shop.example");
+    // Matches, or (every demo staff member is in the team already) the answer for this
+    // search; not the "everyone is in the team" of the empty box before it.
+    await waitFor("the staff search to answer", async () =>
+      !(await page.getByText("Searching staff…").count()) &&
+      ((await page.getByRole("option").count()) || (await page.getByText("No staff user matches “shop.example”.").count()))
+        ? true
+        : undefined,
+    );
+    await shot("settings-team-add.png");
   });
 
   step("6d. the statistics screen renders", async () => {

@@ -6,13 +6,13 @@ import { EmptyState } from "../ui/StateViews";
 import { EmailTemplatesSettings } from "./Emails";
 import { ChannelSettingsScreen, RefundReasonsSettings, ResponseTemplatesSettings, TeamSettings } from "./Team";
 import { WebhookDetail, WebhooksSettings } from "./Webhooks";
+import { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
 import { CategoriesSettings, ContactsSettings, PrioritiesSettings, StatusesSettings } from "./Workflow";
 
 // #/settings                      → statuses (the first section)
 // #/settings/<section>            → one section
 // #/settings/webhooks/<id>        → one webhook subscription with its delivery log
-export const SETTINGS_SECTIONS = ["statuses", "priorities", "categories", "contacts", "templates", "team", "emails", "webhooks", "channels", "refund-reasons"] as const;
-export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+export { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
 
 const TITLES: Record<SettingsSection, MessageKey> = {
   statuses: "settings.statuses",

@@ -153,7 +153,8 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
         role="listbox"
         aria-label={t("settings.staffMatchesLabel")}
         hidden={!expanded}
-        display="flex"
+        // `display` would override `hidden` and leave an empty bordered strip.
+        display={expanded ? "flex" : "none"}
         flexDirection="column"
         margin={0}
         padding={1}
