@@ -67,6 +67,10 @@ def _prepare_saleor_test_database() -> None:
     from django.db import connections
     from saleor.site.models import SiteSettings
 
+    # Migrations that just built this database cached the current site as their
+    # historical model (Saleor's patched, process-wide site cache); the real model
+    # must be looked up again.
+    Site.objects.clear_cache()
     # Saleor's mutations read the site's settings (a migration writes them; an earlier
     # run's transactional tests may have emptied the table).
     # Values as Saleor's own `site_settings` fixture writes them, so that its
