@@ -45,7 +45,7 @@ class RefundQueries(graphene.ObjectType):
         actor = info.context.actor
         try:
             require_refund_permission(actor)
-            found = ticket_by_id(actor, ticket)
+            found = ticket_by_id(actor, ticket, "ticket")
         except ValidationError as error:
             raise query_error(error) from error
         if found is None or found.order_id is None:
