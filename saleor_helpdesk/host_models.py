@@ -23,3 +23,7 @@ def channel_model() -> Any:
 
 def order_line_model() -> Any:
     return apps.get_model("order", "OrderLine")
+
+
+def page_model() -> Any:
+    return apps.get_model("page", "Page")

@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 
 from .core.connection import check_pagination, connection_field, resolve_connection
-from .core.ids import from_global_id
+from .core.errors import query_error
+from .core.ids import global_pk
 from .core.printer import print_sdl
 from .tickets.inputs import TicketSortingInput
 from .tickets.resolvers import sort_tickets, tickets_for
@@ -44,7 +45,7 @@ class OrderEntity(graphene.ObjectType):
 
     @staticmethod
     def resolve_helpdesk_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
-        return _entity_tickets(info, kwargs, order_id=from_global_id(root.id, "Order"))
+        return _entity_tickets(info, kwargs, order_id=global_pk(root.id, "Order"))
 
 
 class UserEntity(graphene.ObjectType):
@@ -61,9 +62,7 @@ class UserEntity(graphene.ObjectType):
 
     @staticmethod
     def resolve_helpdesk_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
-        return _entity_tickets(
-            info, kwargs, customer_id=from_global_id(root.id, "User")
-        )
+        return _entity_tickets(info, kwargs, customer_id=global_pk(root.id, "User"))
 
 
 class Entity(graphene.Union):
@@ -136,10 +135,15 @@ class FederationQueries(graphene.ObjectType):
                 raise GraphQLError(
                     f"This subgraph does not extend {representation.get('__typename')!r}."
                 )
+            # An ID that cannot be one of this type refuses the request, as Saleor's
+            # own subgraph does; a well-formed ID resolves, with the tickets the
+            # caller may see of it (none for an object that does not exist).
             try:
-                from_global_id(str(representation.get("id")), entity._meta.name)
+                global_pk(
+                    str(representation.get("id")), entity._meta.name, "representations"
+                )
             except ValidationError as error:
-                raise GraphQLError("; ".join(error.messages)) from error
+                raise query_error(error) from error
             resolved.append(entity(id=representation["id"]))
         return resolved
 

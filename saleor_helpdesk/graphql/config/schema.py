@@ -2,14 +2,10 @@
 templates, support team and channel settings. Reading needs MANAGE_ORDERS or
 MANAGE_PLUGINS; changing needs MANAGE_PLUGINS."""
 
-from collections.abc import Callable
 from typing import Any
 
 import graphene
-from django.core.exceptions import ValidationError
 from django.db.models import Q
-
-from graphql import GraphQLError
 
 from ...actions.config import (
     preview_template,
@@ -18,7 +14,6 @@ from ...actions.config import (
     support_agent_candidates,
 )
 from ...actions.config.team import DEFAULT_CANDIDATES, MAX_CANDIDATES
-from ...error_codes import HelpdeskErrorCode
 from ...models import (
     Category,
     Contact,
@@ -29,7 +24,7 @@ from ...models import (
 )
 from ...templates_render import PLACEHOLDERS
 from ..core.enums import TicketKindEnum
-from ..core.errors import errors_from
+from ..core.errors import guarded
 from ..core.ids import int_pk
 from ..tickets.types import TicketCategory, TicketContact, TicketPriority
 from ..tickets.types import TicketStatus as TicketStatusType
@@ -65,28 +60,6 @@ from .types import (
 )
 
 READERS = "Needs MANAGE_ORDERS or MANAGE_PLUGINS."
-
-
-def query_error(error: ValidationError) -> GraphQLError:
-    """A domain refusal as a GraphQL error: its message, with the code (and the input
-    field) in `extensions`, e.g. `{"code": "PERMISSION_DENIED"}`."""
-    first = errors_from(error)[0]
-    extensions = {"code": HelpdeskErrorCode(first.code).name}
-    if first.field:
-        extensions["field"] = first.field
-    return GraphQLError("; ".join(error.messages), extensions=extensions)
-
-
-def guarded(resolver: Callable[..., Any]) -> Callable[..., Any]:
-    """Domain refusals of a query resolver become GraphQL errors (the field is null)."""
-
-    def resolve(root: Any, info: Any, **kwargs: Any) -> Any:
-        try:
-            return resolver(root, info, **kwargs)
-        except ValidationError as error:
-            raise query_error(error) from error
-
-    return resolve
 
 
 def _list(description: str, of: Any, **arguments: Any) -> graphene.List:

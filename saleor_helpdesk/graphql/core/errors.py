@@ -1,7 +1,14 @@
-"""Typed errors: every mutation returns `errors { field code message }`."""
+"""Typed errors: every mutation returns `errors { field code message }`; a query
+refused by the domain is null with an error carrying the same code and field in its
+`extensions`."""
+
+from collections.abc import Callable
+from typing import Any
 
 import graphene
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from graphql import GraphQLError
 
 from ...error_codes import HelpdeskErrorCode as DomainErrorCode
 
@@ -56,3 +63,25 @@ def errors_from(error: ValidationError) -> list[HelpdeskError]:
                 )
             )
     return errors
+
+
+def query_error(error: ValidationError) -> GraphQLError:
+    """A domain refusal as a GraphQL error: its message, with the code (and the input
+    field) in `extensions`, e.g. `{"code": "INVALID", "field": "channels"}`."""
+    first = errors_from(error)[0]
+    extensions = {"code": DomainErrorCode(first.code).name}
+    if first.field:
+        extensions["field"] = first.field
+    return GraphQLError("; ".join(error.messages), extensions=extensions)
+
+
+def guarded(resolver: Callable[..., Any]) -> Callable[..., Any]:
+    """Domain refusals of a query resolver become GraphQL errors (the field is null)."""
+
+    def resolve(root: Any, info: Any, **kwargs: Any) -> Any:
+        try:
+            return resolver(root, info, **kwargs)
+        except ValidationError as error:
+            raise query_error(error) from error
+
+    return resolve

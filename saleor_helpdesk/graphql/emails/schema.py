@@ -7,7 +7,7 @@ import graphene
 
 from ...actions.config.common import require_settings_manager
 from ...notifications.templates import list_templates, preview_template
-from ..config.schema import guarded
+from ..core.errors import guarded
 from ..core.ids import int_pk
 from .mutations.email_template_delete import EmailTemplateDelete
 from .mutations.email_template_update import EmailTemplateUpdate

@@ -11,6 +11,7 @@ from graphql import GraphQLError
 from ...guests import guest_actor
 from ..core.connection import check_pagination, connection_field, resolve_connection
 from ..core.context import act_as
+from ..core.errors import query_error
 from ..tickets.inputs import TicketSortingInput
 from ..tickets.resolvers import sort_tickets, ticket_by_id, tickets_for
 from ..tickets.types import TicketCountableConnection, TicketType
@@ -63,7 +64,7 @@ class GuestQueries(graphene.ObjectType):
         try:
             return ticket_by_id(guest, id)
         except ValidationError as error:
-            raise GraphQLError("; ".join(error.messages)) from error
+            raise query_error(error) from error
 
 
 class GuestMutations(graphene.ObjectType):

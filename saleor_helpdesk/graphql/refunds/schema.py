@@ -9,9 +9,9 @@ from ...actions.refunds import require_refund_permission
 from ...errors import HelpdeskPermissionDenied
 from ...host import get_host
 from ...refunds.options import ticket_refund_options
+from ..core.errors import query_error
 from ..core.ids import to_global_id
 from ..tickets.resolvers import ticket_by_id
-from ..tickets.schema import _coded_query_error
 from .mutations.refund_reason_mapping_set import RefundReasonMappingSet
 from .mutations.ticket_refund_create import TicketRefundCreate
 from .types import RefundReason, RefundReasonMapping, TicketRefundOptions
@@ -45,9 +45,9 @@ class RefundQueries(graphene.ObjectType):
         actor = info.context.actor
         try:
             require_refund_permission(actor)
-            found = ticket_by_id(actor, ticket)
+            found = ticket_by_id(actor, ticket, "ticket")
         except ValidationError as error:
-            raise _coded_query_error(error) from error
+            raise query_error(error) from error
         if found is None or found.order_id is None:
             return None
         result = ticket_refund_options(found)
@@ -90,7 +90,7 @@ class RefundQueries(graphene.ObjectType):
     def resolve_refund_reasons(root: Any, info: Any) -> Any:
         actor = info.context.actor
         if not (actor.is_agent or can_read_settings(actor)):
-            raise _coded_query_error(HelpdeskPermissionDenied())
+            raise query_error(HelpdeskPermissionDenied())
         reasons = get_host().refund_reasons()
         if reasons is None:
             return None
@@ -104,7 +104,7 @@ class RefundQueries(graphene.ObjectType):
         try:
             return refund_reason_mappings(info.context.actor)
         except ValidationError as error:
-            raise _coded_query_error(error) from error
+            raise query_error(error) from error
 
 
 class RefundMutations(graphene.ObjectType):

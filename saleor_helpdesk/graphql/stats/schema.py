@@ -5,27 +5,11 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from graphql import GraphQLError
-
 from ...access import require_agent
 from ...statistics import ticket_statistics
+from ..core.errors import query_error
 from ..core.ids import int_pk
 from .types import StatisticsRoot, TicketStatisticsPeriodInput, TicketStatisticsType
-
-
-def _query_error(error: ValidationError) -> GraphQLError:
-    """The refusal's message, with its code (`PERMISSION_DENIED`, `PERIOD_TOO_LONG`,
-    …) in `extensions` as the endpoint's own errors carry theirs."""
-    details = (
-        [d for ds in error.error_dict.values() for d in ds]
-        if hasattr(error, "error_dict")
-        else error.error_list
-    )
-    codes = {str(detail.code).upper() for detail in details if detail.code}
-    return GraphQLError(
-        "; ".join(error.messages),
-        extensions={"code": codes.pop()} if len(codes) == 1 else None,
-    )
 
 
 class StatisticsQueries(graphene.ObjectType):
@@ -71,5 +55,5 @@ class StatisticsQueries(graphene.ObjectType):
                 else None,
             )
         except ValidationError as error:
-            raise _query_error(error) from error
+            raise query_error(error) from error
         return StatisticsRoot(statistics, language_code)

@@ -4,13 +4,12 @@ and guest mutations)."""
 from typing import Any
 
 from ...actions import NewTicket
-from ..core.ids import int_pk
+from ..core.ids import int_pk, uuid_pk
 from .mutations.common import (
     channel_id_from_slug,
     complaint_from,
     lines_from,
     optional_int_pk,
-    uuid_of,
 )
 
 
@@ -20,7 +19,7 @@ def new_ticket_from(given: dict[str, Any]) -> NewTicket:
         body=given["body"],
         kind=given.get("kind") or "question",
         channel_id=channel_id_from_slug(given.get("channel")),
-        order_id=uuid_of(given["order"], "Order", "order")
+        order_id=uuid_pk(given["order"], "Order", "order")
         if given.get("order")
         else None,
         lines=lines_from(given.get("lines")),

@@ -9,7 +9,7 @@ from ...access import visible_tickets
 from ...actor import Actor
 from ...constants import CommentVisibility
 from ...models import Ticket
-from ..core.ids import from_global_id, int_pk
+from ..core.ids import int_pk, uuid_pk
 
 # Relations every ticket list shows, joined into the page query rather than loaded.
 LIST_RELATIONS = (
@@ -29,8 +29,8 @@ def tickets_for(actor: Actor) -> QuerySet[Ticket]:
     )
 
 
-def ticket_by_id(actor: Actor, global_id: str) -> Ticket | None:
-    pk = int_pk(global_id, "Ticket")
+def ticket_by_id(actor: Actor, global_id: str, field: str = "id") -> Ticket | None:
+    pk = int_pk(global_id, "Ticket", field)
     return visible_tickets(actor).select_related(*LIST_RELATIONS).filter(pk=pk).first()
 
 
@@ -62,10 +62,10 @@ def filter_tickets(
     if customer := data.get("customer"):
         queryset = queryset.filter(customer_id=int_pk(customer, "User", "customer"))
     if order := data.get("order"):
-        queryset = queryset.filter(order_id=from_global_id(order, "Order", "order"))
+        queryset = queryset.filter(order_id=uuid_pk(order, "Order", "order"))
     if channels := data.get("channels"):
         queryset = queryset.filter(
-            channel_id__in=[from_global_id(c, "Channel", "channels") for c in channels]
+            channel_id__in=[int_pk(c, "Channel", "channels") for c in channels]
         )
     if created := data.get("created"):
         queryset = _range(queryset, "created_at", created)

@@ -3,12 +3,10 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from graphql import GraphQLError
-
-from ...error_codes import HelpdeskErrorCode
 from ...host_models import channel_model
 from ...inbox import next_unanswered_ticket
 from ..core.connection import check_pagination, connection_field, resolve_connection
+from ..core.errors import query_error
 from ..shop.types import Channel
 from .inputs import TicketFilterInput, TicketSortingInput
 from .mutations.complaint_decide import ComplaintDecide
@@ -29,27 +27,6 @@ from .mutations.ticket_unassign import TicketUnassign
 from .mutations.ticket_update import TicketUpdate
 from .resolvers import filter_tickets, sort_tickets, ticket_by_id, tickets_for
 from .types import TicketCountableConnection, TicketType
-
-
-def _query_error(error: ValidationError) -> GraphQLError:
-    return GraphQLError("; ".join(error.messages))
-
-
-def _coded_query_error(error: ValidationError) -> GraphQLError:
-    """The domain's refusal with its code in `extensions` (`PERMISSION_DENIED`, …)."""
-    codes = [
-        detail.code
-        for details in (
-            error.error_dict.values()
-            if hasattr(error, "error_dict")
-            else [error.error_list]
-        )
-        for detail in details
-    ]
-    code = codes[0] if codes and codes[0] else HelpdeskErrorCode.INVALID.value
-    return GraphQLError(
-        "; ".join(error.messages), extensions={"code": str(code).upper()}
-    )
 
 
 class TicketQueries(graphene.ObjectType):
@@ -98,7 +75,7 @@ class TicketQueries(graphene.ObjectType):
         try:
             return next_unanswered_ticket(info.context.actor)
         except ValidationError as error:
-            raise _coded_query_error(error) from error
+            raise query_error(error) from error
 
     @staticmethod
     def resolve_helpdesk_channels(root: Any, info: Any) -> Any:
@@ -115,7 +92,7 @@ class TicketQueries(graphene.ObjectType):
         try:
             return ticket_by_id(info.context.actor, id)
         except ValidationError as error:
-            raise _query_error(error) from error
+            raise query_error(error) from error
 
     @staticmethod
     def resolve_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
@@ -126,7 +103,7 @@ class TicketQueries(graphene.ObjectType):
                 tickets_for(actor), kwargs.pop("filter", None), actor
             )
         except ValidationError as error:
-            raise _query_error(error) from error
+            raise query_error(error) from error
         queryset = sort_tickets(queryset, kwargs.pop("sort_by", None))
         return resolve_connection(queryset, TicketCountableConnection, **kwargs)
 

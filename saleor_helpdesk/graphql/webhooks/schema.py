@@ -6,7 +6,7 @@ from typing import Any
 import graphene
 
 from ...webhooks.subscriptions import require_webhook_manager, subscriptions_for
-from ..config.schema import guarded
+from ..core.errors import guarded
 from ..core.ids import int_pk
 from .mutations.webhook_delivery_redeliver import WebhookDeliveryRedeliver
 from .mutations.webhook_subscription_create import WebhookSubscriptionCreate

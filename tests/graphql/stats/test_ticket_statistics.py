@@ -179,7 +179,10 @@ def test_channel_restricted_staff_count_their_channels_only(
     )
     assert data == {"ticketStatistics": None}
     assert [(e["message"], e["extensions"]) for e in errors] == [
-        ("You have no access to this channel.", {"code": "PERMISSION_DENIED"})
+        (
+            "You have no access to this channel.",
+            {"code": "PERMISSION_DENIED", "field": "channel"},
+        )
     ]
 
 
@@ -224,7 +227,7 @@ def test_invalid_periods_are_refused(staff_api, period, message, code):
 
     assert data == {"ticketStatistics": None}
     assert [(e["message"], e["extensions"]) for e in errors] == [
-        (message, {"code": code})
+        (message, {"code": code, "field": "period"})
     ]
 
 
@@ -235,7 +238,10 @@ def test_a_channel_id_of_another_type_is_refused(staff_api, channel):
 
     assert data == {"ticketStatistics": None}
     assert [(e["message"], e["extensions"]) for e in errors] == [
-        ("Invalid ID: expected an ID of type Channel.", {"code": "INVALID"})
+        (
+            "Invalid ID: expected an ID of type Channel.",
+            {"code": "INVALID", "field": "channel"},
+        )
     ]
 
 

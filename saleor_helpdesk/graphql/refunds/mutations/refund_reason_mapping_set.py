@@ -6,7 +6,7 @@ from graphql import ResolveInfo
 
 from ....actions.config.refund_reasons import set_refund_reason_mapping
 from ....actor import Actor
-from ...core.ids import from_global_id
+from ...core.ids import global_pk
 from ...core.mutations import BaseMutation
 from ..inputs import RefundReasonMappingInput
 from ..types import RefundReasonMapping
@@ -35,6 +35,6 @@ class RefundReasonMappingSet(BaseMutation):
         mapping = set_refund_reason_mapping(
             actor,
             given["complaint_reason"],
-            from_global_id(reason_id, "Page", "reason_id") if reason_id else None,
+            str(global_pk(reason_id, "Page", "reason_id")) if reason_id else None,
         )
         return cls(mapping=mapping)

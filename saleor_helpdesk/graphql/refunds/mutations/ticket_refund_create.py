@@ -6,7 +6,7 @@ from graphql import ResolveInfo
 
 from ....actions.refunds import RefundRequest, request_refund
 from ....actor import Actor
-from ...core.ids import from_global_id, int_pk
+from ...core.ids import global_pk, int_pk
 from ...tickets.mutations.staff import StaffMutation
 from ...tickets.types import TicketType
 from ..inputs import TicketRefundCreateInput
@@ -40,7 +40,7 @@ class TicketRefundCreate(StaffMutation):
             idempotency_key=given["idempotency_key"],
             lines=tuple(
                 (
-                    from_global_id(line["order_line_id"], "OrderLine", "lines"),
+                    str(global_pk(line["order_line_id"], "OrderLine", "lines")),
                     line["quantity"],
                 )
                 for line in given.get("lines") or []
@@ -49,7 +49,7 @@ class TicketRefundCreate(StaffMutation):
             amount=given.get("amount"),
             reason=given.get("reason") or "",
             reason_reference_id=(
-                from_global_id(reason_id, "Page", "reason_reference_id")
+                str(global_pk(reason_id, "Page", "reason_reference_id"))
                 if reason_id
                 else None
             ),

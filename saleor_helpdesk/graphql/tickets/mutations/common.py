@@ -1,31 +1,18 @@
 """Shared by the ticket mutations: turning API input into domain input."""
 
 from typing import Any
-from uuid import UUID
 
 from ....actions import NewComplaint, NewLine
 from ....error_codes import HelpdeskErrorCode
 from ....errors import field_error
 from ....host_models import channel_model
-from ...core.ids import from_global_id, int_pk
-
-
-def uuid_of(global_id: str, expected: str, field: str) -> UUID:
-    raw = from_global_id(global_id, expected, field)
-    try:
-        return UUID(raw)
-    except ValueError as error:
-        raise field_error(
-            field,
-            f"Invalid ID: expected an ID of type {expected}.",
-            HelpdeskErrorCode.INVALID,
-        ) from error
+from ...core.ids import int_pk, uuid_pk
 
 
 def lines_from(data: list[dict[str, Any]] | None) -> list[NewLine]:
     return [
         NewLine(
-            order_line_id=uuid_of(line["order_line_id"], "OrderLine", "lines"),
+            order_line_id=uuid_pk(line["order_line_id"], "OrderLine", "lines"),
             quantity=line["quantity"],
             reason=line.get("reason") or "other",
             note=line.get("note") or "",

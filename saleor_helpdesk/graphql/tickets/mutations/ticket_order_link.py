@@ -6,10 +6,10 @@ from graphql import ResolveInfo
 
 from ....actions import link_order
 from ....actor import Actor
-from ...core.ids import int_pk
+from ...core.ids import int_pk, uuid_pk
 from ..inputs import TicketLineInput
 from ..types import TicketType
-from .common import lines_from, uuid_of
+from .common import lines_from
 from .staff import StaffMutation
 
 
@@ -39,7 +39,7 @@ class TicketOrderLink(StaffMutation):
         ticket = link_order(
             actor,
             int_pk(data["id"], "Ticket"),
-            uuid_of(data["order"], "Order", "order"),
+            uuid_pk(data["order"], "Order", "order"),
             lines_from(data.get("lines")),
         )
         return cls(ticket=ticket)
