@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { it } from "vitest";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -122,4 +123,31 @@ export class Timings {
       `  screenshots: ${this.artifacts}`,
     ].join("\n");
   }
+}
+
+/** `step(name, body)`: a test that is timed, leaves a screenshot of the page when it
+ * fails, and is skipped once an earlier step failed (the later ones build on it). */
+export function stepRunner(
+  timings: Timings,
+  artifacts: string,
+  currentPage: () => Page | undefined,
+  options: { fullPage?: boolean; timeout?: number } = {},
+) {
+  let failed = false;
+  return function step(name: string, body: () => Promise<void>, timeout = options.timeout) {
+    it(name, async (ctx) => {
+      if (failed) ctx.skip();
+      const started = Date.now();
+      try {
+        await body();
+        timings.record(name, Date.now() - started, true);
+      } catch (error) {
+        failed = true;
+        timings.record(name, Date.now() - started, false);
+        const page = currentPage();
+        if (page) await page.screenshot({ path: join(artifacts, `FAILED-${name.replace(/\W+/g, "-")}.png`), fullPage: options.fullPage }).catch(() => {});
+        throw error;
+      }
+    }, timeout);
+  };
 }

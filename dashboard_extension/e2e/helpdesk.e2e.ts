@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { SETTINGS_SECTIONS } from "../src/settings/sections";
 import {
   DEMO_PASSWORD,
@@ -16,6 +16,7 @@ import {
   dashboardUrl,
   env,
   launchChromium,
+  stepRunner,
   graphql,
   helpdeskApi,
   noErrors,
@@ -46,25 +47,8 @@ const timings = new Timings(env.artifacts);
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
-let failed = false;
 
-/** A step: timed, screenshot on failure, and skipped once an earlier step failed (the
- * later ones build on it). */
-function step(name: string, body: () => Promise<void>, timeout?: number) {
-  it(name, async (ctx) => {
-    if (failed) ctx.skip();
-    const started = Date.now();
-    try {
-      await body();
-      timings.record(name, Date.now() - started, true);
-    } catch (error) {
-      failed = true;
-      timings.record(name, Date.now() - started, false);
-      if (page) await page.screenshot({ path: join(env.artifacts, `FAILED-${name.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => {});
-      throw error;
-    }
-  }, timeout);
-}
+const step = stepRunner(timings, env.artifacts, () => page, { fullPage: true });
 
 /** A screenshot of the whole page, of what the window shows ("viewport": a modal dialog
  * is fixed to it), or of one element. */

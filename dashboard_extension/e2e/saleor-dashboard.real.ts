@@ -15,8 +15,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import type { FrameLocator, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Timings, graphql, launchChromium, noErrors, saleorTokenCreate, waitFor, type Browser, type MutationError } from "./common";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { Timings, graphql, launchChromium, noErrors, saleorTokenCreate, stepRunner, waitFor, type Browser, type MutationError } from "./common";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -60,23 +60,8 @@ let browser: Browser;
 let page: Page;
 let paymentApp: Server;
 const pageErrors: string[] = [];
-let failed = false;
 
-function step(name: string, body: () => Promise<void>, timeout = 120_000) {
-  it(name, async (ctx) => {
-    if (failed) ctx.skip();
-    const started = Date.now();
-    try {
-      await body();
-      timings.record(name, Date.now() - started, true);
-    } catch (error) {
-      failed = true;
-      timings.record(name, Date.now() - started, false);
-      if (page) await page.screenshot({ path: join(env.artifacts, `FAILED-${name.replace(/\W+/g, "-")}.png`) }).catch(() => {});
-      throw error;
-    }
-  }, timeout);
-}
+const step = stepRunner(timings, env.artifacts, () => page, { timeout: 120_000 });
 
 const saleor = <T>(query: string, variables: Record<string, unknown> = {}, token = state.token) => graphql<T>(env.apiUrl, query, variables, token);
 const helpdesk = <T>(query: string, variables: Record<string, unknown> = {}) => graphql<T>(helpdeskApi, query, variables, state.token);

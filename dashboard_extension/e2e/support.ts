@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { saleorTokenCreate } from "./common";
 
-export { Timings, graphql, launchChromium, noErrors, waitFor, type Browser, type MutationError } from "./common";
+export { Timings, graphql, launchChromium, noErrors, stepRunner, waitFor, type Browser, type MutationError } from "./common";
 
 function required(name: string): string {
   const value = process.env[name];
