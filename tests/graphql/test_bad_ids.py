@@ -16,7 +16,6 @@ and fails when a new one is not.
 """
 
 import base64
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +27,6 @@ from django.apps import apps
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.test import Client
 
 from graphql.type import GraphQLInputObjectType
 from graphql.type.definition import get_named_type
@@ -55,7 +53,7 @@ from tests.factories import (
     make_ticket,
 )
 from tests.files import samples
-from tests.graphql.conftest import URL
+from tests.graphql.conftest import Api
 from tests.graphql.staff.conftest import gid
 
 
@@ -867,23 +865,11 @@ def send(w: World, place: Place, variables: dict):
     """The request as its caller sends it: staff with every permission these
     operations need, or a guest (who sends no token); a multipart request where the
     operation takes files."""
-    headers = {}
-    if not place.guest:
-        headers["HTTP_AUTHORIZATION"] = f"Bearer {access_token_for(w.staff)}"
-    operations = {"query": place.document, "variables": variables}
+    api = Api(None if place.guest else access_token_for(w.staff))
     if place.files:
-        return Client().post(
-            URL,
-            data={
-                "operations": json.dumps(operations),
-                "map": json.dumps({"0": ["variables.files.0"]}),
-                "0": samples.upload("foto.png", samples.PNG),
-            },
-            **headers,
-        )
-    return Client().post(
-        URL, data=json.dumps(operations), content_type="application/json", **headers
-    )
+        photo = samples.upload("foto.png", samples.PNG)
+        return api.post_files(place.document, variables, {"files.0": photo})
+    return api.post(place.document, variables)
 
 
 def assert_refused(response, place: Place, operation: str) -> None:

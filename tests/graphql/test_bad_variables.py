@@ -13,7 +13,6 @@ import logging
 import graphene
 import pytest
 from django.core import mail
-from django.test import Client
 
 from graphql import GraphQLError, parse
 from graphql.type import GraphQLInputObjectType, GraphQLObjectType, GraphQLScalarType
@@ -381,17 +380,11 @@ def test_a_long_value_is_shortened_in_the_message(staff_api):
 
 def test_a_file_where_text_is_expected_is_refused(customer_api):
     # given a multipart request that puts a file where the body text belongs
-    operations = {"query": CREATE, "variables": {"input": {**NEW_TICKET, "body": None}}}
+    variables = {"input": {**NEW_TICKET, "body": None}}
 
     # when it is sent
-    response = Client().post(
-        URL,
-        data={
-            "operations": json.dumps(operations),
-            "map": json.dumps({"0": ["variables.input.body"]}),
-            "0": samples.upload("foto.png", samples.PNG),
-        },
-        HTTP_AUTHORIZATION=f"Bearer {customer_api.token}",
+    response = customer_api.post_files(
+        CREATE, variables, {"input.body": samples.upload("foto.png", samples.PNG)}
     )
 
     # then it is refused, and the file is named as a file

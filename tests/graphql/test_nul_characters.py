@@ -307,28 +307,21 @@ def test_a_new_ticket_with_a_nul_and_a_photo_stores_no_file(
     customer_api, order, settings
 ):
     # given a multipart request with a photo and a NUL in the subject
-    operations = {
-        "query": CREATE,
-        "variables": {
-            "input": {
-                "subject": f"Becher{NUL}",
-                "body": "Siehe Foto.",
-                "order": gid("Order", order.pk),
-                "attachments": [None],
-            }
-        },
+    variables = {
+        "input": {
+            "subject": f"Becher{NUL}",
+            "body": "Siehe Foto.",
+            "order": gid("Order", order.pk),
+            "attachments": [None],
+        }
     }
     before = snapshot()
 
     # when it is sent
-    response = Client().post(
-        URL,
-        data={
-            "operations": json.dumps(operations),
-            "map": json.dumps({"0": ["variables.input.attachments.0"]}),
-            "0": samples.upload("foto.png", samples.PNG),
-        },
-        HTTP_AUTHORIZATION=f"Bearer {customer_api.token}",
+    response = customer_api.post_files(
+        CREATE,
+        variables,
+        {"input.attachments.0": samples.upload("foto.png", samples.PNG)},
     )
 
     # then nothing is written, in the database or in storage

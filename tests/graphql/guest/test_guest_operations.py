@@ -1,16 +1,12 @@
 """Guests reach the tickets of the order they hold, and nothing else."""
 
-import json
-
 import pytest
-from django.test import Client
 from graphene.relay import Node
 
 from saleor_helpdesk.actions import add_comment
 from saleor_helpdesk.models import Attachment, Ticket
 from tests.factories import OrderFactory, OrderLineFactory, make_ticket
 from tests.files import samples
-from tests.graphql.conftest import URL
 
 GUEST_TICKET_CREATE = """
 mutation Create($token: UUID!, $email: String!, $input: TicketCreateInput!) {
@@ -51,29 +47,23 @@ def test_a_guest_opens_a_complaint_with_a_photo_through_a_multipart_upload(
 ):
     # given the guest's order line and a photo
     line = guest_order.lines.get()
-    operations = {
-        "query": GUEST_TICKET_CREATE,
-        "variables": {
-            "token": str(guest_order.pk),
-            "email": "GAST@example.de",
-            "input": {
-                "subject": "Kaputt angekommen",
-                "body": "Siehe Foto.",
-                "kind": "COMPLAINT",
-                "lines": [{"orderLineId": gid("OrderLine", line.pk), "quantity": 1}],
-                "attachments": [None],
-            },
+    variables = {
+        "token": str(guest_order.pk),
+        "email": "GAST@example.de",
+        "input": {
+            "subject": "Kaputt angekommen",
+            "body": "Siehe Foto.",
+            "kind": "COMPLAINT",
+            "lines": [{"orderLineId": gid("OrderLine", line.pk), "quantity": 1}],
+            "attachments": [None],
         },
     }
 
     # when it is sent as a GraphQL multipart request
-    response = Client().post(
-        URL,
-        data={
-            "operations": json.dumps(operations),
-            "map": json.dumps({"0": ["variables.input.attachments.0"]}),
-            "0": samples.upload("foto.png", samples.PNG),
-        },
+    response = anonymous_api.post_files(
+        GUEST_TICKET_CREATE,
+        variables,
+        {"input.attachments.0": samples.upload("foto.png", samples.PNG)},
     )
 
     # then the complaint exists on the guest's order, with the photo

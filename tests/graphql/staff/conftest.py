@@ -1,9 +1,6 @@
 """Callers, tickets and checks shared by the tests of the staff operations."""
 
-import json
-
 import pytest
-from django.test import Client
 from graphene.relay import Node
 
 from saleor_helpdesk.actor import Actor
@@ -23,7 +20,7 @@ from tests.factories import (
     grant,
     make_ticket,
 )
-from tests.graphql.conftest import URL, Api
+from tests.graphql.conftest import Api
 
 # Everyone who may not work tickets: nobody, the ticket's own customer, a customer
 # with a ticket of their own (who holds a ticket, just not this one), and a staff user
@@ -55,17 +52,8 @@ def snapshot() -> tuple:
 
 
 def post_files(api: Api, query: str, variables: dict, files: dict) -> dict:
-    """A GraphQL multipart request: `files` maps a variable path (`files.0`) to a file;
-    its variable is sent as null and filled from the `map` part."""
-    data = {
-        "operations": json.dumps({"query": query, "variables": variables}),
-        "map": json.dumps(
-            {str(i): [f"variables.{path}"] for i, path in enumerate(files)}
-        ),
-    }
-    data.update({str(i): file for i, file in enumerate(files.values())})
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {api.token}"} if api.token else {}
-    response = Client().post(URL, data=data, **headers)
+    """`Api.post_files`, answered without errors: its data."""
+    response = api.post_files(query, variables, files)
     assert response.status_code == 200, response.content
     body = response.json()
     assert "errors" not in body, body["errors"]
