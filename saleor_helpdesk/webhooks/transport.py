@@ -288,6 +288,7 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Response:
     )
     deadline = time.monotonic() + limit
     connection = connection_class(host, port, address, family, deadline)
+    response: http.client.HTTPResponse | None = None
     try:
         connection.request(
             "POST",
@@ -324,4 +325,6 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Response:
         message = strip_nul(f"{type(error).__name__}: {error}")
         return Response(None, elapsed(), "", message[:EXCERPT_LENGTH])
     finally:
+        if response is not None:
+            response.close()  # releases the socket now, not when collected
         connection.close()
