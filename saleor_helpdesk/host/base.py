@@ -53,6 +53,13 @@ class HostPort(ABC):
         `third_party.py`)."""
 
     @abstractmethod
+    def current_actor(self, *, user: Any = None, app: Any = None) -> "Actor":
+        """What a stored staff user or app may do now, as if it sent a request: its
+        current permissions and channels. For work done later on its behalf (webhook
+        deliveries). Without permissions when the user is inactive or the app inactive
+        or removed; a user who is no longer staff is a customer."""
+
+    @abstractmethod
     def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
         """Name, e-mail, order count, total spent and registration date of a customer."""
 

@@ -96,6 +96,19 @@ class SaleorHost(SaleorRefunds, HostPort):
             permissions &= _codes(app.permissions.all())
         return Actor.staff(user, permissions, self._channel_ids(user))
 
+    def current_actor(self, *, user: Any = None, app: Any = None) -> Actor:
+        if app is not None:
+            if not app.is_active or app.removed_at is not None:
+                return Actor.anonymous()
+            return Actor.for_app(app, _codes(app.permissions.all()))
+        if user is None or not user.is_active:
+            return Actor.anonymous()
+        if not user.is_staff:
+            return Actor.customer(user)
+        return Actor.staff(
+            user, _codes(user.effective_permissions), self._channel_ids(user)
+        )
+
     def _channel_ids(self, user: Any) -> set[int] | None:
         """Saleor's rule (`AccessibleChannelsByUserIdLoader`): any unrestricted group
         opens every channel; otherwise the union of the groups' channels."""
