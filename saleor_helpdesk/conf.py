@@ -60,3 +60,19 @@ def number(name: str, default: int, minimum: int = 1) -> int:
             f"{name} must be a whole number of at least {minimum}, not {value!r}."
         )
     return result
+
+
+def seconds(name: str, default: float) -> float:
+    """A positive duration in seconds (`2.5` allowed)."""
+    found, value = _raw(name)
+    if not found or value is None:
+        return default
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        result = 0.0
+    if not result > 0 or result == float("inf"):
+        raise ImproperlyConfigured(
+            f"{name} must be a positive number of seconds, not {value!r}."
+        )
+    return result

@@ -8,6 +8,7 @@ from saleor_helpdesk.notifications.headers import mail_domain
 from saleor_helpdesk.notifications.messages import ticket_url
 from saleor_helpdesk.notifications.sending import max_attempts
 from saleor_helpdesk.storage import private_media_root
+from saleor_helpdesk.webhooks import delivery, transport
 
 
 @pytest.fixture
@@ -17,6 +18,10 @@ def no_django_settings(settings):
         "HELPDESK_PRIVATE_MEDIA_ROOT",
         "HELPDESK_EMAIL_DOMAIN",
         "HELPDESK_EMAIL_MAX_ATTEMPTS",
+        "HELPDESK_WEBHOOKS_ALLOW_LOOPBACK",
+        "HELPDESK_WEBHOOK_MAX_ATTEMPTS",
+        "HELPDESK_WEBHOOK_TIMEOUT",
+        "HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS",
     ):
         if hasattr(settings, name):
             delattr(settings, name)
@@ -33,12 +38,19 @@ def test_the_environment_sets_what_django_settings_leave_unset(
     monkeypatch.setenv("HELPDESK_PRIVATE_MEDIA_ROOT", str(tmp_path))
     monkeypatch.setenv("HELPDESK_EMAIL_DOMAIN", "support.example")
     monkeypatch.setenv("HELPDESK_EMAIL_MAX_ATTEMPTS", "9")
+    monkeypatch.setenv("HELPDESK_WEBHOOKS_ALLOW_LOOPBACK", "true")
+    monkeypatch.setenv("HELPDESK_WEBHOOK_MAX_ATTEMPTS", "3")
+    monkeypatch.setenv("HELPDESK_WEBHOOK_TIMEOUT", "2.5")
 
     # then the helpdesk uses them
     assert ticket_url(1042) == "https://shop.example/account/tickets/1042"
     assert private_media_root() == str(tmp_path)
     assert mail_domain("Shop <shop@example.com>") == "support.example"
     assert max_attempts() == 9
+    assert transport.allow_loopback() is True
+    assert transport.address_refused("127.0.0.1") is None
+    assert delivery.max_attempts() == 3
+    assert transport.timeout() == 2.5
 
 
 def test_a_django_setting_wins_over_the_environment(no_django_settings, monkeypatch):
@@ -67,4 +79,31 @@ def test_a_value_that_cannot_be_read_names_the_variable(
 
     assert str(error.value) == (
         f"HELPDESK_EMAIL_MAX_ATTEMPTS must be a whole number of at least 1, not {value!r}."
+    )
+
+
+@pytest.mark.parametrize("value", ["maybe", "2"])
+def test_a_flag_is_true_or_false(no_django_settings, monkeypatch, value):
+    monkeypatch.setenv("HELPDESK_WEBHOOKS_ALLOW_LOOPBACK", value)
+
+    with pytest.raises(ImproperlyConfigured) as error:
+        transport.allow_loopback()
+
+    assert str(error.value) == (
+        "HELPDESK_WEBHOOKS_ALLOW_LOOPBACK must be true or false (also 1/0, yes/no, "
+        f"on/off), not {value!r}."
+    )
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "inf"])
+def test_a_duration_is_a_positive_number_of_seconds(
+    no_django_settings, monkeypatch, value
+):
+    monkeypatch.setenv("HELPDESK_WEBHOOK_TIMEOUT", value)
+
+    with pytest.raises(ImproperlyConfigured) as error:
+        transport.timeout()
+
+    assert str(error.value) == (
+        f"HELPDESK_WEBHOOK_TIMEOUT must be a positive number of seconds, not {value!r}."
     )

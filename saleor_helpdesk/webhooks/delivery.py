@@ -15,11 +15,11 @@ import json
 import time
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from .. import conf
 from ..actor import Actor
 from ..models import WebhookAttempt, WebhookDelivery
 from ..models.webhook import WebhookDeliveryStatus as Status
@@ -38,9 +38,7 @@ RETRYABLE_4XX = frozenset({408, 429})
 
 
 def max_attempts() -> int:
-    return max(
-        1, int(getattr(settings, "HELPDESK_WEBHOOK_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS))
-    )
+    return conf.number("HELPDESK_WEBHOOK_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
 
 
 def backoff(attempt: int) -> timedelta:

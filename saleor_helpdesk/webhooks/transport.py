@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from .. import conf
 from ..error_codes import HelpdeskErrorCode
 from ..errors import field_error
 from ..nul import strip_nul
@@ -65,14 +66,14 @@ class Response:
 
 def timeout() -> float:
     """Seconds one request may take in all (`HELPDESK_WEBHOOK_TIMEOUT`)."""
-    value = float(getattr(settings, "HELPDESK_WEBHOOK_TIMEOUT", DEFAULT_TIMEOUT))
+    value = conf.seconds("HELPDESK_WEBHOOK_TIMEOUT", DEFAULT_TIMEOUT)
     return min(max(value, 0.1), MAX_TIMEOUT)
 
 
 def allow_loopback() -> bool:
     """The helpdesk's own setting, or Saleor's for its own outgoing requests
     (`HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS`, read by `saleor/core/http_client.py`)."""
-    return bool(getattr(settings, "HELPDESK_WEBHOOKS_ALLOW_LOOPBACK", False)) or bool(
+    return conf.flag("HELPDESK_WEBHOOKS_ALLOW_LOOPBACK") or bool(
         getattr(settings, "HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS", False)
     )
 
