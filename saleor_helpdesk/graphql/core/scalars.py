@@ -92,7 +92,9 @@ class Decimal(graphene.types.Scalar):
 
     @staticmethod
     def serialize(value: decimal.Decimal | str) -> str:
-        return str(decimal.Decimal(value) if isinstance(value, str) else value)
+        # Always the plain form ("100", not "1E+2"); amounts come quantized to their
+        # currency's precision from their resolvers.
+        return f"{decimal.Decimal(value) if isinstance(value, str) else value:f}"
 
     @staticmethod
     def parse_literal(node: Any) -> decimal.Decimal | None:
