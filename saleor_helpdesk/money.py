@@ -15,7 +15,7 @@ amount Saleor's validator refuses is refused here, an amount it accepts is accep
   e-mails.
 """
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency, get_currency_precision
@@ -117,3 +117,15 @@ def format_money(amount: Decimal, currency: str, language: str | None) -> str:
     return str(
         format_currency(quantize(amount, currency), currency, locale=_locale(language))
     )
+
+
+def format_money_text(amount: object, currency: object, language: str | None) -> str:
+    """`format_money` for an amount kept as text (a timeline event's parameters); text
+    that is not an amount is shown as it is, with its currency."""
+    try:
+        value = Decimal(str(amount))
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or not currency:
+        return f"{amount or ''} {currency or ''}".strip()
+    return format_money(value, str(currency), language)
