@@ -257,3 +257,50 @@ def test_a_refund_of_the_lines_is_their_price_at_precision(
         "errors": [],
         "refund": {"amount": "12.345", "currency": "KWD"},
     }
+
+
+TICKET_ORDER_MONEY = """
+query Order($id: ID!) {
+  ticket(id: $id) {
+    order {
+      currency totalGross lines { unitPriceGross }
+      payments { charged refunded pendingRefund }
+    }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("currency", "charged", "pending", "zero"),
+    [
+        ("USD", "58.50", "1.50", "0.00"),
+        ("JPY", "8900", "100", "0"),
+        ("KWD", "23.190", "1.500", "0.000"),
+    ],
+)
+def test_the_orders_payments_are_shown_at_the_currencys_precision(
+    refunder_api, customer, customer_actor, currency, charged, pending, zero
+):
+    # given a paid complaint (two pieces) with a refund underway
+    ticket, _order = complaint_in(currency, customer, customer_actor)
+    refunder_api(
+        TICKET_REFUND_CREATE,
+        {
+            "id": gid("Ticket", ticket.pk),
+            "input": {"idempotencyKey": "k", "amount": pending},
+        },
+    )
+
+    # when staff look at the ticket's order
+    data = refunder_api(TICKET_ORDER_MONEY, {"id": gid("Ticket", ticket.pk)})
+    order = data["ticket"]["order"]
+
+    # then the payment's amounts (charged and not refunded or pending) are strings at
+    # the currency's precision; the totals are floats, as Saleor's `Money.amount`,
+    # rounded to that precision first
+    assert order["payments"] == [
+        {"charged": charged, "refunded": zero, "pendingRefund": pending}
+    ]
+    assert order["totalGross"] == float(2 * UNIT_PRICES[currency])
+    assert order["lines"] == [{"unitPriceGross": float(UNIT_PRICES[currency])}]
