@@ -60,6 +60,7 @@ from ..models import (
     TicketEvent,
     TicketStatus,
 )
+from ..money import format_money_text
 from .defaults import DATE_FORMATS, REOPEN_HINTS
 from .kinds import Notification as N
 from .messages import Draft, base_language, html_to_text, render_message
@@ -322,7 +323,9 @@ class _Planner:
                 )
             ]
         if event.type == T.REFUND_REQUESTED:
-            amount = f"{params.get('amount', '')} {params.get('currency', '')}".strip()
+            amount = format_money_text(
+                params.get("amount"), params.get("currency"), ticket.language_code
+            )
             return [
                 self._customer(
                     ticket, N.REFUND_REQUESTED, values={"refund.amount": amount}
