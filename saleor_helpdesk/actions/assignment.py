@@ -5,7 +5,7 @@ from typing import Any
 from django.db import transaction
 
 from .. import events
-from ..access import lock_ticket, require_agent
+from ..access import lock_ticket, require_agent, require_staff_may_open
 from ..actor import Actor, ActorKind
 from ..error_codes import HelpdeskErrorCode
 from ..errors import field_error
@@ -31,6 +31,7 @@ def assign_ticket(actor: Actor, ticket_id: int, user_id: int) -> Ticket:
     with transaction.atomic():
         ticket = lock_ticket(actor, ticket_id)
         refuse_merged(ticket)
+        require_staff_may_open(ticket, user_id, "assignee")
         if ticket.assignee_id == user_id:
             return ticket
         previous = ticket.assignee_id

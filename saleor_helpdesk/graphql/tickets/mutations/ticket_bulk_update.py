@@ -20,14 +20,17 @@ from .staff import StaffMutation, renamed
 MAX_TICKETS = 100
 
 
-def _is_already_closed(error: ValidationError) -> bool:
+def _codes(error: ValidationError) -> set[str | None]:
     groups = (
         error.error_dict.values()
         if hasattr(error, "error_dict")
         else [error.error_list]
     )
-    codes = {detail.code for details in groups for detail in details}
-    return codes == {HelpdeskErrorCode.ALREADY_CLOSED.value}
+    return {detail.code for details in groups for detail in details}
+
+
+def _is_already_closed(error: ValidationError) -> bool:
+    return _codes(error) == {HelpdeskErrorCode.ALREADY_CLOSED.value}
 
 
 def _ticket_label(actor: Actor, ticket_id: int, global_id: str) -> str:
@@ -110,9 +113,11 @@ class TicketBulkUpdate(StaffMutation):
             if current is None:
                 raise
             label = _ticket_label(actor, current, global_ids[current])
-            raise renamed(
-                error, {"id": "ids", None: "ids"}, prefix=f"{label}: "
-            ) from error
+            fields: dict[str | None, str | None] = {"id": "ids", None: "ids"}
+            if HelpdeskErrorCode.CANNOT_SEE_TICKET.value in _codes(error):
+                # The assignee may open some of the tickets: say which one not.
+                fields["assignee"] = "assignee"
+            raise renamed(error, fields, prefix=f"{label}: ") from error
         by_id = visible_tickets(actor).in_bulk(list(global_ids))
         tickets = [by_id[pk] for pk in global_ids if pk in by_id]
         return cls(count=len(tickets), tickets=tickets)
