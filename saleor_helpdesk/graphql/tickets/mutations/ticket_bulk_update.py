@@ -12,6 +12,7 @@ from ....actions import assign_ticket, close_ticket
 from ....actor import Actor
 from ....error_codes import HelpdeskErrorCode
 from ....errors import field_error
+from ....host import get_host
 from ...core.ids import int_pk
 from ..inputs import TicketBulkUpdateInput
 from ..types import TicketType
@@ -95,6 +96,8 @@ class TicketBulkUpdate(StaffMutation):
             )
         global_ids = {int_pk(value, "Ticket", "ids"): value for value in ids}
         assignee_id = int_pk(assignee, "User", "assignee") if assignee else None
+        # Whether the assignee may open each ticket: the shop is asked once.
+        access = get_host().staff_access([assignee_id]) if assignee_id else {}
         current: int | None = None
         try:
             with transaction.atomic(), side_effects.batched():
@@ -102,7 +105,9 @@ class TicketBulkUpdate(StaffMutation):
                 # then wait for each other instead of deadlocking.
                 for current in sorted(global_ids):
                     if assignee_id is not None:
-                        assign_ticket(actor, current, assignee_id)
+                        assign_ticket(
+                            actor, current, assignee_id, assignee_access=access
+                        )
                     if close:
                         try:
                             close_ticket(actor, current)
