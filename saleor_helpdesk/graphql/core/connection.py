@@ -36,15 +36,24 @@ def _offset(cursor: str | None, argument: str) -> int | None:
             return int(value)
     except (ValueError, UnicodeDecodeError):
         pass
-    raise GraphQLError(f"Invalid cursor in `{argument}`.")
+    raise GraphQLError(
+        f"Invalid cursor in `{argument}`.",
+        extensions={"code": "INVALID", "field": argument},
+    )
 
 
 def check_pagination(first: int | None, last: int | None) -> None:
     """Saleor's rules; called before any database query."""
     if first is None and last is None:
-        raise GraphQLError("You must provide a `first` or `last` value to paginate.")
+        raise GraphQLError(
+            "You must provide a `first` or `last` value to paginate.",
+            extensions={"code": "PAGINATION"},
+        )
     if first is not None and last is not None:
-        raise GraphQLError("Pass either `first` or `last`, not both.")
+        raise GraphQLError(
+            "Pass either `first` or `last`, not both.",
+            extensions={"code": "PAGINATION"},
+        )
     for name, value in (("first", first), ("last", last)):
         check_page_size(name, value)
 
@@ -54,7 +63,8 @@ def check_page_size(name: str, value: int | None) -> None:
     lists that take a `first` argument."""
     if value is not None and not 0 <= value <= PAGINATION_LIMIT:
         raise GraphQLError(
-            f"`{name}` must be between 0 and {PAGINATION_LIMIT} (you asked for {value})."
+            f"`{name}` must be between 0 and {PAGINATION_LIMIT} (you asked for {value}).",
+            extensions={"code": "PAGINATION", "field": name},
         )
 
 
