@@ -79,12 +79,24 @@ def handle_graphql(request: HttpRequest) -> HttpResponse:
         # check_text bounds the brackets the parser recurses into; this is the
         # backstop should a text ever get past it.
         return _errors(400, "The query is nested too deeply.", "QUERY_DEPTH")
-    validation_errors = validate(schema, document, VALIDATION_RULES)
+    try:
+        validation_errors = validate(schema, document, VALIDATION_RULES)
+    except RecursionError:
+        # check_limits bounds the nesting graphql-core's rules recurse into; this is
+        # the backstop should a document ever get past it.
+        return _errors(400, "The query is nested too deeply.", "QUERY_DEPTH")
     if validation_errors:
         return _request_errors(validation_errors)
     (operation,) = (
         d for d in document.definitions if isinstance(d, ast.OperationDefinition)
     )  # check_limits allows exactly one
+    if operation_name is not None and operation_name != (
+        operation.name.value if operation.name else None
+    ):
+        # graphql-core says so too, but only inside execute(), after authentication.
+        return _request_errors(
+            [GraphQLError(f'Unknown operation named "{operation_name}".')]
+        )
     variable_errors = check_variables(schema, operation, variables)
     if variable_errors:
         return _request_errors(variable_errors)

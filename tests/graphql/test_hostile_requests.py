@@ -116,6 +116,20 @@ def test_a_refusal_comes_before_authentication(db):
     assert code == "TOO_MANY_SELECTIONS"
 
 
+def test_an_operation_name_naming_no_operation_is_refused_before_authentication(db):
+    # given an invalid token (a 401 for a request that gets that far)
+    body = {"query": "query Mine { __typename }", "operationName": "Other"}
+
+    # then the request is refused first (before: inside execute(), after
+    # authentication and its queries)
+    response = post_json(body, "not-a-token")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "errors": [{"message": 'Unknown operation named "Other".'}]
+    }
+
+
 # --- fragments ----------------------------------------------------------------------
 
 
