@@ -275,6 +275,20 @@ def shapes() -> list[Shape]:
             },
         ),
         Shape(
+            "multipart with 1,500 fields",
+            "",
+            multipart={
+                "operations": json.dumps(_query("{__typename}")),
+                **{f"f{i}": "x" for i in range(1_500)},
+            },
+        ),
+        Shape(
+            "multipart with 150 files",
+            "",
+            multipart={"operations": json.dumps(_query("{__typename}")), "map": "{}"},
+            files={str(i): b"x" for i in range(150)},
+        ),
+        Shape(
             "2.5 MB string variable",
             _query(
                 "query($s:String){tickets(first:1,filter:{search:$s}){totalCount}}",
