@@ -90,10 +90,11 @@ def handle_graphql(request: HttpRequest) -> HttpResponse:
     (operation,) = (
         d for d in document.definitions if isinstance(d, ast.OperationDefinition)
     )  # check_limits allows exactly one
-    if operation_name is not None and operation_name != (
+    if operation_name and operation_name != (
         operation.name.value if operation.name else None
     ):
-        # graphql-core says so too, but only inside execute(), after authentication.
+        # graphql-core says so too (an empty name it takes for none), but only inside
+        # execute(), after authentication.
         return _request_errors(
             [GraphQLError(f'Unknown operation named "{operation_name}".')]
         )

@@ -128,6 +128,8 @@ def test_an_operation_name_naming_no_operation_is_refused_before_authentication(
     assert response.json() == {
         "errors": [{"message": 'Unknown operation named "Other".'}]
     }
+    # an empty name, which graphql-core takes for none, still runs the operation
+    assert post_json({**body, "operationName": ""}).status_code == 200
 
 
 # --- fragments ----------------------------------------------------------------------
