@@ -521,6 +521,20 @@ def test_an_operation_at_the_limits_is_answered(anonymous_api):
     assert data == {"__typename": "Query"}
 
 
+def test_fields_of_a_second_fragment_of_the_same_name_count_too():
+    # given a fragment defined twice, the second with many fields (validation
+    # reports the duplicate, but its rules look at both first)
+    query = (
+        "{ ...F } fragment F on Query { __typename } "
+        "fragment F on Query { " + "__typename " * MAX_SELECTIONS + "}"
+    )
+
+    with pytest.raises(LimitError) as error:
+        check_limits(parse(query), {})
+
+    assert error.value.code == "too_many_selections"
+
+
 def test_a_request_with_an_unknown_fragment_is_left_to_validation(db):
     response = post_json({"query": "{ ...Missing }"})
 

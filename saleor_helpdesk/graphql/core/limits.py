@@ -191,21 +191,27 @@ def check_limits(document: ast.Document, variables: dict[str, Any]) -> Measure:
         )
     _check_directives(operation)
     fragments: dict[str, ast.FragmentDefinition] = {}
+    duplicates = []
     for definition in document.definitions:
         if isinstance(definition, ast.FragmentDefinition):
-            # A second fragment of the same name is the validator's to report.
-            fragments.setdefault(definition.name.value, definition)
             _check_directives(definition)
+            if definition.name.value in fragments:
+                duplicates.append(definition)
+            else:
+                fragments[definition.name.value] = definition
     measured: dict[str, Measure] = {}
     for name in _dependency_order(fragments):
         measure = _measure(fragments[name].selection_set, measured, variables)
         _check(measure)
         measured[name] = measure
     total = _measure(operation.selection_set, measured, variables)
-    # An unused fragment is an error validation reports, but validation looks at it
-    # first: its fields count as well.
+    # An unused fragment, or a second one of the same name, is an error validation
+    # reports, but validation looks at it first: its fields count as well.
     for name in fragments.keys() - _spread_from(operation.selection_set, fragments):
         total.fields += measured[name].fields
+    for duplicate in duplicates:
+        total.fields += _measure(duplicate.selection_set, measured, variables).fields
+        _check(total)
     _check(total)
     _check_representations(operation, variables)
     return total
