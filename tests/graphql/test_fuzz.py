@@ -36,7 +36,7 @@ from tests.graphql.conftest import URL
 GENEROUS_SECONDS = 10.0
 
 FUZZ = settings(
-    max_examples=120,
+    max_examples=200,
     deadline=None,
     derandomize=True,
     database=None,
@@ -351,7 +351,7 @@ def test_hostile_shapes_get_data_or_a_400(routing_queries, body):
 
 
 @pytest.mark.django_db
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=100)
 @given(shape=broken_multipart())
 def test_broken_multipart_requests_get_data_or_a_400(routing_queries, shape):
     _post(shape, routing_queries)
