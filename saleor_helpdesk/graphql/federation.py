@@ -2,7 +2,10 @@
 `User` entities (key `id`) with their tickets, so a gateway serves both APIs as one.
 
 `_service { sdl }` returns this schema with `Order`/`User` written as extensions of
-Saleor's types; `_entities` turns representations into those extensions."""
+Saleor's types; `_entities` turns at most MAX_REPRESENTATIONS representations into those
+extensions (the view refuses more before authentication; the resolver refuses them
+too, whatever way they arrive), and their tickets load in a fixed number of queries per
+entity type (`federation_dataloaders.py`)."""
 
 import re
 from typing import Any
@@ -12,23 +15,22 @@ from django.core.exceptions import ValidationError
 
 from graphql import GraphQLError
 
-from .core.connection import check_pagination, connection_field, resolve_connection
+from ..error_codes import HelpdeskErrorCode
+from .core.connection import check_pagination, connection_field
 from .core.errors import query_error
 from .core.ids import global_pk
+from .core.limits import MAX_REPRESENTATIONS, representations_message
 from .core.printer import print_sdl
+from .federation_dataloaders import EntityTicketsLoader
 from .tickets.inputs import TicketSortingInput
-from .tickets.resolvers import sort_tickets, tickets_for
 from .tickets.types import TicketCountableConnection
 
 
-def _entity_tickets(info: Any, arguments: dict[str, Any], **filters: Any) -> Any:
-    """The entity's tickets the caller may see, as a connection."""
+def _entity_tickets(info: Any, arguments: dict[str, Any], key: str, pk: Any) -> Any:
+    """The entity's tickets the caller may see, as a connection, batched with those
+    of the request's other entities of its type."""
     check_pagination(arguments.get("first"), arguments.get("last"))
-    queryset = sort_tickets(
-        tickets_for(info.context.actor).filter(**filters),
-        arguments.pop("sort_by", None),
-    )
-    return resolve_connection(queryset, TicketCountableConnection, **arguments)
+    return EntityTicketsLoader.of(info.context, key, arguments).load(pk)
 
 
 class OrderEntity(graphene.ObjectType):
@@ -45,7 +47,7 @@ class OrderEntity(graphene.ObjectType):
 
     @staticmethod
     def resolve_helpdesk_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
-        return _entity_tickets(info, kwargs, order_id=global_pk(root.id, "Order"))
+        return _entity_tickets(info, kwargs, "order_id", global_pk(root.id, "Order"))
 
 
 class UserEntity(graphene.ObjectType):
@@ -62,7 +64,7 @@ class UserEntity(graphene.ObjectType):
 
     @staticmethod
     def resolve_helpdesk_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
-        return _entity_tickets(info, kwargs, customer_id=global_pk(root.id, "User"))
+        return _entity_tickets(info, kwargs, "customer_id", global_pk(root.id, "User"))
 
 
 class Entity(graphene.Union):
@@ -126,6 +128,17 @@ class FederationQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_entities(root: Any, info: Any, representations: list[Any]) -> list[Any]:
+        if len(representations) > MAX_REPRESENTATIONS:
+            raise query_error(
+                ValidationError(
+                    {
+                        "representations": ValidationError(
+                            representations_message(len(representations)),
+                            code=HelpdeskErrorCode.INVALID.value,
+                        )
+                    }
+                )
+            )
         resolved = []
         for representation in representations:
             if not isinstance(representation, dict):
