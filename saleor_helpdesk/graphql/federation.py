@@ -13,9 +13,8 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from graphql import GraphQLError
-
 from ..error_codes import HelpdeskErrorCode
+from ..errors import field_error
 from .core.connection import check_pagination, connection_field
 from .core.errors import query_error
 from .core.ids import global_pk
@@ -142,11 +141,22 @@ class FederationQueries(graphene.ObjectType):
         resolved = []
         for representation in representations:
             if not isinstance(representation, dict):
-                raise GraphQLError("Each representation must be an object.")
+                raise query_error(
+                    field_error(
+                        "representations",
+                        "Each representation must be an object.",
+                        HelpdeskErrorCode.INVALID,
+                    )
+                )
             entity = ENTITY_TYPES.get(str(representation.get("__typename")))
             if entity is None:
-                raise GraphQLError(
-                    f"This subgraph does not extend {representation.get('__typename')!r}."
+                raise query_error(
+                    field_error(
+                        "representations",
+                        "This subgraph does not extend "
+                        f"{representation.get('__typename')!r}.",
+                        HelpdeskErrorCode.INVALID,
+                    )
                 )
             # An ID that cannot be one of this type refuses the request, as Saleor's
             # own subgraph does; a well-formed ID resolves, with the tickets the

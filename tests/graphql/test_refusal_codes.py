@@ -27,10 +27,12 @@ query Tickets($after: String) { tickets(first: 10, after: $after) { totalCount }
 API_ROOT = Path(saleor_helpdesk.graphql.__file__).parent
 # Errors of the request as a whole (answered 400 without data, with message and
 # location, as the README says), not refusals of a field.
-REQUEST_ERRORS = {"core/variables.py", "core/scalars.py", "core/validation.py"}
-# `_entities` refusals: federation.py is reworked on the request-hardening branch,
-# which is to build them with a code too (the lead drops this entry when merging).
-NOT_YET = {("federation.py", 132), ("federation.py", 135)}
+REQUEST_ERRORS = {
+    "core/variables.py",
+    "core/scalars.py",
+    "core/validation.py",
+    "view.py",
+}
 
 
 def refusal(api: Api, query: str, variables: dict) -> dict:
@@ -75,4 +77,4 @@ def graphql_errors_without_code() -> set[tuple[str, int]]:
 
 
 def test_every_refusal_in_the_api_is_built_with_a_code():
-    assert graphql_errors_without_code() - NOT_YET == set()
+    assert graphql_errors_without_code() == set()
