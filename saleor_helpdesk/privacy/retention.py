@@ -23,6 +23,7 @@ from django.utils import timezone
 from .. import events
 from ..actor import Actor
 from ..constants import ErasureReason, RetentionAction, StatusGroup
+from ..host_models import channel_model
 from ..models import Attachment, ChannelSettings, Ticket
 from ..side_effects import batched
 from .erase import erase_tickets, purge_webhook_deliveries, remove_files
@@ -45,6 +46,8 @@ class Scope:
 
     tickets: Q
     policy: Policy
+    # For people: the channel's slug, or "shop defaults".
+    name: str = "shop defaults"
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,13 @@ def scopes(overrides: dict[int | None, Policy] | None = None) -> list[Scope]:
     policies.setdefault(None, Policy())
     policies.update(overrides)
     own = [key for key in policies if key is not None]
+    slugs = dict(channel_model().objects.filter(pk__in=own).values_list("pk", "slug"))
     result = [
-        Scope(tickets=Q(channel_id=channel_id), policy=policies[channel_id])
+        Scope(
+            tickets=Q(channel_id=channel_id),
+            policy=policies[channel_id],
+            name=f"channel {slugs.get(channel_id, channel_id)}",
+        )
         for channel_id in own
     ]
     result.append(
@@ -132,11 +140,27 @@ def expiring_attachments(scope: Scope, now: datetime) -> QuerySet[Attachment] | 
 def plan(
     overrides: dict[int | None, Policy] | None = None, now: datetime | None = None
 ) -> RetentionCounts:
-    """What a run would do now: the dry run. Files of tickets that go as a whole are
+    """What a run would do now, over the whole shop: the dry run."""
+    total = RetentionCounts()
+    for _, counts in plan_by_scope(overrides, now):
+        total = RetentionCounts(
+            tickets_to_anonymize=total.tickets_to_anonymize
+            + counts.tickets_to_anonymize,
+            tickets_to_delete=total.tickets_to_delete + counts.tickets_to_delete,
+            attachments_to_remove=total.attachments_to_remove
+            + counts.attachments_to_remove,
+        )
+    return total
+
+
+def plan_by_scope(
+    overrides: dict[int | None, Policy] | None = None, now: datetime | None = None
+) -> Iterator[tuple[Scope, RetentionCounts]]:
+    """The dry run per policy in force. Files of tickets that go as a whole are
     counted with the tickets, not again as files."""
     now = now or timezone.now()
-    counts = RetentionCounts()
     for scope in scopes(overrides):
+        counts = RetentionCounts()
         found = expiring_tickets(scope, now)
         deleted = Ticket.objects.none()
         if found is not None:
@@ -144,20 +168,16 @@ def plan(
             number = tickets.count()
             if action == RetentionAction.DELETE:
                 deleted = tickets
-                counts = replace(
-                    counts, tickets_to_delete=counts.tickets_to_delete + number
-                )
+                counts = replace(counts, tickets_to_delete=number)
             else:
-                counts = replace(
-                    counts, tickets_to_anonymize=counts.tickets_to_anonymize + number
-                )
+                counts = replace(counts, tickets_to_anonymize=number)
         files = expiring_attachments(scope, now)
         if files is not None:
-            number = files.exclude(ticket__in=deleted).count()
             counts = replace(
-                counts, attachments_to_remove=counts.attachments_to_remove + number
+                counts,
+                attachments_to_remove=files.exclude(ticket__in=deleted).count(),
             )
-    return counts
+        yield scope, counts
 
 
 Progress = Callable[[str, int, int], None]
