@@ -4,6 +4,8 @@ personal data from their tickets; the tickets stay, anonymised, for statistics."
 import pytest
 from django.core import mail
 
+from saleor_helpdesk.actions import add_comment
+from saleor_helpdesk.actor import Actor
 from saleor_helpdesk.constants import TicketEventType
 from saleor_helpdesk.models import (
     Attachment,
@@ -14,7 +16,9 @@ from saleor_helpdesk.models import (
     TicketEvent,
     WebhookDelivery,
 )
+from saleor_helpdesk.permissions import Perm
 from tests.factories import make_ticket
+from tests.files import samples
 from tests.graphql.conftest import Api
 from tests.privacy.conftest import (
     SECRETS,
@@ -202,8 +206,6 @@ def test_a_guest_is_erased_by_e_mail_address(
     callers, guest_actor, guest_order, channel, django_capture_on_commit_callbacks
 ):
     # given a guest's ticket on their order, with a photo
-    from tests.files import samples
-
     ticket = make_ticket(
         guest_actor,
         order_id=guest_order.pk,
@@ -314,3 +316,30 @@ def test_nothing_is_mailed_after_the_erasure(callers, customer, annas_data):
         .exclude(ticket=annas_data["other"])
         .exists()
     )
+
+
+def test_work_on_an_erased_ticket_mails_nobody_and_reports_no_person(
+    callers, customer, annas_data, staff_user
+):
+    # given Anna's data was erased
+    erase(callers["staff_with"], customer=gid("User", customer.pk))
+    complaint = annas_data["complaint"]
+
+    # when staff reply on the erased ticket
+    add_comment(
+        Actor.staff(staff_user, {Perm.MANAGE_ORDERS.value}),
+        complaint.pk,
+        "<p>Abgeschlossen.</p>",
+    )
+
+    # then no e-mail is written for anyone, and the webhook payload names nobody
+    assert not EmailMessage.objects.filter(ticket=complaint).exists()
+    [delivery] = WebhookDelivery.objects.filter(
+        payload__ticket__id=gid("Ticket", complaint.pk)
+    )
+    assert delivery.payload["ticket"]["customer"] == {
+        "id": None,
+        "email": "",
+        "name": "",
+    }
+    assert delivery.payload["ticket"]["subject"] == "[erased]"
