@@ -1,8 +1,11 @@
 """customerDataErase: staff with MANAGE_USERS erase a customer's (or a guest's)
 personal data from their tickets; the tickets stay, anonymised, for statistics."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from saleor_helpdesk.actions import add_comment
 from saleor_helpdesk.actor import Actor
@@ -17,6 +20,7 @@ from saleor_helpdesk.models import (
     WebhookDelivery,
 )
 from saleor_helpdesk.permissions import Perm
+from saleor_helpdesk.statistics import ticket_statistics
 from tests.factories import make_ticket
 from tests.files import samples
 from tests.graphql.conftest import Api
@@ -343,3 +347,28 @@ def test_work_on_an_erased_ticket_mails_nobody_and_reports_no_person(
         "name": "",
     }
     assert delivery.payload["ticket"]["subject"] == "[erased]"
+
+
+def test_statistics_keep_their_counts(callers, customer, annas_data, staff_user):
+    # given the statistics over Anna's and Bert's tickets
+    staff = Actor.staff(staff_user, {Perm.MANAGE_ORDERS.value})
+
+    def statistics():
+        now = timezone.now()
+        return ticket_statistics(
+            staff, since=now - timedelta(days=1), until=now + timedelta(days=1)
+        )
+
+    before = statistics()
+
+    # when Anna's data is erased
+    erase(callers["staff_with"], customer=gid("User", customer.pk))
+
+    # then every count is the same
+    after = statistics()
+    assert after.total == before.total == 3
+    assert after.by_status == before.by_status
+    assert after.by_kind == before.by_kind
+    assert after.by_category == before.by_category
+    assert after.by_reason == before.by_reason
+    assert after.resolution_time == before.resolution_time
