@@ -4,6 +4,6 @@ Importing this package never imports Saleor: only `plugin.py` and `host/saleor.p
 so the domain runs (and is tested) on the stand-in host as well.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 PLUGIN_ID = "saleor.helpdesk"

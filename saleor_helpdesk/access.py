@@ -1,12 +1,21 @@
 """Who may see which tickets. The API's resolvers and every action use these, so a
-customer never reaches another customer's ticket by any path."""
+customer never reaches another customer's ticket by any path, and no ticket is handed
+to a staff user who could not open it."""
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
 from .actor import Actor, ActorKind
 from .error_codes import HelpdeskErrorCode
 from .errors import HelpdeskPermissionDenied, field_error
+from .host import get_host
 from .models import Ticket
+from .permissions import Perm
+
+if TYPE_CHECKING:
+    from .host.staff_access import StaffAccess
 
 
 def visible_tickets(
@@ -58,3 +67,35 @@ def lock_ticket(actor: Actor, ticket_id: int, field: str = "id") -> Ticket:
     if ticket is None:
         raise not_found(field)
     return ticket
+
+
+def staff_may_open(user_id: int, channel_id: int | None) -> bool:
+    """Whether the shop lets this staff user open tickets of `channel_id` themselves
+    (MANAGE_ORDERS in that channel)."""
+    access = get_host().staff_access([user_id]).get(user_id)
+    return access is not None and access.may_work(channel_id)
+
+
+def require_staff_may_open(
+    ticket: Ticket,
+    user_id: int,
+    field: str,
+    known: "Mapping[int, StaffAccess] | None" = None,
+) -> None:
+    """Refuse to hand `ticket` to a staff user who could not open it themselves: the
+    shop must grant them MANAGE_ORDERS in the ticket's channel (Saleor's permission
+    groups and their channel restriction), whoever assigns it. `known`: the host's
+    answer for this user, when the caller asked already (one ask for many tickets)."""
+    if known is None:
+        known = get_host().staff_access([user_id])
+    access = known.get(user_id)
+    if access is not None and access.may_work(ticket.channel_id):
+        return
+    if access is None or Perm.MANAGE_ORDERS.value not in access.permissions:
+        message = (
+            "This support agent cannot open tickets: they lack the MANAGE_ORDERS "
+            "permission."
+        )
+    else:
+        message = "This support agent has no access to the ticket's channel."
+    raise field_error(field, message, HelpdeskErrorCode.CANNOT_SEE_TICKET)

@@ -46,6 +46,8 @@ class HelpdeskErrorCode(str, Enum):
     SAME_STATUS = "same_status"
     UNKNOWN_PLACEHOLDER = "unknown_placeholder"
     NOT_A_STAFF_USER = "not_a_staff_user"
+    MANAGE_ORDERS_REQUIRED = "manage_orders_required"
+    CANNOT_SEE_TICKET = "cannot_see_ticket"
     INVALID_PERIOD = "invalid_period"
     PERIOD_TOO_LONG = "period_too_long"
     WEBHOOK_TARGET_NOT_ALLOWED = "webhook_target_not_allowed"

@@ -17,6 +17,7 @@ from saleor.plugins.base_plugin import BasePlugin
 from . import PLUGIN_ID, hooks
 from .constants import OrderHappening
 from .dashboard_app import dashboard_app_spec
+from .dashboard_files import missing_build
 from .host import get_host
 from .http import dispatch
 
@@ -114,6 +115,10 @@ def install_dashboard_app_on_activation() -> None:
             "Helpdesk activated, Dashboard app not installed: Saleor's PUBLIC_URL is "
             "not set. Run `manage.py helpdesk_dashboard_app_install --base-url <URL>`."
         )
+        return
+    problem = missing_build()
+    if problem:
+        logger.warning("Helpdesk activated, Dashboard app not installed: %s", problem)
         return
     try:
         result = get_host().install_dashboard_app(dashboard_app_spec(base_url))

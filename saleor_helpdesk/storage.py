@@ -20,12 +20,14 @@ from django.core.signals import setting_changed
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 
+from . import conf
+
 PLAIN_FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 
 
 def private_media_root() -> str:
     root = (
-        getattr(settings, "HELPDESK_PRIVATE_MEDIA_ROOT", None)
+        conf.text("HELPDESK_PRIVATE_MEDIA_ROOT")
         or getattr(settings, "PRIVATE_MEDIA_ROOT", None)
         or Path(getattr(settings, "BASE_DIR", ".")) / "private-media"
     )

@@ -11,19 +11,17 @@ import { SelectField } from "./ui/fields";
 import { Toasts } from "./ui/Toasts";
 import { ThemeProvider } from "@saleor/macaw-ui";
 
-/** Inside the Dashboard: token, API URL, theme and locale come from AppBridge. */
+/** Inside the Dashboard: token, theme and locale come from AppBridge. The token goes
+ * only to the helpdesk beside this page, on its own origin (Saleor's, which served
+ * it), never to the API URL the Dashboard or the query string names. */
 export function DashboardRoot({ connection }: { connection: DashboardConnection }) {
   const snapshot = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
   const tokenRef = useRef(snapshot.token);
   tokenRef.current = snapshot.token;
-  const endpoint = snapshot.saleorApiUrl ? helpdeskEndpoint(snapshot.saleorApiUrl) : null;
-  const client = useMemo(
-    () => (endpoint ? createHttpClient({ endpoint, getToken: () => tokenRef.current }) : null),
-    [endpoint],
-  );
+  const client = useMemo(() => createHttpClient({ endpoint: helpdeskEndpoint(), getToken: () => tokenRef.current }), []);
   const host = useMemo(() => connection.host(), [connection]);
 
-  if (!snapshot.ready || !client) {
+  if (!snapshot.ready) {
     return (
       <ThemeProvider defaultTheme={snapshot.theme === "dark" ? "defaultDark" : "defaultLight"}>
         <I18nProvider lang={snapshot.lang}>

@@ -1,11 +1,12 @@
 """Claim ("Annehmen"), assign and unassign."""
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
 from .. import events
-from ..access import lock_ticket, require_agent
+from ..access import lock_ticket, require_agent, require_staff_may_open
 from ..actor import Actor, ActorKind
 from ..error_codes import HelpdeskErrorCode
 from ..errors import field_error
@@ -13,6 +14,9 @@ from ..host_models import user_model
 from ..models import Ticket
 from ..policies import is_support_agent
 from .common import refuse_merged, touch
+
+if TYPE_CHECKING:
+    from ..host.staff_access import StaffAccess
 
 
 def _check_agent_user(user: Any, field: str) -> None:
@@ -24,13 +28,22 @@ def _check_agent_user(user: Any, field: str) -> None:
         )
 
 
-def assign_ticket(actor: Actor, ticket_id: int, user_id: int) -> Ticket:
+def assign_ticket(
+    actor: Actor,
+    ticket_id: int,
+    user_id: int,
+    *,
+    assignee_access: "Mapping[int, StaffAccess] | None" = None,
+) -> Ticket:
+    """`assignee_access`: the host's `staff_access([user_id])`, when the caller assigns
+    many tickets to the same user (asked once instead of per ticket)."""
     require_agent(actor)
     user = user_model().objects.filter(pk=user_id).first()
     _check_agent_user(user, "assignee")
     with transaction.atomic():
         ticket = lock_ticket(actor, ticket_id)
         refuse_merged(ticket)
+        require_staff_may_open(ticket, user_id, "assignee", assignee_access)
         if ticket.assignee_id == user_id:
             return ticket
         previous = ticket.assignee_id

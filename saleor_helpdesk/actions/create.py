@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import events
-from ..access import require_agent
+from ..access import require_agent, staff_may_open
 from ..actor import Actor, ActorKind
 from ..attachments import check_files
 from ..constants import (
@@ -179,6 +179,8 @@ def _check(actor: Actor, data: NewTicket) -> _Checked:
             customer_id=getattr(customer, "pk", None), contact=contact, policy=policy
         )
     )
+    if responsible is not None and not staff_may_open(responsible, channel_id):
+        responsible = None  # they could not open it: it waits in the queue instead
     priority = _check_priority(actor, data.priority_id) or default
     files = check_files(data.attachments, policy=policy, already_on_ticket=0)
     now = timezone.now()

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from .. import events
-from ..access import lock_ticket, require_agent
+from ..access import lock_ticket, require_agent, require_staff_may_open
 from ..actor import Actor
 from ..constants import CommentMedium, CommentVisibility
 from ..error_codes import HelpdeskErrorCode
@@ -49,6 +49,8 @@ def forward_ticket(
     with transaction.atomic():
         ticket = lock_ticket(actor, ticket_id)
         refuse_merged(ticket)
+        if colleague is not None:
+            require_staff_may_open(ticket, colleague.pk, "to_user")
         target = colleague.email if colleague else address
         comment = Comment.objects.create(
             ticket=ticket,

@@ -23,6 +23,7 @@ from uuid import UUID
 
 from django.db import connection, transaction
 
+from .. import money
 from ..access import lock_ticket, require_agent
 from ..actor import Actor
 from ..constants import RefundMethod
@@ -99,10 +100,6 @@ def _check_shape(request: RefundRequest) -> None:
             raise field_error(
                 "lines", "Quantities must be at least 1.", HelpdeskErrorCode.INVALID
             )
-    if request.amount is not None and request.amount <= 0:
-        raise field_error(
-            "amount", "The amount must be more than zero.", HelpdeskErrorCode.INVALID
-        )
     if request.amount is None and not request.lines and not request.include_shipping:
         raise field_error(
             "lines",
@@ -128,7 +125,22 @@ def _stored_fingerprint(refund: TicketRefund) -> tuple:
     return lines, refund.include_shipping, refund.reason_reference_id
 
 
-def _check_against(options: RefundOptions, request: RefundRequest) -> Decimal:
+def _checked_amount(request: RefundRequest, currency: str) -> Decimal | None:
+    """The amount the client sent, at the currency's precision (`money`: the rule
+    Saleor's own validator applies), or a typed refusal on `amount`."""
+    if request.amount is None:
+        return None
+    try:
+        return money.checked_amount(request.amount, currency)
+    except money.InvalidAmount as invalid:
+        raise field_error(
+            "amount", invalid.message, HelpdeskErrorCode.INVALID
+        ) from invalid
+
+
+def _check_against(
+    options: RefundOptions, request: RefundRequest, given: Decimal | None
+) -> Decimal:
     """The amount to refund, or a typed refusal. Nothing is written before this."""
     if options.method is None:
         raise field_error(
@@ -161,7 +173,9 @@ def _check_against(options: RefundOptions, request: RefundRequest) -> Decimal:
                 HelpdeskErrorCode.SHIPPING_ALREADY_REFUNDED,
             )
         computed += options.shipping_amount
-    amount = request.amount if request.amount is not None else computed
+    # Prices are stored with three places: a sum of them is taken at the currency's
+    # precision, rounded as Saleor rounds its prices.
+    amount = given if given is not None else money.quantize(computed, options.currency)
     if amount <= 0:
         raise field_error(
             "amount", "There is nothing to refund.", HelpdeskErrorCode.INVALID
@@ -169,7 +183,8 @@ def _check_against(options: RefundOptions, request: RefundRequest) -> Decimal:
     if amount > options.max_amount:
         raise field_error(
             "amount",
-            f"At most {options.max_amount} {options.currency} can be refunded.",
+            f"At most {money.amount_text(options.max_amount, options.currency)} "
+            f"{options.currency} can be refunded.",
             HelpdeskErrorCode.AMOUNT_EXCEEDS_REFUNDABLE,
         )
     reason_id = request.reason_reference_id
@@ -188,6 +203,12 @@ def _check_against(options: RefundOptions, request: RefundRequest) -> Decimal:
     return amount
 
 
+def _currency_of(ticket: Ticket) -> str:
+    order = ticket.order
+    assert order is not None  # callers check the ticket's order first
+    return str(order.currency)
+
+
 def _record(
     actor: Actor, ticket_id: int, request: RefundRequest
 ) -> tuple[TicketRefund, bool]:
@@ -201,6 +222,7 @@ def _record(
                 "The ticket has no order to refund.",
                 HelpdeskErrorCode.NO_ORDER,
             )
+        given = _checked_amount(request, _currency_of(ticket))
         lock_order_refunds(ticket.order_id)
         existing = TicketRefund.objects.filter(
             idempotency_key=request.idempotency_key.strip()
@@ -209,7 +231,7 @@ def _record(
             if (
                 existing.ticket_id != ticket.pk
                 or _stored_fingerprint(existing) != _fingerprint(request)
-                or (request.amount is not None and request.amount != existing.amount)
+                or (given is not None and given != existing.amount)
             ):
                 raise field_error(
                     "idempotency_key",
@@ -218,7 +240,7 @@ def _record(
                 )
             return existing, False
         options = available_options(ticket.order)
-        amount = _check_against(options, request)
+        amount = _check_against(options, request, given)
         refund = TicketRefund.objects.create(
             ticket=ticket,
             order_id=ticket.order_id,

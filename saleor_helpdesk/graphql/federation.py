@@ -2,7 +2,10 @@
 `User` entities (key `id`) with their tickets, so a gateway serves both APIs as one.
 
 `_service { sdl }` returns this schema with `Order`/`User` written as extensions of
-Saleor's types; `_entities` turns representations into those extensions."""
+Saleor's types; `_entities` turns at most MAX_REPRESENTATIONS representations into those
+extensions (the view refuses more before authentication; the resolver refuses them
+too, whatever way they arrive), and their tickets load in a fixed number of queries per
+entity type (`federation_dataloaders.py`)."""
 
 import re
 from typing import Any
@@ -10,25 +13,23 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from graphql import GraphQLError
-
-from .core.connection import check_pagination, connection_field, resolve_connection
+from ..error_codes import HelpdeskErrorCode
+from ..errors import field_error
+from .core.connection import check_pagination, connection_field
 from .core.errors import query_error
 from .core.ids import global_pk
+from .core.limits import MAX_REPRESENTATIONS, representations_message
 from .core.printer import print_sdl
+from .federation_dataloaders import EntityTicketsLoader
 from .tickets.inputs import TicketSortingInput
-from .tickets.resolvers import sort_tickets, tickets_for
 from .tickets.types import TicketCountableConnection
 
 
-def _entity_tickets(info: Any, arguments: dict[str, Any], **filters: Any) -> Any:
-    """The entity's tickets the caller may see, as a connection."""
+def _entity_tickets(info: Any, arguments: dict[str, Any], key: str, pk: Any) -> Any:
+    """The entity's tickets the caller may see, as a connection, batched with those
+    of the request's other entities of its type."""
     check_pagination(arguments.get("first"), arguments.get("last"))
-    queryset = sort_tickets(
-        tickets_for(info.context.actor).filter(**filters),
-        arguments.pop("sort_by", None),
-    )
-    return resolve_connection(queryset, TicketCountableConnection, **arguments)
+    return EntityTicketsLoader.of(info.context, key, arguments).load(pk)
 
 
 class OrderEntity(graphene.ObjectType):
@@ -45,7 +46,7 @@ class OrderEntity(graphene.ObjectType):
 
     @staticmethod
     def resolve_helpdesk_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
-        return _entity_tickets(info, kwargs, order_id=global_pk(root.id, "Order"))
+        return _entity_tickets(info, kwargs, "order_id", global_pk(root.id, "Order"))
 
 
 class UserEntity(graphene.ObjectType):
@@ -62,7 +63,7 @@ class UserEntity(graphene.ObjectType):
 
     @staticmethod
     def resolve_helpdesk_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
-        return _entity_tickets(info, kwargs, customer_id=global_pk(root.id, "User"))
+        return _entity_tickets(info, kwargs, "customer_id", global_pk(root.id, "User"))
 
 
 class Entity(graphene.Union):
@@ -126,14 +127,36 @@ class FederationQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_entities(root: Any, info: Any, representations: list[Any]) -> list[Any]:
+        if len(representations) > MAX_REPRESENTATIONS:
+            raise query_error(
+                ValidationError(
+                    {
+                        "representations": ValidationError(
+                            representations_message(len(representations)),
+                            code=HelpdeskErrorCode.INVALID.value,
+                        )
+                    }
+                )
+            )
         resolved = []
         for representation in representations:
             if not isinstance(representation, dict):
-                raise GraphQLError("Each representation must be an object.")
+                raise query_error(
+                    field_error(
+                        "representations",
+                        "Each representation must be an object.",
+                        HelpdeskErrorCode.INVALID,
+                    )
+                )
             entity = ENTITY_TYPES.get(str(representation.get("__typename")))
             if entity is None:
-                raise GraphQLError(
-                    f"This subgraph does not extend {representation.get('__typename')!r}."
+                raise query_error(
+                    field_error(
+                        "representations",
+                        "This subgraph does not extend "
+                        f"{representation.get('__typename')!r}.",
+                        HelpdeskErrorCode.INVALID,
+                    )
                 )
             # An ID that cannot be one of this type refuses the request, as Saleor's
             # own subgraph does; a well-formed ID resolves, with the tickets the

@@ -5,6 +5,7 @@ Saleor 3.x; the test suite's stand-in host implements it for its small Django pr
 """
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         RefundStatus,
         RefundSubmission,
     )
+    from .staff_access import StaffAccess
 
 
 class AuthenticationError(Exception):
@@ -51,6 +53,19 @@ class HostPort(ABC):
         Raises `AuthenticationError` for an invalid or expired token, and for a
         Dashboard (third-party) token not issued for the helpdesk's own app (see
         `third_party.py`)."""
+
+    @abstractmethod
+    def current_actor(self, *, user: Any = None, app: Any = None) -> "Actor":
+        """What a stored staff user or app may do now, as if it sent a request: its
+        current permissions and channels. For work done later on its behalf (webhook
+        deliveries). Without permissions when the user is inactive or the app inactive
+        or removed; a user who is no longer staff is a customer."""
+
+    @abstractmethod
+    def staff_access(self, user_ids: "Iterable[int]") -> "dict[int, StaffAccess]":
+        """Permissions and channels of the active staff users among `user_ids`, as the
+        shop grants them to the users themselves (what their own requests would carry);
+        others are left out. A bounded number of queries, however many users."""
 
     @abstractmethod
     def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:

@@ -64,6 +64,7 @@ class RefundPlan:
     """One refund, validated by the helpdesk, for the host to carry out."""
 
     reference: str  # names the ticket's refund on the host's side
+    # At the currency's precision, checked by `money.checked_amount` (Saleor's rule).
     amount: Decimal
     lines: tuple[tuple[str, int], ...] = ()  # (order line id, quantity)
     include_shipping: bool = False

@@ -16,6 +16,7 @@ import jwt
 from django.contrib.auth.hashers import check_password
 from django.db.models import Count, Model, Sum
 from django.http import HttpRequest
+from saleor.account.models import User
 from saleor.app.models import App, AppExtension, AppToken
 from saleor.core.auth import get_token_from_request
 from saleor.core.db.connection import allow_writer
@@ -36,6 +37,7 @@ from ..dashboard_app import DashboardAppSpec, InstallResult
 from . import app_registration
 from .base import AuthenticationError, CustomerSummary, HostPort
 from .saleor_refunds import SaleorRefunds
+from .staff_access import StaffAccess, staff_access_of
 from .third_party import app_pk_from_claim, check_helpdesk_app
 
 # Saleor's app tokens are 30 characters (`saleor/app/models.py`); anything else is a JWT.
@@ -96,6 +98,19 @@ class SaleorHost(SaleorRefunds, HostPort):
             permissions &= _codes(app.permissions.all())
         return Actor.staff(user, permissions, self._channel_ids(user))
 
+    def current_actor(self, *, user: Any = None, app: Any = None) -> Actor:
+        if app is not None:
+            if not app.is_active or app.removed_at is not None:
+                return Actor.anonymous()
+            return Actor.for_app(app, _codes(app.permissions.all()))
+        if user is None or not user.is_active:
+            return Actor.anonymous()
+        if not user.is_staff:
+            return Actor.customer(user)
+        return Actor.staff(
+            user, _codes(user.effective_permissions), self._channel_ids(user)
+        )
+
     def _channel_ids(self, user: Any) -> set[int] | None:
         """Saleor's rule (`AccessibleChannelsByUserIdLoader`): any unrestricted group
         opens every channel; otherwise the union of the groups' channels."""
@@ -105,6 +120,9 @@ class SaleorHost(SaleorRefunds, HostPort):
         if any(not group.restricted_access_to_channels for group in groups):
             return None
         return {channel.pk for group in groups for channel in group.channels.all()}
+
+    def staff_access(self, user_ids: Iterable[int]) -> dict[int, StaffAccess]:
+        return staff_access_of(User, user_ids)
 
     def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
         orders = Order.objects.non_draft()

@@ -33,6 +33,7 @@ from saleor.order.models import (
 from saleor.page.models import Page
 from saleor.site.models import SiteSettings
 
+from .. import money
 from ..actor import Actor
 from ..constants import RefundMethod, RefundState
 from .order_reading import (
@@ -180,7 +181,9 @@ class SaleorRefunds:
         self, actor: Actor, order: Any, item: Any, plan: RefundPlan
     ) -> RefundSubmission:
         grant_input: dict[str, Any] = {
-            "amount": str(plan.amount),
+            # The helpdesk's rule checked it (`money`, Saleor's own currency data):
+            # sent as the plain decimal at precision Saleor's Decimal scalar reads.
+            "amount": money.amount_text(plan.amount, order.currency),
             "reason": plan.reason,
             "transactionId": _gid("TransactionItem", item.token),
             "grantRefundForShipping": plan.include_shipping,
@@ -245,7 +248,7 @@ class SaleorRefunds:
                 "input": {
                     "orderLines": order_lines,
                     "fulfillmentLines": fulfillment_lines,
-                    "amountToRefund": str(plan.amount),
+                    "amountToRefund": money.amount_text(plan.amount, order.currency),
                     "includeShippingCosts": plan.include_shipping,
                 },
             },

@@ -8,7 +8,6 @@ so a new build is picked up at once.
 """
 
 import mimetypes
-from pathlib import Path
 
 from django.http import (
     FileResponse,
@@ -20,9 +19,8 @@ from django.http import (
 from django.http.response import HttpResponseBase
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from .. import dashboard_files
 from ..dashboard_app import is_entry_page
-
-BUILD_DIR = Path(__file__).resolve().parent.parent / "dashboard_build"
 
 mimetypes.add_type("application/javascript", ".js")
 mimetypes.add_type("font/woff2", ".woff2")
@@ -33,8 +31,8 @@ def _not_built() -> JsonResponse:
         {
             "error": {
                 "code": "not_built",
-                "message": "The dashboard extension is not built: run "
-                "`npm ci && npm run build` in dashboard_extension/.",
+                "message": "The Dashboard extension is not built into this "
+                f"installation. {dashboard_files.HOW_TO_BUILD}",
             }
         },
         status=404,
@@ -86,12 +84,12 @@ def _page_at_depth(html: bytes, depth: int) -> bytes:
 def serve_dashboard(request: HttpRequest, asset: str = "") -> HttpResponseBase:
     if request.method not in ("GET", "HEAD"):
         return _only_get()
-    root = BUILD_DIR.resolve()
+    root = dashboard_files.BUILD_DIR.resolve()
     # The Dashboard loads each extension at a page of its own (`dashboard_app`): all
     # are the one page, which reads its first screen from the path.
     if not asset or asset == "index.html" or is_entry_page(asset):
         index = root / "index.html"
-        if not index.is_file():
+        if dashboard_files.missing_build(root):
             return _not_built()
         response: HttpResponseBase = HttpResponse(
             _page_at_depth(index.read_bytes(), asset.strip("/").count("/")),

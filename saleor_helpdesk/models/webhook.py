@@ -3,10 +3,14 @@
 A delivery row is written in the same transaction as the change it reports (see
 `webhooks/planner.py`), so a rolled-back change sends nothing and a committed one is
 never lost: a worker sends whatever is due, also after a crash.
+
+A subscription reads tickets as its *reader*: the staff user or app who last saved what
+it sends (see `webhooks/readers.py`).
 """
 
 import uuid
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
@@ -15,6 +19,13 @@ from django.db.models import Q
 class WebhookSigning(models.TextChoices):
     HMAC = "hmac", "HMAC-SHA256 with the subscription's secret"
     SALEOR = "saleor", "Saleor's detached JWS (the shop's key)"
+
+
+class WebhookReaderKind(models.TextChoices):
+    NONE = "", "Nobody (saved before readers were recorded)"
+    STAFF = "staff", "A staff user"
+    APP = "app", "An app"
+    SYSTEM = "system", "The shop's own code (management commands)"
 
 
 class WebhookDeliveryStatus(models.TextChoices):
@@ -38,6 +49,24 @@ class WebhookSubscription(models.Model):
     )
     # Shown once, when the subscription is created; used to sign with HMAC.
     secret = models.CharField(max_length=128, blank=True)
+    # Whose access limits what it sends: re-checked whenever deliveries are planned and
+    # sent. A reader deleted later leaves the kind with no user or app: nothing is sent.
+    reader_kind = models.CharField(
+        max_length=16,
+        choices=WebhookReaderKind.choices,
+        default=WebhookReaderKind.NONE,
+        blank=True,
+    )
+    reader_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reader_app = models.ForeignKey(
+        "app.App", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -51,6 +80,14 @@ class WebhookSubscription(models.Model):
 class WebhookDelivery(models.Model):
     subscription = models.ForeignKey(
         WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    # The ticket it reports: who may read the payload is who may read this ticket.
+    ticket = models.ForeignKey(
+        "saleor_helpdesk.Ticket",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # The event's id as the consumer sees it: the same on every retry and redelivery.
     event_id = models.UUIDField(default=uuid.uuid4, editable=False)

@@ -14,7 +14,7 @@ import re
 import uuid
 from email.utils import formataddr, parseaddr
 
-from django.conf import settings
+from .. import conf
 
 # CR, LF and every other control character: none of them may reach a header.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
@@ -29,7 +29,7 @@ def clean_header(value: str) -> str:
 
 def mail_domain(from_email: str) -> str:
     """The domain of Message-IDs: HELPDESK_EMAIL_DOMAIN, else the sender's."""
-    configured = getattr(settings, "HELPDESK_EMAIL_DOMAIN", "")
+    configured = conf.text("HELPDESK_EMAIL_DOMAIN")
     if configured:
         return clean_header(configured)
     address = parseaddr(from_email)[1]

@@ -12,6 +12,7 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from .. import conf
 from ..models import ChannelSettings, EmailMessage, EmailTemplate, Ticket
 from ..templates_render import ticket_values
 from . import headers
@@ -87,7 +88,7 @@ def sender_of(policy: ChannelSettings) -> tuple[str, str]:
 
 
 def ticket_url(number: int) -> str:
-    pattern = getattr(settings, "HELPDESK_TICKET_URL", "") or ""
+    pattern = conf.text("HELPDESK_TICKET_URL")
     return pattern.replace("{number}", str(number)) if pattern else ""
 
 

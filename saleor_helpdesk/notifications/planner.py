@@ -15,7 +15,9 @@ To the customer (and the ticket's CC addresses):
   (`refund_updated` with state `succeeded`); the ticket closed, with how to reopen (not
   when it was merged into another ticket: that one goes on).
 
-To staff:
+To staff, only those who may open the ticket (MANAGE_ORDERS in its channel, as the shop
+grants it to them: Saleor's permission groups and their channel restriction; asked of
+the host once per batch, whatever the number of agents):
 - a new ticket: the active support agents who serve its contact (queue); a ticket
   without a contact goes to the agents who serve no particular queue (no contacts);
 - a customer reply: the ticket's assignee;
@@ -49,6 +51,7 @@ from ..constants import (
 from ..constants import (
     TicketEventType as T,
 )
+from ..host import get_host
 from ..host_models import user_model
 from ..models import (
     ChannelSettings,
@@ -60,6 +63,7 @@ from ..models import (
     TicketEvent,
     TicketStatus,
 )
+from ..money import format_money_text
 from .defaults import DATE_FORMATS, REOPEN_HINTS
 from .kinds import Notification as N
 from .messages import Draft, base_language, html_to_text, render_message
@@ -210,6 +214,9 @@ class _Planner:
             user_model().objects.in_bulk(user_ids) if user_ids else {}
         )
         self.queues: dict[int | None, list[Any]] | None = None
+        # Staff drafts and their recipients, checked against the shop's permissions
+        # once every draft is planned.
+        self.staff_drafts: list[tuple[Draft, int]] = []
         unknown = {
             t.channel_id
             for t in self.tickets.values()
@@ -254,13 +261,15 @@ class _Planner:
         email = getattr(user, "email", "") if user is not None else ""
         if not email or not getattr(user, "is_active", True):
             return None
-        return Draft(
+        draft = Draft(
             ticket=ticket,
             notification=notification,
             to=[email],
             language_code=getattr(user, "language_code", None),
             **extra,
         )
+        self.staff_drafts.append((draft, user.pk))
+        return draft
 
     def _queue(self, ticket: Ticket) -> list[Any]:
         """Active agents serving the ticket's contact (no contact: agents of no queue)."""
@@ -290,7 +299,15 @@ class _Planner:
             for draft in self._for_event(event, ticket):
                 if draft is not None:
                     drafts.append(draft)
-        return drafts
+        if not self.staff_drafts:
+            return drafts
+        access = get_host().staff_access({pk for _, pk in self.staff_drafts})
+        blind = {
+            id(draft)
+            for draft, pk in self.staff_drafts
+            if pk not in access or not access[pk].may_work(draft.ticket.channel_id)
+        }
+        return [draft for draft in drafts if id(draft) not in blind]
 
     def _for_event(self, event: TicketEvent, ticket: Ticket) -> list[Draft | None]:
         params = event.parameters or {}
@@ -322,7 +339,9 @@ class _Planner:
                 )
             ]
         if event.type == T.REFUND_REQUESTED:
-            amount = f"{params.get('amount', '')} {params.get('currency', '')}".strip()
+            amount = format_money_text(
+                params.get("amount"), params.get("currency"), ticket.language_code
+            )
             return [
                 self._customer(
                     ticket, N.REFUND_REQUESTED, values={"refund.amount": amount}

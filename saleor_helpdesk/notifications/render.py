@@ -16,7 +16,7 @@ EMAIL_PLACEHOLDERS: dict[str, str] = {
     "reply.text": "The reply the e-mail is about, as plain text.",
     "due_date": "The ticket's new due date, in the reader's language.",
     "complaint.decision": "The complaint's decision, in the reader's language.",
-    "refund.amount": "The refund's amount with its currency.",
+    "refund.amount": "The refund's amount with its currency, as the reader's language writes money (45,00 €, $45.00).",
     "reopen.hint": "A sentence telling the customer how to reopen the ticket.",
     "ticket.url": "The ticket's page (setting HELPDESK_TICKET_URL; empty without it).",
 }

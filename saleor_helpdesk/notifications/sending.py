@@ -16,12 +16,12 @@ import logging
 from collections.abc import Iterable
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .. import conf
 from ..events import email_failed_event, email_sent_event
 from ..models import EmailMessage, EmailStatus
 from ..nul import strip_nul
@@ -34,7 +34,7 @@ BATCH = 100
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "HELPDESK_EMAIL_MAX_ATTEMPTS", 5))
+    return conf.number("HELPDESK_EMAIL_MAX_ATTEMPTS", 5)
 
 
 def retry_delay(attempts: int) -> timedelta:

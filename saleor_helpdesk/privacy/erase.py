@@ -217,10 +217,13 @@ def remove_files(attachments: QuerySet[Attachment], *, now, keep_names: bool) ->
 
 
 def purge_webhook_deliveries(ticket_ids: Iterable[int]) -> int:
-    """Delivery rows (and their attempt logs) whose payload is about these tickets."""
-    gids = [gid("Ticket", pk) for pk in ticket_ids]
+    """Delivery rows (and their attempt logs) about these tickets: by the delivery's
+    ticket, and by the ticket its payload names (rows written before deliveries had
+    a ticket)."""
+    ids = list(ticket_ids)
+    gids = [gid("Ticket", pk) for pk in ids]
     deleted, per_model = WebhookDelivery.objects.filter(
-        payload__ticket__id__in=gids
+        Q(ticket_id__in=ids) | Q(payload__ticket__id__in=gids)
     ).delete()
     return per_model.get(WebhookDelivery._meta.label, 0)
 

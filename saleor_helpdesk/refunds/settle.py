@@ -14,7 +14,7 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from .. import events, workflow
+from .. import events, money, workflow
 from ..actor import Actor
 from ..constants import RefundState, StatusGroup, TicketEventType, TicketKind
 from ..errors import InvalidTransition
@@ -76,7 +76,7 @@ def _move(refund: TicketRefund, state: str, actor: Actor, message: str = "") -> 
         events.refund_requested_event(
             ticket=ticket,
             actor=actor,
-            amount=str(refund.amount),
+            amount=money.amount_text(refund.amount, refund.currency),
             currency=refund.currency,
             reference=refund.reference,
         )
@@ -113,7 +113,8 @@ def record_submission(
             order=refund.order,
             actor=actor,
             message=(
-                f"Refund of {refund.amount} {refund.currency} requested from "
+                f"Refund of {money.amount_text(refund.amount, refund.currency)} "
+                f"{refund.currency} requested from "
                 f"helpdesk ticket #{ticket.number} ({refund.reference})."
             ),
         )

@@ -2,6 +2,7 @@
 (replies, notes, status changes, waiting), with one flow per status a ticket ends in."""
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -108,12 +109,13 @@ class Flows:
         rng: random.Random,
         statuses: dict[str, TicketStatus],
         priorities: dict[str, Priority],
-        agents: list[Any],
+        agents_for: Callable[[int | None], list[Any]],
     ) -> None:
         self.rng = rng
         self.statuses = statuses
         self.priorities = priorities
-        self.agents = agents
+        # The agents who may open a ticket of a channel (a ticket goes to no one else).
+        self.agents_for = agents_for
 
     def play(self, status: str, thread: Thread) -> None:
         """Run the flow for `status` (or "merged", for a duplicate) on the thread."""
@@ -302,7 +304,11 @@ class Flows:
         else:
             call_notes = (self._file("call_notes", thread),)
             self._note(thread, notes["team"], call_notes)
-        colleagues = [a for a in self.agents if a.pk != thread.agent.pk]
+        colleagues = [
+            a
+            for a in self.agents_for(self._channel_id(thread))
+            if a.pk != thread.agent.pk
+        ]
         if colleagues:
             colleague = self.rng.choice(colleagues)
             name = colleague.first_name or colleague.email

@@ -26,6 +26,8 @@ from ..constants import (
     TicketSource,
 )
 from ..defaults import DEFAULT_STATUSES
+from ..host import get_host
+from ..host.staff_access import StaffAccess
 from ..host_models import user_model
 from ..models import (
     Attachment,
@@ -42,6 +44,7 @@ from ..models import (
     TicketLine,
     TicketStatus,
 )
+from ..permissions import Perm
 from .files import sample_file
 from .flows import Flows, Thread, customer_sign_off, shift_ticket, staff_actor
 from .texts import (
@@ -128,6 +131,15 @@ class Cast:
     # Product names seen on orders, per order language ("any": all of them).
     products: dict[str, list[str]]
     active_channel_ids: list[int]
+    # What the shop lets each agent do: a ticket goes only to agents who may open it.
+    access: dict[int, StaffAccess]
+
+    def agents_for(self, channel_id: int | None) -> list[Any]:
+        """The agents who may open tickets of the channel (all of them if none may:
+        the ticket is then skipped with the shop's refusal)."""
+        return [
+            agent for agent in self.agents if self.access[agent.pk].may_work(channel_id)
+        ] or self.agents
 
 
 def language_of(code: str | None) -> str:
@@ -177,7 +189,9 @@ class SampleShop:
         )
         self._response_templates()
         self.cast = self._cast()
-        self.flows = Flows(self.rng, self.statuses, self.priorities, self.cast.agents)
+        self.flows = Flows(
+            self.rng, self.statuses, self.priorities, self.cast.agents_for
+        )
         self.by_customer: dict[int, list[int]] = {}
         if count < len(STATUSES):
             self.write(
@@ -216,10 +230,18 @@ class SampleShop:
         users = user_model()
         order_model = apps.get_model("order", "Order")
         staff = list(users.objects.filter(is_staff=True, is_active=True).order_by("pk"))
+        # Only staff who work tickets join the team (as `supportAgentAdd` requires).
+        access = get_host().staff_access(user.pk for user in staff)
+        staff = [
+            user
+            for user in staff
+            if Perm.MANAGE_ORDERS.value in access[user.pk].permissions
+        ]
         if not staff:
             raise CommandError(
-                "The shop has no active staff users to answer tickets; create one "
-                "first (Saleor: `manage.py populatedb --createsuperuser`)."
+                "The shop has no active staff users with the MANAGE_ORDERS permission "
+                "to answer tickets; create one first (Saleor: `manage.py populatedb "
+                "--createsuperuser`)."
             )
         for user in staff:
             agent, _ = SupportAgent.objects.get_or_create(user=user)
@@ -270,6 +292,7 @@ class SampleShop:
             guest_orders=guest_orders,
             products={key: sorted(names) for key, names in products.items()},
             active_channel_ids=active_channels,
+            access=access,
         )
 
     def _plans(self, count: int, statuses: list[str]) -> list[Plan]:
@@ -394,7 +417,7 @@ class SampleShop:
             customer_actor = Actor.customer(customer)
         elif order is not None:
             customer_actor = Actor.guest(order.pk, guest_email)
-        agent = rng.choice(cast.agents)
+        agent = rng.choice(cast.agents_for(channel_id))
         on_behalf = (
             customer_actor is None
             or channel_id is None
@@ -523,7 +546,7 @@ class SampleShop:
         )
         agent = next(
             (a for a in self.cast.agents if a.pk == target.assignee_id),
-            self.rng.choice(self.cast.agents),
+            self.rng.choice(self.cast.agents_for(target.channel_id)),
         )
         return Thread(
             ticket_id=ticket.pk,

@@ -19,6 +19,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from ..models import WebhookDelivery, WebhookSubscription
+from ..models.webhook import WebhookReaderKind
 from . import delivery
 
 
@@ -93,6 +94,7 @@ def measure(count: int = 200) -> Throughput:
                     target_url=f"http://127.0.0.1:{port}/hook",
                     events=["ticket.created"],
                     secret=uuid.uuid4().hex,
+                    reader_kind=WebhookReaderKind.SYSTEM,
                 )
                 now = timezone.now()
                 WebhookDelivery.objects.bulk_create(

@@ -4,26 +4,33 @@ A delivery is claimed with `SELECT … FOR UPDATE SKIP LOCKED` and marked `sendi
 lease; a worker that dies while sending leaves it `sending` until the lease runs out,
 and the next `retry_due_deliveries` sends it again, with the same event id. A consumer
 may therefore receive an event twice, never a different event under the same id.
+
+Before each request the subscription's reader is looked up again (`readers.py`): a
+delivery whose reader may no longer read its ticket fails with the reason, unsent. A
+target refused at send time (its name now resolves to an internal address) fails the
+delivery at once; a name that does not resolve is retried like a network error.
 """
 
 import json
 import time
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
+from .. import conf
+from ..actor import Actor
 from ..models import WebhookAttempt, WebhookDelivery
 from ..models.webhook import WebhookDeliveryStatus as Status
 from . import transport
+from .readers import may_send, reader_actor, suspended_reason
 from .signing import signature_headers
 
 BACKOFF_BASE_SECONDS = 10
 DEFAULT_MAX_ATTEMPTS = 6
 # How long a claimed delivery may stay `sending` before another worker takes it over:
-# longer than one attempt can take (connect + read timeouts).
+# longer than one attempt can take (`transport.MAX_TIMEOUT`).
 LEASE = timedelta(seconds=60)
 CLAIM_BATCH = 100
 # 4xx answers that mean "try again later".
@@ -31,9 +38,7 @@ RETRYABLE_4XX = frozenset({408, 429})
 
 
 def max_attempts() -> int:
-    return max(
-        1, int(getattr(settings, "HELPDESK_WEBHOOK_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS))
-    )
+    return conf.number("HELPDESK_WEBHOOK_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
 
 
 def backoff(attempt: int) -> timedelta:
@@ -72,9 +77,19 @@ def claim(ids: list[int] | None = None, limit: int = CLAIM_BATCH) -> list[int]:
     return claimed
 
 
-def send_claimed(delivery_id: int) -> WebhookDelivery | None:
+Readers = dict[int, Actor | None]
+
+
+def send_claimed(
+    delivery_id: int, readers: Readers | None = None
+) -> WebhookDelivery | None:
+    """Send one claimed delivery. `readers` keeps each subscription's reader for the
+    rest of a batch."""
     delivery = (
-        WebhookDelivery.objects.select_related("subscription")
+        WebhookDelivery.objects.select_related(
+            "subscription__reader_user", "subscription__reader_app"
+        )
+        .annotate(ticket_channel_id=F("ticket__channel_id"))
         .filter(pk=delivery_id, status=Status.SENDING)
         .first()
     )
@@ -82,10 +97,13 @@ def send_claimed(delivery_id: int) -> WebhookDelivery | None:
         return None
     subscription = delivery.subscription
     attempt_number = delivery.attempt_log.count() + 1
-    if not subscription.is_active:
-        response = transport.Response(
-            None, 0, "", "The subscription is deactivated: nothing was sent."
-        )
+    readers = {} if readers is None else readers
+    if subscription.pk not in readers:
+        readers[subscription.pk] = reader_actor(subscription)
+    reader = readers[subscription.pk]
+    not_sent = _why_not_sent(delivery, reader)
+    if not_sent:
+        response = transport.Response(None, 0, "", not_sent)
         give_up = True
     else:
         body = json.dumps(
@@ -100,8 +118,23 @@ def send_claimed(delivery_id: int) -> WebhookDelivery | None:
             body=body,
         )
         response = transport.post(subscription.target_url, body, headers)
-        give_up = is_final(response.status_code)
+        give_up = response.refused or is_final(response.status_code)
     return _record(delivery, attempt_number, response, give_up)
+
+
+def _why_not_sent(delivery: WebhookDelivery, reader: Actor | None) -> str | None:
+    subscription = delivery.subscription
+    if not subscription.is_active:
+        return "The subscription is deactivated: nothing was sent."
+    suspended = suspended_reason(subscription, reader)
+    if suspended:
+        return f"Not sent: {suspended}"
+    if not may_send(reader, getattr(delivery, "ticket_channel_id", None)):
+        return (
+            "Not sent: the subscription's reader may not read this ticket's channel "
+            "(any more)."
+        )
+    return None
 
 
 def _record(
@@ -156,8 +189,9 @@ def deliver(ids: list[int] | None = None) -> int:
     tried = 0
     while True:
         claimed = claim(ids)
+        readers: Readers = {}  # looked up again for every batch
         for delivery_id in claimed:
-            send_claimed(delivery_id)
+            send_claimed(delivery_id, readers)
         tried += len(claimed)
         if ids is not None or len(claimed) < CLAIM_BATCH:
             return tried

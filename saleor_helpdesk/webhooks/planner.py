@@ -1,8 +1,11 @@
 """The webhook planner: timeline events → delivery rows, inside the change's transaction.
 
-Registered with `side_effects` in `AppConfig.ready`. For a batch of events it costs one
-query when no subscription is active, and at most four otherwise (subscriptions,
-tickets, comments, the insert of every delivery), whatever the batch's size.
+Registered with `side_effects` in `AppConfig.ready`. An event is planned for a
+subscription only if its reader may read the ticket now (`readers.py`). For a batch of
+events it costs one query when no subscription is active, and otherwise at most four
+(subscriptions with their readers, tickets, comments, the insert of every delivery) plus
+the lookup of each distinct staff or app reader's current access (two or three queries
+each, depending on the host), whatever the batch's size.
 """
 
 from collections.abc import Sequence
@@ -10,6 +13,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 
+from ..actor import Actor
 from ..models import (
     Comment,
     Ticket,
@@ -18,15 +22,41 @@ from ..models import (
     WebhookSubscription,
 )
 from .payloads import Planned, build_payload, comment_ids, plan_topics
+from .readers import may_send, reader_actor, suspended_reason
 
 
-def _wanted(subscription: WebhookSubscription, planned: Planned) -> bool:
+def _wanted(
+    subscription: WebhookSubscription, reader: Actor | None, planned: Planned
+) -> bool:
     if planned.topic not in subscription.events:
         return False
     if subscription.channel_ids and planned.channel_id not in subscription.channel_ids:
         return False
+    if not may_send(reader, planned.channel_id):
+        return False
     # Internal notes reach only the subscriptions that opted in, never any other.
     return not planned.internal or subscription.include_internal_comments
+
+
+def _with_readers(
+    subscriptions: list[WebhookSubscription],
+) -> list[tuple[WebhookSubscription, Actor]]:
+    """The subscriptions that may send now, each with its reader's current access
+    (looked up once per reader)."""
+    readers: dict[tuple[str, int | None, int | None], Actor | None] = {}
+    sending = []
+    for subscription in subscriptions:
+        key = (
+            subscription.reader_kind,
+            subscription.reader_user_id,
+            subscription.reader_app_id,
+        )
+        if key not in readers:
+            readers[key] = reader_actor(subscription)
+        reader = readers[key]
+        if reader is not None and suspended_reason(subscription, reader) is None:
+            sending.append((subscription, reader))
+    return sending
 
 
 def plan_webhooks(events: Sequence[TicketEvent]) -> None:
@@ -35,12 +65,23 @@ def plan_webhooks(events: Sequence[TicketEvent]) -> None:
 
 
 def plan_deliveries(events: Sequence[TicketEvent]) -> list[WebhookDelivery]:
-    subscriptions = list(
-        WebhookSubscription.objects.filter(is_active=True).only(
-            "pk", "events", "channel_ids", "include_internal_comments"
+    active = list(
+        WebhookSubscription.objects.filter(is_active=True)
+        .select_related("reader_user", "reader_app")
+        .only(
+            "pk",
+            "events",
+            "channel_ids",
+            "include_internal_comments",
+            "reader_kind",
+            "reader_user",
+            "reader_app",
         )
     )
-    if not subscriptions or not events:
+    if not active or not events:
+        return []
+    subscriptions = _with_readers(active)
+    if not subscriptions:
         return []
     tickets = Ticket.objects.select_related(
         "status", "priority", "channel", "order"
@@ -48,7 +89,10 @@ def plan_deliveries(events: Sequence[TicketEvent]) -> list[WebhookDelivery]:
     planned = [
         item
         for item in plan_topics(events, tickets)
-        if any(_wanted(subscription, item) for subscription in subscriptions)
+        if any(
+            _wanted(subscription, reader, item)
+            for subscription, reader in subscriptions
+        )
     ]
     if not planned:
         return []
@@ -61,13 +105,14 @@ def plan_deliveries(events: Sequence[TicketEvent]) -> list[WebhookDelivery]:
         rows.extend(
             WebhookDelivery(
                 subscription_id=subscription.pk,
+                ticket_id=item.ticket.pk,
                 event_id=item.event_id,
                 topic=item.topic,
                 payload=payload,
                 next_attempt_at=now,
             )
-            for subscription in subscriptions
-            if _wanted(subscription, item)
+            for subscription, reader in subscriptions
+            if _wanted(subscription, reader, item)
         )
     created = WebhookDelivery.objects.bulk_create(rows)
     ids = [row.pk for row in created]

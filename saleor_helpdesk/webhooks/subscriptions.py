@@ -1,5 +1,10 @@
 """Managing webhook subscriptions and redeliveries: MANAGE_APPS or MANAGE_PLUGINS.
 
+Whoever creates a subscription, or changes what it sends or where (target URL, topics,
+channels, internal notes, reactivation), becomes its reader and needs MANAGE_ORDERS and
+access to its channels as well (`readers.py`). Renaming, the signing method and
+deactivating need only the manager permission and keep the reader.
+
 The target URL is checked on create and update (scheme, host, every address it resolves
 to) and again at send time, after a fresh resolution.
 """
@@ -19,10 +24,15 @@ from ..models.webhook import WebhookDeliveryStatus, WebhookSigning
 from ..permissions import Perm
 from . import delivery as sending
 from .payloads import TOPICS
+from .readers import require_reader
 from .signing import new_secret
 from .transport import check_target_url
 
 MAX_NAME_LENGTH = 255
+# Changes that decide what is sent and where: whoever makes them becomes the reader.
+READER_FIELDS = frozenset(
+    {"target_url", "events", "channels", "include_internal_comments"}
+)
 
 
 class SubscriptionFields(TypedDict, total=False):
@@ -55,7 +65,7 @@ def can_manage_webhooks(actor: Actor) -> bool:
 
 def subscriptions_for(actor: Actor) -> QuerySet[WebhookSubscription]:
     require_webhook_manager(actor)
-    return WebhookSubscription.objects.all()
+    return WebhookSubscription.objects.select_related("reader_user", "reader_app")
 
 
 def _not_found(what: str) -> Exception:
@@ -125,6 +135,7 @@ def create_subscription(
     require_webhook_manager(actor)
     subscription = WebhookSubscription(secret=new_secret())
     _apply(subscription, fields, creating=True)
+    require_reader(actor, subscription)
     subscription.save()
     return subscription, subscription.secret
 
@@ -142,8 +153,14 @@ def update_subscription(
         if subscription is None:
             raise _not_found("Webhook subscription")
         _apply(subscription, fields, creating=False)
+        if _changes_reader(fields):
+            require_reader(actor, subscription)
         subscription.save()
     return subscription
+
+
+def _changes_reader(fields: SubscriptionFields) -> bool:
+    return bool(READER_FIELDS & fields.keys()) or fields.get("is_active") is True
 
 
 def delete_subscription(actor: Actor, subscription_id: int) -> WebhookSubscription:

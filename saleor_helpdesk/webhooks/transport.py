@@ -1,4 +1,4 @@
-"""Outbound webhook requests: one POST, no redirects, short timeouts, public targets only.
+"""Outbound webhook requests: one POST, no redirects, one deadline, public targets only.
 
 The target's host name is resolved once (`socket.getaddrinfo`), every address is checked
 against the forbidden networks, and the connection is made to the checked address
@@ -6,11 +6,18 @@ itself, with the original host name in `Host` and for TLS (SNI and certificate c
 so a DNS answer that changes between check and connect (DNS rebinding) cannot steer the
 request to an internal address.
 
+One deadline (`timeout()`, default 12 s) covers the whole request after the name is
+resolved: connecting (at most `CONNECT_TIMEOUT` of it), the TLS handshake, sending, the
+status line, the headers and the body. Every socket operation gets only the time that is
+left, so a receiver that trickles its answer a byte at a time cannot hold a worker
+longer.
+
 Built on the standard library's `http.client` (rather than `requests`) because it lets
 us connect to the checked address while verifying TLS for the host name.
 """
 
 import http.client
+import io
 import ipaddress
 import socket
 import ssl
@@ -21,19 +28,30 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from .. import conf
 from ..error_codes import HelpdeskErrorCode
 from ..errors import field_error
 from ..nul import strip_nul
 
 CONNECT_TIMEOUT = 2.0
-READ_TIMEOUT = 10.0
+DEFAULT_TIMEOUT = 12.0
+# A delivery is leased for 60 s (`delivery.LEASE`): a request must end well before.
+MAX_TIMEOUT = 50.0
 EXCERPT_LENGTH = 500
 MAX_RESPONSE_READ = 64 * 1024
 USER_AGENT = "saleor-helpdesk-webhooks/1"
 
+# Prefixes that carry an IPv4 address inside an IPv6 one, for a relay or translator to
+# forward to (6to4 and Teredo have their own properties in `ipaddress`).
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
 
 class TargetRefused(Exception):
     """The target URL is not allowed (scheme, or an internal address)."""
+
+
+class TargetUnresolvable(TargetRefused):
+    """The target's host name does not resolve (now): worth trying again later."""
 
 
 @dataclass(frozen=True)
@@ -42,17 +60,60 @@ class Response:
     duration_ms: int
     excerpt: str
     error: str
+    # The target is not allowed: trying again cannot help.
+    refused: bool = False
+
+
+def timeout() -> float:
+    """Seconds one request may take in all (`HELPDESK_WEBHOOK_TIMEOUT`)."""
+    value = conf.seconds("HELPDESK_WEBHOOK_TIMEOUT", DEFAULT_TIMEOUT)
+    return min(max(value, 0.1), MAX_TIMEOUT)
 
 
 def allow_loopback() -> bool:
-    return bool(getattr(settings, "HELPDESK_WEBHOOKS_ALLOW_LOOPBACK", False))
+    """The helpdesk's own setting, or Saleor's for its own outgoing requests
+    (`HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS`, read by `saleor/core/http_client.py`)."""
+    return conf.flag("HELPDESK_WEBHOOKS_ALLOW_LOOPBACK") or bool(
+        getattr(settings, "HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS", False)
+    )
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses a 6to4, Teredo or NAT64 address sends traffic towards."""
+    if ip.sixtofour is not None:
+        return [ip.sixtofour]
+    if ip.teredo is not None:
+        return list(ip.teredo)  # the Teredo server and the client
+    if ip in NAT64:
+        return [ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)]
+    return []
 
 
 def address_refused(address: str) -> str | None:
     """Why an IP address may not be a webhook target; None if it may."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped  # the socket talks IPv4 to it: judged as IPv4
+        else:
+            for embedded in _embedded_ipv4(ip):
+                reason = _ipv4_refused(embedded)
+                if reason:
+                    return f"{reason} ({embedded}) inside an IPv6 address"
+            if ip in NAT64:
+                # NAT64 (DNS64 networks) forwards to the embedded public address.
+                return None
+    return _refused(ip)
+
+
+def _ipv4_refused(ip: ipaddress.IPv4Address) -> str | None:
+    """Behind a relay or translator, loopback means the relay's own: always refused."""
+    if ip.is_loopback:
+        return "a loopback address"
+    return _refused(ip)
+
+
+def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     if ip.is_loopback:
         return None if allow_loopback() else "a loopback address"
     if ip.is_link_local:
@@ -93,9 +154,9 @@ def resolve(url: str) -> tuple[str, str, int, str, list[tuple[Any, ...]]]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise TargetRefused(f"The host '{host}' cannot be resolved.") from error
+        raise TargetUnresolvable(f"The host '{host}' cannot be resolved.") from error
     if not infos:
-        raise TargetRefused(f"The host '{host}' cannot be resolved.")
+        raise TargetUnresolvable(f"The host '{host}' cannot be resolved.")
     for info in infos:
         reason = address_refused(str(info[4][0]))
         if reason:
@@ -122,47 +183,113 @@ def check_target_url(url: str, field: str = "target_url") -> str:
     return url
 
 
+class _DeadlineReader(io.RawIOBase):
+    """The socket's file as `http.client` made it, each read given only the time left."""
+
+    def __init__(self, raw: Any, sock: socket.socket, deadline: float):
+        self._raw = raw
+        self._sock = sock
+        self._deadline = deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        _limit(self._sock, self._deadline)
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        # The socket's file counts as a user of the socket: closing it lets the
+        # connection close the socket (as `http.client`'s own file would).
+        self._raw.close()
+        super().close()
+
+
+def _limit(sock: socket.socket, deadline: float, at_most: float | None = None) -> None:
+    """Let the socket's next operation take only the time left (or `at_most`)."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError
+    sock.settimeout(left if at_most is None else min(left, at_most))
+
+
+class _DeadlineResponse(http.client.HTTPResponse):
+    deadline = 0.0
+
+    def __init__(self, sock: socket.socket, *args: Any, **kwargs: Any):
+        super().__init__(sock, *args, **kwargs)
+        # The file `http.client` reads the status line, headers and body from, with
+        # the deadline on every read.
+        raw = self.fp.detach()
+        self.fp = io.BufferedReader(_DeadlineReader(raw, sock, self.deadline))
+
+
 class _PinnedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, host: str, port: int, address: tuple[Any, ...], family: int):
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        address: tuple[Any, ...],
+        family: int,
+        deadline: float,
+    ):
         super().__init__(host, port, timeout=CONNECT_TIMEOUT)
         self._address = address
         self._family = family
+        self._deadline = deadline
+        self.response_class = type(
+            "_Response", (_DeadlineResponse,), {"deadline": deadline}
+        )
 
     def connect(self) -> None:
         sock = socket.socket(self._family, socket.SOCK_STREAM)
         try:
-            sock.settimeout(CONNECT_TIMEOUT)
+            _limit(sock, self._deadline, CONNECT_TIMEOUT)
             sock.connect(self._address)
-            sock.settimeout(READ_TIMEOUT)
+            _limit(sock, self._deadline)
         except OSError:
             sock.close()
             raise
         self.sock = sock
+
+    def send(self, data: Any) -> None:
+        if self.sock is None:
+            self.connect()
+        # `sendall` keeps one timeout for all of it (CPython 3.5+).
+        _limit(self.sock, self._deadline)
+        super().send(data)
 
 
 class _PinnedHTTPSConnection(_PinnedHTTPConnection):
     def connect(self) -> None:
         super().connect()
         context = ssl.create_default_context()
+        # The handshake, too, ends within the socket's timeout: the time left.
+        _limit(self.sock, self._deadline)
         self.sock = context.wrap_socket(self.sock, server_hostname=self.host)
 
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> Response:
     """POST `body`; never raises for network trouble (it is in `Response.error`)."""
     started = time.monotonic()
+    limit = timeout()
 
     def elapsed() -> int:
         return int((time.monotonic() - started) * 1000)
 
     try:
         scheme, host, port, path, infos = resolve(url)
+    except TargetUnresolvable as error:
+        return Response(None, elapsed(), "", f"Not resolved: {error}")
     except TargetRefused as error:
-        return Response(None, elapsed(), "", f"Refused: {error}")
+        return Response(None, elapsed(), "", f"Refused: {error}", refused=True)
     family, _, _, _, address = infos[0]
     connection_class = (
         _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
     )
-    connection = connection_class(host, port, address, family)
+    deadline = time.monotonic() + limit
+    connection = connection_class(host, port, address, family, deadline)
+    response: http.client.HTTPResponse | None = None
     try:
         connection.request(
             "POST",
@@ -175,12 +302,8 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Response:
             },
         )
         response = connection.getresponse()
-        # READ_TIMEOUT bounds each read; the deadline bounds a consumer that trickles.
-        deadline = started + CONNECT_TIMEOUT + READ_TIMEOUT
         content = b""
         while len(content) < MAX_RESPONSE_READ:
-            if time.monotonic() > deadline:
-                raise TimeoutError
             chunk = response.read1(min(8192, MAX_RESPONSE_READ - len(content)))
             if not chunk:
                 break
@@ -192,10 +315,17 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Response:
         # No redirect is followed: a 3xx is an answer like any other (not 2xx).
         return Response(response.status, elapsed(), excerpt, "")
     except TimeoutError:
-        return Response(None, elapsed(), "", "Timed out.")
+        return Response(
+            None,
+            elapsed(),
+            "",
+            f"Timed out: no complete answer within {limit:g} s.",
+        )
     except (OSError, http.client.HTTPException) as error:
         # A malformed status line is in the message as it came (BadStatusLine).
         message = strip_nul(f"{type(error).__name__}: {error}")
         return Response(None, elapsed(), "", message[:EXCERPT_LENGTH])
     finally:
+        if response is not None:
+            response.close()  # releases the socket now, not when collected
         connection.close()

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from saleor_helpdesk import PLUGIN_ID
+from saleor_helpdesk import PLUGIN_ID, dashboard_files
 from tests.factories import make_ticket
 
 from .conftest import extension_model, helpdesk_apps
@@ -155,3 +155,25 @@ def test_install_names_extensions_this_saleor_cannot_show(shop_url, monkeypatch)
         "Not installed, this Saleor has no such mount or target: order-widget, "
         "customer-widget",
     ]
+
+
+@pytest.mark.django_db
+def test_install_refuses_an_installation_without_the_extensions_build(
+    shop_url, monkeypatch, tmp_path
+):
+    # given a checkout installed without building the Dashboard extension
+    monkeypatch.setattr(dashboard_files, "BUILD_DIR", tmp_path)
+
+    # when the app is installed
+    with pytest.raises(CommandError) as refused:
+        run("helpdesk_dashboard_app_install", "--base-url", shop_url)
+
+    # then it says how to get the build, and registers no app whose pages would 404
+    assert str(refused.value) == (
+        f"The Dashboard extension is not built into this installation ({tmp_path} "
+        "has no index.html), so its pages would answer 404. Install a release wheel "
+        "(`./bin/release` in the checkout builds one into dist/), or build the "
+        "extension into this checkout: `cd dashboard_extension && npm ci && npm run "
+        "build`."
+    )
+    assert not helpdesk_apps().exists()

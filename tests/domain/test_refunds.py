@@ -260,7 +260,7 @@ def test_an_idempotency_key_cannot_be_reused_for_another_refund(
             lambda lines: _request(amount=Decimal("59.91")),
             "amount",
             "amount_exceeds_refundable",
-            "At most 59.900 EUR can be refunded.",
+            "At most 59.90 EUR can be refunded.",
         ),
         (
             lambda lines: _request(lines=[(lines[0], 4)]),
@@ -607,7 +607,7 @@ def test_money_promised_to_a_pending_refund_is_not_offered_again(
     # then only the rest is offered, and more is refused
     assert ticket_refund_options(complaint).options.max_amount == Decimal("9.900")
     with raises_error(
-        "amount", "amount_exceeds_refundable", "At most 9.900 EUR can be refunded."
+        "amount", "amount_exceeds_refundable", "At most 9.90 EUR can be refunded."
     ):
         request_refund(refunder, complaint.pk, _request(key="b", amount=Decimal("10")))
 

@@ -9,6 +9,9 @@ from saleor_helpdesk.actor import Actor
 from saleor_helpdesk.constants import TicketKind
 from saleor_helpdesk.models import Category, Contact, SupportAgent
 
+# The package chose the host's factories before importing this module.
+from . import host_objects
+
 PNG_BYTES = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00"
     b"\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00"
@@ -34,10 +37,20 @@ class ContactFactory(factory.django.DjangoModelFactory):
 
 
 class SupportAgentFactory(factory.django.DjangoModelFactory):
+    """A member of the support team. Like everyone `supportAgentAdd` takes, they hold
+    MANAGE_ORDERS in every channel; `works_tickets=False` makes one without it (lost
+    since, or to be granted a channel-restricted group by the test)."""
+
     class Meta:
         model = SupportAgent
+        skip_postgeneration_save = True
 
     user = factory.SubFactory("tests.factories.StaffFactory")
+
+    @factory.post_generation
+    def works_tickets(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            host_objects.grant(obj.user, "MANAGE_ORDERS")
 
 
 class AttachmentFileFactory:

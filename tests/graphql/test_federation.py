@@ -74,3 +74,17 @@ def test_an_unknown_entity_type_is_an_error(anonymous_api):
     ).json()
 
     assert body["errors"][0]["message"] == "This subgraph does not extend 'Product'."
+    assert body["errors"][0]["extensions"] == {
+        "code": "INVALID",
+        "field": "representations",
+    }
+
+
+def test_a_representation_that_is_not_an_object_is_an_error(anonymous_api):
+    body = anonymous_api.post(ENTITIES, {"representations": ["Order:1"]}).json()
+
+    assert body["errors"][0]["message"] == "Each representation must be an object."
+    assert body["errors"][0]["extensions"] == {
+        "code": "INVALID",
+        "field": "representations",
+    }

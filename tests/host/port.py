@@ -35,6 +35,7 @@ from saleor_helpdesk.host.refunds import (
     RefundStatus,
     RefundSubmission,
 )
+from saleor_helpdesk.host.staff_access import StaffAccess, staff_access_of
 from saleor_helpdesk.host.third_party import app_pk_from_claim, check_helpdesk_app
 from saleor_helpdesk.permissions import Perm
 
@@ -61,6 +62,32 @@ def _bearer(request: HttpRequest) -> str | None:
 def _codes(codenames) -> set[str]:
     # Saleor's permission enums are the upper-cased codenames (manage_orders).
     return {codename.upper() for codename in codenames}
+
+
+def _effective_permissions(user) -> set[str]:
+    """Saleor's `User.effective_permissions`: the user's and their groups'; all of
+    them for a superuser."""
+    perms = _codes(
+        Permission.objects.filter(Q(user_set=user) | Q(group__user_set=user))
+        .values_list("codename", flat=True)
+        .distinct()
+    )
+    if user.is_superuser:
+        perms |= {p.value for p in Perm}
+    return perms
+
+
+def _channel_ids(user) -> set[int] | None:
+    """Saleor's rule: any unrestricted group opens every channel; otherwise the union
+    of the groups' channels (none without groups)."""
+    rows = list(
+        Group.objects.filter(user_set=user).values_list(
+            "restricted_access_to_channels", "channels__id"
+        )
+    )
+    if user.is_superuser or any(not restricted for restricted, _ in rows):
+        return None
+    return {channel for _, channel in rows if channel is not None}
 
 
 class StandInHost(HostPort):
@@ -116,25 +143,24 @@ class StandInHost(HostPort):
                 app.permissions.values_list("codename", flat=True)
             )
         else:
-            perms = _codes(
-                Permission.objects.filter(Q(user_set=user) | Q(group__user_set=user))
-                .values_list("codename", flat=True)
-                .distinct()
+            perms = _effective_permissions(user)
+        return Actor.staff(user, perms, _channel_ids(user))
+
+    def current_actor(self, *, user=None, app=None) -> Actor:
+        if app is not None:
+            if not app.is_active or app.removed_at is not None:
+                return Actor.anonymous()
+            return Actor.for_app(
+                app, _codes(app.permissions.values_list("codename", flat=True))
             )
-            if user.is_superuser:
-                perms |= {p.value for p in Perm}
-        rows = list(
-            Group.objects.filter(user_set=user).values_list(
-                "pk", "restricted_access_to_channels", "channels__id"
-            )
-        )
-        # Saleor's rule: any unrestricted group opens every channel; otherwise the
-        # union of the groups' channels (none without groups).
-        if user.is_superuser or any(not restricted for _, restricted, _ in rows):
-            channel_ids = None
-        else:
-            channel_ids = {channel for _, _, channel in rows if channel is not None}
-        return Actor.staff(user, perms, channel_ids)
+        if user is None or not user.is_active:
+            return Actor.anonymous()
+        if not user.is_staff:
+            return Actor.customer(user)
+        return Actor.staff(user, _effective_permissions(user), _channel_ids(user))
+
+    def staff_access(self, user_ids) -> dict[int, StaffAccess]:
+        return staff_access_of(User, user_ids)
 
     def customer_summary(self, *, user, email: str) -> CustomerSummary:
         orders = Order.objects.exclude(status="draft")

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from saleor_helpdesk.http import dashboard
+from saleor_helpdesk import dashboard_files
 
 URL = "/plugins/global/saleor.helpdesk/dashboard/"
 
@@ -14,7 +14,7 @@ def build(tmp_path, monkeypatch):
     (tmp_path / "index.html").write_text('<script src="./assets/app-1a2b.js"></script>')
     (tmp_path / "assets" / "app-1a2b.js").write_text("console.log('helpdesk')")
     (tmp_path.parent / "secret.txt").write_text("not for you")
-    monkeypatch.setattr(dashboard, "BUILD_DIR", tmp_path)
+    monkeypatch.setattr(dashboard_files, "BUILD_DIR", tmp_path)
     return tmp_path
 
 
@@ -48,12 +48,13 @@ def test_nothing_outside_the_build_is_served(build, path):
 
 
 def test_a_missing_build_says_how_to_make_it(tmp_path, monkeypatch):
-    monkeypatch.setattr(dashboard, "BUILD_DIR", tmp_path / "nothing")
+    monkeypatch.setattr(dashboard_files, "BUILD_DIR", tmp_path / "nothing")
 
     response = Client().get(URL)
 
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_built"
+    assert "npm ci && npm run build" in response.json()["error"]["message"]
 
 
 def test_only_get(build):

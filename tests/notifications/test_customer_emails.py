@@ -235,7 +235,8 @@ def test_refund_requested_and_completed(committed, ticket, staff_actor, mailoutb
         f"[#{ticket.number}] Ihre Rückerstattung ist beantragt",
         f"[#{ticket.number}] Ihre Rückerstattung ist ausgezahlt",
     ]
-    assert "12.50 EUR" in mailoutbox[0].body
+    # the amount as German writes money (babel's no-break space before the symbol)
+    assert "12,50\xa0€" in mailoutbox[0].body
 
 
 def test_closing_tells_how_to_reopen(

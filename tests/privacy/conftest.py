@@ -65,6 +65,8 @@ def subscription(db):
         ],
         include_internal_comments=True,
         secret="s3cret",
+        # Read as the shop's own code: every ticket, internal notes included.
+        reader_kind="system",
     )
 
 

@@ -247,6 +247,37 @@ def test_activation_without_a_public_url_only_logs(settings, caplog):
     assert not App.objects.filter(identifier=PLUGIN_ID).exists()
 
 
+@pytest.mark.django_db
+def test_activation_without_the_extensions_build_only_logs(
+    settings, monkeypatch, tmp_path, caplog
+):
+    # given an installation without the Dashboard extension's build
+    from saleor.app.models import App
+    from saleor.plugins.manager import get_plugins_manager
+    from saleor.plugins.models import PluginConfiguration
+
+    from saleor_helpdesk import dashboard_files
+
+    monkeypatch.setattr(dashboard_files, "BUILD_DIR", tmp_path)
+    settings.PUBLIC_URL = "https://shop.example.com/"
+    PluginConfiguration.objects.create(identifier=PLUGIN_ID, active=False)
+
+    # when the plugin is switched on
+    with caplog.at_level(logging.WARNING, logger="saleor_helpdesk.plugin"):
+        get_plugins_manager(allow_replica=False).save_plugin_configuration(
+            PLUGIN_ID, None, {"active": True}
+        )
+
+    # then no app whose pages would answer 404 is registered, and the log says why
+    assert not App.objects.filter(identifier=PLUGIN_ID).exists()
+    [message] = [r.getMessage() for r in caplog.records]
+    assert message.startswith(
+        "Helpdesk activated, Dashboard app not installed: The Dashboard extension is "
+        "not built into this installation"
+    )
+    assert "npm ci && npm run build" in message
+
+
 def _request(token: str):
     from django.test import RequestFactory
 

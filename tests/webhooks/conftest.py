@@ -110,9 +110,97 @@ def subscription(db, receiver, loopback_allowed):
         target_url=receiver.url,
         events=list(TOPICS),
         secret=SECRET,
+        reader_kind="system",
     )
 
 
 @pytest.fixture
 def system_actor(db):
     return Actor.system()
+
+
+@dataclass
+class Trickler:
+    """A raw TCP receiver on 127.0.0.1 that answers one byte per `interval`."""
+
+    port: int
+    url: str
+    # The requests it received.
+    received: list[bytes] = field(default_factory=list)
+
+
+def _read_request(conn) -> bytes:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(4096)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        chunk = conn.recv(4096)
+        if not chunk:
+            break
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
+@pytest.fixture
+def trickler():
+    """`trickler(at_once, trickled, interval=1.0, read_request=True)`: a server that
+    sends `at_once`, then `trickled` one byte per `interval` (a slow or hostile
+    receiver), until the client closes the connection."""
+    import socket
+
+    servers = []
+
+    def start(at_once: bytes, trickled: bytes, interval=1.0, read_request=True):
+        listener = socket.create_server(("127.0.0.1", 0))
+        listener.settimeout(0.2)  # to notice `stop`
+        port = listener.getsockname()[1]
+        state = Trickler(port=port, url=f"http://127.0.0.1:{port}/hooks/helpdesk")
+        stop = threading.Event()
+
+        def serve():
+            while not stop.is_set():
+                try:
+                    conn, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                except OSError:
+                    return
+                conn.settimeout(10)
+                with conn:
+                    try:
+                        if read_request:
+                            state.received.append(_read_request(conn))
+                        conn.sendall(at_once)
+                        for byte in trickled:
+                            if stop.wait(interval):
+                                break
+                            conn.sendall(bytes([byte]))
+                    except OSError:
+                        pass  # the client gave up
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        servers.append((listener, stop, thread))
+        return state
+
+    yield start
+    for listener, stop, thread in servers:
+        stop.set()
+        listener.close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(autouse=True)
+def saleors_loopback_filter(settings):
+    """Saleor's own loopback setting off, whatever the host's settings say (it also
+    opens loopback to the helpdesk's webhooks)."""
+    settings.HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS = False

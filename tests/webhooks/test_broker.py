@@ -40,7 +40,11 @@ def test_a_queued_delivery_waits_for_a_worker_and_is_retried_on_time(
 ):
     monkeypatch.setattr(sending, "BACKOFF_BASE_SECONDS", 1)
     WebhookSubscription.objects.create(
-        name="ERP", target_url=receiver.url, events=["ticket.created"], secret="s"
+        name="ERP",
+        target_url=receiver.url,
+        events=["ticket.created"],
+        secret="s",
+        reader_kind="system",
     )
     receiver.answer(503)
 

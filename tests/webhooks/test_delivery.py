@@ -5,6 +5,7 @@ redirects, and the two worker crashes."""
 import hashlib
 import hmac
 import json
+import time
 from datetime import timedelta
 
 import pytest
@@ -14,7 +15,6 @@ from django.utils import timezone
 from saleor_helpdesk.host import get_host
 from saleor_helpdesk.models import WebhookAttempt, WebhookDelivery
 from saleor_helpdesk.tasks import deliver_pending, retry_due_deliveries
-from saleor_helpdesk.webhooks import transport
 from saleor_helpdesk.webhooks.subscriptions import redeliver
 from tests.factories import make_ticket
 from tests.webhooks.conftest import SECRET
@@ -156,8 +156,8 @@ def test_4xx_other_than_408_and_429_is_final(subscription, receiver, status, fin
     assert (delivery.next_attempt_at is None) is final
 
 
-def test_a_timeout_is_retried(subscription, receiver, monkeypatch):
-    monkeypatch.setattr(transport, "READ_TIMEOUT", 0.3)
+def test_a_timeout_is_retried(subscription, receiver, settings):
+    settings.HELPDESK_WEBHOOK_TIMEOUT = 0.3
     only_created(subscription)
     receiver.answer(200, delay=1.0)
     make_ticket()
@@ -343,3 +343,71 @@ def test_in_saleor_the_signature_verifies_with_the_shops_jwks(subscription, rece
         jwt.api_jws.decode(
             signature, key, algorithms=["RS256"], detached_payload=signed + b" "
         )
+
+
+STATUS_LINE = b"HTTP/1.1 200 OK\r\n"
+HEADERS = b"Content-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"
+
+
+@pytest.mark.parametrize(
+    ("at_once", "trickled"),
+    [
+        pytest.param(b"", STATUS_LINE + HEADERS, id="status line"),
+        pytest.param(STATUS_LINE, HEADERS, id="headers"),
+        pytest.param(STATUS_LINE + b"Content-Length: 40\r\n\r\n", b"x" * 40, id="body"),
+    ],
+)
+def test_a_receiver_that_trickles_its_answer_is_cut_off_at_the_deadline(
+    subscription, trickler, settings, at_once, trickled
+):
+    # given a receiver that sends its answer one byte per second, and a deadline of
+    # 2 s for the whole request (before: 10 s per read, so a byte a second held the
+    # worker until the receiver was done)
+    settings.HELPDESK_WEBHOOK_TIMEOUT = 2
+    slow = trickler(at_once, trickled, interval=1.0)
+    subscription.target_url = slow.url
+    subscription.events = ["ticket.created"]
+    subscription.save()
+    make_ticket()
+
+    # when the delivery is attempted
+    started = time.monotonic()
+    retry_due_deliveries()
+    took = time.monotonic() - started
+
+    # then the attempt ends at the deadline, logged as a timeout and retried later
+    assert took < 2 + 0.75
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == ("pending", 1)
+    assert delivery.last_status_code is None
+    assert delivery.last_error == "Timed out: no complete answer within 2 s."
+    [attempt] = WebhookAttempt.objects.all()
+    assert attempt.error == delivery.last_error
+    assert 1900 <= attempt.duration_ms < 2750
+    [request] = slow.received
+    assert b"X-Helpdesk-Signature" in request
+
+
+def test_a_tls_handshake_that_trickles_is_cut_off_at_the_deadline(
+    subscription, trickler, settings, monkeypatch
+):
+    # given an https receiver that answers the TLS hello one byte per second
+    settings.HELPDESK_WEBHOOK_TIMEOUT = 2
+    slow = trickler(b"", b"\x16\x03\x03" + b"\x00" * 40, read_request=False)
+    subscription.target_url = f"https://127.0.0.1:{slow.port}/hooks"
+    subscription.events = ["ticket.created"]
+    subscription.save()
+    make_ticket()
+
+    # when the delivery is attempted
+    started = time.monotonic()
+    retry_due_deliveries()
+    took = time.monotonic() - started
+
+    # then the handshake counts against the same deadline
+    assert took < 2 + 0.75
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.last_error) == (
+        "pending",
+        "Timed out: no complete answer within 2 s.",
+    )

@@ -40,6 +40,7 @@ def subscribe(**fields):
     fields.setdefault("name", "ERP")
     fields.setdefault("target_url", "https://erp.example.com/hooks")
     fields.setdefault("events", list(TOPICS))
+    fields.setdefault("reader_kind", "system")
     return WebhookSubscription.objects.create(**fields)
 
 

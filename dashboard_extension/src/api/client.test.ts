@@ -9,6 +9,23 @@ function jsonResponse(body: unknown, status = 200) {
 }
 
 describe("HTTP client", () => {
+  it("downloads files with the token from its own origin only", async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(new Response("png"));
+    const own = window.location.origin;
+    const client = createHttpClient({ endpoint: `${own}/plugins/global/saleor.helpdesk/graphql/`, getToken: () => "tok", fetchImpl });
+
+    const blob = await client.fetchFile(`${own}/plugins/global/saleor.helpdesk/attachments/abc/`);
+    expect(await blob.text()).toBe("png");
+    expect(fetchImpl.mock.calls[0]![1].headers).toEqual({ Authorization: "Bearer tok" });
+
+    await expect(client.fetchFile("https://evil.example/plugins/global/saleor.helpdesk/attachments/abc/")).rejects.toMatchObject({
+      kind: "http",
+      message: "Not downloading from another origin: https://evil.example/plugins/global/saleor.helpdesk/attachments/abc/",
+    });
+    await expect(client.fetchFile("//evil.example/a")).rejects.toBeInstanceOf(ApiError);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
   it("posts the operation with the bearer token", async () => {
     const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ data: { tickets: null } }));
     const client = createHttpClient({ endpoint: "https://shop.example/plugins/global/saleor.helpdesk/graphql/", getToken: () => "tok", fetchImpl });
@@ -48,9 +65,14 @@ describe("HTTP client", () => {
 });
 
 describe("connection", () => {
-  it("finds the helpdesk next to Saleor's API", () => {
-    expect(helpdeskEndpoint("https://shop.example/graphql/")).toBe("https://shop.example/plugins/global/saleor.helpdesk/graphql/");
-    expect(helpdeskEndpoint("http://localhost:8000/graphql/")).toBe("http://localhost:8000/plugins/global/saleor.helpdesk/graphql/");
+  it("finds the helpdesk beside the page, on the page's own origin", () => {
+    const page = { origin: "https://api.shop.example", pathname: "/plugins/global/saleor.helpdesk/dashboard/order-widget" };
+    expect(helpdeskEndpoint(page)).toBe("https://api.shop.example/plugins/global/saleor.helpdesk/graphql/");
+    expect(helpdeskEndpoint({ origin: "http://localhost:8000", pathname: "/" })).toBe("http://localhost:8000/plugins/global/saleor.helpdesk/graphql/");
+    // a Saleor served below a path keeps its prefix
+    expect(helpdeskEndpoint({ origin: "https://shop.example", pathname: "/api/plugins/global/saleor.helpdesk/dashboard/" })).toBe(
+      "https://shop.example/api/plugins/global/saleor.helpdesk/graphql/",
+    );
   });
 
   it("knows whether it is framed", () => {

@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type DocumentNode, type OperationDefinitionNode } from "graphql";
+import { isOwnOrigin } from "../host/host";
 
 /** What the screens need from the API. Screens get it through context, so tests pass a fake. */
 export interface HelpdeskClient {
@@ -106,6 +107,9 @@ export function createHttpClient(options: HttpClientOptions): HelpdeskClient {
       return payload.data as never;
     },
     async fetchFile(url) {
+      // The token goes only to the helpdesk's own origin, whatever URL a file names.
+      const own = new URL(options.endpoint, window.location.href).origin;
+      if (!isOwnOrigin(url, own)) throw new ApiError("http", `Not downloading from another origin: ${url}`);
       let response: Response;
       try {
         response = await doFetch(url, { headers: authHeaders() });

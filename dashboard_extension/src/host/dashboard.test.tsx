@@ -33,7 +33,7 @@ describe("Dashboard connection", () => {
     emit("handshake", { token: "jwt-1" });
     emit("theme", { theme: "dark" });
     emit("localeChanged", { locale: "de" });
-    expect(connection.getSnapshot()).toMatchObject({ ready: true, token: "jwt-1", theme: "dark", lang: "de", saleorApiUrl: "https://shop.example/graphql/" });
+    expect(connection.getSnapshot()).toEqual({ ready: true, token: "jwt-1", theme: "dark", lang: "de", appId: "app-1" });
     emit("tokenRefresh", { token: "jwt-2" });
     expect(connection.getSnapshot().token).toBe("jwt-2");
     expect(seen).toHaveBeenCalledTimes(4);
@@ -85,7 +85,31 @@ describe("Dashboard connection", () => {
     await act(async () => emit("handshake", { token: "jwt-1" }));
     expect(await screen.findByRole("heading", { name: "Support-Tickets" })).toBeInTheDocument();
     const [url, init] = fetchMock.mock.calls[0]!;
-    expect(url).toBe("https://shop.example/plugins/global/saleor.helpdesk/graphql/");
+    expect(url).toBe(`${window.location.origin}/plugins/global/saleor.helpdesk/graphql/`);
     expect((init as RequestInit).headers).toMatchObject({ Authorization: "Bearer jwt-1" });
+    fetchMock.mockRestore();
+  });
+
+  it("sends the token only to its own origin, whatever API URL the Dashboard's query string names", async () => {
+    const { DashboardRoot } = await import("../Root");
+    // given the page as the plugin serves it, and an API URL of another origin (as a
+    // crafted link to the page would carry it in `saleorApiUrl`)
+    window.history.replaceState(null, "", "/plugins/global/saleor.helpdesk/dashboard/?saleorApiUrl=https%3A%2F%2Fevil.example%2Fgraphql%2F#/inbox");
+    const { bridge, emit } = fakeBridge({ theme: "light", locale: "en" });
+    emit("handshake", { saleorApiUrl: "https://evil.example/graphql/" });
+    const fetchMock = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(JSON.stringify({ data: { ticketStatuses: [], ticketPriorities: [], ticketCategories: [], supportAgents: [], tickets: null, all: null, open: null, waiting: null, closed: null } })));
+
+    // when the Dashboard hands over the token and the inbox loads
+    render(<DashboardRoot connection={new DashboardConnection(bridge)} />);
+    await act(async () => emit("handshake", { token: "jwt-secret" }));
+    expect(await screen.findByRole("heading", { name: "Support tickets" })).toBeInTheDocument();
+
+    // then every request went to the helpdesk beside the page, none elsewhere
+    expect(fetchMock).toHaveBeenCalled();
+    for (const [url] of fetchMock.mock.calls) {
+      expect(url).toBe(`${window.location.origin}/plugins/global/saleor.helpdesk/graphql/`);
+    }
+    fetchMock.mockRestore();
+    window.history.replaceState(null, "", "/");
   });
 });

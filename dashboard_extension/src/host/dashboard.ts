@@ -2,17 +2,18 @@ import { actions, AppBridge, reportWidgetHeight, type ThemeType } from "@saleor/
 import { toLang, type Lang } from "../i18n";
 import type { Host } from "./host";
 
-/** The Dashboard's state as the app needs it. */
+/** The Dashboard's state as the app needs it. AppBridge's `saleorApiUrl` is left out
+ * on purpose: it comes from the query string, and the token never goes there (see
+ * `helpdeskEndpoint`). */
 export type BridgeSnapshot = {
   ready: boolean;
   token: string | null;
-  saleorApiUrl: string;
   theme: ThemeType;
   lang: Lang;
   appId: string;
 };
 
-/** The AppBridge connection: token, API URL, theme and locale, kept current. */
+/** The AppBridge connection: token, theme and locale, kept current. */
 export class DashboardConnection {
   private listeners = new Set<() => void>();
   private snapshot: BridgeSnapshot;
@@ -34,7 +35,6 @@ export class DashboardConnection {
     return {
       ready: Boolean(state.token),
       token: state.token ?? null,
-      saleorApiUrl: state.saleorApiUrl,
       theme: state.theme === "dark" ? "dark" : "light",
       lang: toLang(state.locale),
       appId: state.id,

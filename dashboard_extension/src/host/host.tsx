@@ -38,11 +38,31 @@ export function useHost(): Host {
   return useContext(HostContext);
 }
 
-export const HELPDESK_GRAPHQL_PATH = "/plugins/global/saleor.helpdesk/graphql/";
+/** Where Saleor serves the helpdesk plugin: its pages under `dashboard/`, its API
+ * under `graphql/`. */
+export const HELPDESK_PLUGIN_PATH = "/plugins/global/saleor.helpdesk/";
+export const HELPDESK_GRAPHQL_PATH = `${HELPDESK_PLUGIN_PATH}graphql/`;
 
-/** The helpdesk endpoint next to a Saleor API URL (same origin). */
-export function helpdeskEndpoint(saleorApiUrl: string): string {
-  return new URL(HELPDESK_GRAPHQL_PATH, new URL(saleorApiUrl).origin).toString();
+export type PageLocation = Pick<Location, "origin" | "pathname">;
+
+/** The helpdesk's GraphQL endpoint for the page at `page`: the plugin serves its pages
+ * from Saleor's own origin (`…/plugins/global/saleor.helpdesk/dashboard/…`), so the API
+ * is beside them, under the same path prefix (a Saleor mounted below a path keeps it).
+ * The caller's token goes only there: never to a URL taken from the query string or
+ * from the Dashboard (AppBridge's `saleorApiUrl`), whose origin is not the page's. */
+export function helpdeskEndpoint(page: PageLocation = window.location): string {
+  const at = page.pathname.indexOf(HELPDESK_PLUGIN_PATH);
+  const prefix = at > 0 ? page.pathname.slice(0, at) : "";
+  return new URL(`${prefix}${HELPDESK_GRAPHQL_PATH}`, page.origin).toString();
+}
+
+/** Whether `url` (absolute, or relative to the page) is on the page's own origin. */
+export function isOwnOrigin(url: string, origin: string = window.location.origin): boolean {
+  try {
+    return new URL(url, origin).origin === origin;
+  } catch {
+    return false;
+  }
 }
 
 export function isInIframe(win: Window = window): boolean {

@@ -1,5 +1,5 @@
 import { ApiError } from "../api/client";
-import { HELPDESK_GRAPHQL_PATH } from "./host";
+import { helpdeskEndpoint, type PageLocation } from "./host";
 
 // Standalone (the demo, no Dashboard around us): staff sign in with e-mail and password
 // through Saleor's `tokenCreate` on the same origin; the token lives in sessionStorage.
@@ -15,8 +15,9 @@ export function saleorGraphqlUrl(origin: string = window.location.origin): strin
   return new URL("/graphql/", origin).toString();
 }
 
-export function standaloneHelpdeskEndpoint(origin: string = window.location.origin): string {
-  return new URL(HELPDESK_GRAPHQL_PATH, origin).toString();
+/** The same endpoint as inside the Dashboard: beside the page, on its own origin. */
+export function standaloneHelpdeskEndpoint(page: PageLocation = window.location): string {
+  return helpdeskEndpoint(page);
 }
 
 export function loadToken(): string | null {

@@ -35,7 +35,9 @@ export type I18n = {
   /** Label of an enum value by prefix ("kind", "reason", …); falls back to the raw value. */
   label: (prefix: string, value: string | null | undefined) => string;
   formatDate: (iso: string | null | undefined, withTime?: boolean) => string;
-  formatMoney: (amount: number | null | undefined, currency: string | null | undefined) => string;
+  /** Money in the reader's locale; `fractionDigits` (the API's, from Saleor's currency
+   * data) overrides the browser's idea of the currency's decimal places. */
+  formatMoney: (amount: number | null | undefined, currency: string | null | undefined, fractionDigits?: number) => string;
 };
 
 export function makeI18n(lang: Lang): I18n {
@@ -58,11 +60,12 @@ export function makeI18n(lang: Lang): I18n {
         ...(withTime ? { timeStyle: "short" } : {}),
       }).format(date);
     },
-    formatMoney: (amount, currency) => {
+    formatMoney: (amount, currency, fractionDigits) => {
       if (amount === null || amount === undefined) return "";
       if (!currency) return new Intl.NumberFormat(locale).format(amount);
+      const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
       try {
-        return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount);
+        return new Intl.NumberFormat(locale, { style: "currency", currency, ...digits }).format(amount);
       } catch {
         return `${amount} ${currency}`;
       }

@@ -50,6 +50,7 @@ const webhook = {
   signing: "HMAC",
   createdAt: "2025-01-01T10:00:00+00:00",
   updatedAt: "2025-01-01T10:00:00+00:00",
+  suspendedReason: null as string | null,
 };
 const topics = [
   { name: "ticket.created", description: "A ticket was opened" },
@@ -294,6 +295,38 @@ describe("Settings", () => {
     await user.click(screen.getByRole("button", { name: /Redeliver ticket\.created/ }));
     await waitFor(() => expect(callsOf("SettingsWebhookRedeliver")).toHaveLength(1));
     expect(callsOf("SettingsWebhookRedeliver")[0]!.variables).toEqual({ id: "del-1" });
+  });
+
+  it("says why a webhook sends nothing and that a payload is hidden from the caller", async () => {
+    const hidden = {
+      id: "del-2",
+      eventId: "0b5b1b1e-0000-0000-0000-000000000002",
+      topic: "comment.created",
+      payload: null,
+      status: "SUCCEEDED",
+      attempts: 1,
+      nextAttemptAt: null,
+      lastStatusCode: 200,
+      lastDurationMs: 80,
+      lastResponseExcerpt: null,
+      lastError: "",
+      createdAt: "2025-01-02T10:00:00+00:00",
+      deliveredAt: "2025-01-02T10:00:01+00:00",
+      attemptLog: [{ id: "at-2", number: 1, statusCode: 200, durationMs: 80, responseExcerpt: null, error: "", createdAt: "2025-01-02T10:00:00+00:00" }],
+    };
+    setup("#/settings/webhooks/wh-1", {
+      SettingsWebhook: () => ({
+        webhookSubscription: {
+          ...webhook,
+          suspendedReason: "The staff user anna@shop.example no longer has the MANAGE_ORDERS permission.",
+          deliveries: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ node: hidden }] },
+        },
+        webhookTopics: topics,
+      }),
+    });
+    expect(await screen.findByText("Sends nothing: The staff user anna@shop.example no longer has the MANAGE_ORDERS permission.")).toHaveAttribute("role", "status");
+    expect(screen.getByTestId("delivery")).toHaveTextContent("Payload and answers hidden: you may not read this ticket.");
+    expect(screen.queryByText("Payload")).toBeNull();
   });
 
   it("edits an e-mail template, previews it in a sandboxed frame and resets it", async () => {

@@ -298,6 +298,11 @@ function WebhookEditForm({ subscription, topics, onSaved, onDeleted }: { subscri
           {t("settings.deleteFailed", { message: deleteError })}
         </Text>
       )}
+      {subscription.suspendedReason && (
+        <Text role="status" color="critical1">
+          {t("settings.webhookSuspended", { reason: subscription.suspendedReason })}
+        </Text>
+      )}
       <Box as="form" onSubmit={submit} aria-label={t("settings.editItem", { name: subscription.name })} display="flex" flexDirection="column" gap={3}>
         <WebhookFields form={form} set={(patch) => setForm((f) => ({ ...f, ...patch }))} topics={topics} />
         <Box display="flex" gap={2} alignItems="center">
@@ -384,10 +389,16 @@ function DeliveryItem({ delivery: d, onRedelivered }: { delivery: Delivery; onRe
               </tbody>
             </table>
           )}
-          <details>
-            <summary>{t("settings.payload")}</summary>
-            <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>{prettyJson(d.payload)}</pre>
-          </details>
+          {d.payload === null ? (
+            <Text size={2} color="default2">
+              {t("settings.payloadHidden")}
+            </Text>
+          ) : (
+            <details>
+              <summary>{t("settings.payload")}</summary>
+              <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>{prettyJson(d.payload)}</pre>
+            </details>
+          )}
           <Box display="flex" gap={2} alignItems="center">
             <Button
               type="button"

@@ -9,9 +9,12 @@ from django.db.models import Exists, OuterRef, Q
 
 from ...actor import Actor
 from ...error_codes import HelpdeskErrorCode
-from ...errors import field_error
+from ...errors import HelpdeskPermissionDenied, field_error
+from ...host import get_host
+from ...host.staff_access import may_work_tickets
 from ...host_models import user_model
 from ...models import Contact, CustomerResponsible, SupportAgent
+from ...permissions import Perm
 from ...sanitize import clean_html
 from .common import (
     deleted,
@@ -36,8 +39,8 @@ class AgentFields(TypedDict, total=False):
 def support_agent_candidates(
     actor: Actor, search: str | None = None, first: int | None = DEFAULT_CANDIDATES
 ) -> list[Any]:
-    """The staff users `add_support_agent` would take (active staff, not in the team
-    yet), by e-mail, at most `first` of them. `search` matches e-mail, first and last
+    """The staff users `add_support_agent` would take (active staff with MANAGE_ORDERS,
+    not in the team yet), by e-mail, at most `first` of them. `search` matches e-mail, first and last
     name case-insensitively; each of its words must match one of them ("anna schm").
 
     For those who may add them (MANAGE_PLUGINS): the Dashboard app cannot list
@@ -53,7 +56,11 @@ def support_agent_candidates(
             f"`first` must be between 0 and {MAX_CANDIDATES} (you asked for {first}).",
             HelpdeskErrorCode.INVALID,
         )
-    users = user_model().objects.filter(is_staff=True, is_active=True)
+    users = user_model().objects.filter(
+        pk__in=user_model().objects.filter(may_work_tickets()).values("pk"),
+        is_staff=True,
+        is_active=True,
+    )
     users = users.exclude(Exists(SupportAgent.objects.filter(user_id=OuterRef("pk"))))
     for word in (search or "").split():
         users = users.filter(
@@ -77,6 +84,14 @@ def add_support_agent(
             "user",
             "Only active staff users can join the support team.",
             HelpdeskErrorCode.NOT_A_STAFF_USER,
+        )
+    access = get_host().staff_access([user.pk]).get(user.pk)
+    if access is None or Perm.MANAGE_ORDERS.value not in access.permissions:
+        raise field_error(
+            "user",
+            "Only staff users with the MANAGE_ORDERS permission can join the support "
+            "team (they could not open the tickets assigned to them).",
+            HelpdeskErrorCode.MANAGE_ORDERS_REQUIRED,
         )
     message = "This user is in the support team already."
     if SupportAgent.objects.filter(user_id=user.pk).exists():
@@ -116,8 +131,11 @@ def set_customer_responsible(
     actor: Actor, customer_id: int, responsible_id: int | None
 ) -> tuple[Any, Any]:
     """Make a support agent responsible for a customer's new tickets (None: nobody).
-    Returns (customer, responsible user or None)."""
-    require_settings_manager(actor)
+    Returns (customer, responsible user or None).
+
+    A setting about one customer, named by their Saleor ID, answered with their name
+    and e-mail: MANAGE_PLUGINS (settings) and MANAGE_USERS (customer data) both."""
+    _require_customer_manager(actor)
     customer = user_model().objects.filter(pk=customer_id).first()
     if customer is None:
         raise not_found("Customer", "customer")
@@ -141,6 +159,19 @@ def set_customer_responsible(
             current.responsible = responsible
             current.save(update_fields=["responsible"])
     return customer, responsible
+
+
+def _require_customer_manager(actor: Actor) -> None:
+    try:
+        require_settings_manager(actor)
+        allowed = actor.has_perm(Perm.MANAGE_USERS)
+    except HelpdeskPermissionDenied:
+        allowed = False
+    if not allowed:
+        raise HelpdeskPermissionDenied(
+            "You need the MANAGE_PLUGINS and MANAGE_USERS permissions to choose who "
+            "looks after a customer."
+        )
 
 
 def _apply(agent: SupportAgent, fields: AgentFields) -> list[Contact] | None:

@@ -36,15 +36,24 @@ def _offset(cursor: str | None, argument: str) -> int | None:
             return int(value)
     except (ValueError, UnicodeDecodeError):
         pass
-    raise GraphQLError(f"Invalid cursor in `{argument}`.")
+    raise GraphQLError(
+        f"Invalid cursor in `{argument}`.",
+        extensions={"code": "INVALID", "field": argument},
+    )
 
 
 def check_pagination(first: int | None, last: int | None) -> None:
     """Saleor's rules; called before any database query."""
     if first is None and last is None:
-        raise GraphQLError("You must provide a `first` or `last` value to paginate.")
+        raise GraphQLError(
+            "You must provide a `first` or `last` value to paginate.",
+            extensions={"code": "PAGINATION"},
+        )
     if first is not None and last is not None:
-        raise GraphQLError("Pass either `first` or `last`, not both.")
+        raise GraphQLError(
+            "Pass either `first` or `last`, not both.",
+            extensions={"code": "PAGINATION"},
+        )
     for name, value in (("first", first), ("last", last)):
         check_page_size(name, value)
 
@@ -54,7 +63,8 @@ def check_page_size(name: str, value: int | None) -> None:
     lists that take a `first` argument."""
     if value is not None and not 0 <= value <= PAGINATION_LIMIT:
         raise GraphQLError(
-            f"`{name}` must be between 0 and {PAGINATION_LIMIT} (you asked for {value})."
+            f"`{name}` must be between 0 and {PAGINATION_LIMIT} (you asked for {value}).",
+            extensions={"code": "PAGINATION", "field": name},
         )
 
 
@@ -69,16 +79,46 @@ def resolve_connection(
     **_filters: Any,
 ) -> CountableConnection:
     check_pagination(first, last)
+    cursors = page_cursors(after, before)
     total = queryset.count()
-    after_offset = _offset(after, "after")
-    before_offset = _offset(before, "before")
+    start, end = page_bounds(total, cursors, first, last)
+    items = list(queryset[start:end]) if end > start else []
+    return build_connection(connection_type, items, start, end, total)
+
+
+def page_cursors(
+    after: str | None, before: str | None
+) -> tuple[int | None, int | None]:
+    """The offsets the cursors `after` and `before` stand for (GraphQLError for a
+    cursor this API did not give out), read before any database query."""
+    return _offset(after, "after"), _offset(before, "before")
+
+
+def page_bounds(
+    total: int,
+    cursors: tuple[int | None, int | None],
+    first: int | None,
+    last: int | None,
+) -> tuple[int, int]:
+    """The page's [start, end) among `total` items."""
+    after_offset, before_offset = cursors
     start = after_offset + 1 if after_offset is not None else 0
     end = min(before_offset if before_offset is not None else total, total)
     if first is not None:
         end = min(end, start + first)
     if last is not None:
         start = max(start, end - last)
-    items = list(queryset[start:end]) if end > start else []
+    return start, end
+
+
+def build_connection(
+    connection_type: type[CountableConnection],
+    items: list[Any],
+    start: int,
+    end: int,
+    total: int,
+) -> CountableConnection:
+    """The connection of one page: `items` are the items from `start` to `end`."""
     edge_type = connection_type.Edge
     edges = [
         edge_type(node=node, cursor=_cursor(start + index))

@@ -91,8 +91,14 @@ class Decimal(graphene.types.Scalar):
         )
 
     @staticmethod
-    def serialize(value: decimal.Decimal | str) -> str:
-        return str(decimal.Decimal(value) if isinstance(value, str) else value)
+    def serialize(value: decimal.Decimal | str | int | float) -> str:
+        # Always the plain form ("100", not "1E+2"); amounts come quantized to their
+        # currency's precision from their resolvers. Anything else goes through its
+        # shortest text form, as in `parse_value`.
+        number = (
+            value if isinstance(value, decimal.Decimal) else decimal.Decimal(str(value))
+        )
+        return f"{number:f}"
 
     @staticmethod
     def parse_literal(node: Any) -> decimal.Decimal | None:

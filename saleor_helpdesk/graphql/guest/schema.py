@@ -6,8 +6,6 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from graphql import GraphQLError
-
 from ...guests import guest_actor
 from ..core.connection import check_pagination, connection_field, resolve_connection
 from ..core.context import act_as
@@ -23,10 +21,12 @@ from .mutations.guest_ticket_reopen import GuestTicketReopen
 
 
 def _guest(order_token: Any, email: str) -> Any:
+    """The guest, or the refusal with its code and field (`orderToken`), as every
+    query refusal carries them."""
     try:
         return guest_actor(order_token, email)
     except ValidationError as error:
-        raise GraphQLError("; ".join(error.messages)) from error
+        raise query_error(error) from error
 
 
 class GuestQueries(graphene.ObjectType):

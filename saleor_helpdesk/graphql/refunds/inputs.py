@@ -27,7 +27,12 @@ class TicketRefundCreateInput(graphene.InputObjectType):
         default_value=False, description="Refund the shipping costs too."
     )
     amount = Decimal(
-        description="The amount; default: the lines' prices (and shipping)."
+        description=(
+            "The amount; default: the lines' prices (and shipping). At most the "
+            "currency's decimal places (`TicketRefundOptions.fractionDigits`: USD 2, "
+            "JPY 0, KWD 3); more places, zero or less, or an exponent (1e2) is an "
+            "`INVALID` error on `amount`."
+        )
     )
     reason = graphene.String(description="Why, in words (shown on the Saleor order).")
     reason_reference_id = graphene.ID(

@@ -3,6 +3,7 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
+from ... import money
 from ...actions.config.common import can_read_settings
 from ...actions.config.refund_reasons import refund_reason_mappings
 from ...actions.refunds import require_refund_permission
@@ -53,13 +54,19 @@ class RefundQueries(graphene.ObjectType):
         result = ticket_refund_options(found)
         options = result.options
         suggested = dict(result.suggested_lines)
+        currency = options.currency
+
+        def at_precision(amount: Any) -> Any:
+            return money.quantize(amount, currency)
+
         return TicketRefundOptions(
             can_refund=options.method is not None and options.max_amount > 0,
             unavailable_reason=options.unavailable,
             method=options.method,
-            currency=options.currency,
-            max_amount=options.max_amount,
-            shipping_amount=options.shipping_amount,
+            currency=currency,
+            fraction_digits=money.precision(currency),
+            max_amount=at_precision(options.max_amount),
+            shipping_amount=at_precision(options.shipping_amount),
             shipping_refundable=options.shipping_refundable,
             lines=[
                 {
@@ -67,7 +74,7 @@ class RefundQueries(graphene.ObjectType):
                     "product_name": line.product_name,
                     "quantity": line.quantity,
                     "refundable_quantity": line.refundable_quantity,
-                    "unit_price": line.unit_price,
+                    "unit_price": at_precision(line.unit_price),
                     "suggested_quantity": min(
                         suggested.get(line.line_id, 0), line.refundable_quantity
                     ),

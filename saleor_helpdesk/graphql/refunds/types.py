@@ -4,6 +4,7 @@ from typing import Any
 
 import graphene
 
+from ... import money
 from ..core.enums import ComplaintReasonEnum, RefundMethodEnum, RefundStateEnum
 from ..core.ids import to_global_id
 from ..core.scalars import DateTime, Decimal
@@ -43,7 +44,10 @@ class TicketRefund(graphene.ObjectType):
     method = graphene.Field(
         RefundMethodEnum, required=True, description="Which Saleor API refunds it."
     )
-    amount = Decimal(required=True, description="The amount refunded.")
+    amount = Decimal(
+        required=True,
+        description="The amount refunded, at the currency's precision (45.00, 4500).",
+    )
     currency = graphene.String(required=True, description="Its currency.")
     include_shipping = graphene.Boolean(
         required=True, description="Whether shipping costs are refunded."
@@ -72,6 +76,10 @@ class TicketRefund(graphene.ObjectType):
     @staticmethod
     def resolve_id(root: Any, info: Any) -> str:
         return to_global_id("TicketRefund", root.pk)
+
+    @staticmethod
+    def resolve_amount(root: Any, info: Any) -> Any:
+        return money.quantize(root.amount, root.currency)
 
     @staticmethod
     def resolve_lines(root: Any, info: Any) -> Any:
@@ -124,6 +132,14 @@ class TicketRefundOptions(graphene.ObjectType):
         RefundMethodEnum, description="Which Saleor API would refund."
     )
     currency = graphene.String(required=True, description="The order's currency.")
+    fraction_digits = graphene.Int(
+        required=True,
+        description=(
+            "Decimal places of the currency (babel's currency data, as Saleor's "
+            "`Money.fractionDigits`): amounts here have them, and an amount sent "
+            "with more is refused."
+        ),
+    )
     max_amount = Decimal(
         required=True,
         description=(

@@ -5,6 +5,7 @@ from typing import Any
 
 import graphene
 
+from ... import money
 from ...host import get_host
 from ..core.enums import RefundMethodEnum
 from ..core.ids import to_global_id
@@ -62,7 +63,8 @@ class OrderLine(SaleorId, graphene.ObjectType):
 
     @staticmethod
     def resolve_unit_price_gross(root: Any, info: Any) -> float:
-        return float(root.unit_price_gross_amount)
+        # As Saleor's `Money.amount`: at the currency's precision, then a float.
+        return float(money.quantize(root.unit_price_gross_amount, root.currency))
 
 
 class OrderPayment(graphene.ObjectType):
@@ -85,6 +87,18 @@ class OrderPayment(graphene.ObjectType):
     class Meta:
         name = "TicketOrderPayment"
         description = "One way an order was paid (staff only)."
+
+    @staticmethod
+    def resolve_charged(root: Any, info: Any) -> Any:
+        return money.quantize(root.charged, root.currency)
+
+    @staticmethod
+    def resolve_refunded(root: Any, info: Any) -> Any:
+        return money.quantize(root.refunded, root.currency)
+
+    @staticmethod
+    def resolve_pending_refund(root: Any, info: Any) -> Any:
+        return money.quantize(root.pending_refund, root.currency)
 
 
 class Order(SaleorId, graphene.ObjectType):
@@ -120,7 +134,7 @@ class Order(SaleorId, graphene.ObjectType):
 
     @staticmethod
     def resolve_total_gross(root: Any, info: Any) -> float:
-        return float(root.total_gross_amount)
+        return float(money.quantize(root.total_gross_amount, root.currency))
 
     @staticmethod
     def resolve_lines(root: Any, info: Any) -> Any:

@@ -34,5 +34,8 @@ class StorefrontQueries(graphene.ObjectType):
             .first()
         )
         if channel_id is None:
-            raise GraphQLError(f"Channel '{channel}' not found.")
+            raise GraphQLError(
+                f"Channel '{channel}' not found.",
+                extensions={"code": "NOT_FOUND", "field": "channel"},
+            )
         return build_configuration(channel_settings(channel_id), language_code)

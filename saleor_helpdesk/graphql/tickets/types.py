@@ -9,7 +9,7 @@ import graphene
 from django.utils import timezone
 from promise import Promise
 
-from ... import PLUGIN_ID
+from ... import PLUGIN_ID, money
 from ...constants import CommentVisibility
 from ...host import CustomerSummary, get_host
 from ...inbox import other_tickets_of_customer
@@ -364,7 +364,9 @@ class TicketCustomerSummary(graphene.ObjectType):
 
     @staticmethod
     def resolve_total_spent(root: CustomerSummary, info: Any) -> float:
-        return float(root.total_spent)
+        if root.currency is None:
+            return float(root.total_spent)
+        return float(money.quantize(root.total_spent, root.currency))
 
 
 class TicketType(graphene.ObjectType):

@@ -17,7 +17,10 @@ class HelpdeskWebhookSubscriptionInput(graphene.InputObjectType):
     )
     channels = graphene.List(
         graphene.NonNull(graphene.String),
-        description="Slugs of the channels to limit it to; empty: every channel.",
+        description=(
+            "Slugs of the channels to limit it to; empty: every channel (refused to "
+            "a caller limited to some channels)."
+        ),
     )
     is_active = graphene.Boolean(description="Whether events are sent to it.")
     include_internal_comments = graphene.Boolean(

@@ -1,5 +1,6 @@
 """The webhook API: subscriptions, their deliveries, redelivery. MANAGE_APPS or
-MANAGE_PLUGINS."""
+MANAGE_PLUGINS; what a subscription sends and which payloads a caller sees follow the
+ticket rules (`webhooks/readers.py`)."""
 
 from typing import Any
 

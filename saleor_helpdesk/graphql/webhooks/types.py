@@ -1,5 +1,7 @@
 """Types of the webhook API: subscriptions, their deliveries and each delivery's
-attempts. Only callers with MANAGE_APPS or MANAGE_PLUGINS reach them."""
+attempts. Only callers with MANAGE_APPS or MANAGE_PLUGINS reach them; a delivery's
+payload and the receiver's answers are shown only to those of them who may read its
+ticket (`webhooks/readers.py`)."""
 
 from typing import Any
 
@@ -9,6 +11,12 @@ from ...host_models import channel_model
 from ...models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 from ...models.webhook import WebhookDeliveryStatus, WebhookSigning
 from ...webhooks.payloads import TOPICS
+from ...webhooks.readers import (
+    payload_readable,
+    reader_actor,
+    suspended_reason,
+    with_payload_access,
+)
 from ..core.connection import CountableConnection, connection_field, resolve_connection
 from ..core.enums import _enum
 from ..core.ids import to_global_id
@@ -48,7 +56,10 @@ class HelpdeskWebhookAttempt(graphene.ObjectType):
         required=True, description="How long the attempt took, in milliseconds."
     )
     response_excerpt = graphene.String(
-        required=True, description="The start of the answer (at most 500 characters)."
+        description=(
+            "The start of the answer (at most 500 characters); null for callers who "
+            "may not read the delivery's ticket (an answer may echo the payload)."
+        )
     )
     error = graphene.String(
         required=True,
@@ -63,6 +74,13 @@ class HelpdeskWebhookAttempt(graphene.ObjectType):
     def resolve_id(root: WebhookAttempt, info: Any) -> str:
         return to_global_id("HelpdeskWebhookAttempt", root.pk)
 
+    @staticmethod
+    def resolve_response_excerpt(root: WebhookAttempt, info: Any) -> str | None:
+        # Set by the delivery's `attempt_log`: whether the caller may read its ticket.
+        return (
+            root.response_excerpt if getattr(root, "payload_readable", False) else None
+        )
+
 
 class HelpdeskWebhookDelivery(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the delivery.")
@@ -75,7 +93,10 @@ class HelpdeskWebhookDelivery(graphene.ObjectType):
     )
     topic = graphene.String(required=True, description="The event's topic.")
     payload = graphene.JSONString(
-        required=True, description="The JSON body the consumer receives."
+        description=(
+            "The JSON body the consumer receives; null for callers who may not read "
+            "the ticket it reports (MANAGE_ORDERS and the ticket's channel)."
+        )
     )
     status = graphene.Field(
         WebhookDeliveryStatusEnum, required=True, description="Where it stands."
@@ -94,7 +115,10 @@ class HelpdeskWebhookDelivery(graphene.ObjectType):
         description="How long the last attempt took, in milliseconds."
     )
     last_response_excerpt = graphene.String(
-        required=True, description="The start of the last answer."
+        description=(
+            "The start of the last answer; null for callers who may not read the "
+            "ticket (an answer may echo the payload)."
+        )
     )
     last_error = graphene.String(
         required=True, description="Why the last attempt got no answer, if so."
@@ -117,8 +141,24 @@ class HelpdeskWebhookDelivery(graphene.ObjectType):
         return to_global_id("HelpdeskWebhookDelivery", root.pk)
 
     @staticmethod
+    def resolve_payload(root: WebhookDelivery, info: Any) -> Any:
+        if not payload_readable(info.context.actor, root):
+            return None
+        return root.payload
+
+    @staticmethod
+    def resolve_last_response_excerpt(root: WebhookDelivery, info: Any) -> str | None:
+        if not payload_readable(info.context.actor, root):
+            return None
+        return root.last_response_excerpt
+
+    @staticmethod
     def resolve_attempt_log(root: WebhookDelivery, info: Any) -> Any:
-        return root.attempt_log.order_by("number", "pk")
+        readable = payload_readable(info.context.actor, root)
+        attempts = list(root.attempt_log.order_by("number", "pk"))
+        for attempt in attempts:
+            attempt.payload_readable = readable  # type: ignore[attr-defined]
+        return attempts
 
 
 class HelpdeskWebhookDeliveryCountableConnection(CountableConnection):
@@ -153,6 +193,13 @@ class HelpdeskWebhookSubscription(graphene.ObjectType):
     signing = graphene.Field(
         WebhookSigningEnum, required=True, description="How requests are signed."
     )
+    suspended_reason = graphene.String(
+        description=(
+            "Why it sends nothing now: the staff user or app who saved it (its reader) "
+            "lost MANAGE_ORDERS or its channels, was deactivated or deleted. Null "
+            "while it sends; it sends only tickets its reader may read."
+        )
+    )
     created_at = DateTime(required=True, description="When it was made.")
     updated_at = DateTime(required=True, description="Last change.")
     deliveries = connection_field(
@@ -185,10 +232,16 @@ class HelpdeskWebhookSubscription(graphene.ObjectType):
         return [slugs[pk] for pk in root.channel_ids if pk in slugs]
 
     @staticmethod
+    def resolve_suspended_reason(root: WebhookSubscription, info: Any) -> str | None:
+        return suspended_reason(root, reader_actor(root))
+
+    @staticmethod
     def resolve_deliveries(
         root: WebhookSubscription, info: Any, status: str | None = None, **kwargs: Any
     ) -> Any:
-        deliveries = root.deliveries.order_by("-created_at", "-pk")
+        deliveries = with_payload_access(
+            info.context.actor, root.deliveries.order_by("-created_at", "-pk")
+        )
         if status:
             deliveries = deliveries.filter(status=status)
         return resolve_connection(

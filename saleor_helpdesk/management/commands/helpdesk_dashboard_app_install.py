@@ -11,6 +11,7 @@ from ...dashboard_app import (
     InvalidBaseURL,
     dashboard_app_spec,
 )
+from ...dashboard_files import missing_build
 from ...host import get_host
 
 
@@ -40,6 +41,11 @@ class Command(BaseCommand):
             spec = dashboard_app_spec(base_url)
         except InvalidBaseURL as error:
             raise CommandError(str(error)) from error
+        # An app whose pages answer 404 would only show merchants an error in their
+        # Dashboard: a checkout installed without the extension's build stops here.
+        problem = missing_build()
+        if problem:
+            raise CommandError(problem)
         result = get_host().install_dashboard_app(spec)
         self.stdout.write(_summary(result, spec.name))
         if result.status is not InstallStatus.UNCHANGED:

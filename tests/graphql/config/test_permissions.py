@@ -1,6 +1,7 @@
 """Who may call each configuration operation: every query needs MANAGE_ORDERS or
-MANAGE_PLUGINS, every mutation MANAGE_PLUGINS. A refusal carries its code and writes
-nothing. (The success paths are in the tests of each topic.)"""
+MANAGE_PLUGINS, every mutation MANAGE_PLUGINS (customerResponsibleSet, which names a
+customer, MANAGE_USERS too: test_team). A refusal carries its code and writes nothing.
+(The success paths are in the tests of each topic.)"""
 
 import pytest
 
@@ -12,7 +13,7 @@ from saleor_helpdesk.models import (
     StatusTransition,
     SupportAgent,
 )
-from tests.factories import StaffFactory, make_ticket
+from tests.factories import StaffFactory, grant, make_ticket
 from tests.graphql.config import operations as op
 from tests.graphql.config.conftest import (
     NOT_MANAGERS,
@@ -29,6 +30,8 @@ from tests.graphql.config.conftest import (
 def rows(db, customer, channel, staff_user):
     """One row of every kind an operation names."""
     ticket = make_ticket(customer_email=customer.email, channel_id=channel.pk)
+    new_agent = StaffFactory(email="new-agent@shop.example")
+    grant(new_agent, "MANAGE_ORDERS")
     return {
         "status": status("answered"),
         "transition": StatusTransition.objects.get(
@@ -39,7 +42,7 @@ def rows(db, customer, channel, staff_user):
         "contact": Contact.objects.create(slug="press", name="Press"),
         "template": ResponseTemplate.objects.create(name="Thanks", body="Danke."),
         "agent": SupportAgent.objects.get(user=staff_user),
-        "staff": StaffFactory(email="new-agent@shop.example"),
+        "staff": new_agent,
         "customer": customer,
         "ticket": ticket,
         "channel": channel,
@@ -164,13 +167,6 @@ MUTATIONS = {
     "supportAgentRemove": (
         op.SUPPORT_AGENT_REMOVE,
         lambda r: {"id": gid("SupportAgent", r["agent"].pk)},
-    ),
-    "customerResponsibleSet": (
-        op.CUSTOMER_RESPONSIBLE_SET,
-        lambda r: {
-            "customer": gid("User", r["customer"].pk),
-            "responsible": gid("User", r["agent"].user_id),
-        },
     ),
     "helpdeskChannelSettingsUpdate": (
         op.HELPDESK_CHANNEL_SETTINGS_UPDATE,

@@ -5,9 +5,16 @@ import pytest
 
 from saleor_helpdesk.actor import Actor
 from saleor_helpdesk.models import Contact, CustomerResponsible, SupportAgent
-from tests.factories import StaffFactory, UserFactory, make_ticket
+from tests.factories import (
+    StaffFactory,
+    UserFactory,
+    access_token_for,
+    grant,
+    make_ticket,
+)
 from tests.graphql.config import operations as op
-from tests.graphql.config.conftest import gid, refused, succeeded
+from tests.graphql.config.conftest import gid, refused, snapshot, succeeded
+from tests.graphql.conftest import Api
 
 
 def contact_id(slug: str) -> str:
@@ -15,8 +22,18 @@ def contact_id(slug: str) -> str:
 
 
 @pytest.fixture
+def customer_manager_api(manager):
+    """A settings manager who may also see customer data (MANAGE_USERS)."""
+    grant(manager, "MANAGE_USERS")
+    return Api(access_token_for(manager))
+
+
+@pytest.fixture
 def newcomer(db):
-    return StaffFactory(email="newcomer@shop.example")
+    """A staff user who works tickets (MANAGE_ORDERS), not in the team yet."""
+    user = StaffFactory(email="newcomer@shop.example")
+    grant(user, "MANAGE_ORDERS")
+    return user
 
 
 def test_staff_read_the_team(api_for, staff_user, colleague):
@@ -64,6 +81,21 @@ def test_a_manager_adds_a_staff_user_to_the_team(manager_api, newcomer):
     ]
 
 
+def test_a_staff_user_of_one_channel_joins_the_team(manager_api, other_channel):
+    # given a staff user whose MANAGE_ORDERS is restricted to one channel
+    user = StaffFactory(email="usa@shop.example")
+    grant(user, "MANAGE_ORDERS", channels=[other_channel])
+
+    # when a manager adds them
+    payload = succeeded(
+        manager_api, op.SUPPORT_AGENT_ADD, {"user": gid("User", user.pk)}
+    )
+
+    # then they are an agent (tickets of their channel can be assigned to them)
+    assert payload["agent"]["user"] == {"email": "usa@shop.example"}
+    assert SupportAgent.objects.filter(user=user, is_active=True).exists()
+
+
 @pytest.mark.parametrize(
     ("who", "given", "field", "code", "message"),
     [
@@ -90,6 +122,14 @@ def test_a_manager_adds_a_staff_user_to_the_team(manager_api, newcomer):
         ),
         ("nobody", {}, "user", "NOT_FOUND", "User not found."),
         (
+            "staff_without_manage_orders",
+            {},
+            "user",
+            "MANAGE_ORDERS_REQUIRED",
+            "Only staff users with the MANAGE_ORDERS permission can join the support "
+            "team (they could not open the tickets assigned to them).",
+        ),
+        (
             "newcomer",
             {"contacts": ["webmaster", "webmaster"]},
             "contacts",
@@ -108,6 +148,8 @@ def test_a_manager_adds_a_staff_user_to_the_team(manager_api, newcomer):
 def test_an_invalid_addition_is_refused(
     manager_api, customer, staff_user, newcomer, who, given, field, code, message
 ):
+    warehouse = StaffFactory(email="lager@shop.example")
+    grant(warehouse, "MANAGE_PRODUCTS")
     # given the user to add, and their queues
     users = {
         "customer": customer.pk,
@@ -115,6 +157,7 @@ def test_an_invalid_addition_is_refused(
         "agent": staff_user.pk,
         "nobody": 999_999,
         "newcomer": newcomer.pk,
+        "staff_without_manage_orders": warehouse.pk,
     }
     if "contacts" in given:
         given = {
@@ -196,11 +239,11 @@ def test_a_manager_removes_an_agent_whose_tickets_stay_assigned(
 
 
 def test_a_manager_makes_an_agent_responsible_for_a_customer(
-    manager_api, customer, staff_user, channel
+    customer_manager_api, customer, staff_user, channel
 ):
     # when a manager makes an agent responsible for a customer
     payload = succeeded(
-        manager_api,
+        customer_manager_api,
         op.CUSTOMER_RESPONSIBLE_SET,
         {
             "customer": gid("User", customer.pk),
@@ -216,7 +259,7 @@ def test_a_manager_makes_an_agent_responsible_for_a_customer(
 
 
 def test_a_manager_hands_a_customer_over_and_then_to_nobody(
-    manager_api, customer, staff_user, colleague
+    customer_manager_api, customer, staff_user, colleague
 ):
     # given an agent responsible for a customer
     CustomerResponsible.objects.create(customer=customer, responsible=staff_user)
@@ -224,12 +267,12 @@ def test_a_manager_hands_a_customer_over_and_then_to_nobody(
 
     # when a manager hands the customer to a colleague, then to nobody
     succeeded(
-        manager_api,
+        customer_manager_api,
         op.CUSTOMER_RESPONSIBLE_SET,
         {**variables, "responsible": gid("User", colleague.pk)},
     )
     handed_over = CustomerResponsible.objects.get(customer=customer).responsible
-    payload = succeeded(manager_api, op.CUSTOMER_RESPONSIBLE_SET, variables)
+    payload = succeeded(customer_manager_api, op.CUSTOMER_RESPONSIBLE_SET, variables)
 
     # then the colleague was responsible, and now nobody is
     assert handed_over == colleague
@@ -262,7 +305,14 @@ def test_a_manager_hands_a_customer_over_and_then_to_nobody(
     ],
 )
 def test_an_invalid_responsible_is_refused(
-    manager_api, customer, staff_user, customer_pk, responsible, field, code, message
+    customer_manager_api,
+    customer,
+    staff_user,
+    customer_pk,
+    responsible,
+    field,
+    code,
+    message,
 ):
     # given a staff user outside the team, a paused agent, or a missing customer
     paused = SupportAgent.objects.create(user=StaffFactory(), is_active=False).user
@@ -276,7 +326,7 @@ def test_an_invalid_responsible_is_refused(
 
     # when a manager sets the responsible person
     error = refused(
-        manager_api,
+        customer_manager_api,
         op.CUSTOMER_RESPONSIBLE_SET,
         {
             "customer": gid("User", users[customer_pk]),
@@ -286,3 +336,58 @@ def test_an_invalid_responsible_is_refused(
 
     # then it is a typed error and nothing was written
     assert error == {"field": field, "code": code, "message": message}
+
+
+CUSTOMER_MANAGER_DENIED = {
+    "field": None,
+    "code": "PERMISSION_DENIED",
+    "message": "You need the MANAGE_PLUGINS and MANAGE_USERS permissions to choose "
+    "who looks after a customer.",
+}
+
+
+@pytest.mark.parametrize(
+    "caller",
+    [
+        "anonymous",
+        "customer",
+        "staff_without_permission",
+        "staff_with_manage_orders",
+        "staff_with_manage_plugins",
+        "staff_with_manage_users",
+    ],
+)
+@pytest.mark.parametrize("responsible", [True, False])
+def test_only_managers_of_settings_and_customers_set_a_responsible(
+    api_for, customer, staff_user, caller, responsible
+):
+    # given an agent responsible for a customer, and a caller lacking MANAGE_PLUGINS
+    # or MANAGE_USERS (a settings manager without MANAGE_USERS among them)
+    CustomerResponsible.objects.create(customer=customer, responsible=staff_user)
+    if caller == "staff_with_manage_users":
+        user = StaffFactory(email="hr@shop.example")
+        grant(user, "MANAGE_USERS")
+        api = Api(access_token_for(user))
+    else:
+        api = api_for(caller)
+    variables = {"customer": gid("User", customer.pk)}
+    if responsible:
+        variables["responsible"] = gid("User", staff_user.pk)
+
+    # when they set (or, without a responsible, remove) the customer's responsible
+    payload = refused_payload(api, variables)
+
+    # then they are refused: no customer's name or e-mail, nothing removed
+    assert payload == {
+        "errors": [CUSTOMER_MANAGER_DENIED],
+        "customer": None,
+        "responsible": None,
+    }
+    assert CustomerResponsible.objects.get(customer=customer).responsible == staff_user
+
+
+def refused_payload(api: Api, variables: dict) -> dict:
+    before = snapshot()
+    payload = api(op.CUSTOMER_RESPONSIBLE_SET, variables)["customerResponsibleSet"]
+    assert snapshot() == before
+    return payload

@@ -88,7 +88,9 @@ def api_as(db, customer, staff_api, stranger):
         if caller == "stranger":
             return Api(access_token_for(stranger))
         if caller == "staff_without_permission":
-            agent = SupportAgentFactory(user=StaffFactory(email="intern@shop.example"))
+            agent = SupportAgentFactory(
+                user=StaffFactory(email="intern@shop.example"), works_tickets=False
+            )
             return Api(access_token_for(agent.user))
         if caller == "staff":
             return staff_api
@@ -100,7 +102,9 @@ def api_as(db, customer, staff_api, stranger):
 @pytest.fixture
 def other_channel_staff_api(other_channel):
     """A support agent with MANAGE_ORDERS in another channel only."""
-    agent = SupportAgentFactory(user=StaffFactory(email="usa@shop.example"))
+    agent = SupportAgentFactory(
+        user=StaffFactory(email="usa@shop.example"), works_tickets=False
+    )
     grant(agent.user, "MANAGE_ORDERS", channels=[other_channel])
     return Api(access_token_for(agent.user))
 

@@ -1,5 +1,6 @@
 SUBSCRIPTION_FIELDS = """
   id name targetUrl events channels isActive includeInternalComments signing
+  suspendedReason
 """
 
 WEBHOOK_SUBSCRIPTIONS = f"""
@@ -56,7 +57,7 @@ REDELIVER = """
 mutation Redeliver($id: ID!) {
   webhookDeliveryRedeliver(id: $id) {
     errors { field code message }
-    delivery { id eventId status attempts }
+    delivery { id eventId status attempts payload lastResponseExcerpt }
   }
 }
 """

@@ -43,6 +43,7 @@ def test_a_bulk_update_of_100_tickets_plans_deliveries_in_bounded_queries(
             target_url="https://erp.example.com/hooks",
             events=list(TOPICS),
             secret="s",
+            reader_kind="system",
         )
     with_subscriptions = _bulk(staff_api, second, colleague)
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { TicketRefundOptionsQuery } from "../../generated/graphql";
 import { createFakeClient } from "../../test/fakeClient";
 import { renderApp } from "../../test/render";
-import { REFUND_POLL_MS, RefundsSection, fromCents, toCents } from "./Refunds";
+import { REFUND_POLL_MS, RefundsSection, decimalPlaces, fromMinor, toMinor } from "./Refunds";
 
 const refundOptions: TicketRefundOptionsQuery = {
   ticketRefundOptions: {
@@ -12,6 +12,7 @@ const refundOptions: TicketRefundOptionsQuery = {
     unavailableReason: null,
     method: "TRANSACTION",
     currency: "EUR",
+    fractionDigits: 2,
     maxAmount: "45.00",
     shippingAmount: "4.90",
     shippingRefundable: true,
@@ -28,10 +29,10 @@ const refundOptions: TicketRefundOptionsQuery = {
   },
 };
 
-function setup(create: (variables: Record<string, unknown>) => unknown, refunds: unknown[] = []) {
+function setup(create: (variables: Record<string, unknown>) => unknown, refunds: unknown[] = [], options: TicketRefundOptionsQuery = refundOptions) {
   const fake = createFakeClient({
     TicketRefundList: () => ({ ticket: { id: "Ticket:1", refunds } }),
-    TicketRefundOptions: () => refundOptions,
+    TicketRefundOptions: () => options,
     TicketRefundCreate: create,
   });
   const rendered = renderApp(<RefundsSection ticketId="Ticket:1" hasOrder onChanged={() => undefined} />, { client: fake.client });
@@ -39,10 +40,89 @@ function setup(create: (variables: Record<string, unknown>) => unknown, refunds:
 }
 
 describe("Refund dialog", () => {
-  it("converts decimal strings without drift", () => {
-    expect(toCents("9.90") * 3).toBe(2970);
-    expect(fromCents(toCents("0.1") + toCents("0.2"))).toBe("0.30");
-    expect(toCents("12,5")).toBe(1250);
+  it("converts decimal strings without drift, in the currency's smallest unit", () => {
+    expect(toMinor("9.90", 2) * 3).toBe(2970);
+    expect(fromMinor(toMinor("0.1", 2) + toMinor("0.2", 2), 2)).toBe("0.30");
+    expect(toMinor("12,5", 2)).toBe(1250);
+    expect(toMinor("4500", 0)).toBe(4500);
+    expect(fromMinor(4500, 0)).toBe("4500");
+    expect(toMinor("1.234", 3)).toBe(1234);
+    expect(fromMinor(5, 3)).toBe("0.005");
+    expect(toMinor("12.340", 2)).toBe(1234);
+  });
+
+  it("never rounds what was typed into another amount", () => {
+    // More places than the currency has, signs, exponents and words are no amounts.
+    for (const [text, digits] of [["1.005", 2], ["0.0004", 2], ["4500.5", 0], ["1.2345", 3], ["-5", 2], ["1e2", 2], ["viel", 2]] as const) {
+      expect(toMinor(text, digits)).toBeNaN();
+    }
+    expect(decimalPlaces("1.005")).toBe(3);
+    expect(decimalPlaces("1.50")).toBe(1);
+    expect(decimalPlaces("45")).toBe(0);
+  });
+
+  it("refuses an amount with more decimal places than the currency has, before sending", async () => {
+    const user = userEvent.setup();
+    const kwd: TicketRefundOptionsQuery = {
+      ticketRefundOptions: {
+        ...refundOptions.ticketRefundOptions!,
+        currency: "KWD",
+        fractionDigits: 3,
+        maxAmount: "45.000",
+        shippingAmount: "1.500",
+        reasonRequired: false,
+        lines: [{ orderLineId: "OrderLine:1", productName: "Kaffeebecher", quantity: 4, refundableQuantity: 4, unitPrice: "9.125", suggestedQuantity: 2 }],
+      },
+    };
+    const { callsOf } = setup(
+      () => ({ ticketRefundCreate: { errors: [], refund: { id: "Refund:1", state: "REQUESTED", amount: "1.234", currency: "KWD", failureMessage: null } } }),
+      [],
+      kwd,
+    );
+    await user.click(await screen.findByRole("button", { name: "Refund…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Refund from this ticket" });
+    const amount = within(dialog).getByLabelText("Amount (KWD)");
+    // The lines' sum with the currency's three places.
+    expect(amount).toHaveValue("18.250");
+
+    await user.clear(amount);
+    await user.type(amount, "1.2345");
+    await user.click(within(dialog).getByRole("button", { name: "Review refund" }));
+    expect(within(dialog).getByRole("alert")).toHaveTextContent("In KWD an amount has at most 3 decimal places.");
+    expect(callsOf("TicketRefundCreate")).toHaveLength(0);
+
+    await user.clear(amount);
+    await user.type(amount, "1.234");
+    await user.click(within(dialog).getByRole("button", { name: "Review refund" }));
+    await user.click(within(dialog).getByRole("button", { name: "Refund now" }));
+    await waitFor(() => expect(callsOf("TicketRefundCreate")).toHaveLength(1));
+    expect(callsOf("TicketRefundCreate")[0]!.variables).toMatchObject({ input: { amount: "1.234" } });
+  });
+
+  it("takes whole yen only", async () => {
+    const user = userEvent.setup();
+    const jpy: TicketRefundOptionsQuery = {
+      ticketRefundOptions: {
+        ...refundOptions.ticketRefundOptions!,
+        currency: "JPY",
+        fractionDigits: 0,
+        maxAmount: "9000",
+        shippingAmount: "500",
+        reasonRequired: false,
+        lines: [{ orderLineId: "OrderLine:1", productName: "Teeschale", quantity: 2, refundableQuantity: 2, unitPrice: "4500", suggestedQuantity: 1 }],
+      },
+    };
+    const { callsOf } = setup(() => null, [], jpy);
+    await user.click(await screen.findByRole("button", { name: "Refund…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Refund from this ticket" });
+    const amount = within(dialog).getByLabelText("Amount (JPY)");
+    expect(amount).toHaveValue("4500");
+
+    await user.clear(amount);
+    await user.type(amount, "4500.5");
+    await user.click(within(dialog).getByRole("button", { name: "Review refund" }));
+    expect(within(dialog).getByRole("alert")).toHaveTextContent("In JPY an amount has at most 0 decimal places.");
+    expect(callsOf("TicketRefundCreate")).toHaveLength(0);
   });
 
   it("preselects the complaint's lines and reason, caps the amount and asks for confirmation", async () => {

@@ -16,12 +16,30 @@ import { ErrorState, Loading } from "../../ui/StateViews";
 
 type RefundOptions = NonNullable<TicketRefundOptionsQuery["ticketRefundOptions"]>;
 
-/** Decimal strings ("59.90") as integer cents, so sums do not drift. */
-export const toCents = (value: string | number | null | undefined): number => {
-  const number = typeof value === "number" ? value : Number(String(value ?? "").replace(",", "."));
-  return Number.isFinite(number) ? Math.round(number * 100) : NaN;
+const PLAIN_DECIMAL = /^(\d+)(?:[.,](\d*))?$/;
+
+/** Decimal places that carry a digit in a plain decimal ("1.50" has 1); 0 for other text. */
+export const decimalPlaces = (value: string | null | undefined): number => {
+  const match = PLAIN_DECIMAL.exec(String(value ?? "").trim());
+  return match ? (match[2] ?? "").replace(/0+$/, "").length : 0;
 };
-export const fromCents = (cents: number): string => (cents / 100).toFixed(2);
+
+/** A plain decimal ("59.90", "12,5") in the currency's smallest unit (cents, yen, fils:
+ * `digits` decimal places, the API's `fractionDigits`), so sums do not drift. NaN for
+ * what is not a plain decimal (signs, exponents, words) or has more decimal places than
+ * the currency: it is never rounded into an amount the user did not type. */
+export const toMinor = (value: string | null | undefined, digits: number): number => {
+  const match = PLAIN_DECIMAL.exec(String(value ?? "").trim());
+  if (!match || decimalPlaces(match[0]) > digits) return NaN;
+  const fraction = (match[2] ?? "").padEnd(digits, "0").slice(0, digits);
+  return Number(match[1]) * 10 ** digits + Number(fraction || "0");
+};
+
+/** The plain decimal the API reads, at the currency's precision: "24.70", "4500", "1.234". */
+export const fromMinor = (minor: number, digits: number): string => {
+  const text = String(Math.trunc(minor)).padStart(digits + 1, "0");
+  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+};
 
 function newIdempotencyKey(): string {
   if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -141,7 +159,8 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
   const { t, label, formatMoney } = useI18n();
   const client = useClient();
   const host = useHost();
-  const money = (cents: number) => formatMoney(cents / 100, options.currency);
+  const digits = options.fractionDigits;
+  const money = (minor: number) => formatMoney(minor / 10 ** digits, options.currency, digits);
   // One key per dialog: a retry after a lost answer never refunds twice.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [quantities, setQuantities] = useState<Record<string, number>>(() =>
@@ -155,22 +174,27 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const maxCents = toCents(options.maxAmount);
-  const sumCents = useMemo(
+  // The API writes its amounts at the currency's precision: these never come out NaN.
+  const maxMinor = toMinor(options.maxAmount, digits);
+  const sumMinor = useMemo(
     () =>
-      options.lines.reduce((sum, line) => sum + toCents(line.unitPrice) * (quantities[line.orderLineId] ?? 0), 0) +
-      (shipping ? toCents(options.shippingAmount) : 0),
-    [options, quantities, shipping],
+      options.lines.reduce((sum, line) => sum + toMinor(line.unitPrice, digits) * (quantities[line.orderLineId] ?? 0), 0) +
+      (shipping ? toMinor(options.shippingAmount, digits) : 0),
+    [options, quantities, shipping, digits],
   );
-  const amountCents = amountText === null ? sumCents : toCents(amountText);
+  const amountMinor = amountText === null ? sumMinor : toMinor(amountText, digits);
+  // The same rule as the API's (an amount with more places is refused there too),
+  // checked before anything is sent.
   const problem =
-    !Number.isFinite(amountCents) || amountCents <= 0
-      ? t("refund.amountInvalid")
-      : amountCents > maxCents
-        ? t("refund.amountTooHigh", { max: money(maxCents) })
-        : options.reasonRequired && !reasonId
-          ? t("refund.reasonRequired")
-          : null;
+    amountText !== null && decimalPlaces(amountText) > digits
+      ? t("refund.amountPlaces", { currency: options.currency, digits: String(digits) })
+      : !Number.isFinite(amountMinor) || amountMinor <= 0
+        ? t("refund.amountInvalid")
+        : amountMinor > maxMinor
+          ? t("refund.amountTooHigh", { max: money(maxMinor) })
+          : options.reasonRequired && !reasonId
+            ? t("refund.reasonRequired")
+            : null;
 
   const review = (event: FormEvent) => {
     event.preventDefault();
@@ -195,7 +219,7 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
           idempotencyKey,
           ...(lines.length ? { lines } : {}),
           includeShipping: shipping,
-          ...(amountText !== null ? { amount: fromCents(amountCents) } : {}),
+          ...(amountText !== null ? { amount: fromMinor(amountMinor, digits) } : {}),
           ...(note.trim() ? { reason: note.trim() } : {}),
           ...(reasonId ? { reasonReferenceId: reasonId } : {}),
         },
@@ -220,7 +244,7 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
   if (step === "confirm") {
     return (
       <Box display="flex" flexDirection="column" gap={4}>
-        <Text>{t("refund.confirmText", { amount: money(amountCents), method: label("refundMethod", options.method ?? "") || "—" })}</Text>
+        <Text>{t("refund.confirmText", { amount: money(amountMinor), method: label("refundMethod", options.method ?? "") || "—" })}</Text>
         <Box display="flex" justifyContent="flex-end" gap={2}>
           <Button variant="secondary" onClick={() => setStep("edit")} disabled={busy}>
             {t("refund.back")}
@@ -251,7 +275,7 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
           {options.lines.map((line) => (
             <tr key={line.orderLineId}>
               <td>{line.productName}</td>
-              <td style={{ textAlign: "right" }}>{money(toCents(line.unitPrice))}</td>
+              <td style={{ textAlign: "right" }}>{money(toMinor(line.unitPrice, digits))}</td>
               <td style={{ textAlign: "right" }}>
                 {line.refundableQuantity} / {line.quantity}
               </td>
@@ -283,15 +307,15 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
             setAmountText(null);
           }}
         >
-          <Text size={3}>{t("refund.shipping", { amount: money(toCents(options.shippingAmount)) })}</Text>
+          <Text size={3}>{t("refund.shipping", { amount: money(toMinor(options.shippingAmount, digits)) })}</Text>
         </Checkbox>
       )}
       <Input
         label={t("refund.amount", { currency: options.currency })}
         inputMode="decimal"
-        value={amountText ?? fromCents(sumCents)}
+        value={amountText ?? fromMinor(sumMinor, digits)}
         onChange={(event) => setAmountText(event.target.value)}
-        helperText={t("refund.amountHint", { sum: money(sumCents), max: money(maxCents) })}
+        helperText={t("refund.amountHint", { sum: money(sumMinor), max: money(maxMinor) })}
         error={Boolean(problem && amountText !== null)}
       />
       {options.reasons.length > 0 && (

@@ -26,7 +26,8 @@ class CustomerResponsibleSet(BaseMutation):
     class Meta:
         description = (
             "Make a support agent responsible for a customer: their new tickets go to "
-            "that agent (MANAGE_PLUGINS)."
+            "that agent (MANAGE_PLUGINS and MANAGE_USERS: it names a customer and "
+            "answers with their name and e-mail)."
         )
 
     @classmethod

@@ -12,6 +12,7 @@ from ....actions import assign_ticket, close_ticket
 from ....actor import Actor
 from ....error_codes import HelpdeskErrorCode
 from ....errors import field_error
+from ....host import get_host
 from ...core.ids import int_pk
 from ..inputs import TicketBulkUpdateInput
 from ..types import TicketType
@@ -20,14 +21,17 @@ from .staff import StaffMutation, renamed
 MAX_TICKETS = 100
 
 
-def _is_already_closed(error: ValidationError) -> bool:
+def _codes(error: ValidationError) -> set[str | None]:
     groups = (
         error.error_dict.values()
         if hasattr(error, "error_dict")
         else [error.error_list]
     )
-    codes = {detail.code for details in groups for detail in details}
-    return codes == {HelpdeskErrorCode.ALREADY_CLOSED.value}
+    return {detail.code for details in groups for detail in details}
+
+
+def _is_already_closed(error: ValidationError) -> bool:
+    return _codes(error) == {HelpdeskErrorCode.ALREADY_CLOSED.value}
 
 
 def _ticket_label(actor: Actor, ticket_id: int, global_id: str) -> str:
@@ -92,6 +96,8 @@ class TicketBulkUpdate(StaffMutation):
             )
         global_ids = {int_pk(value, "Ticket", "ids"): value for value in ids}
         assignee_id = int_pk(assignee, "User", "assignee") if assignee else None
+        # Whether the assignee may open each ticket: the shop is asked once.
+        access = get_host().staff_access([assignee_id]) if assignee_id else {}
         current: int | None = None
         try:
             with transaction.atomic(), side_effects.batched():
@@ -99,7 +105,9 @@ class TicketBulkUpdate(StaffMutation):
                 # then wait for each other instead of deadlocking.
                 for current in sorted(global_ids):
                     if assignee_id is not None:
-                        assign_ticket(actor, current, assignee_id)
+                        assign_ticket(
+                            actor, current, assignee_id, assignee_access=access
+                        )
                     if close:
                         try:
                             close_ticket(actor, current)
@@ -110,9 +118,11 @@ class TicketBulkUpdate(StaffMutation):
             if current is None:
                 raise
             label = _ticket_label(actor, current, global_ids[current])
-            raise renamed(
-                error, {"id": "ids", None: "ids"}, prefix=f"{label}: "
-            ) from error
+            fields: dict[str | None, str | None] = {"id": "ids", None: "ids"}
+            if HelpdeskErrorCode.CANNOT_SEE_TICKET.value in _codes(error):
+                # The assignee may open some of the tickets: say which one not.
+                fields["assignee"] = "assignee"
+            raise renamed(error, fields, prefix=f"{label}: ") from error
         by_id = visible_tickets(actor).in_bulk(list(global_ids))
         tickets = [by_id[pk] for pk in global_ids if pk in by_id]
         return cls(count=len(tickets), tickets=tickets)

@@ -22,7 +22,8 @@ class WebhookDeliveryRedeliver(BaseMutation):
     class Meta:
         description = (
             "Send a succeeded or failed delivery again, with the same event id and "
-            "payload (MANAGE_APPS or MANAGE_PLUGINS)."
+            "payload (MANAGE_APPS or MANAGE_PLUGINS); it fails unsent when the "
+            "subscription's reader may no longer read the ticket."
         )
 
     @classmethod

@@ -29,7 +29,9 @@ class WebhookSubscriptionCreate(BaseMutation):
 
     class Meta:
         description = (
-            "Send the helpdesk's events to a URL (MANAGE_APPS or MANAGE_PLUGINS)."
+            "Send the helpdesk's events to a URL (MANAGE_APPS or MANAGE_PLUGINS, and "
+            "MANAGE_ORDERS). It sends only tickets the caller may read: a caller "
+            "limited to some channels must name channels among them."
         )
 
     @classmethod

@@ -24,7 +24,12 @@ class WebhookSubscriptionUpdate(BaseMutation):
         )
 
     class Meta:
-        description = "Change a webhook subscription (MANAGE_APPS or MANAGE_PLUGINS)."
+        description = (
+            "Change a webhook subscription (MANAGE_APPS or MANAGE_PLUGINS). Changing "
+            "its URL, topics, channels or internal notes, or activating it, also "
+            "needs MANAGE_ORDERS and access to its channels, and from then on it sends "
+            "what the caller may read."
+        )
 
     @classmethod
     def perform(

@@ -1,0 +1,98 @@
+"""What staff users may do in the shop, read for many users at once.
+
+Both hosts use this: Saleor's `User`, `Group` and `Permission` and the stand-in's share
+their names (`user_permissions`, `groups`, `Group.permissions`,
+`Group.restricted_access_to_channels`, `Group.channels`, `Permission.codename`), so the
+stand-in runs the very code that runs inside Saleor. The rules are Saleor's:
+`User.effective_permissions` (a superuser holds every permission; otherwise the
+user's own permissions and those of their groups) and `AccessibleChannelsByUserIdLoader`
+(a superuser or any group without a channel restriction opens every channel; otherwise
+the union of the groups' channels, none without groups).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Q
+
+from ..permissions import Perm
+
+
+@dataclass(frozen=True)
+class StaffAccess:
+    """A staff user's permissions (Saleor's enum names) and channels (None: all)."""
+
+    permissions: frozenset[str]
+    channel_ids: frozenset[int] | None
+
+    def may_work(self, channel_id: int | None) -> bool:
+        """Whether the user may open a ticket of `channel_id` (MANAGE_ORDERS in that
+        channel; a ticket without a channel needs access to every channel), the rule
+        `access.visible_tickets` applies to the user's own requests."""
+        if Perm.MANAGE_ORDERS.value not in self.permissions:
+            return False
+        if self.channel_ids is None:
+            return True
+        return channel_id is not None and channel_id in self.channel_ids
+
+
+def staff_access_of(user_model: Any, user_ids: Iterable[int]) -> dict[int, StaffAccess]:
+    """The access of each active staff user among `user_ids`; others are left out.
+    Two queries, however many users."""
+    ids = {pk for pk in user_ids if pk is not None}
+    if not ids:
+        return {}
+    users = (
+        user_model.objects.filter(pk__in=ids, is_staff=True, is_active=True)
+        .annotate(own=ArrayAgg("user_permissions__codename", distinct=True, default=[]))
+        .values_list("pk", "is_superuser", "own")
+    )
+    memberships = (
+        user_model.groups.through.objects.filter(user_id__in=ids)
+        .values("user_id", "group_id", "group__restricted_access_to_channels")
+        .annotate(
+            codenames=ArrayAgg("group__permissions__codename", distinct=True),
+            channels=ArrayAgg("group__channels__id", distinct=True),
+        )
+    )
+    by_user: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in memberships:
+        by_user[row["user_id"]].append(row)
+    every_permission = frozenset(perm.value for perm in Perm)
+    found: dict[int, StaffAccess] = {}
+    for pk, is_superuser, own in users:
+        groups = by_user.get(pk, [])
+        if is_superuser:
+            found[pk] = StaffAccess(every_permission, None)
+            continue
+        codenames = {c for c in own if c} | {
+            c for group in groups for c in group["codenames"] if c
+        }
+        unrestricted = any(
+            not group["group__restricted_access_to_channels"] for group in groups
+        )
+        channels = frozenset(
+            channel
+            for group in groups
+            for channel in group["channels"]
+            if channel is not None
+        )
+        found[pk] = StaffAccess(
+            # Saleor's permission enums are the upper-cased codenames (manage_orders).
+            frozenset(codename.upper() for codename in codenames),
+            None if unrestricted else channels,
+        )
+    return found
+
+
+def may_work_tickets() -> Q:
+    """Users holding MANAGE_ORDERS (a filter on the user model), by the same rule."""
+    codename = Perm.MANAGE_ORDERS.value.lower()
+    return (
+        Q(is_superuser=True)
+        | Q(user_permissions__codename=codename)
+        | Q(groups__permissions__codename=codename)
+    )
