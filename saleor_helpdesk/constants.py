@@ -108,6 +108,8 @@ class TicketEventType(models.TextChoices):
     FORWARDED = "forwarded", "Forwarded"
     CLOSED = "closed", "Closed"
     REOPENED = "reopened", "Reopened"
+    PERSONAL_DATA_ERASED = "personal_data_erased", "Personal data erased"
+    ATTACHMENTS_EXPIRED = "attachments_expired", "Files removed after retention period"
 
 
 class RefundState(models.TextChoices):
@@ -136,3 +138,18 @@ class OrderHappening(models.TextChoices):
     REFUNDED = "refunded", "Order refunded"
     FULLY_REFUNDED = "fully_refunded", "Order fully refunded"
     CANCELLED = "cancelled", "Order cancelled"
+
+
+class RetentionAction(models.TextChoices):
+    """What the retention policy does with a closed ticket past its period."""
+
+    ANONYMIZE = "anonymize", "Anonymise (keep the ticket for statistics)"
+    DELETE = "delete", "Delete the ticket"
+
+
+class ErasureReason(models.TextChoices):
+    """Why a ticket's personal data was erased (on its timeline event)."""
+
+    REQUEST = "request", "On request"
+    ACCOUNT_DELETED = "account_deleted", "The customer's account was deleted"
+    RETENTION = "retention", "Retention period passed"

@@ -296,3 +296,21 @@ def email_failed_event(*, ticket: Ticket, notification: str, error: str) -> Tick
         notification=notification,
         error=error[:500],
     )
+
+
+def personal_data_erased_event(
+    *, ticket: Ticket, actor: Actor, reason: str, save: bool = True
+) -> TicketEvent:
+    # Only why: what was erased is gone, and repeating it here would keep it.
+    return _event(
+        ticket, actor, TicketEventType.PERSONAL_DATA_ERASED, save, reason=reason
+    )
+
+
+def attachments_expired_event(
+    *, ticket: Ticket, count: int, save: bool = True
+) -> TicketEvent:
+    # A count, not the names: file names often carry the customer's name.
+    return _event(
+        ticket, Actor.system(), TicketEventType.ATTACHMENTS_EXPIRED, save, count=count
+    )

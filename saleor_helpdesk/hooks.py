@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 
 from . import order_events
+from .actions.privacy import erase_deleted_account
 from .constants import OrderHappening
 from .refunds.tasks import sync_order_refunds_task
 
@@ -70,3 +71,18 @@ def account_confirmed(user: Any) -> None:
     with guarded("account_confirmed"):
         if getattr(user, "is_confirmed", True):
             order_events.link_guest_tickets(user=user, email=user.email)
+
+
+def account_deleted(user: Any, hook: str) -> None:
+    """Saleor deleted an account: erase what the helpdesk holds about that person.
+
+    By now the user row is gone and Saleor's delete set the tickets' account link to
+    null; the instance still carries the id (Saleor puts it back after deleting) and
+    the address, which is how the tickets are found."""
+    with guarded(hook):
+        erase_deleted_account(
+            user_id=getattr(user, "pk", None) or getattr(user, "id", None),
+            email=getattr(user, "email", None),
+            first_name=getattr(user, "first_name", "") or "",
+            last_name=getattr(user, "last_name", "") or "",
+        )

@@ -81,6 +81,19 @@ class HelpdeskPlugin(BasePlugin):
         hooks.account_confirmed(user)
         return previous_value
 
+    # Saleor calls both after the account's row is gone (on commit of the deletion):
+    # staff deleting a customer (`customerDelete`, `customerBulkDelete`), and the
+    # customer confirming their own deletion (`accountDelete`).
+    def customer_deleted(
+        self, customer: Any, previous_value: Any, webhooks: Any = None, **_: Any
+    ) -> Any:
+        hooks.account_deleted(customer, "customer_deleted")
+        return previous_value
+
+    def account_deleted(self, user: Any, previous_value: Any, **_: Any) -> Any:
+        hooks.account_deleted(user, "account_deleted")
+        return previous_value
+
     @classmethod
     def save_plugin_configuration(cls, plugin_configuration: Any, cleaned_data: Any):
         """Saleor calls this when the plugin's configuration is saved (`pluginUpdate`,

@@ -62,6 +62,7 @@ def _send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> N
 
 # Webhook delivery tasks live with the webhooks; importing them here registers them
 # with Celery, which autodiscovers `saleor_helpdesk.tasks`.
+from .privacy.tasks import apply_retention_policy  # noqa: E402, F401
 from .refunds.tasks import (  # noqa: E402, F401
     sync_open_refunds,
     sync_order_refunds_task,

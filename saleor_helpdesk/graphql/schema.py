@@ -6,6 +6,7 @@ from .config.schema import ConfigMutations, ConfigQueries
 from .emails.schema import EmailMutations, EmailQueries
 from .federation import FederationQueries, OrderEntity, UserEntity
 from .guest.schema import GuestMutations, GuestQueries
+from .privacy.schema import PrivacyMutations, PrivacyQueries
 from .refunds.schema import RefundMutations, RefundQueries
 from .stats.schema import StatisticsQueries
 from .storefront.schema import StorefrontQueries
@@ -23,6 +24,7 @@ class Query(
     EmailQueries,
     WebhookQueries,
     RefundQueries,
+    PrivacyQueries,
     graphene.ObjectType,
 ):
     class Meta:
@@ -36,6 +38,7 @@ class Mutation(
     EmailMutations,
     WebhookMutations,
     RefundMutations,
+    PrivacyMutations,
     graphene.ObjectType,
 ):
     class Meta:

@@ -35,6 +35,9 @@ def download_attachment(request: HttpRequest, attachment_uuid: str) -> HttpRespo
     attachment = attachments.first()
     if attachment is None:
         return _error("not_found", "Attachment not found.", 404)
+    if attachment.removed_at is not None:
+        # Erased or past the retention period: the row stays, the file is gone.
+        return _error("attachment_removed", "This file was removed.", 410)
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

@@ -8,6 +8,7 @@ from .. import PLUGIN_ID, __version__
 from ..graphql.view import handle_graphql
 from .attachments import download_attachment
 from .dashboard import redirect_to_dashboard, serve_dashboard
+from .export import export_customer_data
 
 Handler = Callable[..., HttpResponseBase]
 
@@ -54,6 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "endpoints": {
                 "graphql": "graphql/",
                 "attachments": "attachments/<uuid>/",
+                "privacy_export": "privacy/export/?customer=<User ID>|email=<address>",
                 "dashboard": "dashboard/",
             },
         }
@@ -62,6 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 route(r"/graphql/?")(handle_graphql)
 route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)
+route(r"/privacy/export/?")(export_customer_data)
 route(r"/dashboard")(redirect_to_dashboard)
 # `=`: a ticket page names the ticket by its global ID (base64).
 route(r"/dashboard/(?P<asset>[-.=\w/]*)")(serve_dashboard)

@@ -91,9 +91,16 @@ class Attachment(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the file was deleted from storage (erasure or retention); the row stays so
+    # the thread can show "attachment removed" and statistics keep their counts.
+    removed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("created_at", "pk")
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
 
     @property
     def extension(self) -> str:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from ..constants import StatusGroup, TicketKind
+from ..constants import RetentionAction, StatusGroup, TicketKind
 from .labels import Labelled
 
 
@@ -211,6 +211,19 @@ class ChannelSettings(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    # Retention (see `privacy/retention.py`): closed tickets older than this many
+    # months (counted from closing) are anonymised or deleted; null: kept.
+    ticket_retention_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    ticket_retention_action = models.CharField(
+        max_length=16,
+        choices=RetentionAction.choices,
+        default=RetentionAction.ANONYMIZE,
+    )
+    # Files of closed tickets are removed from storage this many months after closing;
+    # null: kept as long as their ticket.
+    attachment_retention_months = models.PositiveSmallIntegerField(
+        null=True, blank=True
     )
 
     class Meta:

@@ -106,6 +106,9 @@ class Ticket(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Moved by every comment and change: the inbox's "last activity" column and sort.
     last_activity_at = models.DateTimeField(auto_now_add=True)
+    # When the customer's personal data on this ticket was erased (on request, after
+    # the account was deleted, or by the retention policy); the row stays for counts.
+    personal_data_erased_at = models.DateTimeField(null=True, blank=True)
 
     # In memory only (not a column): the channel policy an action already resolved,
     # for the side-effect planners of the same transaction.

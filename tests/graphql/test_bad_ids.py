@@ -771,6 +771,12 @@ PLACES: dict[str, Place] = {
         ),
         lambda w, bad: {"customer": w.id("User", w.customer), "responsible": bad},
     ),
+    "customerDataErase.customer": Place(
+        "User",
+        "customer",
+        mutation("customerDataErase", "customer: $customer", "$customer: ID"),
+        lambda w, bad: {"customer": bad},
+    ),
     "helpdeskChannelSettingsUpdate.input.defaultResponsible": Place(
         "User",
         "defaultResponsible",

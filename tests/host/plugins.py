@@ -35,3 +35,17 @@ def customer_created(user) -> None:
 
 def account_confirmed(user) -> None:
     hooks.account_confirmed(user)
+
+
+def delete_customer(user, hook: str = "customer_deleted") -> None:
+    """Saleor's `customerDelete` (and `accountDelete`, hook `account_deleted`): delete
+    the row in a transaction, put the id back on the instance, and call the hook on
+    commit with that instance (`saleor/graphql/account/mutations/staff/
+    customer_delete.py`, `core/utils/events.py` `call_event`)."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        db_id = user.id
+        user.delete()
+        user.id = db_id
+        transaction.on_commit(lambda: hooks.account_deleted(user, hook))

@@ -1,3 +1,4 @@
+import { privacyDe, privacyEn } from "../privacy/messages";
 import { settingsDe, settingsEn } from "../settings/messages";
 import { statisticsDe, statisticsEn } from "../statistics/messages";
 
@@ -5,6 +6,7 @@ import { statisticsDe, statisticsEn } from "../statistics/messages";
 // (the type checker enforces it). Placeholders are written {name}.
 
 export const en = {
+  ...privacyEn,
   ...settingsEn,
   ...statisticsEn,
   "app.title": "Helpdesk",
@@ -243,6 +245,8 @@ export const en = {
   "event.NOTE_ADDED": "Note added",
   "event.ATTACHMENT_ADDED": "File added: {name}",
   "event.ATTACHMENT_REMOVED": "File removed: {name}",
+  "event.PERSONAL_DATA_ERASED": "Personal data erased",
+  "event.ATTACHMENTS_EXPIRED": "{count} file(s) removed after the retention period",
   "event.ORDER_LINKED": "Linked to order #{order_number}",
   "event.COMPLAINT_DECIDED": "Complaint decided: {decision}",
   "event.REFUND_REQUESTED": "Refund requested: {amount} {currency}",
@@ -321,6 +325,7 @@ export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
 
 export const de: Messages = {
+  ...privacyDe,
   ...settingsDe,
   ...statisticsDe,
   "app.title": "Helpdesk",
@@ -559,6 +564,8 @@ export const de: Messages = {
   "event.NOTE_ADDED": "Notiz hinzugefügt",
   "event.ATTACHMENT_ADDED": "Datei hinzugefügt: {name}",
   "event.ATTACHMENT_REMOVED": "Datei entfernt: {name}",
+  "event.PERSONAL_DATA_ERASED": "Personenbezogene Daten gelöscht",
+  "event.ATTACHMENTS_EXPIRED": "{count} Datei(en) nach Ablauf der Aufbewahrungsfrist entfernt",
   "event.ORDER_LINKED": "Mit Bestellung #{order_number} verknüpft",
   "event.COMPLAINT_DECIDED": "Reklamation entschieden: {decision}",
   "event.REFUND_REQUESTED": "Rückerstattung angefordert: {amount} {currency}",

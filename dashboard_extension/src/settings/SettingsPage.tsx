@@ -2,6 +2,7 @@ import { Box, Text } from "@saleor/macaw-ui";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Route } from "../router";
+import { PrivacySettings } from "../privacy/PrivacyActions";
 import { EmptyState } from "../ui/StateViews";
 import { EmailTemplatesSettings } from "./Emails";
 import { ChannelSettingsScreen, RefundReasonsSettings, ResponseTemplatesSettings, TeamSettings } from "./Team";
@@ -25,6 +26,7 @@ const TITLES: Record<SettingsSection, MessageKey> = {
   webhooks: "settings.webhooks",
   channels: "settings.channels",
   "refund-reasons": "settings.refundReasons",
+  privacy: "privacy.title",
 };
 
 /** `/settings/webhooks/abc` → { section: "webhooks", id: "abc" }; unknown sections → null. */
@@ -104,5 +106,7 @@ function SettingsSectionView({ route, parsed }: { route: Route; parsed: ReturnTy
       return <ChannelSettingsScreen route={route} />;
     case "refund-reasons":
       return <RefundReasonsSettings />;
+    case "privacy":
+      return <PrivacySettings />;
   }
 }

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from ...actor import Actor
+from ...constants import RetentionAction
 from ...error_codes import HelpdeskErrorCode
 from ...errors import HelpdeskPermissionDenied, field_error
 from ...host_models import channel_model
@@ -57,7 +58,12 @@ _COPIED = (
     "sender_name",
     "signature",
     "default_responsible_id",
+    "ticket_retention_months",
+    "ticket_retention_action",
+    "attachment_retention_months",
 )
+# Retention periods, in months: up to 30 years (German commercial records: 6 or 10).
+MAX_RETENTION_MONTHS = 360
 
 
 class ChannelSettingsFields(TypedDict, total=False):
@@ -75,6 +81,9 @@ class ChannelSettingsFields(TypedDict, total=False):
     sender_name: str
     signature: str
     default_responsible_id: int | None
+    ticket_retention_months: int | None
+    ticket_retention_action: str
+    attachment_retention_months: int | None
 
 
 @dataclass(frozen=True)
@@ -205,10 +214,33 @@ def _clean(fields: ChannelSettingsFields) -> dict[str, Any]:
                 HelpdeskErrorCode.INVALID,
             )
         changes["signature"] = signature
+    changes.update(clean_retention_fields(fields))
     if "default_responsible_id" in fields:
         changes["default_responsible"] = support_agent_user(
             fields["default_responsible_id"], "default_responsible"
         )
+    return changes
+
+
+def clean_retention_fields(fields: ChannelSettingsFields) -> dict[str, Any]:
+    """The retention settings among `fields`, checked (also for a dry run)."""
+    changes: dict[str, Any] = {}
+    for months in ("ticket_retention_months", "attachment_retention_months"):
+        if months in fields:
+            changes[months] = (
+                None
+                if fields[months] is None
+                else _range(fields, months, 1, MAX_RETENTION_MONTHS)
+            )
+    if "ticket_retention_action" in fields:
+        action = str(fields["ticket_retention_action"])
+        if action not in RetentionAction.values:
+            raise field_error(
+                "ticket_retention_action",
+                f"Choose one of {', '.join(RetentionAction.values)}.",
+                HelpdeskErrorCode.INVALID,
+            )
+        changes["ticket_retention_action"] = action
     return changes
 
 

@@ -5,6 +5,7 @@ fields as typed `REQUIRED` errors."""
 import graphene
 
 from ..core.enums import TicketKindEnum, TicketStatusGroupEnum
+from ..privacy.enums import RetentionActionEnum
 
 TRANSLATIONS = "Labels per language; replaces all labels when given."
 NAME = "Fallback label (default on create: the English or first translation)."
@@ -196,6 +197,21 @@ class HelpdeskChannelSettingsInput(graphene.InputObjectType):
         description=(
             "Saleor ID of the support agent new tickets go to when no one else is "
             "responsible; null: nobody."
+        )
+    )
+    ticket_retention_months = graphene.Int(
+        description=(
+            "Months after closing after which a closed ticket is anonymised or deleted "
+            "(1 to 360); null: kept."
+        )
+    )
+    ticket_retention_action = RetentionActionEnum(
+        description="What happens to a closed ticket past its retention period."
+    )
+    attachment_retention_months = graphene.Int(
+        description=(
+            "Months after closing after which a closed ticket's files are removed from "
+            "storage (1 to 360); null: kept as long as the ticket."
         )
     )
 

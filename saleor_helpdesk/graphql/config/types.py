@@ -12,6 +12,7 @@ from ..core.dataloaders import load_related
 from ..core.enums import TicketKindEnum
 from ..core.ids import to_global_id
 from ..core.scalars import DateTime
+from ..privacy.enums import RetentionActionEnum
 from ..shop.dataloaders import UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, SaleorId
 from ..tickets.types import TicketContact
@@ -199,6 +200,23 @@ class HelpdeskChannelSettings(graphene.ObjectType):
     default_responsible = graphene.Field(
         HelpdeskUser,
         description="Who new tickets go to when no one else is responsible.",
+    )
+    ticket_retention_months = graphene.Int(
+        description=(
+            "Months after closing after which a closed ticket is anonymised or "
+            "deleted; null: kept."
+        )
+    )
+    ticket_retention_action = graphene.Field(
+        RetentionActionEnum,
+        required=True,
+        description="What happens to a closed ticket past its retention period.",
+    )
+    attachment_retention_months = graphene.Int(
+        description=(
+            "Months after closing after which a closed ticket's files are removed "
+            "from storage; null: kept as long as the ticket."
+        )
     )
 
     class Meta:

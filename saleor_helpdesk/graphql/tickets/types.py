@@ -161,6 +161,12 @@ class TicketAttachment(graphene.ObjectType):
     )
     is_internal = graphene.Boolean(required=True, description="Only staff see it.")
     created_at = DateTime(required=True, description="When it was added.")
+    removed_at = DateTime(
+        description=(
+            "When the file was deleted from storage (erasure or retention): the "
+            'thread shows "attachment removed" and the URL answers 410; null: kept.'
+        )
+    )
 
     class Meta:
         description = "A file attached to a ticket (kept in private storage)."
@@ -406,6 +412,12 @@ class TicketType(graphene.ObjectType):
     is_overdue = graphene.Boolean(description="Open past its due date (staff only).")
     first_response_at = DateTime(description="First public staff reply.")
     closed_at = DateTime(description="When it was closed.")
+    personal_data_erased_at = DateTime(
+        description=(
+            "When the customer's personal data on this ticket was erased (on request, "
+            "with their account, or by the retention policy); null: not erased."
+        )
+    )
     cc_emails = graphene.List(
         graphene.NonNull(graphene.String), description="Extra addresses (staff only)."
     )

@@ -132,8 +132,14 @@ def channel_settings_fields(given: dict[str, Any]) -> ChannelSettingsFields:
                 "sender_email",
                 "sender_name",
                 "signature",
+                "ticket_retention_action",
             ),
-            **nullable(given, "reopen_window_days"),
+            **nullable(
+                given,
+                "reopen_window_days",
+                "ticket_retention_months",
+                "attachment_retention_months",
+            ),
             **reference(given, "default_responsible", "User"),
         },
     )
