@@ -26,7 +26,6 @@ import {
 } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
-import { RetentionEditor } from "../privacy/Retention";
 import { navigate, type Route } from "../router";
 import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
@@ -334,7 +333,6 @@ export function ChannelSettingsScreen({ route }: { route: Route }) {
           )
         }
       </QueryView>
-      <RetentionEditor channel={channel} />
     </Box>
   );
 }
