@@ -10,8 +10,6 @@ export interface HelpdeskClient {
   ): Promise<TData>;
   /** Download a file of the helpdesk (attachments need the caller's token). */
   fetchFile(url: string): Promise<Blob>;
-  /** The GraphQL endpoint's URL, for the plugin's other endpoints next to it. */
-  readonly endpoint?: string;
 }
 
 export type ApiErrorKind = "network" | "http" | "graphql" | "unauthorized";
@@ -65,7 +63,6 @@ export function createHttpClient(options: HttpClientOptions): HelpdeskClient {
   };
 
   return {
-    endpoint: options.endpoint,
     async request(document, variables) {
       const files: Array<[string, File]> = [];
       const cleanVariables = extractFiles(variables ?? {}, "variables", files);

@@ -1,4 +1,3 @@
-import { privacyDe, privacyEn } from "../privacy/messages";
 import { settingsDe, settingsEn } from "../settings/messages";
 import { statisticsDe, statisticsEn } from "../statistics/messages";
 
@@ -6,7 +5,6 @@ import { statisticsDe, statisticsEn } from "../statistics/messages";
 // (the type checker enforces it). Placeholders are written {name}.
 
 export const en = {
-  ...privacyEn,
   ...settingsEn,
   ...statisticsEn,
   "app.title": "Helpdesk",
@@ -325,7 +323,6 @@ export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
 
 export const de: Messages = {
-  ...privacyDe,
   ...settingsDe,
   ...statisticsDe,
   "app.title": "Helpdesk",

@@ -2,7 +2,6 @@ import { Box, Text } from "@saleor/macaw-ui";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Route } from "../router";
-import { PrivacySettings } from "../privacy/PrivacyActions";
 import { EmptyState } from "../ui/StateViews";
 import { EmailTemplatesSettings } from "./Emails";
 import { ChannelSettingsScreen, RefundReasonsSettings, ResponseTemplatesSettings, TeamSettings } from "./Team";
@@ -26,7 +25,6 @@ const TITLES: Record<SettingsSection, MessageKey> = {
   webhooks: "settings.webhooks",
   channels: "settings.channels",
   "refund-reasons": "settings.refundReasons",
-  privacy: "privacy.title",
 };
 
 /** `/settings/webhooks/abc` → { section: "webhooks", id: "abc" }; unknown sections → null. */
@@ -106,7 +104,5 @@ function SettingsSectionView({ route, parsed }: { route: Route; parsed: ReturnTy
       return <ChannelSettingsScreen route={route} />;
     case "refund-reasons":
       return <RefundReasonsSettings />;
-    case "privacy":
-      return <PrivacySettings />;
   }
 }

@@ -5,7 +5,6 @@ import { useClient, useQuery } from "../../api/context";
 import { HelpdeskChannelsDocument, StaffTicketCreateDocument, WidgetTicketsDocument, type TicketFilterInput, type TicketKindEnum } from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
-import { PrivacyActions } from "../../privacy/PrivacyActions";
 import { buildHash, routeParam, type Route } from "../../router";
 import { StatusChip } from "../../ui/chips";
 import { SelectField } from "../../ui/fields";
@@ -114,14 +113,6 @@ function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | 
         />
       )}
       {content}
-      {entity === "customer" && id && (
-        <Box display="flex" flexDirection="column" gap={2} borderTopWidth={1} borderColor="default1" borderTopStyle="solid" paddingTop={3}>
-          <Text size={3} fontWeight="bold">
-            {t("privacy.title")}
-          </Text>
-          <PrivacyActions subject={{ customer: id }} onErased={() => void list.refetch()} />
-        </Box>
-      )}
     </Box>
   );
 }
