@@ -90,4 +90,38 @@ describe("connection", () => {
     fetchImpl.mockResolvedValue(jsonResponse({ data: { tokenCreate: { token: null, errors: [{ field: "email", code: "INVALID_CREDENTIALS", message: "Please, enter valid credentials" }] } } }));
     await expect(login("x@example.com", "no", { url: "/graphql/", fetchImpl })).rejects.toThrow("Please, enter valid credentials");
   });
+
+  it("downloads from the plugin's own endpoint next to its GraphQL endpoint, with the token", async () => {
+    const zip = new Response("PK", {
+      status: 200,
+      headers: { "Content-Type": "application/zip", "Content-Disposition": 'attachment; filename="helpdesk-export-20260101-100000.zip"' },
+    });
+    const fetchImpl = vi.fn().mockResolvedValue(zip);
+    const client = createHttpClient({ endpoint: helpdeskEndpoint({ origin: "https://shop.example", pathname: "/plugins/global/saleor.helpdesk/dashboard/" }), getToken: () => "tok", fetchImpl });
+    const download = await client.download("privacy/export/", { customer: "User:10" });
+    const [url, init] = fetchImpl.mock.calls[0]!;
+    expect(url).toBe("https://shop.example/plugins/global/saleor.helpdesk/privacy/export/?customer=User%3A10");
+    expect(init.headers).toEqual({ Authorization: "Bearer tok" });
+    expect(download.filename).toBe("helpdesk-export-20260101-100000.zip");
+    expect(await download.blob.text()).toBe("PK");
+
+    // A relative endpoint (standalone: the page's own origin) resolves against the page.
+    const standalone = createHttpClient({ endpoint: "/plugins/global/saleor.helpdesk/graphql/", getToken: () => "tok", fetchImpl });
+    fetchImpl.mockResolvedValue(new Response("PK", { status: 200 }));
+    await standalone.download("privacy/export/", { email: "gast@example.com" });
+    expect(fetchImpl.mock.calls[1]![0]).toBe(`${window.location.origin}/plugins/global/saleor.helpdesk/privacy/export/?email=gast%40example.com`);
+  });
+
+  it("turns the download endpoint's JSON refusal into an ApiError with its code", async () => {
+    const onUnauthorized = vi.fn();
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ error: { code: "permission_denied", message: "You need the MANAGE_USERS permission." } }, 403));
+    const client = createHttpClient({ endpoint: "https://shop.example/plugins/global/saleor.helpdesk/graphql/", getToken: () => "tok", fetchImpl, onUnauthorized });
+    const refused = await client.download("privacy/export/", { email: "x@example.com" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ kind: "http", status: 403, code: "permission_denied", message: "You need the MANAGE_USERS permission." });
+
+    fetchImpl.mockResolvedValue(jsonResponse({ error: { code: "invalid_token", message: "Signature has expired." } }, 401));
+    await expect(client.download("privacy/export/", {})).rejects.toMatchObject({ kind: "unauthorized", status: 401, code: "invalid_token" });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
 });

@@ -10,7 +10,13 @@ export interface HelpdeskClient {
   ): Promise<TData>;
   /** Download a file of the helpdesk (attachments need the caller's token). */
   fetchFile(url: string): Promise<Blob>;
+  /** Download from one of the plugin's own HTTP endpoints (`path` relative to the plugin's
+   * base, e.g. `privacy/export/`), with the caller's token; refusals throw an ApiError
+   * carrying the endpoint's error code. */
+  download(path: string, params: Record<string, string>): Promise<Download>;
 }
+
+export type Download = { blob: Blob; filename: string | null };
 
 export type ApiErrorKind = "network" | "http" | "graphql" | "unauthorized";
 
@@ -19,6 +25,8 @@ export class ApiError extends Error {
     public readonly kind: ApiErrorKind,
     message: string,
     public readonly status?: number,
+    /** The helpdesk's error code (`PERMISSION_DENIED`, `NOT_FOUND`, …) when it sent one. */
+    public readonly code?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -120,7 +128,47 @@ export function createHttpClient(options: HttpClientOptions): HelpdeskClient {
       if (!response.ok) throw new ApiError("http", `HTTP ${response.status}`, response.status);
       return response.blob();
     },
+    async download(path, params) {
+      const url = pluginUrl(options.endpoint, path, params);
+      let response: Response;
+      try {
+        response = await doFetch(url, { headers: authHeaders() });
+      } catch (error) {
+        throw new ApiError("network", error instanceof Error ? error.message : String(error));
+      }
+      if (!response.ok) {
+        // The plugin's endpoints answer refusals as {"error": {code, message, field?}}.
+        let refusal: { code?: string; message?: string } | undefined;
+        try {
+          refusal = ((await response.json()) as { error?: { code?: string; message?: string } }).error;
+        } catch {
+          refusal = undefined;
+        }
+        if (response.status === 401) options.onUnauthorized?.();
+        throw new ApiError(
+          response.status === 401 ? "unauthorized" : "http",
+          refusal?.message ?? `HTTP ${response.status}`,
+          response.status,
+          refusal?.code,
+        );
+      }
+      return { blob: await response.blob(), filename: filenameOf(response.headers.get("Content-Disposition")) };
+    },
   };
+}
+
+/** `path` below the plugin's base, which is where its GraphQL endpoint lives (same origin). */
+export function pluginUrl(endpoint: string, path: string, params: Record<string, string> = {}): string {
+  const base = new URL("../", new URL(endpoint, typeof window === "undefined" ? undefined : window.location.href));
+  const url = new URL(path.replace(/^\/+/, ""), base);
+  Object.entries(params).forEach(([key, value]) => url.searchParams.set(key, value));
+  return url.toString();
+}
+
+/** `attachment; filename="x.zip"` → `x.zip`. */
+export function filenameOf(disposition: string | null): string | null {
+  const match = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
+  return match ? match[1]! : null;
 }
 
 /** The message to show for any thrown value. */

@@ -1,7 +1,7 @@
 import { render, screen, act } from "@testing-library/react";
 import type { AppBridge } from "@saleor/app-sdk/app-bridge";
 import { describe, expect, it, vi } from "vitest";
-import { DashboardConnection, dashboardPathOf, isWidgetPage } from "./dashboard";
+import { DashboardConnection, dashboardPathOf, isWidgetPage, tokenPermissions } from "./dashboard";
 
 type Listener = (payload: unknown) => void;
 
@@ -33,10 +33,24 @@ describe("Dashboard connection", () => {
     emit("handshake", { token: "jwt-1" });
     emit("theme", { theme: "dark" });
     emit("localeChanged", { locale: "de" });
-    expect(connection.getSnapshot()).toEqual({ ready: true, token: "jwt-1", theme: "dark", lang: "de", appId: "app-1" });
+    expect(connection.getSnapshot()).toEqual({ ready: true, token: "jwt-1", theme: "dark", lang: "de", appId: "app-1", permissions: null });
     emit("tokenRefresh", { token: "jwt-2" });
     expect(connection.getSnapshot().token).toBe("jwt-2");
     expect(seen).toHaveBeenCalledTimes(4);
+  });
+
+  it("knows the token's permissions from the handshake: the user's within the app's", () => {
+    const { bridge, emit } = fakeBridge({ theme: "light", locale: "en" });
+    const connection = new DashboardConnection(bridge);
+    const host = connection.host();
+    expect(host.permissions).toBeUndefined(); // not told: unknown
+    emit("handshake", {
+      token: "jwt",
+      user: { email: "a@shop.example", permissions: ["MANAGE_USERS", "MANAGE_ORDERS", "MANAGE_STAFF"] },
+      appPermissions: ["MANAGE_USERS", "MANAGE_ORDERS", "MANAGE_PLUGINS"],
+    } as never);
+    expect(host.permissions).toEqual(["MANAGE_USERS", "MANAGE_ORDERS"]);
+    expect(tokenPermissions(["MANAGE_USERS"], undefined)).toEqual(["MANAGE_USERS"]);
   });
 
   it("uses the Dashboard's notifications and navigation", async () => {

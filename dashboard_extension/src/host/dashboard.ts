@@ -11,6 +11,9 @@ export type BridgeSnapshot = {
   theme: ThemeType;
   lang: Lang;
   appId: string;
+  /** What the token may do (the user's permissions within the app's), when the
+   * Dashboard says; null: unknown. */
+  permissions: readonly string[] | null;
 };
 
 /** The AppBridge connection: token, theme and locale, kept current. */
@@ -38,6 +41,7 @@ export class DashboardConnection {
       theme: state.theme === "dark" ? "dark" : "light",
       lang: toLang(state.locale),
       appId: state.id,
+      permissions: tokenPermissions(state.user?.permissions, state.appPermissions),
     };
   }
 
@@ -55,8 +59,12 @@ export class DashboardConnection {
 
   host(): Host {
     const bridge = this.bridge;
+    const connection = this;
     return {
       mode: "dashboard",
+      get permissions() {
+        return connection.snapshot.permissions ?? undefined;
+      },
       notify: ({ status, title, text }) => {
         void bridge.dispatch(actions.Notification({ status, title, text }));
       },
@@ -76,6 +84,12 @@ export class DashboardConnection {
           },
     };
   }
+}
+
+/** The Dashboard's token carries the intersection of the user's and the app's permissions. */
+export function tokenPermissions(user: readonly string[] | undefined, app: readonly string[] | undefined): readonly string[] | null {
+  if (!user) return null;
+  return app ? user.filter((permission) => app.includes(permission)) : user;
 }
 
 /** The pages the Dashboard loads as widgets (see router.ts, entry pages). */

@@ -22,6 +22,9 @@ export interface Host {
   showRoute?: (path: string) => void;
   /** Inside a Dashboard widget: tell the Dashboard how tall the content is. */
   reportHeight?: (height: number) => void;
+  /** The permissions of the caller's token when the host knows them (the Dashboard
+   * says); absent: unknown, the screens show everything and the API refuses. */
+  readonly permissions?: readonly string[];
   /** Standalone: switch the language. */
   setLang?: (lang: Lang) => void;
   /** Standalone: forget the token. */

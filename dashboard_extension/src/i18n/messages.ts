@@ -1,3 +1,4 @@
+import { privacyDe, privacyEn } from "../privacy/messages";
 import { settingsDe, settingsEn } from "../settings/messages";
 import { statisticsDe, statisticsEn } from "../statistics/messages";
 
@@ -7,6 +8,7 @@ import { statisticsDe, statisticsEn } from "../statistics/messages";
 export const en = {
   ...settingsEn,
   ...statisticsEn,
+  ...privacyEn,
   "app.title": "Helpdesk",
   "app.language": "Language",
   "app.logout": "Log out",
@@ -325,6 +327,7 @@ export type Messages = { readonly [K in MessageKey]: string };
 export const de: Messages = {
   ...settingsDe,
   ...statisticsDe,
+  ...privacyDe,
   "app.title": "Helpdesk",
   "app.language": "Sprache",
   "app.logout": "Abmelden",

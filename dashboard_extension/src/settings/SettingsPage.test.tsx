@@ -76,6 +76,7 @@ describe("Settings", () => {
       "Webhooks",
       "Channel policies",
       "Refund reasons",
+      "Privacy",
     ]);
     expect(within(nav).getByRole("link", { name: "Statuses" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("status")).toBeInTheDocument(); // loading

@@ -4,6 +4,7 @@ import type { MessageKey } from "../i18n/messages";
 import type { Route } from "../router";
 import { EmptyState } from "../ui/StateViews";
 import { EmailTemplatesSettings } from "./Emails";
+import { PrivacySettings } from "./Privacy";
 import { ChannelSettingsScreen, RefundReasonsSettings, ResponseTemplatesSettings, TeamSettings } from "./Team";
 import { WebhookDetail, WebhooksSettings } from "./Webhooks";
 import { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
@@ -25,6 +26,7 @@ const TITLES: Record<SettingsSection, MessageKey> = {
   webhooks: "settings.webhooks",
   channels: "settings.channels",
   "refund-reasons": "settings.refundReasons",
+  privacy: "privacy.title",
 };
 
 /** `/settings/webhooks/abc` → { section: "webhooks", id: "abc" }; unknown sections → null. */
@@ -104,5 +106,7 @@ function SettingsSectionView({ route, parsed }: { route: Route; parsed: ReturnTy
       return <ChannelSettingsScreen route={route} />;
     case "refund-reasons":
       return <RefundReasonsSettings />;
+    case "privacy":
+      return <PrivacySettings route={route} />;
   }
 }

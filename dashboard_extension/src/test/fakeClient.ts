@@ -1,13 +1,20 @@
-import type { HelpdeskClient } from "../api/client";
+import type { Download, HelpdeskClient } from "../api/client";
 import { operationName } from "../api/client";
 
 type Handler = (variables: Record<string, unknown>) => unknown;
 
 export type Call = { operation: string; variables: Record<string, unknown> };
 
-/** A HelpdeskClient answering from handlers by operation name and recording every call. */
-export function createFakeClient(handlers: Record<string, Handler>) {
+export type DownloadCall = { path: string; params: Record<string, string> };
+
+/** A HelpdeskClient answering from handlers by operation name and recording every call;
+ * downloads answer from `download` (a zip by default) and are recorded too. */
+export function createFakeClient(
+  handlers: Record<string, Handler>,
+  download: (call: DownloadCall) => Download | Promise<Download> = () => ({ blob: new Blob(["zip"], { type: "application/zip" }), filename: "helpdesk-export.zip" }),
+) {
   const calls: Call[] = [];
+  const downloads: DownloadCall[] = [];
   const client: HelpdeskClient = {
     async request(document, variables) {
       const operation = operationName(document);
@@ -20,10 +27,15 @@ export function createFakeClient(handlers: Record<string, Handler>) {
     async fetchFile() {
       return new Blob(["file"], { type: "image/png" });
     },
+    async download(path, params) {
+      downloads.push({ path, params: { ...params } });
+      return download({ path, params });
+    },
   };
   return {
     client,
     calls,
+    downloads,
     callsOf: (operation: string) => calls.filter((call) => call.operation === operation),
     handlers,
   };

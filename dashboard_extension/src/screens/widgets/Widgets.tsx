@@ -5,6 +5,7 @@ import { useClient, useQuery } from "../../api/context";
 import { HelpdeskChannelsDocument, StaffTicketCreateDocument, WidgetTicketsDocument, type TicketFilterInput, type TicketKindEnum } from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
+import { allowed, ERASE_PERMISSIONS, EXPORT_PERMISSIONS, PrivacyActions } from "../../privacy/PrivacyActions";
 import { buildHash, routeParam, type Route } from "../../router";
 import { StatusChip } from "../../ui/chips";
 import { SelectField } from "../../ui/fields";
@@ -113,6 +114,14 @@ function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | 
         />
       )}
       {content}
+      {entity === "customer" && id && (allowed(host.permissions, EXPORT_PERMISSIONS) || allowed(host.permissions, ERASE_PERMISSIONS)) && (
+        <Box as="section" aria-label={t("privacy.actionsTitle")} display="flex" flexDirection="column" gap={2} paddingTop={3} borderTopStyle="solid" borderTopWidth={1} borderColor="default1">
+          <Text as="h2" size={3} fontWeight="bold">
+            {t("privacy.actionsTitle")}
+          </Text>
+          <PrivacyActions subject={{ customer: id }} who={t("privacy.customer")} size="small" />
+        </Box>
+      )}
     </Box>
   );
 }
