@@ -113,7 +113,9 @@ def handle_graphql(request: HttpRequest) -> HttpResponse:
         result: Any = execute(
             schema,
             document,
-            context_value=HelpdeskContext(request=request, actor=actor),
+            context_value=HelpdeskContext(
+                request=request, actor=actor, variables=variables
+            ),
             variable_values=variables,
             operation_name=operation_name,
         )

@@ -115,6 +115,32 @@ def test_the_preview_counts_the_saved_policy_and_a_tried_one(closed_tickets, cha
     assert not Ticket.objects.filter(personal_data_erased_at__isnull=False).exists()
 
 
+def test_a_period_tried_as_null_is_kept_for_ever_not_the_saved_one(
+    closed_tickets, channel
+):
+    # given a saved period of one month for the channel
+    manager = StaffFactory(email="admin@shop.example")
+    grant(manager, "MANAGE_PLUGINS")
+    ChannelSettings.objects.update_or_create(
+        channel_id=channel.pk,
+        defaults={"ticket_retention_months": 1, "attachment_retention_months": 1},
+    )
+    with freeze_time(NOW):
+        api = Api(access_token_for(manager))
+        saved = api(RETENTION_PREVIEW, {"channel": channel.slug})
+        # when the dry run tries "kept for ever": null
+        # (graphql-core 2 parses no `null` literal: a variable is the only way)
+        tried = api(
+            RETENTION_PREVIEW,
+            {"channel": channel.slug, "months": None, "fileMonths": None},
+        )
+
+    # then the saved month would anonymise both tickets, and null nothing
+    assert saved["helpdeskRetentionPreview"]["ticketsToAnonymize"] == 2
+    nothing = {"ticketsToAnonymize": 0, "ticketsToDelete": 0, "attachmentsToRemove": 0}
+    assert tried["helpdeskRetentionPreview"] == nothing
+
+
 def test_the_preview_refuses_a_period_out_of_range(callers):
     body = callers["staff_with"].post(RETENTION_PREVIEW, {"months": 0}).json()
 

@@ -14,6 +14,9 @@ class HelpdeskContext:
     actor: Actor
     # Dataloaders live for one request: batching and caching never cross requests.
     dataloaders: dict[str, Any] = field(default_factory=dict)
+    # The variables as sent: graphql-core 2 drops those sent as null from its own
+    # copy, and `core/arguments.py` needs to tell them from those not sent.
+    variables: dict[str, Any] = field(default_factory=dict)
 
 
 def act_as(info: Any, actor: Actor) -> None:

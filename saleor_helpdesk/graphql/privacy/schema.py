@@ -6,6 +6,7 @@ from typing import Any
 import graphene
 
 from ...actions.privacy import UNSET, preview_retention
+from ..core.arguments import arguments_given_as_null
 from ..core.errors import guarded
 from .enums import RetentionActionEnum
 from .mutations.customer_data_erase import CustomerDataErase
@@ -43,6 +44,15 @@ class PrivacyQueries(graphene.ObjectType):
     def resolve_helpdesk_retention_preview(
         root: Any, info: Any, channel: str | None = None, **given: Any
     ) -> Any:
+        # `ticketRetentionMonths: null` tries "kept for ever", unlike leaving it out
+        # (the saved value); graphql-core 2 hands both over as a missing argument.
+        nulls = arguments_given_as_null(info)
+        for argument, name in (
+            ("ticketRetentionMonths", "ticket_retention_months"),
+            ("attachmentRetentionMonths", "attachment_retention_months"),
+        ):
+            if argument in nulls:
+                given[name] = None
         return preview_retention(
             info.context.actor,
             channel,
