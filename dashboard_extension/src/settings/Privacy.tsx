@@ -1,9 +1,8 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { errorMessage } from "../api/client";
 import { useClient, useQuery } from "../api/context";
 import {
-  HelpdeskChannelsDocument,
   PrivacyRetentionDocument,
   PrivacyRetentionPreviewDocument,
   PrivacyRetentionUpdateDocument,
@@ -14,11 +13,12 @@ import {
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
 import { PrivacyActions } from "../privacy/PrivacyActions";
-import { navigate, type Route } from "../router";
+import { type Route } from "../router";
 import { Dialog } from "../ui/Dialog";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
+import { ChannelPicker } from "./ChannelPicker";
 import { parseOptionalInt, problemOf, QueryView } from "./common";
 
 type Retention = NonNullable<PrivacyRetentionQuery["helpdeskChannelSettings"]>;
@@ -46,41 +46,10 @@ export function erasesMore(next: RetentionCounts, saved: RetentionCounts): boole
 export function PrivacySettings({ route }: { route: Route }) {
   const { t } = useI18n();
   const channel = route.query.get("channel") || null;
-  const [slug, setSlug] = useState(channel ?? "");
-  useEffect(() => setSlug(channel ?? ""), [channel]);
   const query = useQuery(PrivacyRetentionDocument, { channel });
-  const channels = useQuery(HelpdeskChannelsDocument, {});
-  const list = channels.data?.helpdeskChannels ?? [];
-  const channelOptions = list.map((c) => ({ value: c.slug, label: c.name }));
-  if (channel && !list.some((c) => c.slug === channel)) channelOptions.push({ value: channel, label: t("settings.unknownChannel", { channel }) });
   return (
     <Box display="flex" flexDirection="column" gap={4}>
-      <Section title={t("privacy.retentionTitle")}>
-        <Text color="default2">{t("privacy.retentionIntro")}</Text>
-        <Box
-          as="form"
-          aria-label={t("settings.pickChannel")}
-          display="flex"
-          gap={2}
-          alignItems="flex-end"
-          flexWrap="wrap"
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            navigate("/settings/privacy", slug ? { channel: slug } : {});
-          }}
-        >
-          <SelectField label={t("settings.channel")} value={slug} placeholder={t("settings.shopDefaults")} options={channelOptions} onChange={setSlug} disabled={!channels.data && !channels.error} />
-          <Button type="submit" variant="secondary">
-            {t("settings.openChannel")}
-          </Button>
-          {channel && (
-            <Button type="button" variant="tertiary" onClick={() => navigate("/settings/privacy")}>
-              {t("settings.shopDefaults")}
-            </Button>
-          )}
-        </Box>
-        {channels.error && <Text color="critical1">{t("state.error", { message: channels.error })}</Text>}
-      </Section>
+      <ChannelPicker path="/settings/privacy" channel={channel} title={t("privacy.retentionTitle")} intro={t("privacy.retentionIntro")} />
       <QueryView query={query}>
         {(data) =>
           data.helpdeskChannelSettings ? (

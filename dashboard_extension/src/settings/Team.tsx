@@ -3,7 +3,6 @@ import { useEffect, useState, type FormEvent } from "react";
 import { errorMessage } from "../api/client";
 import { useClient, useQuery } from "../api/context";
 import {
-  HelpdeskChannelsDocument,
   SettingsAgentAddDocument,
   SettingsAgentRemoveDocument,
   SettingsAgentUpdateDocument,
@@ -26,13 +25,14 @@ import {
 } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
-import { navigate, type Route } from "../router";
+import { type Route } from "../router";
 import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { Html } from "../ui/html";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
 import { CheckField, EntityEditor, parseOptionalInt, problemOf, QueryView, splitList, TextAreaField, yesNo } from "./common";
+import { ChannelPicker } from "./ChannelPicker";
 import { StaffUserPicker, type StaffCandidate } from "./StaffUserPicker";
 import { KINDS } from "./Workflow";
 
@@ -288,42 +288,10 @@ export function policyForm(s: ChannelSettings): PolicyForm {
 export function ChannelSettingsScreen({ route }: { route: Route }) {
   const { t } = useI18n();
   const channel = route.query.get("channel") || null;
-  const [slug, setSlug] = useState(channel ?? "");
-  useEffect(() => setSlug(channel ?? ""), [channel]);
   const query = useQuery(SettingsChannelDocument, { channel });
-  const channels = useQuery(HelpdeskChannelsDocument, {});
-  const list = channels.data?.helpdeskChannels ?? [];
-  const channelOptions = list.map((c) => ({ value: c.slug, label: c.name }));
-  if (channel && !list.some((c) => c.slug === channel)) channelOptions.push({ value: channel, label: t("settings.unknownChannel", { channel }) });
   return (
     <Box display="flex" flexDirection="column" gap={4}>
-      <Section title={t("settings.channels")}>
-        <Text color="default2">{t("settings.channelsIntro")}</Text>
-        <Box
-          as="form"
-          aria-label={t("settings.pickChannel")}
-          display="flex"
-          gap={2}
-          alignItems="flex-end"
-          flexWrap="wrap"
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            navigate("/settings/channels", { channel: slug });
-          }}
-        >
-          <SelectField label={t("settings.channel")} value={slug} placeholder={t("settings.shopDefaults")} options={channelOptions} onChange={setSlug} disabled={!channels.data && !channels.error} />
-          <Button type="submit" variant="secondary">
-            {t("settings.openChannel")}
-          </Button>
-          {channel && (
-            <Button type="button" variant="tertiary" onClick={() => navigate("/settings/channels")}>
-              {t("settings.shopDefaults")}
-            </Button>
-          )}
-        </Box>
-        {channels.error && <Text color="critical1">{t("state.error", { message: channels.error })}</Text>}
-        {channels.data && list.length === 0 && <Text size={2} color="default2">{t("settings.noChannels")}</Text>}
-      </Section>
+      <ChannelPicker path="/settings/channels" channel={channel} title={t("settings.channels")} intro={t("settings.channelsIntro")} />
       <QueryView query={query}>
         {(data) =>
           data.helpdeskChannelSettings ? (
