@@ -155,7 +155,12 @@ class DateTime(graphene.DateTime):
 
 
 def _datetime(text: str) -> datetime.datetime | None:
-    parsed = graphene.DateTime.parse_value(text)  # None where aniso8601 cannot read it
+    try:
+        # None where aniso8601 cannot read the text; for some texts ("T") it raises
+        # IndexError instead of the ValueError graphene catches.
+        parsed = graphene.DateTime.parse_value(text)
+    except (IndexError, ValueError, TypeError):
+        return None
     if not isinstance(parsed, datetime.datetime):
         return None
     if parsed.tzinfo is not None:
