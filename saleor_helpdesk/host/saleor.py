@@ -37,7 +37,7 @@ from ..dashboard_app import DashboardAppSpec, InstallResult
 from . import app_registration
 from .base import AuthenticationError, CustomerSummary, HostPort
 from .saleor_refunds import SaleorRefunds
-from .staff_access import StaffAccess, staff_access_of
+from .staff_access import StaffAccess, staff_access_of, staff_actor
 from .third_party import app_pk_from_claim, check_helpdesk_app
 
 # Saleor's app tokens are 30 characters (`saleor/app/models.py`); anything else is a JWT.
@@ -107,9 +107,7 @@ class SaleorHost(SaleorRefunds, HostPort):
             return Actor.anonymous()
         if not user.is_staff:
             return Actor.customer(user)
-        return Actor.staff(
-            user, _codes(user.effective_permissions), self._channel_ids(user)
-        )
+        return staff_actor(user, self.staff_access([user.pk]))
 
     def _channel_ids(self, user: Any) -> set[int] | None:
         """Saleor's rule (`AccessibleChannelsByUserIdLoader`): any unrestricted group

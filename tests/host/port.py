@@ -35,7 +35,7 @@ from saleor_helpdesk.host.refunds import (
     RefundStatus,
     RefundSubmission,
 )
-from saleor_helpdesk.host.staff_access import StaffAccess, staff_access_of
+from saleor_helpdesk.host.staff_access import StaffAccess, staff_access_of, staff_actor
 from saleor_helpdesk.host.third_party import app_pk_from_claim, check_helpdesk_app
 from saleor_helpdesk.permissions import Perm
 
@@ -157,7 +157,7 @@ class StandInHost(HostPort):
             return Actor.anonymous()
         if not user.is_staff:
             return Actor.customer(user)
-        return Actor.staff(user, _effective_permissions(user), _channel_ids(user))
+        return staff_actor(user, self.staff_access([user.pk]))
 
     def staff_access(self, user_ids) -> dict[int, StaffAccess]:
         return staff_access_of(User, user_ids)

@@ -115,9 +115,12 @@ def test_sample_data_runs_on_saleors_own_orders(channel):
         OrderLineFactory,
         StaffFactory,
         UserFactory,
+        grant,
     )
 
-    StaffFactory.create_batch(2)
+    # (populatedb's staff are superusers: they hold MANAGE_ORDERS, as agents must)
+    for staff in StaffFactory.create_batch(2):
+        grant(staff, "MANAGE_ORDERS")
     for customer in UserFactory.create_batch(3, language_code="de"):
         order = OrderFactory(user=customer, user_email=customer.email, channel=channel)
         OrderLineFactory.create_batch(2, order=order)

@@ -2,6 +2,7 @@
 data, which Saleor's own `validate_price_precision` reads), refused with a typed error
 that changes nothing otherwise, and shown at that precision."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -272,17 +273,17 @@ query Order($id: ID!) {
 
 
 @pytest.mark.parametrize(
-    ("currency", "charged", "pending", "zero"),
+    ("currency", "amount_pattern", "pending"),
     [
-        ("USD", "58.50", "1.50", "0.00"),
-        ("JPY", "8900", "100", "0"),
-        ("KWD", "23.190", "1.500", "0.000"),
+        ("USD", r"\d+\.\d{2}", "1.50"),
+        ("JPY", r"\d+", "100"),
+        ("KWD", r"\d+\.\d{3}", "1.500"),
     ],
 )
 def test_the_orders_payments_are_shown_at_the_currencys_precision(
-    refunder_api, customer, customer_actor, currency, charged, pending, zero
+    refunder_api, customer, customer_actor, currency, amount_pattern, pending
 ):
-    # given a paid complaint (two pieces) with a refund underway
+    # given a paid complaint (two pieces) with a refund requested
     ticket, _order = complaint_in(currency, customer, customer_actor)
     refunder_api(
         TICKET_REFUND_CREATE,
@@ -296,11 +297,17 @@ def test_the_orders_payments_are_shown_at_the_currencys_precision(
     data = refunder_api(TICKET_ORDER_MONEY, {"id": gid("Ticket", ticket.pk)})
     order = data["ticket"]["order"]
 
-    # then the payment's amounts (charged and not refunded or pending) are strings at
-    # the currency's precision; the totals are floats, as Saleor's `Money.amount`,
-    # rounded to that precision first
-    assert order["payments"] == [
-        {"charged": charged, "refunded": zero, "pendingRefund": pending}
-    ]
+    # then the payment's amounts (charged and not refunded, refunded, pending) are
+    # strings at the currency's precision that add up to what was charged (how much is
+    # still pending is the payment app's to say: the stand-in host's refunds stay
+    # pending, Saleor's test shop has no app that takes them); the totals are floats,
+    # as Saleor's `Money.amount`, rounded to that precision first
+    [payment] = order["payments"]
+    assert all(
+        re.fullmatch(amount_pattern, value) for value in payment.values()
+    ), payment
+    assert (
+        sum(Decimal(value) for value in payment.values()) == 2 * UNIT_PRICES[currency]
+    )
     assert order["totalGross"] == float(2 * UNIT_PRICES[currency])
     assert order["lines"] == [{"unitPriceGross": float(UNIT_PRICES[currency])}]
