@@ -8,8 +8,8 @@ class HelpdeskConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import side_effects
         from .notifications.planner import plan_emails
+        from .timeline import side_effects
         from .webhooks.planner import plan_webhooks
 
         side_effects.register(plan_webhooks)

@@ -14,11 +14,11 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from saleor.plugins.base_plugin import BasePlugin
 
-from . import PLUGIN_ID, hooks
-from .constants import OrderHappening
-from .dashboard_app import dashboard_app_spec
-from .dashboard_files import missing_build
-from .host import get_host
+from . import PLUGIN_ID
+from .core.constants import OrderHappening
+from .dashboard.app import dashboard_app_spec
+from .dashboard.files import missing_build
+from .host import get_host, hooks
 from .http import dispatch
 
 logger = logging.getLogger(__name__)

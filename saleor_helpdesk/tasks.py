@@ -8,13 +8,13 @@ from celery.signals import worker_ready
 from django.conf import settings
 from django.core.mail import EmailMessage
 
-from .constants import CommentVisibility
+from .content.sanitize import plain_text
+from .core.constants import CommentVisibility
 from .host import get_host
 from .models import Comment, Ticket
 
 # Registers the e-mail outbox tasks with Celery (it autodiscovers this module).
 from .notifications.tasks import retry_due_emails, send_pending_emails  # noqa: F401
-from .sanitize import plain_text
 
 logger = logging.getLogger(__name__)
 

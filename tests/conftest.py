@@ -4,8 +4,8 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.defaults import install_defaults
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import (
     Category,
     Contact,
@@ -13,7 +13,7 @@ from saleor_helpdesk.models import (
     StatusTransition,
     TicketStatus,
 )
-from saleor_helpdesk.permissions import Perm
+from saleor_helpdesk.tickets.defaults import install_defaults
 from tests.factories import (
     AppFactory,
     ChannelFactory,

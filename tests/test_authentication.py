@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from freezegun import freeze_time
 
-from saleor_helpdesk.actor import ActorKind
+from saleor_helpdesk.core.actor import ActorKind
 from saleor_helpdesk.host import AuthenticationError, get_host
 from tests.factories import (
     AppFactory,

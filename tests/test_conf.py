@@ -4,10 +4,10 @@ environment (`saleor_helpdesk/conf.py`)."""
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from saleor_helpdesk.content.storage import private_media_root
 from saleor_helpdesk.notifications.headers import mail_domain
 from saleor_helpdesk.notifications.messages import ticket_url
 from saleor_helpdesk.notifications.sending import max_attempts
-from saleor_helpdesk.storage import private_media_root
 from saleor_helpdesk.webhooks import delivery, transport
 
 

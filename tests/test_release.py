@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from saleor_helpdesk import __version__, dashboard_files
+from saleor_helpdesk import __version__
+from saleor_helpdesk.dashboard import files as dashboard_files
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = dashboard_files.BUILD_DIR

@@ -50,7 +50,7 @@ export function navigate(path: string, query?: URLSearchParams | QueryValues, op
   }
 }
 
-/** The extension pages the plugin serves (saleor_helpdesk/dashboard_app.py). */
+/** The extension pages the plugin serves (saleor_helpdesk/dashboard/app.py). */
 const ENTRY_PAGES = new Set(["inbox", "order-widget", "customer-widget"]);
 
 /** The route of a page URL: its hash route, or else the entry page its path names. */

@@ -5,14 +5,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from .. import events
-from ..access import lock_ticket, require_agent, require_staff_may_open
-from ..actor import Actor, ActorKind
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
-from ..host_models import user_model
+from ..core.actor import Actor, ActorKind
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
+from ..host.shop_models import user_model
 from ..models import Ticket
-from ..policies import is_support_agent
+from ..tickets.access import lock_ticket, require_agent, require_staff_may_open
+from ..tickets.policies import is_support_agent
+from ..timeline import events
 from .common import refuse_merged, touch
 
 if TYPE_CHECKING:

@@ -8,15 +8,15 @@ from typing import Any
 from django.core.files.base import File
 from django.db import transaction
 
-from .. import events
-from ..access import lock_ticket, require_agent, visible_tickets
-from ..actor import Actor
-from ..attachments import CheckedFile, as_content_file, check_files
-from ..constants import AuthorType, CommentVisibility
-from ..error_codes import HelpdeskErrorCode
-from ..errors import HelpdeskPermissionDenied, field_error
+from ..content.attachments import CheckedFile, as_content_file, check_files
+from ..core.actor import Actor
+from ..core.constants import AuthorType, CommentVisibility
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
 from ..models import Attachment, Comment, Ticket
-from ..policies import channel_settings
+from ..tickets.access import lock_ticket, require_agent, visible_tickets
+from ..tickets.policies import channel_settings
+from ..timeline import events
 from .common import author_fields, refuse_merged, touch
 
 

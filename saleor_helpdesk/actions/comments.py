@@ -6,17 +6,18 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 
-from .. import events, workflow
-from ..access import lock_ticket, require_agent
-from ..actor import Actor, ActorKind
-from ..attachments import check_files
-from ..constants import CommentMedium, CommentVisibility, StatusGroup
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
+from ..content.attachments import check_files
+from ..content.sanitize import MAX_BODY_LENGTH, clean_html, is_blank
+from ..content.templates_render import render, ticket_values
+from ..core.actor import Actor, ActorKind
+from ..core.constants import CommentMedium, CommentVisibility, StatusGroup
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
 from ..models import Comment, ResponseTemplate, TicketStatus
-from ..policies import channel_settings
-from ..sanitize import MAX_BODY_LENGTH, clean_html, is_blank
-from ..templates_render import render, ticket_values
+from ..tickets import workflow
+from ..tickets.access import lock_ticket, require_agent
+from ..tickets.policies import channel_settings
+from ..timeline import events
 from .attachments import removing_files_on_error, store_files
 from .common import author_fields, default_medium, refuse_merged, touch
 from .config.templates import shop_name

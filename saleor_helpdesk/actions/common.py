@@ -4,10 +4,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from ..actor import Actor, ActorKind
-from ..constants import AuthorType, CommentMedium
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
+from ..core.actor import Actor, ActorKind
+from ..core.constants import AuthorType, CommentMedium
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
 from ..models import Ticket
 
 

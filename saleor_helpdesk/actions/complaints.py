@@ -3,14 +3,14 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .. import events
-from ..access import lock_ticket, require_agent
-from ..actor import Actor
-from ..constants import ComplaintDecision
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
+from ..content.sanitize import clean_html
+from ..core.actor import Actor
+from ..core.constants import ComplaintDecision
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
 from ..models import Complaint, Ticket
-from ..sanitize import clean_html
+from ..tickets.access import lock_ticket, require_agent
+from ..timeline import events
 from .common import touch
 
 

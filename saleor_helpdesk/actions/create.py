@@ -11,21 +11,20 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from .. import events
-from ..access import require_agent, staff_may_open
-from ..actor import Actor, ActorKind
-from ..attachments import check_files
-from ..constants import (
+from ..content.attachments import check_files
+from ..content.sanitize import MAX_BODY_LENGTH, clean_html, is_blank
+from ..core.actor import Actor, ActorKind
+from ..core.constants import (
     CommentVisibility,
     ComplaintReason,
     Resolution,
     TicketKind,
     TicketSource,
 )
-from ..error_codes import HelpdeskErrorCode
-from ..errors import HelpdeskPermissionDenied, field_error
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
 from ..host import get_host
-from ..host_models import channel_model, user_model
+from ..host.shop_models import channel_model, user_model
 from ..models import (
     Category,
     ChannelSettings,
@@ -35,12 +34,13 @@ from ..models import (
     Priority,
     Ticket,
 )
-from ..policies import (
+from ..tickets.access import require_agent, staff_may_open
+from ..tickets.policies import (
     channel_settings,
     initial_status_and_default_priority,
     responsible_expression,
 )
-from ..sanitize import MAX_BODY_LENGTH, clean_html, is_blank
+from ..timeline import events
 from .attachments import removing_files_on_error, store_files
 from .common import author_fields, default_medium
 from .orders import OrderLineRequest, check_order_access, check_order_lines, save_lines

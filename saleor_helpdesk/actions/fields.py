@@ -5,12 +5,12 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .. import events
-from ..access import lock_ticket, require_agent
-from ..actor import Actor
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
+from ..core.actor import Actor
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
 from ..models import Category, Priority, Ticket
+from ..tickets.access import lock_ticket, require_agent
+from ..timeline import events
 from .common import refuse_merged, touch
 from .create import check_cc
 

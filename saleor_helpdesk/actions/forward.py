@@ -2,17 +2,17 @@
 
 from django.db import transaction
 
-from .. import events
-from ..access import lock_ticket, require_agent, require_staff_may_open
-from ..actor import Actor
-from ..constants import CommentMedium, CommentVisibility
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
-from ..host_models import user_model
+from ..content.sanitize import clean_html
+from ..core.actor import Actor
+from ..core.constants import CommentMedium, CommentVisibility
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
+from ..host.shop_models import user_model
 from ..models import Comment, Ticket
-from ..policies import is_support_agent
-from ..sanitize import clean_html
 from ..tasks import send_forwarded_ticket
+from ..tickets.access import lock_ticket, require_agent, require_staff_may_open
+from ..tickets.policies import is_support_agent
+from ..timeline import events
 from .common import author_fields, refuse_merged, touch
 from .create import check_cc
 

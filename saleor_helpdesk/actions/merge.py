@@ -2,12 +2,13 @@
 
 from django.db import transaction
 
-from .. import events, workflow
-from ..access import lock_ticket, require_agent
-from ..actor import Actor
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
+from ..core.actor import Actor
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
 from ..models import Attachment, Comment, Ticket, TicketEvent, TicketLine
+from ..tickets import workflow
+from ..tickets.access import lock_ticket, require_agent
+from ..timeline import events
 from .common import refuse_merged, touch
 
 

@@ -7,14 +7,14 @@ from uuid import UUID
 
 from django.db import transaction
 
-from .. import events
-from ..access import lock_ticket
-from ..actor import Actor, ActorKind
-from ..constants import ComplaintReason
-from ..error_codes import HelpdeskErrorCode
-from ..errors import HelpdeskPermissionDenied, field_error
-from ..host_models import order_model
+from ..core.actor import Actor, ActorKind
+from ..core.constants import ComplaintReason
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
+from ..host.shop_models import order_model
 from ..models import Ticket, TicketLine
+from ..tickets.access import lock_ticket
+from ..timeline import events
 from .common import refuse_merged, remember_related, touch
 
 if TYPE_CHECKING:

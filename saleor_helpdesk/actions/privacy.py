@@ -12,13 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
 
-from ..actor import Actor, ActorKind
-from ..constants import ErasureReason
-from ..error_codes import HelpdeskErrorCode
-from ..errors import HelpdeskPermissionDenied, field_error
-from ..host_models import channel_model, user_model
+from ..core.actor import Actor, ActorKind
+from ..core.constants import ErasureReason
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
+from ..core.permissions import Perm
+from ..host.shop_models import channel_model, user_model
 from ..models import ChannelSettings
-from ..permissions import Perm
 from ..privacy.erase import ErasureResult, Person, erase_person
 from ..privacy.retention import Policy, RetentionCounts, plan, policy_of
 from .config.channel_settings import ChannelSettingsFields, clean_retention_fields

@@ -23,18 +23,18 @@ from uuid import UUID
 
 from django.db import connection, transaction
 
-from .. import money
-from ..access import lock_ticket, require_agent
-from ..actor import Actor
-from ..constants import RefundMethod
-from ..error_codes import HelpdeskErrorCode
-from ..errors import HelpdeskPermissionDenied, field_error
+from ..core import money
+from ..core.actor import Actor
+from ..core.constants import RefundMethod
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
+from ..core.permissions import Perm
 from ..host import get_host
 from ..host.refunds import RefundOptions, RefundPlan, RefundRefused
 from ..models import Ticket, TicketRefund, TicketRefundLine
-from ..permissions import Perm
 from ..refunds.options import available_options
 from ..refunds.settle import record_submission
+from ..tickets.access import lock_ticket, require_agent
 from .common import refuse_merged
 
 logger = logging.getLogger(__name__)

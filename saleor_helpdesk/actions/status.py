@@ -5,13 +5,13 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from .. import workflow
-from ..access import lock_ticket, require_agent
-from ..actor import Actor
-from ..error_codes import HelpdeskErrorCode
-from ..errors import HelpdeskPermissionDenied, field_error
+from ..core.actor import Actor
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
 from ..models import Ticket, TicketStatus
-from ..policies import channel_settings
+from ..tickets import workflow
+from ..tickets.access import lock_ticket, require_agent
+from ..tickets.policies import channel_settings
 from .common import refuse_merged
 
 

@@ -13,8 +13,8 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
 from .core.connection import check_pagination, connection_field
 from .core.errors import query_error
 from .core.ids import global_pk

@@ -15,7 +15,7 @@ from typing import Any
 from django.db import connections, router, transaction
 from django.db.models import Model
 
-from ..dashboard_app import (
+from ..dashboard.app import (
     DashboardAppSpec,
     ExtensionSpec,
     InstallResult,

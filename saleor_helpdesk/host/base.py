@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-    from ..actor import Actor
-    from ..dashboard_app import DashboardAppSpec, InstallResult
+    from ..core.actor import Actor
+    from ..dashboard.app import DashboardAppSpec, InstallResult
     from .refunds import (
         PaymentSummary,
         RefundOptions,

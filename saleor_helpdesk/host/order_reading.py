@@ -11,7 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from ..constants import RefundMethod, RefundState
+from ..core.constants import RefundMethod, RefundState
 from .refunds import (
     PaymentSummary,
     RefundableLine,

@@ -32,8 +32,8 @@ from saleor.order.events import order_note_added_event
 from saleor.order.models import Order
 from saleor.permission.enums import get_permissions, get_permissions_enum_dict
 
-from ..actor import Actor
-from ..dashboard_app import DashboardAppSpec, InstallResult
+from ..core.actor import Actor
+from ..dashboard.app import DashboardAppSpec, InstallResult
 from . import app_registration
 from .base import AuthenticationError, CustomerSummary, HostPort
 from .saleor_refunds import SaleorRefunds

@@ -33,9 +33,9 @@ from saleor.order.models import (
 from saleor.page.models import Page
 from saleor.site.models import SiteSettings
 
-from .. import money
-from ..actor import Actor
-from ..constants import RefundMethod, RefundState
+from ..core import money
+from ..core.actor import Actor
+from ..core.constants import RefundMethod, RefundState
 from .order_reading import (
     GRANTED_REFUND_STATES,
     last_payment,

@@ -18,8 +18,8 @@ from typing import Any
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Q
 
-from ..actor import Actor
-from ..permissions import Perm
+from ..core.actor import Actor
+from ..core.permissions import Perm
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from uuid import UUID
 from django.http import FileResponse, HttpRequest, JsonResponse
 from django.http.response import HttpResponseBase
 
-from ..access import visible_tickets
-from ..constants import CommentVisibility
+from ..core.constants import CommentVisibility
 from ..host import AuthenticationError, get_host
 from ..models import Attachment
+from ..tickets.access import visible_tickets
 
 
 def _error(code: str, message: str, status: int) -> JsonResponse:

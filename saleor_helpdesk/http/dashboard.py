@@ -19,8 +19,8 @@ from django.http import (
 from django.http.response import HttpResponseBase
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from .. import dashboard_files
-from ..dashboard_app import is_entry_page
+from ..dashboard import files as dashboard_files
+from ..dashboard.app import is_entry_page
 
 mimetypes.add_type("application/javascript", ".js")
 mimetypes.add_type("font/woff2", ".woff2")

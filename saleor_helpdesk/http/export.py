@@ -12,8 +12,8 @@ from django.http.response import HttpResponseBase
 from django.utils import timezone
 
 from ..actions.privacy import find_person, require_exporter
-from ..actor import ActorKind
-from ..error_codes import HelpdeskErrorCode
+from ..core.actor import ActorKind
+from ..core.error_codes import HelpdeskErrorCode
 from ..graphql.core.ids import int_pk
 from ..host import AuthenticationError, get_host
 from ..privacy.export import export_person

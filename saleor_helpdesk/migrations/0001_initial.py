@@ -6,7 +6,7 @@ import django.db.models.deletion
 import saleor_helpdesk.models.comment
 import saleor_helpdesk.models.config
 import saleor_helpdesk.models.ticket
-import saleor_helpdesk.storage
+import saleor_helpdesk.content.storage
 import uuid
 from django.db import migrations, models
 
@@ -190,7 +190,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('file', models.FileField(max_length=255, storage=saleor_helpdesk.storage.attachment_storage, upload_to=saleor_helpdesk.models.comment.attachment_path)),
+                ('file', models.FileField(max_length=255, storage=saleor_helpdesk.content.storage.attachment_storage, upload_to=saleor_helpdesk.models.comment.attachment_path)),
                 ('display_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=128)),
                 ('size', models.PositiveBigIntegerField()),

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from saleor_helpdesk.defaults import install_defaults
+from saleor_helpdesk.tickets.defaults import install_defaults
 
 
 def forwards(apps, schema_editor):

@@ -3,9 +3,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from ..constants import AuthorType, CommentMedium, CommentVisibility
-from ..filetypes import EXTENSION_BY_TYPE
-from ..storage import attachment_storage
+from ..content.filetypes import EXTENSION_BY_TYPE
+from ..content.storage import attachment_storage
+from ..core.constants import AuthorType, CommentMedium, CommentVisibility
 from .ticket import Ticket
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from ..constants import RetentionAction, StatusGroup, TicketKind
+from ..core.constants import RetentionAction, StatusGroup, TicketKind
 from .labels import Labelled
 
 

@@ -3,12 +3,12 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from ..constants import TicketEventType
+from ..core.constants import TicketEventType
 from .ticket import Ticket
 
 
 class TicketEvent(models.Model):
-    """One row per change on a ticket: the timeline. Written only through `events.py`."""
+    """One row per change on a ticket: the timeline. Written only through `timeline/events.py`."""
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     type = models.CharField(max_length=32, choices=TicketEventType.choices)

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from ..constants import ComplaintReason, RefundMethod, RefundState
+from ..core.constants import ComplaintReason, RefundMethod, RefundState
 from .ticket import Ticket
 
 

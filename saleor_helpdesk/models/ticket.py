@@ -4,7 +4,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 
-from ..constants import (
+from ..core.constants import (
     ComplaintDecision,
     ComplaintReason,
     Resolution,

@@ -14,7 +14,7 @@ import re
 import uuid
 from email.utils import formataddr, parseaddr
 
-from .. import conf
+from ..core import conf
 
 # CR, LF and every other control character: none of them may reach a header.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")

@@ -12,9 +12,9 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from .. import conf
+from ..content.templates_render import ticket_values
+from ..core import conf
 from ..models import ChannelSettings, EmailMessage, EmailTemplate, Ticket
-from ..templates_render import ticket_values
 from . import headers
 from .defaults import DEFAULTS, SHIPPED_LANGUAGES
 from .kinds import CUSTOMER_NOTIFICATIONS

@@ -42,17 +42,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ..choice_labels import choice_label
-from ..constants import (
-    AuthorType,
-    CommentVisibility,
-    ComplaintDecision,
-)
-from ..constants import (
-    TicketEventType as T,
-)
+from ..core.choice_labels import choice_label
+from ..core.constants import AuthorType, CommentVisibility, ComplaintDecision
+from ..core.constants import TicketEventType as T
+from ..core.money import format_money_text
 from ..host import get_host
-from ..host_models import user_model
+from ..host.shop_models import user_model
 from ..models import (
     ChannelSettings,
     Comment,
@@ -63,7 +58,6 @@ from ..models import (
     TicketEvent,
     TicketStatus,
 )
-from ..money import format_money_text
 from .defaults import DATE_FORMATS, REOPEN_HINTS
 from .kinds import Notification as N
 from .messages import Draft, base_language, html_to_text, render_message

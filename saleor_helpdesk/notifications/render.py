@@ -9,7 +9,7 @@ import html
 import re
 from collections.abc import Mapping
 
-from ..templates_render import PLACEHOLDERS, UnknownPlaceholder
+from ..content.templates_render import PLACEHOLDERS, UnknownPlaceholder
 
 EMAIL_PLACEHOLDERS: dict[str, str] = {
     **PLACEHOLDERS,

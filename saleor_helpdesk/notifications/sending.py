@@ -21,10 +21,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .. import conf
-from ..events import email_failed_event, email_sent_event
+from ..core import conf
+from ..core.nul import strip_nul
 from ..models import EmailMessage, EmailStatus
-from ..nul import strip_nul
+from ..timeline.events import email_failed_event, email_sent_event
 
 logger = logging.getLogger(__name__)
 

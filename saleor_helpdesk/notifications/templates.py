@@ -11,21 +11,21 @@ from typing import Any, TypedDict
 
 from django.db import transaction
 
-from ..access import visible_tickets
 from ..actions.config.common import (
     clean_language_code,
     clean_text,
     not_found,
     require_settings_manager,
 )
-from ..actor import Actor, ActorKind
-from ..choice_labels import choice_label
-from ..constants import CommentVisibility, ComplaintDecision
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
+from ..content.sanitize import MAX_BODY_LENGTH, clean_html, is_blank
+from ..core.actor import Actor, ActorKind
+from ..core.choice_labels import choice_label
+from ..core.constants import CommentVisibility, ComplaintDecision
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
 from ..models import EmailTemplate
-from ..policies import channel_settings
-from ..sanitize import MAX_BODY_LENGTH, clean_html, is_blank
+from ..tickets.access import visible_tickets
+from ..tickets.policies import channel_settings
 from .defaults import DEFAULTS, SHIPPED_LANGUAGES
 from .kinds import Notification
 from .messages import Draft, base_language, html_to_text, render_message

@@ -25,9 +25,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .. import events
-from ..actor import Actor
-from ..constants import AuthorType, TicketEventType
+from ..core.actor import Actor
+from ..core.constants import AuthorType, TicketEventType
 from ..models import (
     Attachment,
     Comment,
@@ -40,7 +39,8 @@ from ..models import (
     TicketRefund,
     WebhookDelivery,
 )
-from ..side_effects import batched
+from ..timeline import events
+from ..timeline.side_effects import batched
 from ..webhooks.payloads import gid
 
 logger = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from django.utils import timezone
 
-from ..constants import CommentVisibility
+from ..core.constants import CommentVisibility
 from ..models import Attachment, Ticket
 from ..webhooks.payloads import gid
 from .erase import Person, tickets_of

@@ -20,12 +20,12 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .. import events
-from ..actor import Actor
-from ..constants import ErasureReason, RetentionAction, StatusGroup
-from ..host_models import channel_model
+from ..core.actor import Actor
+from ..core.constants import ErasureReason, RetentionAction, StatusGroup
+from ..host.shop_models import channel_model
 from ..models import Attachment, ChannelSettings, Ticket
-from ..side_effects import batched
+from ..timeline import events
+from ..timeline.side_effects import batched
 from .erase import erase_tickets, purge_webhook_deliveries, remove_files
 
 logger = logging.getLogger(__name__)

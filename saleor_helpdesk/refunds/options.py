@@ -8,7 +8,7 @@ from uuid import UUID
 
 from django.db.models import Q
 
-from ..constants import RefundState
+from ..core.constants import RefundState
 from ..host import get_host
 from ..host.refunds import RefundOptions
 from ..models import RefundReasonMapping, Ticket, TicketRefund, TicketRefundLine

@@ -14,14 +14,16 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from .. import events, money, workflow
-from ..actor import Actor
-from ..constants import RefundState, StatusGroup, TicketEventType, TicketKind
-from ..errors import InvalidTransition
+from ..core import money
+from ..core.actor import Actor
+from ..core.constants import RefundState, StatusGroup, TicketEventType, TicketKind
+from ..core.errors import InvalidTransition
 from ..host import get_host
 from ..host.refunds import RefundSubmission
 from ..models import Ticket, TicketRefund
-from ..policies import channel_settings
+from ..tickets import workflow
+from ..tickets.policies import channel_settings
+from ..timeline import events
 
 logger = logging.getLogger(__name__)
 

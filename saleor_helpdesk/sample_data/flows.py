@@ -21,8 +21,9 @@ from ..actions import (
     link_order,
     merge_tickets,
 )
-from ..actor import Actor
-from ..constants import ComplaintDecision, TicketKind
+from ..core.actor import Actor
+from ..core.constants import ComplaintDecision, TicketKind
+from ..core.permissions import Perm
 from ..models import (
     Attachment,
     Comment,
@@ -32,8 +33,7 @@ from ..models import (
     TicketEvent,
     TicketStatus,
 )
-from ..permissions import Perm
-from ..policies import channel_settings
+from ..tickets.policies import channel_settings
 from .files import sample_file
 from .texts import (
     ASK,

@@ -18,17 +18,17 @@ from django.db import transaction
 from django.db.models import Count, F, Max, Q
 
 from ..actions import NewComplaint, NewLine, NewTicket, create_ticket
-from ..actor import Actor
-from ..constants import (
+from ..core.actor import Actor
+from ..core.constants import (
     CommentVisibility,
     ComplaintDecision,
     TicketKind,
     TicketSource,
 )
-from ..defaults import DEFAULT_STATUSES
+from ..core.permissions import Perm
 from ..host import get_host
+from ..host.shop_models import user_model
 from ..host.staff_access import StaffAccess
-from ..host_models import user_model
 from ..models import (
     Attachment,
     Category,
@@ -44,7 +44,7 @@ from ..models import (
     TicketLine,
     TicketStatus,
 )
-from ..permissions import Perm
+from ..tickets.defaults import DEFAULT_STATUSES
 from .files import sample_file
 from .flows import Flows, Thread, customer_sign_off, shift_ticket, staff_actor
 from .texts import (

@@ -7,7 +7,7 @@ them; customers' messages get the customer's sign-off.
 
 from dataclasses import dataclass
 
-from ..constants import ComplaintDecision, TicketKind
+from ..core.constants import ComplaintDecision, TicketKind
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from .. import conf
-from ..actor import Actor
+from ..core import conf
+from ..core.actor import Actor
 from ..models import WebhookAttempt, WebhookDelivery
 from ..models.webhook import WebhookDeliveryStatus as Status
 from . import transport

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..constants import TicketEventType, TicketKind
+from ..core.constants import TicketEventType, TicketKind
 from ..models import Comment, Ticket, TicketEvent
 
 

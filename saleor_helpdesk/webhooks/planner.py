@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 
-from ..actor import Actor
+from ..core.actor import Actor
 from ..models import (
     Comment,
     Ticket,

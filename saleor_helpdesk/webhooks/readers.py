@@ -25,13 +25,13 @@ from typing import Any
 
 from django.db.models import BooleanField, Exists, OuterRef, QuerySet, Value
 
-from ..access import visible_tickets
-from ..actor import Actor, ActorKind
-from ..errors import HelpdeskPermissionDenied
+from ..core.actor import Actor, ActorKind
+from ..core.errors import HelpdeskPermissionDenied
 from ..host import get_host
-from ..host_models import channel_model
+from ..host.shop_models import channel_model
 from ..models import WebhookDelivery, WebhookSubscription
 from ..models.webhook import WebhookReaderKind
+from ..tickets.access import visible_tickets
 
 READER_NEEDS_TICKETS = (
     "You need the MANAGE_ORDERS permission as well: a webhook subscription sends "

@@ -15,13 +15,13 @@ from typing import Any, TypedDict
 from django.db import transaction
 from django.db.models import QuerySet
 
-from ..actor import Actor, ActorKind
-from ..error_codes import HelpdeskErrorCode
-from ..errors import HelpdeskPermissionDenied, field_error
-from ..host_models import channel_model
+from ..core.actor import Actor, ActorKind
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
+from ..core.permissions import Perm
+from ..host.shop_models import channel_model
 from ..models import WebhookDelivery, WebhookSubscription
 from ..models.webhook import WebhookDeliveryStatus, WebhookSigning
-from ..permissions import Perm
 from . import delivery as sending
 from .payloads import TOPICS
 from .readers import require_reader

@@ -28,10 +28,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from .. import conf
-from ..error_codes import HelpdeskErrorCode
-from ..errors import field_error
-from ..nul import strip_nul
+from ..core import conf
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
+from ..core.nul import strip_nul
 
 CONNECT_TIMEOUT = 2.0
 DEFAULT_TIMEOUT = 12.0

@@ -5,7 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from saleor_helpdesk import PLUGIN_ID, dashboard_files
+from saleor_helpdesk import PLUGIN_ID
+from saleor_helpdesk.dashboard import files as dashboard_files
 from tests.factories import make_ticket
 
 from .conftest import extension_model, helpdesk_apps

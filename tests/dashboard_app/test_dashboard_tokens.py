@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from django.test import RequestFactory
 
-from saleor_helpdesk.actor import ActorKind
+from saleor_helpdesk.core.actor import ActorKind
 from saleor_helpdesk.host import AuthenticationError, get_host
 from saleor_helpdesk.host.third_party import APP_GONE_MESSAGE, FOREIGN_APP_MESSAGE
 from tests.factories import (

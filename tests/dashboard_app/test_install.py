@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.actions import add_comment
-from saleor_helpdesk.dashboard_app import InstallStatus, dashboard_app_spec
+from saleor_helpdesk.dashboard.app import InstallStatus, dashboard_app_spec
 from saleor_helpdesk.host import get_host
 from saleor_helpdesk.models import Comment, Ticket, TicketEvent
 from tests.factories import (

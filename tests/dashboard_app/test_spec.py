@@ -2,14 +2,14 @@
 
 import pytest
 
-from saleor_helpdesk.dashboard_app import (
+from saleor_helpdesk.core.permissions import Perm
+from saleor_helpdesk.dashboard.app import (
     InvalidBaseURL,
     Mount,
     Target,
     dashboard_app_spec,
     normalize_base_url,
 )
-from saleor_helpdesk.permissions import Perm
 
 PAGES = "https://shop.example.com/plugins/global/saleor.helpdesk/dashboard/"
 

@@ -17,9 +17,8 @@ from django.core.management.base import CommandError
 from django.test import RequestFactory
 
 from saleor_helpdesk import PLUGIN_ID
-from saleor_helpdesk.actor import ActorKind
-from saleor_helpdesk.constants import ComplaintDecision, TicketKind
-from saleor_helpdesk.defaults import DEFAULT_STATUSES
+from saleor_helpdesk.core.actor import ActorKind
+from saleor_helpdesk.core.constants import ComplaintDecision, TicketKind
 from saleor_helpdesk.models import (
     Attachment,
     Comment,
@@ -28,6 +27,7 @@ from saleor_helpdesk.models import (
     Ticket,
     TicketLine,
 )
+from saleor_helpdesk.tickets.defaults import DEFAULT_STATUSES
 
 if apps.is_installed("saleor.order"):
     pytest.skip(
@@ -105,8 +105,8 @@ def test_german_customers_get_german_tickets(seeded):
 
 
 def test_the_reply_box_has_response_templates_in_both_languages(seeded):
+    from saleor_helpdesk.content.templates_render import check
     from saleor_helpdesk.models import ResponseTemplate
-    from saleor_helpdesk.templates_render import check
 
     templates = list(ResponseTemplate.objects.all())
     assert {t.language_code for t in templates} == {"de", "en"}

@@ -13,7 +13,7 @@ from saleor_helpdesk.actions import (
     claim_ticket,
     unassign_ticket,
 )
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Category, Priority, SupportAgent
 from tests.assertions import raises_error
 from tests.factories import StaffFactory, make_ticket

@@ -3,7 +3,7 @@
 import pytest
 
 from saleor_helpdesk.actions import add_comment, close_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import ChannelSettings, Ticket, TicketStatus
 from tests.assertions import raises_error
 from tests.factories import make_ticket

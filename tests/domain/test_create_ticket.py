@@ -6,7 +6,7 @@ from uuid import uuid4
 import pytest
 
 from saleor_helpdesk.actions import NewComplaint, NewLine, NewTicket, create_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import (
     ChannelSettings,
     Complaint,

@@ -1,8 +1,8 @@
-"""Every timeline event type has its one writer in `events.py`."""
+"""Every timeline event type has its one writer in `timeline/events.py`."""
 
-from saleor_helpdesk import events
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.constants import TicketEventType
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.constants import TicketEventType
+from saleor_helpdesk.timeline import events
 from tests.factories import make_ticket
 
 

@@ -10,7 +10,7 @@ from saleor_helpdesk.actions import (
     forward_ticket,
     merge_tickets,
 )
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Comment, Ticket
 from tests.assertions import raises_error
 from tests.factories import AttachmentFileFactory, make_complaint, make_ticket

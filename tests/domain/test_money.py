@@ -1,10 +1,10 @@
-"""`saleor_helpdesk.money`: the precision rule and the forms an amount is written in."""
+"""`saleor_helpdesk.core.money`: the precision rule and the forms an amount is written in."""
 
 from decimal import Decimal
 
 import pytest
 
-from saleor_helpdesk import money
+from saleor_helpdesk.core import money
 
 
 @pytest.mark.parametrize(

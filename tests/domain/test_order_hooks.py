@@ -7,9 +7,9 @@ import logging
 import pytest
 from django.db import transaction
 
-from saleor_helpdesk import hooks
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.constants import OrderHappening
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.constants import OrderHappening
+from saleor_helpdesk.host import hooks
 from saleor_helpdesk.models import Ticket, TicketEvent
 from tests.factories import UserFactory, make_ticket
 
@@ -61,11 +61,13 @@ def test_a_failing_hook_is_logged_and_never_reaches_the_shop(
         Ticket.objects.update(subject="half-written")  # a write that must not stay
         raise RuntimeError("helpdesk bug")
 
-    monkeypatch.setattr("saleor_helpdesk.order_events.record_order_happening", broken)
+    monkeypatch.setattr(
+        "saleor_helpdesk.timeline.order_events.record_order_happening", broken
+    )
 
     # when the shop's flow calls the hook inside its own transaction
     with (
-        caplog.at_level(logging.ERROR, logger="saleor_helpdesk.hooks"),
+        caplog.at_level(logging.ERROR, logger="saleor_helpdesk.host.hooks"),
         transaction.atomic(),
     ):
         hooks.order_happened(order, OrderHappening.FULLY_PAID)
@@ -113,7 +115,7 @@ def test_confirming_the_email_links_the_guest_tickets(guest_order, channel):
     someone_elses.refresh_from_db()
     assert someone_elses.customer is None
     # and the customer now sees it when signed in
-    from saleor_helpdesk.access import visible_tickets
+    from saleor_helpdesk.tickets.access import visible_tickets
 
     assert list(visible_tickets(Actor.customer(user))) == [ticket]
 

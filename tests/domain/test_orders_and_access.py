@@ -2,9 +2,9 @@
 
 import pytest
 
-from saleor_helpdesk.access import visible_tickets
 from saleor_helpdesk.actions import NewLine, link_order
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.tickets.access import visible_tickets
 from tests.assertions import raises_error
 from tests.factories import OrderFactory, make_ticket
 

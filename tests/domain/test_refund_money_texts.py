@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from saleor_helpdesk.actions.refunds import RefundRequest, request_refund
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import EmailMessage
-from saleor_helpdesk.permissions import Perm
 from tests.factories import (
     ChannelFactory,
     OrderFactory,

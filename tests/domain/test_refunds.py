@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 
 from saleor_helpdesk.actions.refunds import RefundRequest, request_refund
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import (
     ChannelSettings,
     EmailMessage,
@@ -17,7 +18,6 @@ from saleor_helpdesk.models import (
     Ticket,
     TicketRefund,
 )
-from saleor_helpdesk.permissions import Perm
 from saleor_helpdesk.refunds.options import ticket_refund_options
 from saleor_helpdesk.refunds.settle import sync_refund
 from tests.assertions import raises_error

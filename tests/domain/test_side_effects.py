@@ -4,8 +4,8 @@ plan once."""
 import pytest
 from django.db import transaction
 
-from saleor_helpdesk import side_effects
 from saleor_helpdesk.actions import add_comment, assign_ticket
+from saleor_helpdesk.timeline import side_effects
 from tests.factories import make_ticket
 
 

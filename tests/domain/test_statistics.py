@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import Category, Ticket, TicketLine, TicketStatus
-from saleor_helpdesk.permissions import Perm
-from saleor_helpdesk.statistics import Durations, ticket_statistics
+from saleor_helpdesk.tickets.statistics import Durations, ticket_statistics
 from tests.factories import make_ticket
 
 SINCE = datetime(2024, 3, 1, tzinfo=UTC)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from saleor_helpdesk.actions import change_status, close_ticket, reopen_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import ChannelSettings, Ticket, TicketStatus
 from tests.assertions import raises_error
 from tests.factories import make_ticket

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from saleor_helpdesk.templates_render import (
+from saleor_helpdesk.content.templates_render import (
     PLACEHOLDERS,
     UnknownPlaceholder,
     check,

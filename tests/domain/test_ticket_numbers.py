@@ -8,7 +8,7 @@ import threading
 import pytest
 from django.db import connection
 
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Ticket
 from tests.factories import make_ticket
 
@@ -57,7 +57,7 @@ from django.conf import settings
 from django.db import connection
 connection.settings_dict["NAME"] = sys.argv[1]
 from saleor_helpdesk.actions import NewTicket, create_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 for i in range(int(sys.argv[2])):
     t = create_ticket(Actor.system(), NewTicket(subject="p", body="b", customer_email="p@example.com"))
     print("NUMBER", t.number)

@@ -4,12 +4,12 @@ import itertools
 
 import pytest
 
-from saleor_helpdesk import workflow
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.defaults import DEFAULT_STATUSES, DEFAULT_TRANSITIONS
-from saleor_helpdesk.error_codes import HelpdeskErrorCode
-from saleor_helpdesk.errors import InvalidTransition
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.error_codes import HelpdeskErrorCode
+from saleor_helpdesk.core.errors import InvalidTransition
 from saleor_helpdesk.models import StatusTransition, Ticket, TicketStatus
+from saleor_helpdesk.tickets import workflow
+from saleor_helpdesk.tickets.defaults import DEFAULT_STATUSES, DEFAULT_TRANSITIONS
 from tests.factories import make_ticket
 
 SLUGS = [status[0] for status in DEFAULT_STATUSES]

@@ -5,8 +5,8 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from saleor_helpdesk.actions import NewComplaint, NewLine, NewTicket, create_ticket
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.constants import TicketKind
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.constants import TicketKind
 from saleor_helpdesk.models import Category, Contact, SupportAgent
 
 # The package chose the host's factories before importing this module.

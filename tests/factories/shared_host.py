@@ -4,7 +4,7 @@ label, so the stand-in's and Saleor's classes are both found)."""
 import factory
 from django.apps import apps
 
-from saleor_helpdesk.dashboard_app import dashboard_app_spec
+from saleor_helpdesk.dashboard.app import dashboard_app_spec
 from saleor_helpdesk.host import get_host
 
 SHOP_URL = "https://shop.example.com"

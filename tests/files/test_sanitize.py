@@ -3,7 +3,7 @@
 import pytest
 
 from saleor_helpdesk.actions import NewTicket, add_comment, create_ticket
-from saleor_helpdesk.sanitize import clean_html, is_blank, plain_text
+from saleor_helpdesk.content.sanitize import clean_html, is_blank, plain_text
 from tests.assertions import raises_error
 from tests.files import samples
 from tests.files.samples import upload

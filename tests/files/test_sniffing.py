@@ -2,8 +2,8 @@
 
 import pytest
 
-from saleor_helpdesk.attachments import SNIFF_BYTES
-from saleor_helpdesk.filetypes import sniff_content_type
+from saleor_helpdesk.content.attachments import SNIFF_BYTES
+from saleor_helpdesk.content.filetypes import sniff_content_type
 from tests.files import samples
 
 # --- binary formats a helpdesk accepts ------------------------------------------------

@@ -12,11 +12,11 @@ from saleor_helpdesk.actions import (
     create_ticket,
     remove_attachment,
 )
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.attachments import MAX_DISPLAY_NAME, clean_display_name
+from saleor_helpdesk.content.attachments import MAX_DISPLAY_NAME, clean_display_name
+from saleor_helpdesk.content.storage import PrivateFileSystemStorage, attachment_storage
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.host import get_host
 from saleor_helpdesk.models import Attachment, Comment, Ticket, TicketEvent
-from saleor_helpdesk.storage import PrivateFileSystemStorage, attachment_storage
 from tests.assertions import raises_error
 from tests.files import samples
 from tests.files.samples import raw_upload, upload

@@ -11,7 +11,7 @@ from saleor_helpdesk.actions import (
     add_comment,
     create_ticket,
 )
-from saleor_helpdesk.attachments import SNIFF_BYTES
+from saleor_helpdesk.content.attachments import SNIFF_BYTES
 from saleor_helpdesk.models import Attachment, Ticket
 from tests.assertions import raises_error
 from tests.files import samples

@@ -6,7 +6,7 @@ import pytest
 from graphene.relay import Node
 
 from saleor_helpdesk.actions import close_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Comment, TicketStatus
 from tests.factories import (
     StaffFactory,

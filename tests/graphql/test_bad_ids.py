@@ -30,7 +30,7 @@ from django.db import models
 
 from graphql.type import GraphQLInputObjectType
 from graphql.type.definition import get_named_type
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.graphql.core import ids
 from saleor_helpdesk.graphql.schema import schema
 from saleor_helpdesk.models import (

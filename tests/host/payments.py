@@ -20,9 +20,9 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.db.models import Sum
 
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.host.refunds import RefundRefused
-from saleor_helpdesk.permissions import Perm
 
 from . import plugins
 from .order.models import (

@@ -1,9 +1,9 @@
 """The stand-in's plugin manager: where Saleor's `PluginsManager` would call the
-helpdesk plugin's hooks, the stand-in calls the same `saleor_helpdesk.hooks` functions
+helpdesk plugin's hooks, the stand-in calls the same `saleor_helpdesk.host.hooks` functions
 that `HelpdeskPlugin`'s methods call (the plugin class itself imports Saleor)."""
 
-from saleor_helpdesk import hooks
-from saleor_helpdesk.constants import OrderHappening
+from saleor_helpdesk.core.constants import OrderHappening
+from saleor_helpdesk.host import hooks
 
 
 def order_refunded(order, *, fully: bool = False) -> None:

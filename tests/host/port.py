@@ -9,9 +9,10 @@ from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.http import HttpRequest
 
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.constants import RefundMethod, RefundState
-from saleor_helpdesk.dashboard_app import DashboardAppSpec, InstallResult
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.constants import RefundMethod, RefundState
+from saleor_helpdesk.core.permissions import Perm
+from saleor_helpdesk.dashboard.app import DashboardAppSpec, InstallResult
 from saleor_helpdesk.host import (
     AuthenticationError,
     CustomerSummary,
@@ -37,7 +38,6 @@ from saleor_helpdesk.host.refunds import (
 )
 from saleor_helpdesk.host.staff_access import StaffAccess, staff_access_of, staff_actor
 from saleor_helpdesk.host.third_party import app_pk_from_claim, check_helpdesk_app
-from saleor_helpdesk.permissions import Perm
 
 from . import payments
 from .account.models import Group, User

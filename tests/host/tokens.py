@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.crypto import get_random_string
 
-from saleor_helpdesk.permissions import Perm
+from saleor_helpdesk.core.permissions import Perm
 
 from .app.models import App, AppToken, hash_token
 from .permission.models import Permission

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from saleor_helpdesk import dashboard_files
+from saleor_helpdesk.dashboard import files as dashboard_files
 
 URL = "/plugins/global/saleor.helpdesk/dashboard/"
 

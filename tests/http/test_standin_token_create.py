@@ -3,7 +3,7 @@ stand-in's; inside Saleor, Saleor's own: the same answers)."""
 
 from django.test import Client
 
-from saleor_helpdesk.actor import ActorKind
+from saleor_helpdesk.core.actor import ActorKind
 from saleor_helpdesk.host import get_host
 from tests.factories import StaffFactory
 

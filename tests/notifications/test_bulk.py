@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from saleor_helpdesk.constants import TicketEventType
+from saleor_helpdesk.core.constants import TicketEventType
 from saleor_helpdesk.models import Comment, EmailMessage, TicketEvent
 from saleor_helpdesk.notifications.planner import plan_emails
 from tests.factories import ContactFactory, make_ticket

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import transaction
 
-from saleor_helpdesk import events
 from saleor_helpdesk.actions import (
     add_comment,
     change_cc,
@@ -17,8 +16,9 @@ from saleor_helpdesk.actions import (
     decide_complaint,
     merge_tickets,
 )
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import ChannelSettings, EmailMessage, TicketStatus
+from saleor_helpdesk.timeline import events
 from tests.factories import UserFactory, make_complaint, make_ticket
 from tests.notifications.conftest import html_part
 

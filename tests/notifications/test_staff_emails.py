@@ -5,11 +5,11 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from saleor_helpdesk import events
 from saleor_helpdesk.actions import add_comment, assign_ticket, claim_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import EmailMessage, SupportAgent
-from saleor_helpdesk.permissions import Perm
+from saleor_helpdesk.timeline import events
 from tests.factories import (
     ContactFactory,
     StaffFactory,

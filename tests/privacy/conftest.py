@@ -16,9 +16,9 @@ from saleor_helpdesk.actions import (
     close_ticket,
     decide_complaint,
 )
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import WebhookSubscription
-from saleor_helpdesk.permissions import Perm
 from tests.factories import (
     StaffFactory,
     UserFactory,

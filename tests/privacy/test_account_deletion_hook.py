@@ -7,9 +7,9 @@ import logging
 
 import pytest
 
-from saleor_helpdesk import hooks
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.constants import TicketEventType
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.constants import TicketEventType
+from saleor_helpdesk.host import hooks
 from saleor_helpdesk.models import Ticket, TicketEvent
 from saleor_helpdesk.privacy import erase
 from tests.factories import UserFactory, make_ticket

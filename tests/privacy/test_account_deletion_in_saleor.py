@@ -10,7 +10,7 @@ pytest.importorskip(
     "a Saleor environment (see README, 'Run the tests inside Saleor').",
 )
 
-from saleor_helpdesk.actor import Actor  # noqa: E402
+from saleor_helpdesk.core.actor import Actor  # noqa: E402
 from saleor_helpdesk.models import Ticket  # noqa: E402
 from tests.factories import (  # noqa: E402
     StaffFactory,

@@ -8,8 +8,9 @@ from django.core import mail
 from django.utils import timezone
 
 from saleor_helpdesk.actions import add_comment
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.constants import TicketEventType
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.constants import TicketEventType
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import (
     Attachment,
     Comment,
@@ -19,8 +20,7 @@ from saleor_helpdesk.models import (
     TicketEvent,
     WebhookDelivery,
 )
-from saleor_helpdesk.permissions import Perm
-from saleor_helpdesk.statistics import ticket_statistics
+from saleor_helpdesk.tickets.statistics import ticket_statistics
 from tests.factories import make_ticket
 from tests.files import samples
 from tests.graphql.conftest import Api

@@ -8,10 +8,10 @@ from django.db import connection
 
 from saleor_helpdesk.actions import add_comment
 from saleor_helpdesk.actions.privacy import erase_customer_data
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.constants import TicketEventType
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.constants import TicketEventType
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import Comment, TicketEvent
-from saleor_helpdesk.permissions import Perm
 from tests.factories import StaffFactory, make_ticket
 
 

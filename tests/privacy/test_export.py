@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pytest
 
 from saleor_helpdesk import PLUGIN_ID
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from tests.factories import (
     AppFactory,
     StaffFactory,

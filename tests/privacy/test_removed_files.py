@@ -5,8 +5,8 @@ import pytest
 
 from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.actions.privacy import erase_customer_data
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.permissions import Perm
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from tests.factories import access_token_for, grant, make_ticket
 from tests.files import samples
 from tests.graphql.conftest import Api

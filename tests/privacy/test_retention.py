@@ -8,8 +8,9 @@ from django.core.management import call_command
 from freezegun import freeze_time
 
 from saleor_helpdesk.actions import add_comment, close_ticket
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.constants import TicketEventType
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.constants import TicketEventType
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import (
     Attachment,
     ChannelSettings,
@@ -18,7 +19,6 @@ from saleor_helpdesk.models import (
     TicketEvent,
     WebhookDelivery,
 )
-from saleor_helpdesk.permissions import Perm
 from saleor_helpdesk.privacy import retention
 from saleor_helpdesk.privacy.tasks import apply_retention_policy
 from tests.factories import ChannelFactory, make_ticket

@@ -7,9 +7,9 @@ import pytest
 from freezegun import freeze_time
 
 from saleor_helpdesk.actions import close_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import ChannelSettings, Ticket
-from saleor_helpdesk.permissions import Perm
 from tests.factories import StaffFactory, access_token_for, grant, make_ticket
 from tests.files import samples
 from tests.graphql.conftest import Api

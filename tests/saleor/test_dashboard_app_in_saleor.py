@@ -256,7 +256,7 @@ def test_activation_without_the_extensions_build_only_logs(
     from saleor.plugins.manager import get_plugins_manager
     from saleor.plugins.models import PluginConfiguration
 
-    from saleor_helpdesk import dashboard_files
+    from saleor_helpdesk.dashboard import files as dashboard_files
 
     monkeypatch.setattr(dashboard_files, "BUILD_DIR", tmp_path)
     settings.PUBLIC_URL = "https://shop.example.com/"

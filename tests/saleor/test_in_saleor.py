@@ -16,7 +16,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from saleor_helpdesk import PLUGIN_ID  # noqa: E402
-from saleor_helpdesk.actor import Actor  # noqa: E402
+from saleor_helpdesk.core.actor import Actor  # noqa: E402
 from tests.factories import make_ticket  # noqa: E402
 
 

@@ -1,4 +1,4 @@
-"""The helpdesk's money rule gives Saleor's answers: inside Saleor, `saleor_helpdesk.money`
+"""The helpdesk's money rule gives Saleor's answers: inside Saleor, `saleor_helpdesk.core.money`
 refuses what Saleor's `validate_price_precision` refuses and rounds as `quantize_price`.
 Skipped on the stand-in host."""
 
@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError  # noqa: E402
 from saleor.core.prices import quantize_price  # noqa: E402
 from saleor.graphql.core.validators import validate_price_precision  # noqa: E402
 
-from saleor_helpdesk import money  # noqa: E402
+from saleor_helpdesk.core import money  # noqa: E402
 
 CURRENCIES = ["USD", "EUR", "JPY", "KWD", "BHD", "ISK", "HUF", "CLF", "XXX"]
 AMOUNTS = ["1", "1.5", "1.50", "1.005", "0.0004", "12.340", "4500.5", "1.234", "0.123"]

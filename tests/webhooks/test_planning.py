@@ -6,7 +6,6 @@ import uuid
 import pytest
 from django.db import transaction
 
-from saleor_helpdesk import side_effects
 from saleor_helpdesk.actions import (
     add_comment,
     assign_ticket,
@@ -17,14 +16,15 @@ from saleor_helpdesk.actions import (
     reopen_ticket,
     unassign_ticket,
 )
-from saleor_helpdesk.actor import Actor
-from saleor_helpdesk.events import refund_requested_event, refund_updated_event
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import (
     Priority,
     TicketEvent,
     WebhookDelivery,
     WebhookSubscription,
 )
+from saleor_helpdesk.timeline import side_effects
+from saleor_helpdesk.timeline.events import refund_requested_event, refund_updated_event
 from saleor_helpdesk.webhooks.payloads import TOPICS
 from saleor_helpdesk.webhooks.planner import plan_deliveries
 from tests.factories import make_complaint, make_ticket

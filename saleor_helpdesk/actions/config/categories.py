@@ -6,10 +6,10 @@ from typing import Any, TypedDict
 
 from django.db import transaction
 
-from ...actor import Actor
-from ...constants import TicketKind
-from ...error_codes import HelpdeskErrorCode
-from ...errors import field_error
+from ...core.actor import Actor
+from ...core.constants import TicketKind
+from ...core.error_codes import HelpdeskErrorCode
+from ...core.errors import field_error
 from ...models import Category, Ticket
 from .common import (
     apply_labels,

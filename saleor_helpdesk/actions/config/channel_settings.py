@@ -12,14 +12,14 @@ from typing import Any, TypedDict
 from django.db import transaction
 from django.db.models import Q
 
-from ...actor import Actor
-from ...constants import RetentionAction
-from ...error_codes import HelpdeskErrorCode
-from ...errors import HelpdeskPermissionDenied, field_error
-from ...host_models import channel_model
+from ...content.sanitize import clean_html
+from ...core.actor import Actor
+from ...core.constants import RetentionAction
+from ...core.error_codes import HelpdeskErrorCode
+from ...core.errors import HelpdeskPermissionDenied, field_error
+from ...host.shop_models import channel_model
 from ...models import ChannelSettings
 from ...models.config import DEFAULT_ALLOWED_CONTENT_TYPES
-from ...sanitize import clean_html
 from .common import (
     clean_email,
     clean_text,

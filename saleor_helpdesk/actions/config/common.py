@@ -9,13 +9,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email, validate_slug
 from django.db import IntegrityError, models, transaction
 
-from ...actor import Actor, ActorKind
-from ...error_codes import HelpdeskErrorCode
-from ...errors import HelpdeskPermissionDenied, field_error
-from ...host_models import user_model
+from ...core.actor import Actor, ActorKind
+from ...core.error_codes import HelpdeskErrorCode
+from ...core.errors import HelpdeskPermissionDenied, field_error
+from ...core.permissions import Perm
+from ...host.shop_models import user_model
 from ...models.labels import Labelled
-from ...permissions import Perm
-from ...policies import is_support_agent
+from ...tickets.policies import is_support_agent
 
 MAX_LABEL_LENGTH = 128
 MAX_SLUG_LENGTH = 64

@@ -6,9 +6,9 @@ from typing import Any, TypedDict
 
 from django.db import transaction
 
-from ...actor import Actor
-from ...error_codes import HelpdeskErrorCode
-from ...errors import field_error
+from ...core.actor import Actor
+from ...core.error_codes import HelpdeskErrorCode
+from ...core.errors import field_error
 from ...models import Contact, Ticket
 from .common import (
     apply_labels,

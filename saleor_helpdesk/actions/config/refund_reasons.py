@@ -2,10 +2,10 @@
 
 from django.db import transaction
 
-from ...actor import Actor
-from ...constants import ComplaintReason
-from ...error_codes import HelpdeskErrorCode
-from ...errors import field_error
+from ...core.actor import Actor
+from ...core.constants import ComplaintReason
+from ...core.error_codes import HelpdeskErrorCode
+from ...core.errors import field_error
 from ...host import get_host
 from ...models import RefundReasonMapping
 from .common import require_settings_manager

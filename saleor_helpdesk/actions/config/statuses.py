@@ -12,10 +12,10 @@ from typing import Any, TypedDict
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from ...actor import Actor
-from ...constants import StatusGroup
-from ...error_codes import HelpdeskErrorCode
-from ...errors import field_error
+from ...core.actor import Actor
+from ...core.constants import StatusGroup
+from ...core.error_codes import HelpdeskErrorCode
+from ...core.errors import field_error
 from ...models import StatusTransition, Ticket, TicketStatus
 from .common import (
     apply_labels,

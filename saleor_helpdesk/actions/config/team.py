@@ -7,15 +7,15 @@ from typing import Any, TypedDict
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from ...actor import Actor
-from ...error_codes import HelpdeskErrorCode
-from ...errors import HelpdeskPermissionDenied, field_error
+from ...content.sanitize import clean_html
+from ...core.actor import Actor
+from ...core.error_codes import HelpdeskErrorCode
+from ...core.errors import HelpdeskPermissionDenied, field_error
+from ...core.permissions import Perm
 from ...host import get_host
+from ...host.shop_models import user_model
 from ...host.staff_access import may_work_tickets
-from ...host_models import user_model
 from ...models import Contact, CustomerResponsible, SupportAgent
-from ...permissions import Perm
-from ...sanitize import clean_html
 from .common import (
     deleted,
     get_for_update,

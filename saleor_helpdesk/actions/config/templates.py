@@ -10,16 +10,16 @@ from typing import Any, TypedDict
 
 from django.db import transaction
 
-from ...access import visible_tickets
-from ...actor import Actor, ActorKind
-from ...constants import TicketKind
-from ...error_codes import HelpdeskErrorCode
-from ...errors import field_error
-from ...host_models import channel_model
+from ...content.sanitize import MAX_BODY_LENGTH, clean_html, is_blank
+from ...content.templates_render import check, render, ticket_values
+from ...core.actor import Actor, ActorKind
+from ...core.constants import TicketKind
+from ...core.error_codes import HelpdeskErrorCode
+from ...core.errors import field_error
+from ...host.shop_models import channel_model
 from ...models import ResponseTemplate
-from ...policies import channel_settings
-from ...sanitize import MAX_BODY_LENGTH, clean_html, is_blank
-from ...templates_render import check, render, ticket_values
+from ...tickets.access import visible_tickets
+from ...tickets.policies import channel_settings
 from .common import (
     clean_language_code,
     clean_text,

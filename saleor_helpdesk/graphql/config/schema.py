@@ -14,6 +14,7 @@ from ...actions.config import (
     support_agent_candidates,
 )
 from ...actions.config.team import DEFAULT_CANDIDATES, MAX_CANDIDATES
+from ...content.templates_render import PLACEHOLDERS
 from ...models import (
     Category,
     Contact,
@@ -22,7 +23,6 @@ from ...models import (
     SupportAgent,
     TicketStatus,
 )
-from ...templates_render import PLACEHOLDERS
 from ..core.enums import TicketKindEnum
 from ..core.errors import guarded
 from ..core.ids import int_pk

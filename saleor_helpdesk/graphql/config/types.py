@@ -6,8 +6,8 @@ from typing import Any
 import graphene
 
 from ...actions.config import EffectiveSettings
+from ...content.templates_render import placeholders_in
 from ...models import ResponseTemplate, SupportAgent
-from ...templates_render import placeholders_in
 from ..core.dataloaders import load_related
 from ..core.enums import TicketKindEnum
 from ..core.ids import to_global_id

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from ...actor import Actor
+from ...core.actor import Actor
 
 
 @dataclass

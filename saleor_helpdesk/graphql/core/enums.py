@@ -6,7 +6,7 @@ from typing import Any
 import graphene
 from django.db.models import TextChoices
 
-from ...constants import (
+from ...core.constants import (
     AuthorType,
     CommentMedium,
     CommentVisibility,

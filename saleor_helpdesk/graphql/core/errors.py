@@ -10,7 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from graphql import GraphQLError
 
-from ...error_codes import HelpdeskErrorCode as DomainErrorCode
+from ...core.error_codes import HelpdeskErrorCode as DomainErrorCode
 
 HelpdeskErrorCode = graphene.Enum.from_enum(
     DomainErrorCode, description="Why a helpdesk request was refused."

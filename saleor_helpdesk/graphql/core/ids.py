@@ -17,9 +17,9 @@ from django.db import connection, models
 from graphene.relay import Node
 
 from ... import models as helpdesk
-from ...error_codes import HelpdeskErrorCode
-from ...errors import field_error
-from ...host_models import (
+from ...core.error_codes import HelpdeskErrorCode
+from ...core.errors import field_error
+from ...host.shop_models import (
     channel_model,
     order_line_model,
     order_model,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from graphql import ResolveInfo
 
-from ...actor import Actor
+from ...core.actor import Actor
 from .context import HelpdeskContext
 from .errors import HelpdeskError, errors_from
 

@@ -1,7 +1,7 @@
 """The rules the view validates a document with: the specification's, and one of ours.
 
 `NoNulInTextLiterals` refuses text written into the query that holds a NUL character
-(U+0000), which PostgreSQL does not store (see `nul.py`). graphql-core reads the escape
+(U+0000), which PostgreSQL does not store (see `core/nul.py`). graphql-core reads the escape
 `"\\u0000"` in a string literal as that character (a NUL written as is, it refuses as a
 syntax error). The rule looks at every value written into the document that reaches a
 resolver: each argument's value (of fields and of directives) and each variable's
@@ -27,7 +27,7 @@ from graphql.utils.type_from_ast import type_from_ast
 from graphql.validation.rules import specified_rules
 from graphql.validation.rules.base import ValidationRule
 
-from ...nul import NUL, NUL_MESSAGE, contains_nul
+from ...core.nul import NUL, NUL_MESSAGE, contains_nul
 from .variables import Path, show_path
 
 _TEXT_SCALARS = {"String", "ID"}

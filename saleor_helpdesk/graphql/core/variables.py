@@ -17,7 +17,7 @@ execution, like validation errors, so a mutation with a wrong variable never run
 What passes here, graphql-core coerces without surprises.
 
 Text that fits its type is refused as well when it holds a NUL character (U+0000),
-which PostgreSQL does not store (see `nul.py`): in a `String` or `ID`, and in what one
+which PostgreSQL does not store (see `core/nul.py`): in a `String` or `ID`, and in what one
 of the schema's own scalars reads from its value. That message leaves the value out
 (it may be a whole comment); the path says where the NUL is.
 """
@@ -38,7 +38,7 @@ from graphql.type import (
 )
 from graphql.utils.type_from_ast import type_from_ast
 
-from ...nul import NUL_MESSAGE, contains_nul
+from ...core.nul import NUL_MESSAGE, contains_nul
 
 MAX_INT = 2**31 - 1
 MIN_INT = -(2**31)

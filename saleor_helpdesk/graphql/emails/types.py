@@ -5,9 +5,9 @@ from typing import Any
 
 import graphene
 
+from ...content.templates_render import placeholders_in
 from ...notifications.kinds import Notification
 from ...notifications.render import EMAIL_PLACEHOLDERS
-from ...templates_render import placeholders_in
 
 EmailNotificationEnum = graphene.Enum.from_enum(
     Enum(

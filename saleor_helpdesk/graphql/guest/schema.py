@@ -6,7 +6,7 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from ...guests import guest_actor
+from ...tickets.guests import guest_actor
 from ..core.connection import check_pagination, connection_field, resolve_connection
 from ..core.context import act_as
 from ..core.errors import query_error

@@ -1,4 +1,4 @@
-from ...constants import ErasureReason, RetentionAction
+from ...core.constants import ErasureReason, RetentionAction
 from ..core.enums import _enum
 
 RetentionActionEnum = _enum(

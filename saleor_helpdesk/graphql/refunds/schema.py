@@ -3,11 +3,11 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from ... import money
 from ...actions.config.common import can_read_settings
 from ...actions.config.refund_reasons import refund_reason_mappings
 from ...actions.refunds import require_refund_permission
-from ...errors import HelpdeskPermissionDenied
+from ...core import money
+from ...core.errors import HelpdeskPermissionDenied
 from ...host import get_host
 from ...refunds.options import ticket_refund_options
 from ..core.errors import query_error

@@ -4,7 +4,7 @@ from typing import Any
 
 import graphene
 
-from ... import money
+from ...core import money
 from ..core.enums import ComplaintReasonEnum, RefundMethodEnum, RefundStateEnum
 from ..core.ids import to_global_id
 from ..core.scalars import DateTime, Decimal

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ...host_models import channel_model, order_line_model, order_model, user_model
+from ...host.shop_models import channel_model, order_line_model, order_model, user_model
 from ..core.dataloaders import BaseLoader, ByIdLoader
 
 

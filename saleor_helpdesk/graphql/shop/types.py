@@ -5,7 +5,7 @@ from typing import Any
 
 import graphene
 
-from ... import money
+from ...core import money
 from ...host import get_host
 from ..core.enums import RefundMethodEnum
 from ..core.ids import to_global_id

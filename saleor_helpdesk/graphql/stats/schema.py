@@ -5,8 +5,8 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from ...access import require_agent
-from ...statistics import ticket_statistics
+from ...tickets.access import require_agent
+from ...tickets.statistics import ticket_statistics
 from ..core.errors import query_error
 from ..core.ids import int_pk
 from .types import StatisticsRoot, TicketStatisticsPeriodInput, TicketStatisticsType

@@ -4,7 +4,7 @@ from typing import Any
 
 import graphene
 
-from ...statistics import TicketStatistics
+from ...tickets.statistics import TicketStatistics
 from ..core.enums import ComplaintReasonEnum, TicketKindEnum, TicketStatusGroupEnum
 from ..core.ids import to_global_id
 from ..core.scalars import DateTime

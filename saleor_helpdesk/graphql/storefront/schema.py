@@ -4,8 +4,8 @@ import graphene
 
 from graphql import GraphQLError
 
-from ...host_models import channel_model
-from ...policies import channel_settings
+from ...host.shop_models import channel_model
+from ...tickets.policies import channel_settings
 from .types import HelpdeskConfiguration, build_configuration
 
 

@@ -4,8 +4,8 @@ from typing import Any
 
 import graphene
 
-from ...choice_labels import choice_label
-from ...constants import ComplaintReason, Resolution, TicketKind
+from ...core.choice_labels import choice_label
+from ...core.constants import ComplaintReason, Resolution, TicketKind
 from ...models import Category, ChannelSettings, Contact
 from ..core.enums import ComplaintReasonEnum, ResolutionEnum, TicketKindEnum
 from ..tickets.types import TicketCategory, TicketContact

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
-from ...constants import CommentVisibility
+from ...core.constants import CommentVisibility
 from ...models import Attachment, Category, Comment, Contact, Priority, TicketStatus
 from ..core.dataloaders import BaseLoader, ByIdLoader
 

@@ -5,10 +5,10 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ...access import visible_tickets
-from ...actor import Actor
-from ...constants import CommentVisibility
+from ...core.actor import Actor
+from ...core.constants import CommentVisibility
 from ...models import Ticket
+from ...tickets.access import visible_tickets
 from ..core.ids import int_pk, uuid_pk
 
 # Relations every ticket list shows, joined into the page query rather than loaded.

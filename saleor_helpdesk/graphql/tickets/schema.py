@@ -3,8 +3,8 @@ from typing import Any
 import graphene
 from django.core.exceptions import ValidationError
 
-from ...host_models import channel_model
-from ...inbox import next_unanswered_ticket
+from ...host.shop_models import channel_model
+from ...tickets.inbox import next_unanswered_ticket
 from ..core.connection import check_pagination, connection_field, resolve_connection
 from ..core.errors import query_error
 from ..shop.types import Channel

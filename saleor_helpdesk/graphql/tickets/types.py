@@ -9,13 +9,14 @@ import graphene
 from django.utils import timezone
 from promise import Promise
 
-from ... import PLUGIN_ID, money
-from ...constants import CommentVisibility
+from ... import PLUGIN_ID
+from ...core import money
+from ...core.constants import CommentVisibility
+from ...core.permissions import Perm
 from ...host import CustomerSummary, get_host
-from ...inbox import other_tickets_of_customer
 from ...models import Attachment, Comment, Ticket, TicketEvent
 from ...models import TicketStatus as TicketStatusModel
-from ...permissions import Perm
+from ...tickets.inbox import other_tickets_of_customer
 from ..config.fields import (
     CategoryConfigFields,
     ContactConfigFields,

@@ -7,7 +7,7 @@ from typing import Any
 
 import graphene
 
-from ...host_models import channel_model
+from ...host.shop_models import channel_model
 from ...models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 from ...models.webhook import WebhookDeliveryStatus, WebhookSigning
 from ...webhooks.payloads import TOPICS

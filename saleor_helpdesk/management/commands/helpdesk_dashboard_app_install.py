@@ -5,13 +5,13 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ...dashboard_app import (
+from ...dashboard.app import (
     InstallResult,
     InstallStatus,
     InvalidBaseURL,
     dashboard_app_spec,
 )
-from ...dashboard_files import missing_build
+from ...dashboard.files import missing_build
 from ...host import get_host
 
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from graphene.relay import Node
 
 from saleor_helpdesk.actions import add_attachments, add_comment, assign_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.host import get_host
 from tests.factories import (
     AttachmentFileFactory,

@@ -4,7 +4,7 @@ helpdeskChannelSettingsUpdate."""
 import pytest
 
 from saleor_helpdesk.models import ChannelSettings
-from saleor_helpdesk.policies import channel_settings
+from saleor_helpdesk.tickets.policies import channel_settings
 from tests.factories import StaffFactory, access_token_for, grant
 from tests.graphql.config import operations as op
 from tests.graphql.config.conftest import (

@@ -2,7 +2,7 @@
 
 import pytest
 
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Contact
 from tests.factories import StaffFactory, make_ticket
 from tests.graphql.config import operations as op

@@ -4,7 +4,7 @@ and transitions (ticketTransitionCreate/Delete)."""
 import pytest
 
 from saleor_helpdesk.actions import close_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import StatusTransition, Ticket, TicketStatus
 from tests.factories import make_ticket
 from tests.graphql.config import operations as op

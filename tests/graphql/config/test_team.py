@@ -3,7 +3,7 @@ customerResponsibleSet."""
 
 import pytest
 
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Contact, CustomerResponsible, SupportAgent
 from tests.factories import (
     StaffFactory,

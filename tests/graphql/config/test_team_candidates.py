@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from saleor_helpdesk.actions.config import support_agent_candidates
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
+from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.models import SupportAgent
-from saleor_helpdesk.permissions import Perm
 from tests.factories import StaffFactory, UserFactory, grant
 from tests.graphql.config import operations as op
 from tests.graphql.config.conftest import gid, succeeded

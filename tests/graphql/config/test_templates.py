@@ -3,9 +3,9 @@ responseTemplatePreview, responseTemplateCreate/Update/Delete."""
 
 import pytest
 
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.content.templates_render import PLACEHOLDERS
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import ChannelSettings, ResponseTemplate
-from saleor_helpdesk.templates_render import PLACEHOLDERS
 from tests.factories import (
     OrderFactory,
     StaffFactory,

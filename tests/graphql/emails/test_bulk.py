@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from graphene.relay import Node
 
-from saleor_helpdesk import side_effects
 from saleor_helpdesk.models import EmailMessage
 from saleor_helpdesk.notifications.planner import plan_emails
+from saleor_helpdesk.timeline import side_effects
 from tests.factories import make_ticket
 
 BULK = """

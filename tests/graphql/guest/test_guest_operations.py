@@ -142,7 +142,7 @@ def test_a_guest_lists_only_their_orders_public_thread(
     add_comment(staff_actor, mine.pk, "Wir prüfen das.")
     other_order = OrderFactory(user=None, user_email="b@example.de", channel=channel)
     OrderLineFactory(order=other_order)
-    from saleor_helpdesk.actor import Actor
+    from saleor_helpdesk.core.actor import Actor
 
     make_ticket(Actor.guest(other_order.pk, "b@example.de"), order_id=other_order.pk)
 

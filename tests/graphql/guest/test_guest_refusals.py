@@ -7,7 +7,7 @@ import uuid
 import pytest
 from graphene.relay import Node
 
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from tests.factories import OrderFactory, make_ticket
 from tests.graphql.conftest import Api
 

@@ -3,7 +3,7 @@
 import pytest
 from graphene.relay import Node
 
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import (
     Attachment,
     Comment,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from tests.factories import OrderFactory, OrderLineFactory, make_ticket
 from tests.graphql.staff.conftest import NOT_STAFF, gid
 

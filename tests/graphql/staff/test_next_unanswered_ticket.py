@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from saleor_helpdesk.actions import add_comment, assign_ticket, merge_tickets
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Priority, Ticket, TicketStatus
 from tests.factories import make_ticket
 from tests.graphql.staff.conftest import NOT_STAFF, gid

@@ -3,7 +3,7 @@
 import pytest
 
 from saleor_helpdesk.actions import merge_tickets
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from tests.factories import UserFactory, make_ticket
 from tests.graphql.staff.conftest import NOT_STAFF, gid
 

@@ -3,7 +3,7 @@
 import pytest
 
 from saleor_helpdesk.actions import close_ticket, merge_tickets
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Ticket
 from tests.factories import make_ticket
 from tests.graphql.staff.conftest import NOT_STAFF, PERMISSION_DENIED, gid, snapshot

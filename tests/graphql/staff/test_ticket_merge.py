@@ -3,7 +3,7 @@
 import pytest
 
 from saleor_helpdesk.actions import add_comment
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Ticket
 from tests.factories import (
     StaffFactory,

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from saleor_helpdesk.actions import merge_tickets
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Category, Priority
 from tests.factories import make_ticket
 from tests.graphql.staff.conftest import (

@@ -65,9 +65,11 @@ def completed_order(
     def broken(**kwargs):
         raise RuntimeError("helpdesk bug")
 
-    monkeypatch.setattr("saleor_helpdesk.order_events.record_order_happening", broken)
+    monkeypatch.setattr(
+        "saleor_helpdesk.timeline.order_events.record_order_happening", broken
+    )
     with (
-        caplog.at_level(logging.ERROR, logger="saleor_helpdesk.hooks"),
+        caplog.at_level(logging.ERROR, logger="saleor_helpdesk.host.hooks"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         data = post_graphql(

@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions.config import update_channel_settings
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.mutations import BaseMutation
 from ..inputs import HelpdeskChannelSettingsInput
 from ..types import HelpdeskChannelSettings

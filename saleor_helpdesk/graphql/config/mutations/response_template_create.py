@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions.config import create_template
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.mutations import BaseMutation
 from ..inputs import ResponseTemplateInput
 from ..types import ResponseTemplateType

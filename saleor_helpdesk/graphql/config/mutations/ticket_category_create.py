@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions.config import create_category
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.mutations import BaseMutation
 from ...tickets.types import TicketCategory
 from ..inputs import TicketCategoryInput

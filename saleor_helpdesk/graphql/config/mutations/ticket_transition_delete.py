@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions.config import delete_transition
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
 from ..fields import TicketStatusTransition

@@ -4,7 +4,7 @@ import graphene
 
 from graphql import ResolveInfo
 
-from ....actor import Actor
+from ....core.actor import Actor
 from ....notifications.templates import delete_template
 from ...core.mutations import BaseMutation
 from ..types import EmailNotificationEnum, EmailTemplate

@@ -5,8 +5,8 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions import close_ticket
-from ....actor import Actor
-from ....guests import guest_actor
+from ....core.actor import Actor
+from ....tickets.guests import guest_actor
 from ...core.context import act_as
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation

@@ -5,8 +5,8 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions import create_ticket
-from ....actor import Actor
-from ....guests import guest_actor
+from ....core.actor import Actor
+from ....tickets.guests import guest_actor
 from ...core.context import act_as
 from ...core.mutations import BaseMutation
 from ...tickets.inputs import TicketCreateInput

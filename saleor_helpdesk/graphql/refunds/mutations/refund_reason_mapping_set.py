@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions.config.refund_reasons import set_refund_reason_mapping
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.ids import global_pk
 from ...core.mutations import BaseMutation
 from ..inputs import RefundReasonMappingInput

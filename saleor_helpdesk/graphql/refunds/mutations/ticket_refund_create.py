@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions.refunds import RefundRequest, request_refund
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.ids import global_pk, int_pk
 from ...tickets.mutations.staff import StaffMutation
 from ...tickets.types import TicketType

@@ -3,9 +3,9 @@
 from typing import Any
 
 from ....actions import NewComplaint, NewLine
-from ....error_codes import HelpdeskErrorCode
-from ....errors import field_error
-from ....host_models import channel_model
+from ....core.error_codes import HelpdeskErrorCode
+from ....core.errors import field_error
+from ....host.shop_models import channel_model
 from ...core.ids import int_pk, uuid_pk
 
 

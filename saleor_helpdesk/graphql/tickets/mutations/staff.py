@@ -7,8 +7,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from graphql import ResolveInfo
 
-from ....access import require_agent
-from ....actor import Actor
+from ....core.actor import Actor
+from ....tickets.access import require_agent
 from ...core.mutations import BaseMutation
 
 

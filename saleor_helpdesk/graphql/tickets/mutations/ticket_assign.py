@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions import assign_ticket
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.ids import int_pk
 from ..types import TicketType
 from .staff import StaffMutation

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from graphql import ResolveInfo
 
 from ....actions import add_attachments
-from ....actor import Actor
-from ....error_codes import HelpdeskErrorCode
-from ....errors import field_error
+from ....core.actor import Actor
+from ....core.error_codes import HelpdeskErrorCode
+from ....core.errors import field_error
 from ...core.ids import int_pk
 from ...core.scalars import Upload
 from ..types import TicketAttachment, TicketType

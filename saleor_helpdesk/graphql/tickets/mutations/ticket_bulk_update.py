@@ -6,13 +6,13 @@ from django.db import transaction
 
 from graphql import ResolveInfo
 
-from .... import side_effects
-from ....access import visible_tickets
 from ....actions import assign_ticket, close_ticket
-from ....actor import Actor
-from ....error_codes import HelpdeskErrorCode
-from ....errors import field_error
+from ....core.actor import Actor
+from ....core.error_codes import HelpdeskErrorCode
+from ....core.errors import field_error
 from ....host import get_host
+from ....tickets.access import visible_tickets
+from ....timeline import side_effects
 from ...core.ids import int_pk
 from ..inputs import TicketBulkUpdateInput
 from ..types import TicketType

@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions import add_comment
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
 from ..inputs import TicketCommentInput

@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions import create_ticket
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.mutations import BaseMutation
 from ..inputs import TicketCreateInput
 from ..new_ticket import new_ticket_from

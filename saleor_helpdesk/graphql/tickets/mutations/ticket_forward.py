@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions import forward_ticket
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.ids import int_pk
 from ..inputs import TicketForwardInput
 from ..types import TicketType

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from graphql import ResolveInfo
 
 from ....actions import merge_tickets
-from ....actor import Actor
+from ....core.actor import Actor
 from ....models import Ticket
 from ...core.ids import int_pk
 from ..types import TicketType

@@ -5,7 +5,7 @@ import graphene
 from graphql import ResolveInfo
 
 from ....actions import link_order
-from ....actor import Actor
+from ....core.actor import Actor
 from ...core.ids import int_pk, uuid_pk
 from ..inputs import TicketLineInput
 from ..types import TicketType

@@ -5,11 +5,11 @@ from django.db import transaction
 
 from graphql import ResolveInfo
 
-from ....access import not_found, visible_tickets
 from ....actions import change_category, change_cc, change_due_date, change_priority
-from ....actor import Actor
-from ....error_codes import HelpdeskErrorCode
-from ....errors import field_error
+from ....core.actor import Actor
+from ....core.error_codes import HelpdeskErrorCode
+from ....core.errors import field_error
+from ....tickets.access import not_found, visible_tickets
 from ...core.ids import int_pk
 from ..inputs import TicketUpdateInput
 from ..types import TicketType

@@ -4,7 +4,7 @@ import graphene
 
 from graphql import ResolveInfo
 
-from ....actor import Actor
+from ....core.actor import Actor
 from ....webhooks.subscriptions import SubscriptionFields, create_subscription
 from ...core.mutations import BaseMutation
 from ..inputs import HelpdeskWebhookSubscriptionInput, subscription_fields

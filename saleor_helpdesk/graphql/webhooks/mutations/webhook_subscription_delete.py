@@ -4,7 +4,7 @@ import graphene
 
 from graphql import ResolveInfo
 
-from ....actor import Actor
+from ....core.actor import Actor
 from ....webhooks.subscriptions import delete_subscription
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation

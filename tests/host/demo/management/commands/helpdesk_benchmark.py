@@ -22,7 +22,7 @@ from graphene.relay import Node
 
 from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.actions import NewTicket, add_comment, create_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import Priority, SupportAgent, Ticket, TicketStatus
 from saleor_helpdesk.webhooks.benchmark import measure, report
 from tests.host.account.models import Group, User

@@ -18,7 +18,7 @@ from graphene.relay import Node
 
 from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.actions import NewTicket, create_ticket
-from saleor_helpdesk.actor import Actor
+from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.graphql.core.limits import MAX_REPRESENTATIONS
 from tests.graphql import hostile
 from tests.host.account.models import User

@@ -25,13 +25,13 @@ from django.db.models.aggregates import Aggregate
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from ..core.actor import Actor
+from ..core.constants import ComplaintReason, StatusGroup, TicketKind
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
+from ..host.shop_models import user_model
+from ..models import Category, Ticket, TicketLine, TicketStatus
 from .access import require_agent, visible_tickets
-from .actor import Actor
-from .constants import ComplaintReason, StatusGroup, TicketKind
-from .error_codes import HelpdeskErrorCode
-from .errors import HelpdeskPermissionDenied, field_error
-from .host_models import user_model
-from .models import Category, Ticket, TicketLine, TicketStatus
 
 MAX_PERIOD_DAYS = 366
 

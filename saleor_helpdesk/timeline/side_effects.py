@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .models import TicketEvent
+    from ..models import TicketEvent
 
 Planner = Callable[[Sequence["TicketEvent"]], None]
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import IntegerField, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .models import (
+from ..models import (
     ChannelSettings,
     Contact,
     CustomerResponsible,

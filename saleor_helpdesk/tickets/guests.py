@@ -3,10 +3,10 @@ order's token (Saleor's order id) and the order's e-mail address."""
 
 from uuid import UUID
 
-from .actor import Actor
-from .error_codes import HelpdeskErrorCode
-from .errors import HelpdeskPermissionDenied, field_error
-from .host_models import order_model
+from ..core.actor import Actor
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
+from ..host.shop_models import order_model
 
 
 def guest_actor(order_token: str, email: str) -> Actor:

@@ -2,17 +2,17 @@
 
 These functions take plain ids and values, not the host's objects, so they can be fed
 by Saleor's plugin hooks today and by Saleor's app webhooks later (Saleor marks plugin
-order hooks as deprecated). `hooks.py` is the thin door the plugin calls.
+order hooks as deprecated). `host/hooks.py` is the thin door the plugin calls.
 """
 
 from uuid import UUID
 
 from django.db import transaction
 
+from ..core.actor import Actor
+from ..core.constants import OrderHappening
+from ..models import Ticket, TicketEvent
 from . import events
-from .actor import Actor
-from .constants import OrderHappening
-from .models import Ticket, TicketEvent
 
 
 def record_order_happening(

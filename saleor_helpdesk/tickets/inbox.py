@@ -5,10 +5,10 @@ Readers only: they write nothing and narrow everything to what the actor may see
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
+from ..core.actor import Actor
+from ..core.constants import AuthorType, CommentVisibility, StatusGroup
+from ..models import Comment, Ticket
 from .access import require_agent, visible_tickets
-from .actor import Actor
-from .constants import AuthorType, CommentVisibility, StatusGroup
-from .models import Comment, Ticket
 
 # Who answers a customer: a public comment by one of these counts as a reply (the same
 # authors that set a ticket's first response).

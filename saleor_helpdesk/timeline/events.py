@@ -7,10 +7,10 @@ addresses of third parties or comment bodies (those live in their own rows).
 from datetime import datetime
 from typing import Any
 
+from ..core.actor import Actor
+from ..core.constants import TicketEventType
+from ..models import Comment, Ticket, TicketEvent, TicketStatus
 from . import side_effects
-from .actor import Actor
-from .constants import TicketEventType
-from .models import Comment, Ticket, TicketEvent, TicketStatus
 
 
 def _event(

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from .error_codes import HelpdeskErrorCode
+from ..core.error_codes import HelpdeskErrorCode
 
 PLACEHOLDERS: dict[str, str] = {
     "customer.first_name": "The customer's first name.",

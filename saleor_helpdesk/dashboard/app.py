@@ -36,8 +36,8 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import PLUGIN_ID, __version__
-from .permissions import Perm
+from .. import PLUGIN_ID, __version__
+from ..core.permissions import Perm
 
 APP_NAME = "Helpdesk"
 APP_ABOUT = (

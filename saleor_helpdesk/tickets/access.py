@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from .actor import Actor, ActorKind
-from .error_codes import HelpdeskErrorCode
-from .errors import HelpdeskPermissionDenied, field_error
-from .host import get_host
-from .models import Ticket
-from .permissions import Perm
+from ..core.actor import Actor, ActorKind
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import HelpdeskPermissionDenied, field_error
+from ..core.permissions import Perm
+from ..host import get_host
+from ..models import Ticket
 
 if TYPE_CHECKING:
-    from .host.staff_access import StaffAccess
+    from ..host.staff_access import StaffAccess
 
 
 def visible_tickets(

@@ -14,10 +14,10 @@ from typing import Any
 
 from django.db import transaction
 
-from . import order_events
-from .actions.privacy import erase_deleted_account
-from .constants import OrderHappening
-from .refunds.tasks import sync_order_refunds_task
+from ..actions.privacy import erase_deleted_account
+from ..core.constants import OrderHappening
+from ..refunds.tasks import sync_order_refunds_task
+from ..timeline import order_events
 
 logger = logging.getLogger(__name__)
 

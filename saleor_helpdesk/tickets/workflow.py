@@ -4,10 +4,10 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .actor import Actor, ActorKind
-from .errors import InvalidTransition
-from .events import closed_event, reopened_event, status_changed_event
-from .models import StatusTransition, Ticket, TicketStatus
+from ..core.actor import Actor, ActorKind
+from ..core.errors import InvalidTransition
+from ..models import StatusTransition, Ticket, TicketStatus
+from ..timeline.events import closed_event, reopened_event, status_changed_event
 
 
 def closed_status() -> TicketStatus:

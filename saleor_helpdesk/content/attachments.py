@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile, File
 
-from .error_codes import HelpdeskErrorCode
-from .errors import field_error
+from ..core.error_codes import HelpdeskErrorCode
+from ..core.errors import field_error
+from ..models import ChannelSettings
 from .filetypes import sniff_content_type
-from .models import ChannelSettings
 
 SNIFF_BYTES = 2048
 MAX_DISPLAY_NAME = 200

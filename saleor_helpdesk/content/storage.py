@@ -20,7 +20,7 @@ from django.core.signals import setting_changed
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 
-from . import conf
+from ..core import conf
 
 PLAIN_FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 

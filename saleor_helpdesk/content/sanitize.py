@@ -3,7 +3,7 @@
 No NUL character (U+0000) comes out of `clean_html` or `plain_text`: the HTML parser
 drops it or puts U+FFFD in its place, as the HTML standard says for each part of a
 document (`tests/files/test_sanitize.py` checks the parts where it could stay). The
-API refuses text with a NUL before it gets here (see `nul.py`); for other callers,
+API refuses text with a NUL before it gets here (see `core/nul.py`); for other callers,
 sanitised text is text PostgreSQL stores.
 """
 
