@@ -9,7 +9,7 @@ pages would answer 404, so nothing registers the Dashboard app then (see
 
 from pathlib import Path
 
-BUILD_DIR = Path(__file__).resolve().parent / "dashboard_build"
+BUILD_DIR = Path(__file__).resolve().parent.parent / "dashboard_build"
 
 HOW_TO_BUILD = (
     "Install a release wheel (`./bin/release` in the checkout builds one into dist/), "
