@@ -4,12 +4,11 @@ A global ID is base64 of `Type:key`. Where an operation expects an `Order` ID, a
 whose key is no UUID (Saleor's orders have UUID keys), an integer ID beyond what the
 key column holds, or a well-formed ID of another type (a `User` ID) is refused like any
 other invalid ID: `INVALID` on the argument or input field, with the type it expected;
-a mutation writes nothing. Before, a key of the wrong kind reached a lookup and ended
-as a logged INTERNAL_ERROR (`Channel:x` in the `channels` filter, `Order:abc` or
+a mutation writes nothing. A key of the wrong kind never reaches a lookup, where it
+would end as an INTERNAL_ERROR (`Channel:x` in the `channels` filter, `Order:abc` or
 `User:<uuid>` in federation's `_entities`), as Django's message without a field
-(`Order:12` in the `order` filter), or as another refusal (a refund's order line or
-refund reason of the wrong kind: "no payment to refund", "choose one of the shop's
-refund reasons").
+(`Order:12` in the `order` filter), or as a refusal that blames something else (a
+refund's order line or refund reason of the wrong kind).
 
 Every place in the schema that takes an ID is listed in PLACES; a test walks the schema
 and fails when a new one is not.

@@ -3,11 +3,11 @@
 In a variable or written into the query, in any `String` or `ID` (a search word, a
 subject, a comment, a template, an e-mail address, an ID), it is a request error like
 any other wrong value: HTTP 400, no `data`, a message naming the variable or argument
-and the place in its value; nothing runs, so a mutation writes nothing. Before, search
-words and text stored as it is (a subject, a template's name) reached PostgreSQL and
-the request ended as a logged INTERNAL_ERROR; the sanitiser dropped the NUL of an HTML
-body without a word; IDs and e-mail addresses got errors that blamed something else.
-An uploaded file's name is not typed by the customer: its NUL is dropped and the upload
+and the place in its value; nothing runs, so a mutation writes nothing. Without this
+check, search words and text stored as it is (a subject, a template's name) would reach
+PostgreSQL and end as an INTERNAL_ERROR, the sanitiser would drop the NUL of an HTML
+body without a word, and IDs and e-mail addresses would get errors that blame
+something else. An uploaded file's name is not typed by the customer: its NUL is dropped and the upload
 goes through.
 """
 

@@ -1,7 +1,7 @@
 """Every query refusal carries its code in `extensions` (and the argument it is about,
-where there is one), so a client can act on it without parsing messages. Before, an
+where there is one), so a client can act on it without parsing messages: an
 unknown channel in `helpdeskConfiguration`, a broken cursor, and a refused guest (see
-guest/test_guest_refusals.py) came as bare messages.
+guest/test_guest_refusals.py) included.
 
 The last test reads the API's source: every GraphQLError a resolver raises is built
 with `extensions`, so a new refusal without a code fails here."""

@@ -1,6 +1,5 @@
 """Every refusal of a guest query carries its code (and the argument it is about) in
-`extensions`, like every other query refusal. Before, a wrong order token or e-mail was
-a bare message without `extensions`."""
+`extensions`, like every other query refusal: a wrong order token or e-mail included."""
 
 import uuid
 

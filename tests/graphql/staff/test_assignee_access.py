@@ -2,8 +2,8 @@
 ticket's channel, as Saleor's permission groups grant it. Whoever assigns (ticketAssign,
 ticketBulkUpdate, ticketForward, a responsible person on a new ticket), an agent whose
 MANAGE_ORDERS is restricted to another channel, or who lost it, is refused on the
-assignee's field and nothing changes. Before, the ticket went to them (and so did its
-e-mails), though they could not open it."""
+assignee's field and nothing changes: the ticket (and its e-mails) never goes to
+someone who could not open it."""
 
 import pytest
 from django.core import mail
