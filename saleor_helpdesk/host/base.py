@@ -2,6 +2,8 @@
 
 The domain never imports Saleor; it asks the host. `host/saleor.py` implements this for
 Saleor 3.x; the test suite's stand-in host implements it for its small Django project.
+Both inherit what they do alike from `host/shared.py`. `tests/test_host_contract.py`
+asserts this contract on whichever host runs.
 """
 
 from abc import ABC, abstractmethod

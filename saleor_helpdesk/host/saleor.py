@@ -3,20 +3,21 @@
 Authentication uses Saleor's own functions, so a token Saleor refuses is refused here;
 permissions are Saleor's effective permissions (for a Dashboard token, the ones Saleor
 put in it: the app's ∩ the user's); channel access follows Saleor's permission groups.
-Dashboard ("third-party") tokens are accepted only for the helpdesk's own app.
+Dashboard ("third-party") tokens are accepted only for the helpdesk's own app. What
+both hosts do alike (the current actor, staff access, the customer summary, reading an
+order's payments and refunds) is inherited from `shared.py`; refunding is
+`saleor_refunds.py`.
 """
 
 from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import replace
-from decimal import Decimal
 from typing import Any
 
 import jwt
 from django.contrib.auth.hashers import check_password
-from django.db.models import Count, Model, Sum
+from django.db.models import Model
 from django.http import HttpRequest
-from saleor.account.models import User
 from saleor.app.models import App, AppExtension, AppToken
 from saleor.core.auth import get_token_from_request
 from saleor.core.db.connection import allow_writer
@@ -29,27 +30,22 @@ from saleor.core.jwt import (
 )
 from saleor.core.jwt_manager import get_jwt_manager
 from saleor.order.events import order_note_added_event
-from saleor.order.models import Order
 from saleor.permission.enums import get_permissions, get_permissions_enum_dict
 
 from ..core.actor import Actor
 from ..dashboard.app import DashboardAppSpec, InstallResult
 from . import app_registration
-from .base import AuthenticationError, CustomerSummary, HostPort
+from .base import AuthenticationError
 from .saleor_refunds import SaleorRefunds
-from .staff_access import StaffAccess, staff_access_of, staff_actor
+from .shared import SharedHostPort, permission_codes
+from .staff_access import channel_ids_of
 from .third_party import app_pk_from_claim, check_helpdesk_app
 
 # Saleor's app tokens are 30 characters (`saleor/app/models.py`); anything else is a JWT.
 APP_TOKEN_LENGTH = 30
 
 
-def _codes(permissions: Any) -> set[str]:
-    # Saleor's permission enum names are the upper-cased codenames (MANAGE_ORDERS).
-    return {permission.codename.upper() for permission in permissions}
-
-
-class SaleorHost(SaleorRefunds, HostPort):
+class SaleorHost(SaleorRefunds, SharedHostPort):
     def authenticate(self, request: HttpRequest) -> Actor:
         token = get_token_from_request(request)
         if not token:
@@ -66,7 +62,7 @@ class SaleorHost(SaleorRefunds, HostPort):
         for app_token in candidates:
             if check_password(raw, app_token.auth_token):
                 app: App = app_token.app
-                return Actor.for_app(app, _codes(app.permissions.all()))
+                return Actor.for_app(app, permission_codes(app.permissions.all()))
         raise AuthenticationError("Invalid token.")
 
     def _user_actor(self, token: str) -> Actor:
@@ -92,55 +88,11 @@ class SaleorHost(SaleorRefunds, HostPort):
             return Actor.customer(user)
         # For a Dashboard token Saleor has replaced the user's effective permissions
         # with the token's: the app's ∩ the user's when it was issued.
-        permissions = _codes(user.effective_permissions)
+        permissions = permission_codes(user.effective_permissions)
         if app is not None:
             # A permission taken from the app since the token was issued is gone now.
-            permissions &= _codes(app.permissions.all())
-        return Actor.staff(user, permissions, self._channel_ids(user))
-
-    def current_actor(self, *, user: Any = None, app: Any = None) -> Actor:
-        if app is not None:
-            if not app.is_active or app.removed_at is not None:
-                return Actor.anonymous()
-            return Actor.for_app(app, _codes(app.permissions.all()))
-        if user is None or not user.is_active:
-            return Actor.anonymous()
-        if not user.is_staff:
-            return Actor.customer(user)
-        return staff_actor(user, self.staff_access([user.pk]))
-
-    def _channel_ids(self, user: Any) -> set[int] | None:
-        """Saleor's rule (`AccessibleChannelsByUserIdLoader`): any unrestricted group
-        opens every channel; otherwise the union of the groups' channels."""
-        if user.is_superuser:
-            return None
-        groups = list(user.groups.prefetch_related("channels"))
-        if any(not group.restricted_access_to_channels for group in groups):
-            return None
-        return {channel.pk for group in groups for channel in group.channels.all()}
-
-    def staff_access(self, user_ids: Iterable[int]) -> dict[int, StaffAccess]:
-        return staff_access_of(User, user_ids)
-
-    def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
-        orders = Order.objects.non_draft()
-        orders = (
-            orders.filter(user=user)
-            if user
-            else orders.filter(user_email__iexact=email)
-        )
-        totals = orders.aggregate(count=Count("pk"), total=Sum("total_gross_amount"))
-        return CustomerSummary(
-            email=user.email if user else email,
-            name=user.get_full_name() if user else "",
-            user_id=user.pk if user else None,
-            is_registered=user is not None,
-            date_joined=user.date_joined if user else None,
-            order_count=totals["count"],
-            total_spent=totals["total"] or Decimal(0),
-            currency=orders.values_list("currency", flat=True).first(),
-            language_code=user.language_code if user else None,
-        )
+            permissions &= permission_codes(app.permissions.all())
+        return Actor.staff(user, permissions, channel_ids_of(user))
 
     def add_order_note(self, *, order: Any, actor: Actor, message: str) -> None:
         order_note_added_event(

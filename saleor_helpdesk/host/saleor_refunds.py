@@ -1,10 +1,12 @@
 """Refunds on Saleor 3.22+ (imports Saleor: load only inside Saleor).
 
-Reading (what may be refunded, where a refund stands) uses Saleor's models. Refunding
-goes through Saleor's own GraphQL mutations, executed in this process with the caller's
-own token: Saleor then applies its permissions (MANAGE_ORDERS, HANDLE_PAYMENTS), the
-caller's channel access, its validation and its payment machinery exactly as for a
-Dashboard user, and the helpdesk never writes a payment row itself.
+The shop's refund reasons are read from Saleor's site settings and pages; what may be
+refunded and where a refund stands are read as on the stand-in host (`order_reading.py`,
+through `shared.py`). Refunding goes through Saleor's own GraphQL mutations, executed
+in this process with the caller's own token: Saleor then applies its permissions
+(MANAGE_ORDERS, HANDLE_PAYMENTS), the caller's channel access, its validation and its
+payment machinery exactly as for a Dashboard user, and the helpdesk never writes a
+payment row itself.
 
 - Transactions API: `orderGrantRefundCreate` (lines, shipping, amount, reason and the
   shop's reason reference, on the transaction that will pay it back), then
@@ -39,18 +41,12 @@ from ..core.constants import RefundMethod, RefundState
 from .order_reading import (
     GRANTED_REFUND_STATES,
     last_payment,
-    payments_of,
-    refund_options_of,
-    refund_status_of,
     refund_transaction_of,
 )
 from .refunds import (
-    PaymentSummary,
-    RefundOptions,
     RefundPlan,
     RefundReason,
     RefundRefused,
-    RefundStatus,
     RefundSubmission,
 )
 
@@ -147,9 +143,6 @@ def run_saleor_graphql(
 
 
 class SaleorRefunds:
-    def payments(self, *, order: Any) -> tuple[PaymentSummary, ...]:
-        return payments_of(order)
-
     def refund_reasons(self) -> tuple[RefundReason, ...] | None:
         page_type_id = (
             SiteSettings.objects.filter(site=Site.objects.get_current())
@@ -162,9 +155,6 @@ class SaleorRefunds:
             RefundReason(id=str(page.pk), title=page.title)
             for page in Page.objects.filter(page_type_id=page_type_id).order_by("title")
         )
-
-    def refund_options(self, *, order: Any) -> RefundOptions:
-        return refund_options_of(order, self.refund_reasons())
 
     def submit_refund(
         self, *, actor: Actor, order: Any, plan: RefundPlan
@@ -303,8 +293,3 @@ class SaleorRefunds:
                 )
                 rest -= part
         return order_lines, fulfillment_lines
-
-    def refund_status(
-        self, *, order: Any, method: str, granted_refund_id: str, reference: str
-    ) -> RefundStatus | None:
-        return refund_status_of(order, method, granted_refund_id, reference)

@@ -1,4 +1,5 @@
-"""What staff users may do in the shop, read for many users at once.
+"""What staff users may do in the shop: read for many users at once (`staff_access_of`),
+and the channels of the one user a request authenticated as (`channel_ids_of`).
 
 Both hosts use this: Saleor's `User`, `Group` and `Permission` and the stand-in's share
 their names (`user_permissions`, `groups`, `Group.permissions`,
@@ -87,6 +88,18 @@ def staff_access_of(user_model: Any, user_ids: Iterable[int]) -> dict[int, Staff
             None if unrestricted else channels,
         )
     return found
+
+
+def channel_ids_of(user: Any) -> set[int] | None:
+    """The channels of one staff user (None: all), by the rule above, for the user
+    a request authenticated as: no query for a superuser, otherwise the groups and,
+    when there are any, their channels."""
+    if user.is_superuser:
+        return None
+    groups = list(user.groups.prefetch_related("channels"))
+    if any(not group.restricted_access_to_channels for group in groups):
+        return None
+    return {channel.pk for group in groups for channel in group.channels.all()}
 
 
 def staff_actor(user: Any, access: dict[int, StaffAccess]) -> Actor:

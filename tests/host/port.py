@@ -1,51 +1,43 @@
-"""The stand-in host's implementation of the helpdesk's host port."""
+"""The stand-in host's implementation of the helpdesk's host port.
+
+What Saleor's host does the same way is inherited from `SharedHostPort`
+(`saleor_helpdesk/host/shared.py`); here is only what the stand-in does its own way:
+its tokens, its order notes and signatures, its refund settings and refund machinery
+(`payments.py`), its app rows.
+"""
 
 import hashlib
 import hmac
-from decimal import Decimal
 
 import jwt
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import Q
 from django.http import HttpRequest
 
 from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.core.constants import RefundMethod, RefundState
 from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.dashboard.app import DashboardAppSpec, InstallResult
-from saleor_helpdesk.host import (
-    AuthenticationError,
-    CustomerSummary,
-    HostPort,
-    app_registration,
-)
+from saleor_helpdesk.host import AuthenticationError, app_registration
 from saleor_helpdesk.host.order_reading import (
     GRANTED_REFUND_STATES,
     last_payment,
-    payments_of,
-    refund_options_of,
-    refund_status_of,
     refund_transaction_of,
 )
 from saleor_helpdesk.host.refunds import (
-    PaymentSummary,
-    RefundOptions,
     RefundPlan,
     RefundReason,
     RefundRefused,
-    RefundStatus,
     RefundSubmission,
 )
-from saleor_helpdesk.host.staff_access import StaffAccess, staff_access_of, staff_actor
+from saleor_helpdesk.host.shared import SharedHostPort
+from saleor_helpdesk.host.staff_access import channel_ids_of
 from saleor_helpdesk.host.third_party import app_pk_from_claim, check_helpdesk_app
 
 from . import payments
-from .account.models import Group, User
+from .account.models import User
 from .app.models import App, AppExtension, AppToken, hash_token
-from .order.models import (
-    Order,
-    OrderEvent,
-)
+from .order.models import OrderEvent
 from .permission.models import Permission
 from .site.models import SiteSettings
 from .tokens import ACCESS_TYPE, THIRDPARTY_TYPE, decode_access_token
@@ -77,20 +69,7 @@ def _effective_permissions(user) -> set[str]:
     return perms
 
 
-def _channel_ids(user) -> set[int] | None:
-    """Saleor's rule: any unrestricted group opens every channel; otherwise the union
-    of the groups' channels (none without groups)."""
-    rows = list(
-        Group.objects.filter(user_set=user).values_list(
-            "restricted_access_to_channels", "channels__id"
-        )
-    )
-    if user.is_superuser or any(not restricted for restricted, _ in rows):
-        return None
-    return {channel for _, channel in rows if channel is not None}
-
-
-class StandInHost(HostPort):
+class StandInHost(SharedHostPort):
     def authenticate(self, request: HttpRequest) -> Actor:
         token = _bearer(request)
         if token is None:
@@ -144,44 +123,7 @@ class StandInHost(HostPort):
             )
         else:
             perms = _effective_permissions(user)
-        return Actor.staff(user, perms, _channel_ids(user))
-
-    def current_actor(self, *, user=None, app=None) -> Actor:
-        if app is not None:
-            if not app.is_active or app.removed_at is not None:
-                return Actor.anonymous()
-            return Actor.for_app(
-                app, _codes(app.permissions.values_list("codename", flat=True))
-            )
-        if user is None or not user.is_active:
-            return Actor.anonymous()
-        if not user.is_staff:
-            return Actor.customer(user)
-        return staff_actor(user, self.staff_access([user.pk]))
-
-    def staff_access(self, user_ids) -> dict[int, StaffAccess]:
-        return staff_access_of(User, user_ids)
-
-    def customer_summary(self, *, user, email: str) -> CustomerSummary:
-        orders = Order.objects.exclude(status="draft")
-        orders = (
-            orders.filter(user=user)
-            if user
-            else orders.filter(user_email__iexact=email)
-        )
-        totals = orders.aggregate(count=Count("pk"), total=Sum("total_gross_amount"))
-        currency = orders.values_list("currency", flat=True).first()
-        return CustomerSummary(
-            email=user.email if user else email,
-            name=user.get_full_name() if user else "",
-            user_id=user.pk if user else None,
-            is_registered=user is not None,
-            date_joined=user.date_joined if user else None,
-            order_count=totals["count"],
-            total_spent=totals["total"] or Decimal(0),
-            currency=currency,
-            language_code=user.language_code if user else None,
-        )
+        return Actor.staff(user, perms, channel_ids_of(user))
 
     def add_order_note(self, *, order, actor: Actor, message: str) -> None:
         OrderEvent.objects.create(
@@ -198,12 +140,6 @@ class StandInHost(HostPort):
         ).hexdigest()
 
     # Refunds: the same rules as Saleor's mutations (see `payments.py`).
-
-    def refund_options(self, *, order) -> RefundOptions:
-        return refund_options_of(order, self.refund_reasons())
-
-    def payments(self, *, order) -> tuple[PaymentSummary, ...]:
-        return payments_of(order)
 
     def refund_reasons(self) -> tuple[RefundReason, ...] | None:
         reference_type = SiteSettings.current().refund_reason_reference_type
@@ -255,11 +191,6 @@ class StandInHost(HostPort):
             method=RefundMethod.PAYMENT,
             payment_id=str(payment.pk),
         )
-
-    def refund_status(
-        self, *, order, method: str, granted_refund_id: str, reference: str
-    ) -> RefundStatus | None:
-        return refund_status_of(order, method, granted_refund_id, reference)
 
     def install_dashboard_app(self, spec: DashboardAppSpec) -> InstallResult:
         return app_registration.install(spec, APP_ROWS)
