@@ -7,4 +7,6 @@
 - `messages.py`: renders one message (language, sender, texts, signature, headers).
 - `headers.py`: Message-ID, threading headers, the subject token, header cleaning.
 - `sending.py`: claims due outbox rows and sends them, with retries.
+- `texts.py`, `templates.py`: which text is sent (the merchant's or the shipped one), the
+  list of texts and their preview; the merchant's writes are `actions/config/emails.py`.
 """
