@@ -19,8 +19,15 @@ from ..models import EmailTemplate
 from ..tickets.access import visible_tickets
 from ..tickets.policies import channel_settings
 from .defaults import SHIPPED_LANGUAGES
+from .forward import conversation_text
 from .kinds import Notification
-from .messages import Draft, base_language, html_to_text, render_message
+from .messages import (
+    Draft,
+    base_language,
+    html_to_text,
+    language_of,
+    render_message,
+)
 from .texts import EffectiveTemplate, check_notification, effective_template
 
 
@@ -100,6 +107,11 @@ def preview_template(
             notification=notification, language=language
         )
     }
+    if notification == Notification.TICKET_FORWARDED:
+        # The conversation as a forward quotes it; the note is the forward's own.
+        draft.values["ticket.conversation"] = conversation_text(
+            ticket, language_of(draft, overrides)
+        )
     message = render_message(draft, channel_settings(ticket.channel_id), overrides)
     return EmailPreview(
         subject=message.subject, html=message.body_html, text=message.body_text
