@@ -5,13 +5,12 @@ import logging
 
 from celery import shared_task
 from celery.signals import worker_ready
-from django.conf import settings
-from django.core.mail import EmailMessage
+from django.db import transaction
 
-from .content.sanitize import plain_text
-from .core.constants import CommentVisibility
 from .host import get_host
-from .models import Comment, Ticket
+from .models import Comment, EmailMessage, Ticket
+from .notifications.forward import plan_forward_email
+from .notifications.kinds import Notification
 
 # Registers the e-mail outbox tasks with Celery (it autodiscovers this module).
 from .notifications.tasks import retry_due_emails, send_pending_emails  # noqa: F401
@@ -19,45 +18,33 @@ from .notifications.tasks import retry_due_emails, send_pending_emails  # noqa: 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    autoretry_for=(OSError,),
-    retry_backoff=10,
-    retry_kwargs={"max_retries": 5},
-)
+@shared_task
 def send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> None:
-    """E-mail the public conversation of a ticket to an outside address."""
-    with get_host().writer_access():
-        _send_forwarded_ticket(ticket_id, recipient, comment_id)
-
-
-def _send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> None:
-    ticket = Ticket.objects.filter(pk=ticket_id).first()
-    note = Comment.objects.filter(pk=comment_id).first()
-    if ticket is None or note is None:
-        logger.warning("Forward of ticket %s skipped: it no longer exists.", ticket_id)
-        return
-    thread = ticket.comments.filter(visibility=CommentVisibility.PUBLIC).order_by(
-        "created_at", "pk"
-    )
-    parts = [
-        plain_text(note.body),
-        "",
-        f"--- Ticket #{ticket.number}: {ticket.subject}",
-    ]
-    for comment in thread:
-        who = "Customer" if comment.author_type == "customer" else "Support"
-        parts += [
-            "",
-            f"{who}, {comment.created_at:%Y-%m-%d %H:%M}:",
-            plain_text(comment.body),
-        ]
-    EmailMessage(
-        subject=f"Fwd: [#{ticket.number}] {ticket.subject}",
-        body="\n".join(parts),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[recipient],
-        headers={"Auto-Submitted": "auto-generated"},
-    ).send()
+    """A forward to an outside address as releases up to 0.2 queued it, as a task of
+    its own: it is written to the e-mail outbox and sent from there. Forwards do not
+    queue this task; it stays registered so that such a message, still in the broker
+    during an upgrade, is sent instead of being dropped as an unknown task. Running it
+    again adds nothing: a forward of that note to that address in the outbox counts.
+    """
+    with get_host().writer_access(), transaction.atomic():
+        ticket = Ticket.objects.select_for_update().filter(pk=ticket_id).first()
+        note = Comment.objects.filter(pk=comment_id, ticket_id=ticket_id).first()
+        if ticket is None or note is None:
+            logger.warning(
+                "Forward of ticket %s skipped: it no longer exists.", ticket_id
+            )
+            return
+        planned = EmailMessage.objects.filter(
+            ticket=ticket,
+            notification=Notification.TICKET_FORWARDED,
+            to=[recipient],
+            created_at__gte=note.created_at,
+        )
+        if planned.exists():
+            return
+        plan_forward_email(
+            ticket, to=recipient, note_html=note.body, agent=note.author_user
+        )
 
 
 # Webhook delivery tasks live with the webhooks; importing them here registers them

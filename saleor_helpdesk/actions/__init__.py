@@ -21,14 +21,18 @@ from .forward import forward_ticket
 from .merge import merge_tickets
 from .orders import link_order
 from .status import change_status, close_ticket, reopen_ticket
+from .update import TicketChanges, TicketRefused, bulk_update_tickets, update_ticket
 
 __all__ = [
     "NewComplaint",
     "NewLine",
     "NewTicket",
+    "TicketChanges",
+    "TicketRefused",
     "add_attachments",
     "add_comment",
     "assign_ticket",
+    "bulk_update_tickets",
     "change_category",
     "change_cc",
     "change_due_date",
@@ -44,4 +48,5 @@ __all__ = [
     "remove_attachment",
     "reopen_ticket",
     "unassign_ticket",
+    "update_ticket",
 ]

@@ -3,13 +3,13 @@
 from django.db import transaction
 
 from ..content.sanitize import clean_html
-from ..core.actor import Actor
+from ..core.actor import Actor, ActorKind
 from ..core.constants import CommentMedium, CommentVisibility
 from ..core.error_codes import HelpdeskErrorCode
 from ..core.errors import field_error
 from ..host.shop_models import user_model
 from ..models import Comment, Ticket
-from ..tasks import send_forwarded_ticket
+from ..notifications.forward import plan_forward_email
 from ..tickets.access import lock_ticket, require_agent, require_staff_may_open
 from ..tickets.policies import is_support_agent
 from ..timeline import events
@@ -26,8 +26,10 @@ def forward_ticket(
     to_email: str | None = None,
 ) -> Ticket:
     """To a colleague: the ticket is assigned to them with the message as an internal
-    note. To an outside address: the public conversation is e-mailed after commit (never
-    internal notes), and an internal note records where it went."""
+    note. To an outside address: an internal note records where it went, and the
+    message with the public conversation (never internal notes) is written to the
+    e-mail outbox in the same transaction, sent after commit
+    (`notifications/forward.py`)."""
     require_agent(actor)
     if (to_user_id is None) == (to_email is None):
         raise field_error(
@@ -79,8 +81,10 @@ def forward_ticket(
             external=address is not None,
         )
         if address is not None:
-            ticket_pk, comment_pk = ticket.pk, comment.pk
-            transaction.on_commit(
-                lambda: send_forwarded_ticket.delay(ticket_pk, address, comment_pk)
+            plan_forward_email(
+                ticket,
+                to=address,
+                note_html=note,
+                agent=actor.user if actor.kind == ActorKind.STAFF else None,
             )
     return ticket

@@ -17,6 +17,10 @@ _REPLY_EN = (
 _HELLO_DE = "<p>Hallo {{ customer.name }},</p>"
 _HELLO_EN = "<p>Hello {{ customer.name }},</p>"
 _QUOTE = '<blockquote style="white-space:pre-line">{{ reply.text }}</blockquote>'
+_NOTE = '<p style="white-space:pre-line">{{ forward.note }}</p>'
+_CONVERSATION = (
+    '<blockquote style="white-space:pre-line">{{ ticket.conversation }}</blockquote>'
+)
 
 DEFAULTS: dict[str, dict[str, tuple[str, str]]] = {
     Notification.TICKET_RECEIVED: {
@@ -166,6 +170,26 @@ DEFAULTS: dict[str, dict[str, tuple[str, str]]] = {
             "{{ customer.name }}) has been assigned to you. Status: {{ status }}.</p>",
         ),
     },
+    Notification.TICKET_FORWARDED: {
+        "de": (
+            "WG: {{ ticket.subject }}",
+            _NOTE + "<p>{{ agent.name }} hat Ihnen Ticket #{{ ticket.number }} "
+            "(„{{ ticket.subject }}“) weitergeleitet. Der bisherige Verlauf:</p>"
+            + _CONVERSATION,
+        ),
+        "en": (
+            "Fwd: {{ ticket.subject }}",
+            _NOTE + "<p>{{ agent.name }} has forwarded ticket #{{ ticket.number }} "
+            "(“{{ ticket.subject }}”) to you. The conversation so far:</p>"
+            + _CONVERSATION,
+        ),
+    },
+}
+
+# Who wrote each message in `{{ ticket.conversation }}`.
+CONVERSATION_AUTHORS = {
+    "de": {"customer": "Kunde", "shop": "Support"},
+    "en": {"customer": "Customer", "shop": "Support"},
 }
 
 # Sentences for `{{ reopen.hint }}`.

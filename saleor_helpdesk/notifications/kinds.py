@@ -20,6 +20,11 @@ class Notification(models.TextChoices):
         "Customer reply on an assigned ticket (to staff)",
     )
     STAFF_ASSIGNED = "staff_assigned", "Ticket assigned (to staff)"
+    # to an outside address that staff forward a ticket to
+    TICKET_FORWARDED = (
+        "ticket_forwarded",
+        "Ticket forwarded (to an outside address)",
+    )
 
 
 CUSTOMER_NOTIFICATIONS = frozenset(

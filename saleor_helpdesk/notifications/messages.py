@@ -112,17 +112,25 @@ def values_for(
     return values
 
 
-def render_message(
-    draft: Draft,
-    policy: ChannelSettings,
-    overrides: Mapping[tuple[str, str], EmailTemplate],
-) -> EmailMessage:
+def language_of(
+    draft: Draft, overrides: Mapping[tuple[str, str], EmailTemplate]
+) -> str:
+    """The language `draft` is written in: see `choose_language`; a language counts as
+    available when the text is shipped in it or the merchant wrote an active one."""
     available = set(SHIPPED_LANGUAGES) | {
         language
         for (notification, language), row in overrides.items()
         if notification == draft.notification and row.is_active
     }
-    language = choose_language(draft.language_code, available)
+    return choose_language(draft.language_code, available)
+
+
+def render_message(
+    draft: Draft,
+    policy: ChannelSettings,
+    overrides: Mapping[tuple[str, str], EmailTemplate],
+) -> EmailMessage:
+    language = language_of(draft, overrides)
     values = values_for(draft, language, policy)
     override = overrides.get((draft.notification, language))
     try:

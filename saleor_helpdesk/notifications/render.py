@@ -19,6 +19,8 @@ EMAIL_PLACEHOLDERS: dict[str, str] = {
     "refund.amount": "The refund's amount with its currency, as the reader's language writes money (45,00 €, $45.00).",
     "reopen.hint": "A sentence telling the customer how to reopen the ticket.",
     "ticket.url": "The ticket's page (setting HELPDESK_TICKET_URL; empty without it).",
+    "ticket.conversation": "The ticket's public conversation (never internal notes), as plain text.",
+    "forward.note": "The note staff forwarded the ticket with, as plain text.",
 }
 
 _TAG = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)

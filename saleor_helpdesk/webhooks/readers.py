@@ -2,7 +2,8 @@
 
 A subscription sends ticket contents to a URL outside the shop, so it may send only what
 a person or app in the shop may read. Its *reader* is the staff user or app who last
-saved what it sends and where (`subscriptions.py` says which changes count). The rules:
+saved what it sends and where (`actions/webhooks.py` says which changes count). The
+rules:
 
 - Saving: the reader needs MANAGE_ORDERS (besides MANAGE_APPS or MANAGE_PLUGINS to
   manage webhooks at all), and a reader limited to some channels must name channels,

@@ -59,7 +59,8 @@ def test_forward_outside_mails_the_public_thread_after_commit_only(
 
     [message] = mail.outbox
     assert message.to == ["spedition@example.org"]
-    assert message.subject == f"Fwd: [#{ticket.number}] Where is my parcel?"
+    # in the ticket's language (Anna's: German), with the ticket's subject token
+    assert message.subject == f"[#{ticket.number}] WG: Where is my parcel?"
     assert "Öffentliche Antwort" in message.body
     assert "FYI Spedition" in message.body
     assert "Geheime Notiz" not in message.body

@@ -12,10 +12,10 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
+from saleor_helpdesk.actions.webhooks import redeliver
 from saleor_helpdesk.host import get_host
 from saleor_helpdesk.models import WebhookAttempt, WebhookDelivery
 from saleor_helpdesk.tasks import deliver_pending, retry_due_deliveries
-from saleor_helpdesk.webhooks.subscriptions import redeliver
 from tests.factories import make_ticket
 from tests.webhooks.conftest import SECRET
 

@@ -8,16 +8,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from saleor_helpdesk.actions import add_comment
+from saleor_helpdesk.actions.webhooks import (
+    create_subscription,
+    update_subscription,
+)
 from saleor_helpdesk.host import get_host
 from saleor_helpdesk.models import TicketEvent, WebhookDelivery, WebhookSubscription
 from saleor_helpdesk.tasks import retry_due_deliveries
 from saleor_helpdesk.timeline import side_effects
 from saleor_helpdesk.webhooks.planner import plan_deliveries
 from saleor_helpdesk.webhooks.readers import reader_actor, suspended_reason
-from saleor_helpdesk.webhooks.subscriptions import (
-    create_subscription,
-    update_subscription,
-)
 from tests.factories import AppFactory, StaffFactory, grant, make_ticket
 
 RESUME = (

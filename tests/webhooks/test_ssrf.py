@@ -8,12 +8,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
-from saleor_helpdesk.models import WebhookAttempt, WebhookSubscription
-from saleor_helpdesk.webhooks import transport
-from saleor_helpdesk.webhooks.subscriptions import (
+from saleor_helpdesk.actions.webhooks import (
     create_subscription,
     update_subscription,
 )
+from saleor_helpdesk.models import WebhookAttempt, WebhookSubscription
+from saleor_helpdesk.webhooks import transport
 from tests.factories import make_ticket
 
 INTERNAL = [

@@ -211,6 +211,7 @@ export const settingsEn = {
   "notification.STAFF_NEW_TICKET": "New ticket (to staff)",
   "notification.STAFF_CUSTOMER_REPLY": "Customer replied (to staff)",
   "notification.STAFF_ASSIGNED": "Ticket assigned (to staff)",
+  "notification.TICKET_FORWARDED": "Ticket forwarded (to an outside address)",
 } as const;
 
 export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
@@ -424,4 +425,5 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "notification.STAFF_NEW_TICKET": "Neues Ticket (an Mitarbeiter)",
   "notification.STAFF_CUSTOMER_REPLY": "Kunde hat geantwortet (an Mitarbeiter)",
   "notification.STAFF_ASSIGNED": "Ticket zugewiesen (an Mitarbeiter)",
+  "notification.TICKET_FORWARDED": "Ticket weitergeleitet (an eine externe Adresse)",
 };

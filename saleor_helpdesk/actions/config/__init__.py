@@ -20,6 +20,7 @@ from .channel_settings import (
 )
 from .common import can_read_settings, require_settings_manager, require_settings_reader
 from .contacts import ContactFields, create_contact, delete_contact, update_contact
+from .emails import EmailTemplateFields, delete_email_template, update_email_template
 from .priorities import (
     PriorityFields,
     create_priority,
@@ -57,6 +58,7 @@ __all__ = [
     "ChannelSettingsFields",
     "ContactFields",
     "EffectiveSettings",
+    "EmailTemplateFields",
     "PriorityFields",
     "RenderedTemplate",
     "StatusFields",
@@ -71,6 +73,7 @@ __all__ = [
     "create_transition",
     "delete_category",
     "delete_contact",
+    "delete_email_template",
     "delete_priority",
     "delete_status",
     "delete_template",
@@ -85,6 +88,7 @@ __all__ = [
     "update_category",
     "update_channel_settings",
     "update_contact",
+    "update_email_template",
     "update_priority",
     "update_status",
     "update_support_agent",

@@ -2,13 +2,14 @@
 and the checks every configuration row needs (labels, slugs, positions, uniqueness)."""
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email, validate_slug
 from django.db import IntegrityError, models, transaction
 
+from ...content.sanitize import MAX_BODY_LENGTH, clean_html, is_blank
 from ...core.actor import Actor, ActorKind
 from ...core.error_codes import HelpdeskErrorCode
 from ...core.errors import HelpdeskPermissionDenied, field_error
@@ -209,6 +210,24 @@ def clean_text(
             HelpdeskErrorCode.INVALID,
         )
     return text
+
+
+def clean_template_body(value: Any, check: Callable[[str, str], None]) -> str:
+    """A template's body as stored: at most `MAX_BODY_LENGTH` characters sent,
+    sanitised HTML, not blank, and every placeholder one `check` knows (response
+    templates and e-mail texts know different placeholders)."""
+    raw = str(value or "")
+    if len(raw) > MAX_BODY_LENGTH:
+        raise field_error(
+            "body",
+            f"A template may be at most {MAX_BODY_LENGTH} characters long.",
+            HelpdeskErrorCode.BODY_TOO_LONG,
+        )
+    body = clean_html(raw)
+    if is_blank(body):
+        raise field_error("body", "Enter the text.", HelpdeskErrorCode.EMPTY_BODY)
+    check(body, "body")
+    return body
 
 
 def support_agent_user(user_id: int | None, field: str) -> Any:

@@ -10,7 +10,6 @@ from typing import Any, TypedDict
 
 from django.db import transaction
 
-from ...content.sanitize import MAX_BODY_LENGTH, clean_html, is_blank
 from ...content.templates_render import check, render, ticket_values
 from ...core.actor import Actor, ActorKind
 from ...core.constants import TicketKind
@@ -22,6 +21,7 @@ from ...tickets.access import visible_tickets
 from ...tickets.policies import channel_settings
 from .common import (
     clean_language_code,
+    clean_template_body,
     clean_text,
     deleted,
     get_for_update,
@@ -130,7 +130,7 @@ def _apply(template: ResponseTemplate, fields: TemplateFields) -> None:
         check(subject, "subject")
         template.subject = subject
     if "body" in data:
-        template.body = _clean_body(data["body"])
+        template.body = clean_template_body(data["body"], check)
     if "kind" in data:
         kind = data["kind"] or ""
         if kind and kind not in TicketKind.values:
@@ -140,21 +140,6 @@ def _apply(template: ResponseTemplate, fields: TemplateFields) -> None:
         template.kind = kind
     if "is_active" in data:
         template.is_active = bool(data["is_active"])
-
-
-def _clean_body(value: Any) -> str:
-    raw = str(value or "")
-    if len(raw) > MAX_BODY_LENGTH:
-        raise field_error(
-            "body",
-            f"A template may be at most {MAX_BODY_LENGTH} characters long.",
-            HelpdeskErrorCode.BODY_TOO_LONG,
-        )
-    body = clean_html(raw)
-    if is_blank(body):
-        raise field_error("body", "Enter the text.", HelpdeskErrorCode.EMPTY_BODY)
-    check(body, "body")
-    return body
 
 
 def _refuse_taken(template: ResponseTemplate) -> None:

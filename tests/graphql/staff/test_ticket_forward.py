@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from saleor_helpdesk.actions import add_comment
-from saleor_helpdesk.models import Comment
+from saleor_helpdesk.models import Comment, EmailMessage
 from tests.graphql.staff.conftest import (
     NOT_STAFF,
     PERMISSION_DENIED,
@@ -119,6 +119,12 @@ def test_forward_outside_mails_the_public_thread_only(
     assert message.to == ["spedition@example.org"]
     assert "Öffentliche Antwort" in message.body
     assert "Geheime Notiz" not in message.body
+    [(html, _)] = message.alternatives
+    assert "Öffentliche Antwort" in html and "Geheime Notiz" not in html
+    # sent from the outbox, whose row keeps no internal note either
+    [row] = EmailMessage.objects.filter(notification="ticket_forwarded")
+    assert row.to == ["spedition@example.org"] and row.status == "sent"
+    assert "Geheime Notiz" not in row.body_text + row.body_html
     assert Comment.objects.filter(ticket=ticket, visibility="internal").count() == 2
 
 

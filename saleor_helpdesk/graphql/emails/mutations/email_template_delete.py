@@ -4,8 +4,8 @@ import graphene
 
 from graphql import ResolveInfo
 
+from ....actions.config.emails import delete_email_template
 from ....core.actor import Actor
-from ....notifications.templates import delete_template
 from ...core.mutations import BaseMutation
 from ..types import EmailNotificationEnum, EmailTemplate
 
@@ -32,7 +32,7 @@ class EmailTemplateDelete(BaseMutation):
         cls, info: ResolveInfo, actor: Actor, **data: Any
     ) -> "EmailTemplateDelete":
         return cls(
-            email_template=delete_template(
+            email_template=delete_email_template(
                 actor, data["notification"], data["language_code"]
             )
         )

@@ -4,8 +4,8 @@ import graphene
 
 from graphql import ResolveInfo
 
+from ....actions.config.emails import EmailTemplateFields, update_email_template
 from ....core.actor import Actor
-from ....notifications.templates import EmailTemplateFields, update_template
 from ...core.mutations import BaseMutation
 from ..types import EmailNotificationEnum, EmailTemplate, EmailTemplateInput
 
@@ -36,7 +36,7 @@ class EmailTemplateUpdate(BaseMutation):
             for name in ("subject", "body", "is_active")
             if given.get(name) is not None
         }
-        template = update_template(
+        template = update_email_template(
             actor,
             data["notification"],
             data["language_code"],

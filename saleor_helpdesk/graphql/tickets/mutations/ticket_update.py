@@ -1,15 +1,11 @@
 from typing import Any
 
 import graphene
-from django.db import transaction
 
 from graphql import ResolveInfo
 
-from ....actions import change_category, change_cc, change_due_date, change_priority
+from ....actions.update import TicketChanges, update_ticket
 from ....core.actor import Actor
-from ....core.error_codes import HelpdeskErrorCode
-from ....core.errors import field_error
-from ....tickets.access import not_found, visible_tickets
 from ...core.ids import int_pk
 from ..inputs import TicketUpdateInput
 from ..types import TicketType
@@ -36,32 +32,20 @@ class TicketUpdate(StaffMutation):
     ) -> "TicketUpdate":
         ticket_id = int_pk(data["id"], "Ticket")
         given = data["input"]
-        if "priority" in given and given["priority"] is None:
-            raise field_error(
-                "priority",
-                "A ticket always has a priority.",
-                HelpdeskErrorCode.REQUIRED,
+        changes = TicketChanges()
+        if "priority" in given:
+            priority = given["priority"]
+            changes["priority_id"] = (
+                None
+                if priority is None
+                else int_pk(priority, "TicketPriority", "priority")
             )
-        with transaction.atomic():
-            # Each action runs in its own savepoint; a refusal of a later field rolls
-            # back the fields changed before it.
-            if "priority" in given:
-                change_priority(
-                    actor,
-                    ticket_id,
-                    int_pk(given["priority"], "TicketPriority", "priority"),
-                )
-            if "category" in given:
-                change_category(
-                    actor,
-                    ticket_id,
-                    optional_int_pk(given["category"], "TicketCategory", "category"),
-                )
-            if "due_date" in given:
-                change_due_date(actor, ticket_id, given["due_date"])
-            if "cc_emails" in given:
-                change_cc(actor, ticket_id, list(given["cc_emails"] or []))
-        ticket = visible_tickets(actor).filter(pk=ticket_id).first()
-        if ticket is None:
-            raise not_found()
-        return cls(ticket=ticket)
+        if "category" in given:
+            changes["category_id"] = optional_int_pk(
+                given["category"], "TicketCategory", "category"
+            )
+        if "due_date" in given:
+            changes["due_date"] = given["due_date"]
+        if "cc_emails" in given:
+            changes["cc_emails"] = list(given["cc_emails"] or [])
+        return cls(ticket=update_ticket(actor, ticket_id, changes))

@@ -4,8 +4,8 @@ import graphene
 
 from graphql import ResolveInfo
 
+from ....actions.webhooks import SubscriptionFields, create_subscription
 from ....core.actor import Actor
-from ....webhooks.subscriptions import SubscriptionFields, create_subscription
 from ...core.mutations import BaseMutation
 from ..inputs import HelpdeskWebhookSubscriptionInput, subscription_fields
 from ..types import HelpdeskWebhookSubscription

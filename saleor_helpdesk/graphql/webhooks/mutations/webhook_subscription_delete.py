@@ -4,8 +4,8 @@ import graphene
 
 from graphql import ResolveInfo
 
+from ....actions.webhooks import delete_subscription
 from ....core.actor import Actor
-from ....webhooks.subscriptions import delete_subscription
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
 from ..types import HelpdeskWebhookSubscription

@@ -4,8 +4,8 @@ import graphene
 
 from graphql import ResolveInfo
 
+from ....actions.webhooks import SubscriptionFields, update_subscription
 from ....core.actor import Actor
-from ....webhooks.subscriptions import SubscriptionFields, update_subscription
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
 from ..inputs import HelpdeskWebhookSubscriptionInput, subscription_fields
