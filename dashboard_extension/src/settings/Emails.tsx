@@ -16,7 +16,8 @@ import { Section, SelectField } from "../ui/fields";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
 import { CheckField, problemOf, QueryView, TextAreaField } from "./common";
-import { Placeholders, PreviewTicketPicker } from "./Team";
+import { Placeholders } from "./Placeholders";
+import { PreviewTicketPicker } from "./PreviewTicketPicker";
 
 type EmailTemplate = NonNullable<SettingsEmailTemplatesQuery["emailTemplates"]>[number];
 
