@@ -176,9 +176,3 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
-
-/** Typed helpdesk errors a mutation returned, as one line. */
-export function mutationErrors(errors: ReadonlyArray<{ field?: string | null; message: string }> | null | undefined): string | null {
-  if (!errors || errors.length === 0) return null;
-  return errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join("; ");
-}

@@ -2,6 +2,7 @@ import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
 import { ApiError, errorMessage, type Download } from "../api/client";
 import { useClient } from "../api/context";
+import { problemLine, useMutation } from "../api/useMutation";
 import { CustomerDataEraseDocument, type CustomerDataEraseMutation } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -171,33 +172,21 @@ function ExportDialog({ subject, who, onClose, onDone }: { subject: DataSubject;
 
 function EraseDialog({ subject, who, onClose, onDone }: { subject: DataSubject; who: string; onClose: () => void; onDone: (erasure: Erasure) => void }) {
   const { t } = useI18n();
-  const client = useClient();
   const refusal = useRefusalText();
+  const [erase, { busy }] = useMutation(CustomerDataEraseDocument);
   const [confirmed, setConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
     if (!confirmed) return;
-    setBusy(true);
     setError(null);
-    try {
-      const result = await client.request(CustomerDataEraseDocument, "customer" in subject ? { customer: subject.customer } : { email: subject.email });
-      const payload = result.customerDataErase;
-      const problems = payload?.errors ?? [];
-      if (problems.length || !payload?.erasure) {
-        setError(
-          t("privacy.eraseFailed", {
-            message: problems.length ? problems.map((e) => refusal(e.code, e.field ? `${e.field}: ${e.message}` : e.message)).join("; ") : "—",
-          }),
-        );
-        setBusy(false);
-        return;
-      }
-      onDone(payload.erasure);
-    } catch (err) {
-      setError(t("privacy.eraseFailed", { message: errorMessage(err) }));
-      setBusy(false);
+    const result = await erase("customer" in subject ? { customer: subject.customer } : { email: subject.email });
+    if (result.status === "done" && result.payload.erasure) {
+      onDone(result.payload.erasure);
+      return;
     }
+    const message =
+      result.status === "failed" ? result.problem : result.errors.length ? result.errors.map((e) => refusal(e.code, problemLine([e]))).join("; ") : "—";
+    setError(t("privacy.eraseFailed", { message }));
   };
   return (
     <Dialog open onClose={onClose} title={t("privacy.eraseTitle")}>

@@ -1,6 +1,7 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useState, type FormEvent } from "react";
-import { useClient, useQuery } from "../api/context";
+import { useQuery } from "../api/context";
+import { useMutation } from "../api/useMutation";
 import { SettingsChannelDocument, SettingsChannelUpdateDocument, type SettingsChannelQuery } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -10,7 +11,7 @@ import { Section, SelectField } from "../ui/fields";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
 import { ChannelPicker } from "./ChannelPicker";
-import { CheckField, parseOptionalInt, problemOf, QueryView, splitList, TextAreaField } from "./common";
+import { CheckField, parseOptionalInt, QueryView, splitList, TextAreaField } from "./common";
 
 type ChannelSettings = NonNullable<SettingsChannelQuery["helpdeskChannelSettings"]>;
 type PolicyForm = {
@@ -72,8 +73,8 @@ export function ChannelSettingsScreen({ route }: { route: Route }) {
 
 function PolicyEditor({ channel, settings, agents, onSaved }: { channel: string | null; settings: ChannelSettings; agents: NonNullable<SettingsChannelQuery["supportAgents"]>; onSaved: () => void }) {
   const { t } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [updateSettings] = useMutation(SettingsChannelUpdateDocument);
   const [form, setForm] = useState(() => policyForm(settings));
   const [saveState, runSave] = useSaver();
   const set = (patch: Partial<PolicyForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -94,7 +95,7 @@ function PolicyEditor({ channel, settings, agents, onSaved }: { channel: string 
       if (perComment === null || Number.isNaN(perComment)) return t("settings.invalidNumber", { field: t("settings.maxAttachmentsPerComment") });
       if (perTicket === null || Number.isNaN(perTicket)) return t("settings.invalidNumber", { field: t("settings.maxAttachmentsPerTicket") });
       if (Number.isNaN(reopenDays)) return t("settings.invalidNumber", { field: t("settings.reopenWindowDays") });
-      const result = await client.request(SettingsChannelUpdateDocument, {
+      const result = await updateSettings({
         channel,
         input: {
           attachmentsAllowed: form.attachmentsAllowed,
@@ -113,7 +114,7 @@ function PolicyEditor({ channel, settings, agents, onSaved }: { channel: string 
           defaultResponsible: form.defaultResponsible || null,
         },
       });
-      return problemOf(result.helpdeskChannelSettingsUpdate);
+      return result.problem;
     });
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });

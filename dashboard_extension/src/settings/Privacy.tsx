@@ -1,7 +1,8 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useState, type FormEvent } from "react";
-import { errorMessage } from "../api/client";
-import { useClient, useQuery } from "../api/context";
+import { useQuery } from "../api/context";
+import { useLazyQuery } from "../api/useLazyQuery";
+import { useMutation } from "../api/useMutation";
 import {
   PrivacyRetentionDocument,
   PrivacyRetentionPreviewDocument,
@@ -19,7 +20,7 @@ import { Section, SelectField } from "../ui/fields";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
 import { ChannelPicker } from "./ChannelPicker";
-import { parseOptionalInt, problemOf, QueryView } from "./common";
+import { parseOptionalInt, QueryView } from "./common";
 
 type Retention = NonNullable<PrivacyRetentionQuery["helpdeskChannelSettings"]>;
 export type RetentionCounts = NonNullable<PrivacyRetentionPreviewQuery["helpdeskRetentionPreview"]>;
@@ -66,8 +67,9 @@ export function PrivacySettings({ route }: { route: Route }) {
 
 function RetentionEditor({ channel, settings, onSaved }: { channel: string | null; settings: Retention; onSaved: () => void }) {
   const { t, label } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [loadCounts] = useLazyQuery(PrivacyRetentionPreviewDocument);
+  const [updateRetention] = useMutation(PrivacyRetentionUpdateDocument);
   const [form, setForm] = useState(() => retentionForm(settings));
   const [preview, setPreview] = useState<{ form: RetentionForm; counts: RetentionCounts } | null>(null);
   const [previewState, setPreviewState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -85,10 +87,12 @@ function RetentionEditor({ channel, settings, onSaved }: { channel: string | nul
     if (Number.isNaN(fileMonths)) return t("settings.invalidNumber", { field: t("privacy.attachmentRetentionMonths") });
     return { ticketRetentionMonths: months, ticketRetentionAction: form.ticketRetentionAction, attachmentRetentionMonths: fileMonths };
   };
-  const countsFor = async (values: RetentionValues | null) => {
-    const result = await client.request(PrivacyRetentionPreviewDocument, values ? { channel, ...values } : { channel });
-    if (!result.helpdeskRetentionPreview) throw new Error("—");
-    return result.helpdeskRetentionPreview;
+  /** What the next run would do with these values (null: with the saved settings), or why that is unknown. */
+  const countsFor = async (values: RetentionValues | null): Promise<{ counts: RetentionCounts; problem: null } | { counts: null; problem: string }> => {
+    const result = await loadCounts(values ? { channel, ...values } : { channel });
+    if (result.status === "failed") return { counts: null, problem: result.problem };
+    const counts = result.data.helpdeskRetentionPreview;
+    return counts ? { counts, problem: null } : { counts: null, problem: "—" };
   };
 
   const runPreview = async () => {
@@ -98,20 +102,17 @@ function RetentionEditor({ channel, settings, onSaved }: { channel: string | nul
       return;
     }
     setPreviewState({ busy: true, error: null });
-    try {
-      const counts = await countsFor(values);
-      setPreview({ form, counts });
-      setPreviewState({ busy: false, error: null });
-    } catch (error) {
-      setPreviewState({ busy: false, error: errorMessage(error) });
+    const answer = await countsFor(values);
+    if (answer.counts === null) {
+      setPreviewState({ busy: false, error: answer.problem });
+      return;
     }
+    setPreview({ form, counts: answer.counts });
+    setPreviewState({ busy: false, error: null });
   };
 
   const save = async (values: RetentionValues) => {
-    const ok = await runSave(async () => {
-      const result = await client.request(PrivacyRetentionUpdateDocument, { channel, input: values });
-      return problemOf(result.helpdeskChannelSettingsUpdate);
-    });
+    const ok = await runSave(async () => (await updateRetention({ channel, input: values })).problem);
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       onSaved();
@@ -127,16 +128,13 @@ function RetentionEditor({ channel, settings, onSaved }: { channel: string | nul
     }
     // Before saving, the dry run: what the next run would do with these settings against
     // what it would do with the saved ones; more erasure needs a confirmation.
-    let counts: RetentionCounts;
-    let saved: RetentionCounts;
-    try {
-      [counts, saved] = await Promise.all([countsFor(values), countsFor(null)]);
-    } catch (error) {
-      await runSave(async () => t("privacy.previewFailed", { message: errorMessage(error) }));
+    const [next, saved] = await Promise.all([countsFor(values), countsFor(null)]);
+    if (next.counts === null || saved.counts === null) {
+      await runSave(async () => t("privacy.previewFailed", { message: next.problem ?? saved.problem }));
       return;
     }
-    setPreview({ form, counts });
-    if (erasesMore(counts, saved)) setConfirm({ values, counts });
+    setPreview({ form, counts: next.counts });
+    if (erasesMore(next.counts, saved.counts)) setConfirm({ values, counts: next.counts });
     else await save(values);
   };
 

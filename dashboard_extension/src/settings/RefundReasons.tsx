@@ -1,12 +1,13 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useEffect, useState, type FormEvent } from "react";
-import { useClient, useQuery } from "../api/context";
+import { useQuery } from "../api/context";
+import { useMutation } from "../api/useMutation";
 import { SettingsRefundReasonSetDocument, SettingsRefundReasonsDocument, type ComplaintReasonEnum } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { Section, SelectField } from "../ui/fields";
 import { SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
-import { problemOf, QueryView } from "./common";
+import { QueryView } from "./common";
 
 export const COMPLAINT_REASONS: ComplaintReasonEnum[] = ["DEFECTIVE", "DAMAGED_IN_TRANSIT", "WRONG_ITEM", "MISSING_ITEM", "NOT_AS_DESCRIBED", "NOT_DELIVERED", "OTHER"];
 
@@ -43,7 +44,7 @@ export function RefundReasonsSettings() {
 
 function RefundReasonRow({ reason, reasons, current, onSaved }: { reason: ComplaintReasonEnum; reasons: ReadonlyArray<{ id: string; title: string }>; current: string; onSaved: () => void }) {
   const { t, label } = useI18n();
-  const client = useClient();
+  const [setMapping] = useMutation(SettingsRefundReasonSetDocument);
   const [value, setValue] = useState(current);
   const [saveState, runSave] = useSaver();
   useEffect(() => setValue(current), [current]);
@@ -60,7 +61,7 @@ function RefundReasonRow({ reason, reasons, current, onSaved }: { reason: Compla
       flexWrap="wrap"
       onSubmit={async (event: FormEvent) => {
         event.preventDefault();
-        const ok = await runSave(async () => problemOf((await client.request(SettingsRefundReasonSetDocument, { input: { complaintReason: reason, reasonId: value || null } })).refundReasonMappingSet));
+        const ok = await runSave(async () => (await setMapping({ input: { complaintReason: reason, reasonId: value || null } })).problem);
         if (ok) onSaved();
       }}
     >

@@ -1,7 +1,6 @@
-import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useState } from "react";
-import { errorMessage } from "../api/client";
-import { useClient, useQuery } from "../api/context";
+import { Box, Input, Text } from "@saleor/macaw-ui";
+import { useQuery } from "../api/context";
+import { useMutation } from "../api/useMutation";
 import {
   SettingsResponseTemplateCreateDocument,
   SettingsResponseTemplateDeleteDocument,
@@ -14,9 +13,9 @@ import {
 import { useI18n } from "../i18n";
 import { SelectField } from "../ui/fields";
 import { Html } from "../ui/html";
-import { CheckField, EntityEditor, problemOf, QueryView, TextAreaField, yesNo } from "./common";
+import { CheckField, EntityEditor, QueryView, TextAreaField, yesNo } from "./common";
 import { Placeholders } from "./Placeholders";
-import { PreviewTicketPicker } from "./PreviewTicketPicker";
+import { PreviewPanel } from "./PreviewPanel";
 import { KINDS } from "./Workflow";
 
 type Template = NonNullable<SettingsResponseTemplatesQuery["responseTemplates"]>[number];
@@ -24,8 +23,10 @@ type TemplateForm = { name: string; languageCode: string; subject: string; body:
 
 export function ResponseTemplatesSettings() {
   const { t, label, lang } = useI18n();
-  const client = useClient();
   const query = useQuery(SettingsResponseTemplatesDocument, {});
+  const [updateTemplate] = useMutation(SettingsResponseTemplateUpdateDocument);
+  const [createTemplate] = useMutation(SettingsResponseTemplateCreateDocument);
+  const [deleteTemplate] = useMutation(SettingsResponseTemplateDeleteDocument);
   return (
     <QueryView query={query}>
       {(data) => {
@@ -56,7 +57,20 @@ export function ResponseTemplatesSettings() {
                 <TextAreaField label={t("settings.body")} hint={t("settings.bodyHint")} rows={8} value={form.body} onChange={(v) => set({ body: v })} />
                 <Placeholders items={placeholders} onInsert={(name) => set({ body: `${form.body}{{ ${name} }}` })} />
                 <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
-                {item ? <TemplatePreview templateId={item.id} /> : <Text size={2} color="default2">{t("settings.previewAfterSave")}</Text>}
+                {item ? (
+                  <PreviewPanel document={SettingsResponseTemplatePreviewDocument} variables={(ticket) => ({ id: item.id, ticket })} pick={(data) => data.responseTemplatePreview}>
+                    {(preview) => (
+                      <Box data-testid="template-preview" display="flex" flexDirection="column" gap={1}>
+                        <Text fontWeight="bold">{preview.subject}</Text>
+                        <Html html={preview.body} />
+                      </Box>
+                    )}
+                  </PreviewPanel>
+                ) : (
+                  <Text size={2} color="default2">
+                    {t("settings.previewAfterSave")}
+                  </Text>
+                )}
               </>
             )}
             save={async (form, item) => {
@@ -68,59 +82,14 @@ export function ResponseTemplatesSettings() {
                 kind: (form.kind || null) as TicketKindEnum | null,
                 isActive: form.isActive,
               };
-              if (item) return problemOf((await client.request(SettingsResponseTemplateUpdateDocument, { id: item.id, input })).responseTemplateUpdate);
-              return problemOf((await client.request(SettingsResponseTemplateCreateDocument, { input })).responseTemplateCreate);
+              if (item) return (await updateTemplate({ id: item.id, input })).problem;
+              return (await createTemplate({ input })).problem;
             }}
-            remove={async (r) => problemOf((await client.request(SettingsResponseTemplateDeleteDocument, { id: r.id })).responseTemplateDelete)}
+            remove={async (r) => (await deleteTemplate({ id: r.id })).problem}
             onSaved={() => void query.refetch()}
           />
         );
       }}
     </QueryView>
-  );
-}
-
-function TemplatePreview({ templateId }: { templateId: string }) {
-  const { t } = useI18n();
-  const client = useClient();
-  const [ticket, setTicket] = useState("");
-  const [state, setState] = useState<{ status: "idle" | "loading" } | { status: "error"; message: string } | { status: "done"; subject: string; body: string }>({ status: "idle" });
-  const run = async () => {
-    setState({ status: "loading" });
-    try {
-      const result = await client.request(SettingsResponseTemplatePreviewDocument, { id: templateId, ticket });
-      const preview = result.responseTemplatePreview;
-      if (!preview) setState({ status: "error", message: t("settings.previewUnavailable") });
-      else setState({ status: "done", subject: preview.subject, body: preview.body });
-    } catch (error) {
-      setState({ status: "error", message: errorMessage(error) });
-    }
-  };
-  return (
-    <Box as="section" aria-label={t("settings.preview")} display="flex" flexDirection="column" gap={2} padding={3} borderRadius={3} borderStyle="solid" borderWidth={1} borderColor="default1">
-      <Text size={2} color="default2">
-        {t("settings.previewSavedHint")}
-      </Text>
-      <Box display="flex" gap={2} alignItems="flex-end" flexWrap="wrap">
-        <PreviewTicketPicker value={ticket} onChange={setTicket} />
-        <Button type="button" variant="secondary" disabled={!ticket || state.status === "loading"} onClick={() => void run()}>
-          {t("settings.showPreview")}
-        </Button>
-      </Box>
-      <Box aria-live="polite">
-        {state.status === "loading" && <Text size={2}>{t("state.loading")}</Text>}
-        {state.status === "error" && (
-          <Text role="alert" color="critical1">
-            {t("state.error", { message: state.message })}
-          </Text>
-        )}
-        {state.status === "done" && (
-          <Box data-testid="template-preview" display="flex" flexDirection="column" gap={1}>
-            <Text fontWeight="bold">{state.subject}</Text>
-            <Html html={state.body} />
-          </Box>
-        )}
-      </Box>
-    </Box>
   );
 }

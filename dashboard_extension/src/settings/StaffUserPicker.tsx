@@ -1,7 +1,6 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useEffect, useId, useState, type ChangeEvent, type KeyboardEvent, type MouseEvent } from "react";
-import { errorMessage } from "../api/client";
-import { useClient } from "../api/context";
+import { useLazyQuery } from "../api/useLazyQuery";
 import { SettingsAgentCandidatesDocument, type SettingsAgentCandidatesQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { personName } from "../ui/chips";
@@ -25,7 +24,7 @@ type Answer = { search: string; attempt: number } & ({ items: StaffCandidate[] }
  */
 export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { value: StaffCandidate | null; onChange: (user: StaffCandidate | null) => void; delay?: number }) {
   const { t } = useI18n();
-  const client = useClient();
+  const [findCandidates] = useLazyQuery(SettingsAgentCandidatesDocument);
   const inputId = useId();
   const listId = useId();
   const hintId = useId();
@@ -40,18 +39,14 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
   useEffect(() => {
     if (!open) return;
     let current = true;
-    client.request(SettingsAgentCandidatesDocument, { search: search || null, first: CANDIDATES_PAGE }).then(
-      (data) => {
-        if (current) setAnswer({ search, attempt, items: data.supportAgentCandidates ?? [] });
-      },
-      (error: unknown) => {
-        if (current) setAnswer({ search, attempt, error: errorMessage(error) });
-      },
-    );
+    void findCandidates({ search: search || null, first: CANDIDATES_PAGE }).then((result) => {
+      if (!current) return;
+      setAnswer(result.status === "done" ? { search, attempt, items: result.data.supportAgentCandidates ?? [] } : { search, attempt, error: result.problem });
+    });
     return () => {
       current = false;
     };
-  }, [client, open, search, attempt]);
+  }, [findCandidates, open, search, attempt]);
 
   // Only an answer to what the field says now counts; anything else is still loading.
   const settled = answer && answer.search === typed && answer.attempt === attempt ? answer : null;

@@ -1,9 +1,10 @@
 import { Box, Text } from "@saleor/macaw-ui";
-import { useClient, useQuery } from "../api/context";
+import { useQuery } from "../api/context";
+import { useMutation } from "../api/useMutation";
 import { SettingsAgentAddDocument, SettingsAgentRemoveDocument, SettingsAgentUpdateDocument, SettingsTeamDocument, type SettingsTeamQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { personName } from "../ui/chips";
-import { CheckField, EntityEditor, problemOf, QueryView, TextAreaField, yesNo } from "./common";
+import { CheckField, EntityEditor, QueryView, TextAreaField, yesNo } from "./common";
 import { StaffUserPicker, type StaffCandidate } from "./StaffUserPicker";
 
 type Agent = NonNullable<SettingsTeamQuery["supportAgents"]>[number];
@@ -12,8 +13,10 @@ type AgentForm = { user: StaffCandidate | null; signature: string; isActive: boo
 
 export function TeamSettings() {
   const { t, formatDate } = useI18n();
-  const client = useClient();
   const query = useQuery(SettingsTeamDocument, {});
+  const [updateAgent] = useMutation(SettingsAgentUpdateDocument);
+  const [addAgent] = useMutation(SettingsAgentAddDocument);
+  const [removeAgent] = useMutation(SettingsAgentRemoveDocument);
   return (
     <QueryView query={query}>
       {(data) => {
@@ -60,11 +63,11 @@ export function TeamSettings() {
             )}
             save={async (form, item) => {
               const input = { signature: form.signature, isActive: form.isActive, contacts: form.contacts };
-              if (item) return problemOf((await client.request(SettingsAgentUpdateDocument, { id: item.id, input })).supportAgentUpdate);
+              if (item) return (await updateAgent({ id: item.id, input })).problem;
               if (!form.user) return t("settings.staffRequired");
-              return problemOf((await client.request(SettingsAgentAddDocument, { user: form.user.id, input })).supportAgentAdd);
+              return (await addAgent({ user: form.user.id, input })).problem;
             }}
-            remove={async (a) => problemOf((await client.request(SettingsAgentRemoveDocument, { id: a.id })).supportAgentRemove)}
+            remove={async (a) => (await removeAgent({ id: a.id })).problem}
             onSaved={() => void query.refetch()}
           />
         );

@@ -1,6 +1,7 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useEffect, useState, type FormEvent } from "react";
-import { useClient, useQuery } from "../api/context";
+import { useQuery } from "../api/context";
+import { useMutation } from "../api/useMutation";
 import {
   HelpdeskChannelsDocument,
   SettingsWebhookCreateDocument,
@@ -20,7 +21,7 @@ import { navigate } from "../router";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
-import { cellStyle, CheckField, DeleteButton, EntityEditor, problemOf, QueryView, yesNo } from "./common";
+import { cellStyle, CheckField, DeleteButton, EntityEditor, QueryView, yesNo } from "./common";
 
 type Webhook = NonNullable<SettingsWebhooksQuery["webhookSubscriptions"]>[number];
 type Topic = { name: string; description: string };
@@ -121,8 +122,10 @@ function WebhookChannels({ value, onChange }: { value: string[]; onChange: (slug
 
 export function WebhooksSettings() {
   const { t } = useI18n();
-  const client = useClient();
   const query = useQuery(SettingsWebhooksDocument, {});
+  const [updateWebhook] = useMutation(SettingsWebhookUpdateDocument);
+  const [createWebhook] = useMutation(SettingsWebhookCreateDocument);
+  const [deleteWebhook] = useMutation(SettingsWebhookDeleteDocument);
   const [secret, setSecret] = useState<string | null>(null);
   return (
     <Box display="flex" flexDirection="column" gap={4}>
@@ -158,13 +161,12 @@ export function WebhooksSettings() {
               fromItem={webhookForm}
               renderForm={(form, set) => <WebhookFields form={form} set={set} topics={topics} />}
               save={async (form, item) => {
-                if (item) return problemOf((await client.request(SettingsWebhookUpdateDocument, { id: item.id, input: webhookInput(form) })).webhookSubscriptionUpdate);
-                const result = (await client.request(SettingsWebhookCreateDocument, { input: webhookInput(form) })).webhookSubscriptionCreate;
-                const problem = problemOf(result);
-                if (!problem && result?.secret) setSecret(result.secret);
-                return problem;
+                if (item) return (await updateWebhook({ id: item.id, input: webhookInput(form) })).problem;
+                const result = await createWebhook({ input: webhookInput(form) });
+                if (result.status === "done" && result.payload.secret) setSecret(result.payload.secret);
+                return result.problem;
               }}
-              remove={async (w) => problemOf((await client.request(SettingsWebhookDeleteDocument, { id: w.id })).webhookSubscriptionDelete)}
+              remove={async (w) => (await deleteWebhook({ id: w.id })).problem}
               onSaved={() => void query.refetch()}
             />
           );
@@ -260,13 +262,14 @@ export function WebhookDetail({ id }: { id: string }) {
 
 function WebhookEditForm({ subscription, topics, onSaved, onDeleted }: { subscription: Subscription; topics: Topic[]; onSaved: () => void; onDeleted: () => void }) {
   const { t } = useI18n();
-  const client = useClient();
+  const [updateWebhook] = useMutation(SettingsWebhookUpdateDocument);
+  const [deleteWebhook] = useMutation(SettingsWebhookDeleteDocument);
   const [form, setForm] = useState(() => webhookForm(subscription));
   const [saveState, runSave] = useSaver();
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await runSave(async () => problemOf((await client.request(SettingsWebhookUpdateDocument, { id: subscription.id, input: webhookInput(form) })).webhookSubscriptionUpdate));
+    const ok = await runSave(async () => (await updateWebhook({ id: subscription.id, input: webhookInput(form) })).problem);
     if (ok) onSaved();
   };
   return (
@@ -277,14 +280,9 @@ function WebhookEditForm({ subscription, topics, onSaved, onDeleted }: { subscri
           name={subscription.name}
           onDelete={async () => {
             setDeleteError(null);
-            try {
-              const problem = problemOf((await client.request(SettingsWebhookDeleteDocument, { id: subscription.id })).webhookSubscriptionDelete);
-              if (problem) {
-                setDeleteError(problem);
-                return false;
-              }
-            } catch (error) {
-              setDeleteError(error instanceof Error ? error.message : String(error));
+            const { problem } = await deleteWebhook({ id: subscription.id });
+            if (problem) {
+              setDeleteError(problem);
               return false;
             }
             onDeleted();
@@ -338,7 +336,7 @@ function DeliveryLog({ deliveries, onRedelivered }: { deliveries: Delivery[]; on
 
 function DeliveryItem({ delivery: d, onRedelivered }: { delivery: Delivery; onRedelivered: () => void }) {
   const { t, formatDate } = useI18n();
-  const client = useClient();
+  const [redeliver] = useMutation(SettingsWebhookRedeliverDocument);
   const [state, run] = useSaver();
   const [localStatus, setLocalStatus] = useState<string | null>(null);
   useEffect(() => setLocalStatus(null), [d.status, d.attempts]);
@@ -408,10 +406,9 @@ function DeliveryItem({ delivery: d, onRedelivered }: { delivery: Delivery; onRe
               aria-label={t("settings.redeliverItem", { topic: d.topic, date: formatDate(d.createdAt) })}
               onClick={async () => {
                 const ok = await run(async () => {
-                  const result = (await client.request(SettingsWebhookRedeliverDocument, { id: d.id })).webhookDeliveryRedeliver;
-                  const problem = problemOf(result);
-                  if (!problem && result?.delivery) setLocalStatus(result.delivery.status);
-                  return problem;
+                  const result = await redeliver({ id: d.id });
+                  if (result.status === "done" && result.payload.delivery) setLocalStatus(result.payload.delivery.status);
+                  return result.problem;
                 });
                 if (ok) onRedelivered();
               }}

@@ -1,6 +1,7 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useState, type FormEvent } from "react";
-import { useClient, useQuery } from "../api/context";
+import { useQuery } from "../api/context";
+import { useMutation } from "../api/useMutation";
 import {
   SettingsCategoriesDocument,
   SettingsCategoryCreateDocument,
@@ -30,7 +31,7 @@ import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
-import { CheckField, cellStyle, cleanTranslations, DeleteButton, EntityEditor, parseOptionalInt, problemOf, QueryView, TranslationsField, yesNo, type Translation } from "./common";
+import { CheckField, cellStyle, cleanTranslations, DeleteButton, EntityEditor, parseOptionalInt, QueryView, TranslationsField, yesNo, type Translation } from "./common";
 
 export const GROUPS: TicketStatusGroupEnum[] = ["NEW", "OPEN", "WAITING", "CLOSED"];
 export const KINDS: TicketKindEnum[] = ["QUESTION", "COMPLAINT", "REFUND_REQUEST", "ORDER_PROBLEM", "OTHER"];
@@ -50,7 +51,9 @@ type StatusForm = {
 
 export function StatusesSettings() {
   const { t, label } = useI18n();
-  const client = useClient();
+  const [updateStatus] = useMutation(SettingsStatusUpdateDocument);
+  const [createStatus] = useMutation(SettingsStatusCreateDocument);
+  const [deleteStatus] = useMutation(SettingsStatusDeleteDocument);
   const query = useQuery(SettingsStatusesDocument, {});
   const refresh = () => void query.refetch();
   return (
@@ -124,10 +127,10 @@ export function StatusesSettings() {
                   customerStatus: form.isInternal && form.customerStatus ? form.customerStatus : null,
                   translations: cleanTranslations(form.translations),
                 };
-                if (item) return problemOf((await client.request(SettingsStatusUpdateDocument, { id: item.id, input })).ticketStatusDefinitionUpdate);
-                return problemOf((await client.request(SettingsStatusCreateDocument, { input })).ticketStatusCreate);
+                if (item) return (await updateStatus({ id: item.id, input })).problem;
+                return (await createStatus({ input })).problem;
               }}
-              remove={async (s) => problemOf((await client.request(SettingsStatusDeleteDocument, { id: s.id })).ticketStatusDelete)}
+              remove={async (s) => (await deleteStatus({ id: s.id })).problem}
               onSaved={refresh}
             />
             <TransitionsEditor statuses={statuses} onChanged={refresh} />
@@ -141,7 +144,8 @@ export function StatusesSettings() {
 /** Allowed moves between statuses: who may make each, add and delete (the API has no update). */
 export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[]; onChanged: () => void }) {
   const { t } = useI18n();
-  const client = useClient();
+  const [createTransition] = useMutation(SettingsTransitionCreateDocument);
+  const [deleteTransition] = useMutation(SettingsTransitionDeleteDocument);
   const host = useHost();
   const [source, setSource] = useState("");
   const [target, setTarget] = useState("");
@@ -157,10 +161,10 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
     event.preventDefault();
     const ok = await runSave(async () => {
       if (!source || !target) return t("settings.transitionPick");
-      const result = await client.request(SettingsTransitionCreateDocument, {
+      const result = await createTransition({
         input: { source, target, staffAllowed: staff, customerAllowed: customer, systemAllowed: system },
       });
-      return problemOf(result.ticketTransitionCreate);
+      return result.problem;
     });
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
@@ -207,14 +211,9 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
                       name={`${tr.source.name} → ${tr.target.name}`}
                       onDelete={async () => {
                         setDeleteError(null);
-                        try {
-                          const problem = problemOf((await client.request(SettingsTransitionDeleteDocument, { id: tr.id })).ticketTransitionDelete);
-                          if (problem) {
-                            setDeleteError(problem);
-                            return false;
-                          }
-                        } catch (error) {
-                          setDeleteError(error instanceof Error ? error.message : String(error));
+                        const { problem } = await deleteTransition({ id: tr.id });
+                        if (problem) {
+                          setDeleteError(problem);
                           return false;
                         }
                         onChanged();
@@ -248,7 +247,9 @@ type PriorityForm = { name: string; slug: string; resolutionHours: string; posit
 
 export function PrioritiesSettings() {
   const { t } = useI18n();
-  const client = useClient();
+  const [updatePriority] = useMutation(SettingsPriorityUpdateDocument);
+  const [createPriority] = useMutation(SettingsPriorityCreateDocument);
+  const [deletePriority] = useMutation(SettingsPriorityDeleteDocument);
   const query = useQuery(SettingsPrioritiesDocument, {});
   return (
     <QueryView query={query}>
@@ -298,10 +299,10 @@ export function PrioritiesSettings() {
               isDefault: form.isDefault,
               translations: cleanTranslations(form.translations),
             };
-            if (item) return problemOf((await client.request(SettingsPriorityUpdateDocument, { id: item.id, input })).ticketPriorityUpdate);
-            return problemOf((await client.request(SettingsPriorityCreateDocument, { input })).ticketPriorityCreate);
+            if (item) return (await updatePriority({ id: item.id, input })).problem;
+            return (await createPriority({ input })).problem;
           }}
-          remove={async (p) => problemOf((await client.request(SettingsPriorityDeleteDocument, { id: p.id })).ticketPriorityDelete)}
+          remove={async (p) => (await deletePriority({ id: p.id })).problem}
           onSaved={() => void query.refetch()}
         />
       )}
@@ -314,7 +315,9 @@ type CategoryForm = { kind: TicketKindEnum; name: string; slug: string; position
 
 export function CategoriesSettings() {
   const { t, label } = useI18n();
-  const client = useClient();
+  const [updateCategory] = useMutation(SettingsCategoryUpdateDocument);
+  const [createCategory] = useMutation(SettingsCategoryCreateDocument);
+  const [deleteCategory] = useMutation(SettingsCategoryDeleteDocument);
   const query = useQuery(SettingsCategoriesDocument, {});
   return (
     <QueryView query={query}>
@@ -356,10 +359,10 @@ export function CategoriesSettings() {
               isActive: form.isActive,
               translations: cleanTranslations(form.translations),
             };
-            if (item) return problemOf((await client.request(SettingsCategoryUpdateDocument, { id: item.id, input })).ticketCategoryUpdate);
-            return problemOf((await client.request(SettingsCategoryCreateDocument, { input })).ticketCategoryCreate);
+            if (item) return (await updateCategory({ id: item.id, input })).problem;
+            return (await createCategory({ input })).problem;
           }}
-          remove={async (c) => problemOf((await client.request(SettingsCategoryDeleteDocument, { id: c.id })).ticketCategoryDelete)}
+          remove={async (c) => (await deleteCategory({ id: c.id })).problem}
           onSaved={() => void query.refetch()}
         />
       )}
@@ -372,7 +375,9 @@ type ContactForm = { name: string; slug: string; email: string; description: str
 
 export function ContactsSettings() {
   const { t } = useI18n();
-  const client = useClient();
+  const [updateContact] = useMutation(SettingsContactUpdateDocument);
+  const [createContact] = useMutation(SettingsContactCreateDocument);
+  const [deleteContact] = useMutation(SettingsContactDeleteDocument);
   const query = useQuery(SettingsContactsDocument, {});
   return (
     <QueryView query={query}>
@@ -433,10 +438,10 @@ export function ContactsSettings() {
                 isActive: form.isActive,
                 translations: cleanTranslations(form.translations),
               };
-              if (item) return problemOf((await client.request(SettingsContactUpdateDocument, { id: item.id, input })).ticketContactUpdate);
-              return problemOf((await client.request(SettingsContactCreateDocument, { input })).ticketContactCreate);
+              if (item) return (await updateContact({ id: item.id, input })).problem;
+              return (await createContact({ input })).problem;
             }}
-            remove={async (c) => problemOf((await client.request(SettingsContactDeleteDocument, { id: c.id })).ticketContactDelete)}
+            remove={async (c) => (await deleteContact({ id: c.id })).problem}
             onSaved={() => void query.refetch()}
           />
         );

@@ -1,6 +1,5 @@
 import { Box, Button, Checkbox, Input, Text } from "@saleor/macaw-ui";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { mutationErrors } from "../api/client";
 import type { QueryState } from "../api/context";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -9,10 +8,6 @@ import { EmptyState, ErrorState, Loading, SaveStatus, VisuallyHidden } from "../
 import { useSaver } from "../ui/useSaver";
 
 export type Translation = { languageCode: string; name: string };
-
-/** A mutation payload's errors as one line, or null. */
-export const problemOf = (payload: { errors: ReadonlyArray<{ field?: string | null; message: string }> } | null | undefined) =>
-  payload ? mutationErrors(payload.errors) : "No answer";
 
 /** "12" → 12, "" → null, anything else → NaN (refused before sending). */
 export function parseOptionalInt(value: string): number | null {

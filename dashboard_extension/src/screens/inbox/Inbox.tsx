@@ -1,7 +1,8 @@
 import { Box, Button, Checkbox, Chip, Input, Text } from "@saleor/macaw-ui";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient, useQuery } from "../../api/context";
+import { useQuery } from "../../api/context";
+import { useLazyQuery } from "../../api/useLazyQuery";
+import { useMutation } from "../../api/useMutation";
 import {
   HelpdeskChannelsDocument,
   InboxCountsDocument,
@@ -57,7 +58,6 @@ const TAB_LABELS: Record<Tab, MessageKey> = {
 export function Inbox({ route }: { route: Route }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const client = useClient();
   const host = useHost();
   const state = readInboxState(route.query);
   const updateQuery = useQueryUpdater(route);
@@ -90,7 +90,8 @@ export function Inbox({ route }: { route: Route }) {
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkAssignee, setBulkAssignee] = useState("");
-  const [busy, setBusy] = useState(false);
+  const [bulkUpdate, { busy }] = useMutation(TicketBulkUpdateDocument);
+  const [findNextUnanswered] = useLazyQuery(NextUnansweredTicketDocument);
   const [bulkError, setBulkError] = useState<string | null>(null);
   const listKey = JSON.stringify(variables);
   useEffect(() => {
@@ -111,37 +112,28 @@ export function Inbox({ route }: { route: Route }) {
   const runBulk = async (input: TicketBulkUpdateInput) => {
     const ids = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
     if (!ids.length) return;
-    setBusy(true);
     setBulkError(null);
-    try {
-      const result = await client.request(TicketBulkUpdateDocument, { ids, input });
-      const problem = mutationErrors(result.ticketBulkUpdate?.errors);
-      if (problem || !result.ticketBulkUpdate) {
-        const message = problem ?? "—";
-        setBulkError(t("inbox.bulkFailed", { message }));
-        host.notify({ status: "error", title: t("inbox.bulkFailed", { message }) });
-      } else {
-        host.notify({ status: "success", title: t("inbox.bulkDone", { count: result.ticketBulkUpdate.count }) });
-        setSelected(new Set());
-        await Promise.all([list.refetch(), counts.refetch()]);
-      }
-    } catch (error) {
-      const message = errorMessage(error);
-      setBulkError(t("inbox.bulkFailed", { message }));
-    } finally {
-      setBusy(false);
+    const result = await bulkUpdate({ ids, input });
+    if (result.status === "done") {
+      host.notify({ status: "success", title: t("inbox.bulkDone", { count: result.payload.count }) });
+      setSelected(new Set());
+      await Promise.all([list.refetch(), counts.refetch()]);
+      return;
     }
+    setBulkError(t("inbox.bulkFailed", { message: result.problem }));
+    // A refusal is also announced; a failed request shows only here.
+    if (result.status === "refused") host.notify({ status: "error", title: t("inbox.bulkFailed", { message: result.problem }) });
   };
 
   const nextUnanswered = async () => {
-    try {
-      const result = await client.request(NextUnansweredTicketDocument, {});
-      const ticket = result.nextUnansweredTicket;
-      if (ticket) navigate(`/tickets/${encodeURIComponent(ticket.id)}`);
-      else host.notify({ status: "info", title: t("inbox.nothingWaiting") });
-    } catch (error) {
-      host.notify({ status: "error", title: t("state.error", { message: errorMessage(error) }) });
+    const result = await findNextUnanswered({});
+    if (result.status === "failed") {
+      host.notify({ status: "error", title: t("state.error", { message: result.problem }) });
+      return;
     }
+    const ticket = result.data.nextUnansweredTicket;
+    if (ticket) navigate(`/tickets/${encodeURIComponent(ticket.id)}`);
+    else host.notify({ status: "info", title: t("inbox.nothingWaiting") });
   };
 
   const onSort = (column: SortColumn) => {

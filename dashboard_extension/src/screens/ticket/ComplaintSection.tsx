@@ -1,7 +1,6 @@
 import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
 import { useState, type FormEvent } from "react";
-import { mutationErrors } from "../../api/client";
-import { useClient } from "../../api/context";
+import { useMutation } from "../../api/useMutation";
 import { ComplaintDecideDocument, type ComplaintDecisionEnum } from "../../generated/graphql";
 import { useI18n } from "../../i18n";
 import { AuthorizedImage } from "../../ui/Attachments";
@@ -17,7 +16,7 @@ const DECISIONS: ComplaintDecisionEnum[] = ["REFUND", "REPLACEMENT", "REPAIR", "
  * the form's fields, what the customer asks for and the merchant's decision. */
 export function ComplaintSection({ ticket, onChanged }: { ticket: Ticket; onChanged: () => void }) {
   const { t, label, formatDate } = useI18n();
-  const client = useClient();
+  const [decide] = useMutation(ComplaintDecideDocument);
   const complaint = ticket.complaint;
   const [decision, setDecision] = useState<string>(complaint && complaint.decision !== "PENDING" ? complaint.decision : "");
   const [note, setNote] = useState("");
@@ -31,13 +30,7 @@ export function ComplaintSection({ ticket, onChanged }: { ticket: Ticket; onChan
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!decision) return;
-    const ok = await save(async () => {
-      const result = await client.request(ComplaintDecideDocument, {
-        id: ticket.id,
-        input: { decision: decision as ComplaintDecisionEnum, note },
-      });
-      return mutationErrors(result.complaintDecide?.errors);
-    });
+    const ok = await save(async () => (await decide({ id: ticket.id, input: { decision: decision as ComplaintDecisionEnum, note } })).problem);
     if (ok) {
       setNote("");
       onChanged();

@@ -1,7 +1,7 @@
 import { Box, Button, Checkbox, Chip, Input, Text } from "@saleor/macaw-ui";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient, useQuery } from "../../api/context";
+import { useQuery } from "../../api/context";
+import { useMutation } from "../../api/useMutation";
 import {
   TicketRefundCreateDocument,
   TicketRefundListDocument,
@@ -157,8 +157,8 @@ export function RefundDialog({ ticketId, onClose, onDone }: { ticketId: string; 
 
 function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; options: RefundOptions; onClose: () => void; onDone: () => void }) {
   const { t, label, formatMoney } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [createRefund, { busy }] = useMutation(TicketRefundCreateDocument);
   const digits = options.fractionDigits;
   const money = (minor: number) => formatMoney(minor / 10 ** digits, options.currency, digits);
   // One key per dialog: a retry after a lost answer never refunds twice.
@@ -171,7 +171,6 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
   const [reasonId, setReasonId] = useState(options.suggestedReasonId ?? "");
   const [note, setNote] = useState("");
   const [step, setStep] = useState<"edit" | "confirm">("edit");
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   // The API writes its amounts at the currency's precision: these never come out NaN.
@@ -207,38 +206,29 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
   };
 
   const confirm = async () => {
-    setBusy(true);
     setError(null);
     const lines = options.lines
       .filter((line) => (quantities[line.orderLineId] ?? 0) > 0)
       .map((line) => ({ orderLineId: line.orderLineId, quantity: quantities[line.orderLineId]! }));
-    try {
-      const result = await client.request(TicketRefundCreateDocument, {
-        id: ticketId,
-        input: {
-          idempotencyKey,
-          ...(lines.length ? { lines } : {}),
-          includeShipping: shipping,
-          ...(amountText !== null ? { amount: fromMinor(amountMinor, digits) } : {}),
-          ...(note.trim() ? { reason: note.trim() } : {}),
-          ...(reasonId ? { reasonReferenceId: reasonId } : {}),
-        },
-      });
-      const refused = mutationErrors(result.ticketRefundCreate?.errors);
-      if (refused || !result.ticketRefundCreate?.refund) {
-        setError(t("refund.failed", { message: refused ?? "—" }));
-        setStep("edit");
-        return;
-      }
-      const refund = result.ticketRefundCreate.refund;
-      host.notify({ status: "success", title: t("refund.started", { amount: formatMoney(Number(refund.amount), refund.currency) }) });
-      onDone();
-    } catch (err) {
-      setError(t("refund.failed", { message: errorMessage(err) }));
+    const result = await createRefund({
+      id: ticketId,
+      input: {
+        idempotencyKey,
+        ...(lines.length ? { lines } : {}),
+        includeShipping: shipping,
+        ...(amountText !== null ? { amount: fromMinor(amountMinor, digits) } : {}),
+        ...(note.trim() ? { reason: note.trim() } : {}),
+        ...(reasonId ? { reasonReferenceId: reasonId } : {}),
+      },
+    });
+    const refund = result.status === "done" ? result.payload.refund : null;
+    if (!refund) {
+      setError(t("refund.failed", { message: result.problem ?? "—" }));
       setStep("edit");
-    } finally {
-      setBusy(false);
+      return;
     }
+    host.notify({ status: "success", title: t("refund.started", { amount: formatMoney(Number(refund.amount), refund.currency) }) });
+    onDone();
   };
 
   if (step === "confirm") {

@@ -1,7 +1,8 @@
 import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient, useQuery } from "../../api/context";
+import { useQuery } from "../../api/context";
+import { useLazyQuery } from "../../api/useLazyQuery";
+import { useMutation } from "../../api/useMutation";
 import { ReplyOrNoteDocument, ResponseTemplatePreviewDocument, ResponseTemplatesDocument } from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
@@ -18,13 +19,13 @@ const draftKey = (ticketId: string) => `saleor-helpdesk.draft.${ticketId}`;
  */
 export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options: Options | undefined; onSent: () => void }) {
   const { t, lang } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [renderTemplate] = useLazyQuery(ResponseTemplatePreviewDocument);
+  const [addComment, { busy: sending }] = useMutation(ReplyOrNoteDocument);
   const [body, setBody] = useState(() => sessionStorage.getItem(draftKey(ticket.id)) ?? "");
   const [internal, setInternal] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [status, setStatus] = useState("");
-  const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const textareaId = useId();
@@ -42,13 +43,13 @@ export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options:
 
   const insertTemplate = async (id: string) => {
     if (!id) return;
-    try {
-      const result = await client.request(ResponseTemplatePreviewDocument, { id, ticket: ticket.id });
-      const text = htmlToText(result.responseTemplatePreview?.body ?? "");
-      setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
-    } catch (err) {
-      setError(errorMessage(err));
+    const result = await renderTemplate({ id, ticket: ticket.id });
+    if (result.status === "failed") {
+      setError(result.problem);
+      return;
     }
+    const text = htmlToText(result.data.responseTemplatePreview?.body ?? "");
+    setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
   };
 
   const statusOptions = (options?.ticketStatuses ?? [])
@@ -61,34 +62,26 @@ export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options:
       setError(t("reply.empty"));
       return;
     }
-    setSending(true);
     setError(null);
-    try {
-      const result = await client.request(ReplyOrNoteDocument, {
-        id: ticket.id,
-        input: {
-          body,
-          internal,
-          ...(status ? { status } : {}),
-          ...(files.length ? { attachments: files } : {}),
-        },
-      });
-      const problem = mutationErrors(result.ticketCommentAdd?.errors);
-      if (problem || !result.ticketCommentAdd?.comment) {
-        setError(t("reply.failed", { message: problem ?? "—" }));
-        return;
-      }
-      setBody("");
-      setFiles([]);
-      setStatus("");
-      if (fileInput.current) fileInput.current.value = "";
-      host.notify({ status: "success", title: t("reply.sent") });
-      onSent();
-    } catch (err) {
-      setError(t("reply.failed", { message: errorMessage(err) }));
-    } finally {
-      setSending(false);
+    const result = await addComment({
+      id: ticket.id,
+      input: {
+        body,
+        internal,
+        ...(status ? { status } : {}),
+        ...(files.length ? { attachments: files } : {}),
+      },
+    });
+    if (result.status !== "done" || !result.payload.comment) {
+      setError(t("reply.failed", { message: result.problem ?? "—" }));
+      return;
     }
+    setBody("");
+    setFiles([]);
+    setStatus("");
+    if (fileInput.current) fileInput.current.value = "";
+    host.notify({ status: "success", title: t("reply.sent") });
+    onSent();
   };
 
   return (

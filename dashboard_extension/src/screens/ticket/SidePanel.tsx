@@ -1,7 +1,6 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useEffect, useState } from "react";
-import { mutationErrors } from "../../api/client";
-import { useClient } from "../../api/context";
+import { useMutation } from "../../api/useMutation";
 import { TicketAssignDocument, TicketUnassignDocument, TicketUpdateDocument, UpdateTicketStatusDocument, type TicketUpdateInput } from "../../generated/graphql";
 import { useI18n } from "../../i18n";
 import { personName } from "../../ui/chips";
@@ -32,7 +31,10 @@ export function fromLocalInput(value: string): string | null {
  */
 export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; options: Options | undefined; onChanged: () => void }) {
   const { t, label, formatDate } = useI18n();
-  const client = useClient();
+  const [updateTicket] = useMutation(TicketUpdateDocument);
+  const [updateStatus] = useMutation(UpdateTicketStatusDocument);
+  const [assign] = useMutation(TicketAssignDocument);
+  const [unassign] = useMutation(TicketUnassignDocument);
 
   const [status, setStatus] = useState(ticket.status.id);
   const [priority, setPriority] = useState(ticket.priority?.id ?? "");
@@ -52,12 +54,12 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
   const [dueSave, saveDue] = useSaver();
   const [ccSave, saveCc] = useSaver();
 
-  const update = async (input: TicketUpdateInput) => {
-    const result = await client.request(TicketUpdateDocument, { id: ticket.id, input });
-    const problem = mutationErrors(result.ticketUpdate?.errors);
+  /** A change's problem (null: saved, and the page reloads the ticket). */
+  const changed = ({ problem }: { problem: string | null }) => {
     if (!problem) onChanged();
     return problem;
   };
+  const update = async (input: TicketUpdateInput) => changed(await updateTicket({ id: ticket.id, input }));
 
   const statuses = (options?.ticketStatuses ?? []).filter((s) => s.isActive || s.id === ticket.status.id);
   if (!statuses.some((s) => s.id === ticket.status.id)) statuses.push({ ...ticket.status, isActive: true, position: -1 });
@@ -78,12 +80,7 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
           options={statuses.map((s) => ({ value: s.id, label: s.name }))}
           onChange={(value) => {
             setStatus(value);
-            void saveStatus(async () => {
-              const result = await client.request(UpdateTicketStatusDocument, { id: ticket.id, status: value });
-              const problem = mutationErrors(result.ticketStatusUpdate?.errors);
-              if (!problem) onChanged();
-              return problem;
-            });
+            void saveStatus(async () => changed(await updateStatus({ id: ticket.id, status: value })));
           }}
         />
         <SaveStatus state={statusSave} />
@@ -122,18 +119,7 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
           options={agentOptions}
           onChange={(value) => {
             setAssignee(value);
-            void saveAssignee(async () => {
-              if (value) {
-                const result = await client.request(TicketAssignDocument, { id: ticket.id, assignee: value });
-                const problem = mutationErrors(result.ticketAssign?.errors);
-                if (!problem) onChanged();
-                return problem;
-              }
-              const result = await client.request(TicketUnassignDocument, { id: ticket.id });
-              const problem = mutationErrors(result.ticketUnassign?.errors);
-              if (!problem) onChanged();
-              return problem;
-            });
+            void saveAssignee(async () => changed(value ? await assign({ id: ticket.id, assignee: value }) : await unassign({ id: ticket.id })));
           }}
         />
         <SaveStatus state={assigneeSave} />

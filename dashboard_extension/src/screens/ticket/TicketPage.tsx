@@ -1,7 +1,7 @@
 import { Box, Button, Chip, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient, useQuery } from "../../api/context";
+import { useQuery } from "../../api/context";
+import { useMutation } from "../../api/useMutation";
 import { InboxOptionsDocument, TicketClaimDocument, TicketDetailsDocument } from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
@@ -20,10 +20,10 @@ import { Timeline } from "./Timeline";
 
 export function TicketPage({ id, route }: { id: string; route?: Route }) {
   const { t, lang, label } = useI18n();
-  const client = useClient();
   const host = useHost();
   const details = useQuery(TicketDetailsDocument, { id, languageCode: lang });
   const options = useQuery(InboxOptionsDocument, { languageCode: lang });
+  const [claimTicket] = useMutation(TicketClaimDocument);
   const [dialog, setDialog] = useState<"forward" | "merge" | null>(null);
   const back = route?.query.get("back") ?? "#/inbox";
 
@@ -55,16 +55,11 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
   }
 
   const claim = async () => {
-    try {
-      const result = await client.request(TicketClaimDocument, { id: ticket.id });
-      const problem = mutationErrors(result.ticketClaim?.errors);
-      if (problem) host.notify({ status: "error", title: t("state.saveFailed", { message: problem }) });
-      else {
-        host.notify({ status: "success", title: t("ticket.claimed") });
-        refresh();
-      }
-    } catch (error) {
-      host.notify({ status: "error", title: t("state.saveFailed", { message: errorMessage(error) }) });
+    const { problem } = await claimTicket({ id: ticket.id });
+    if (problem) host.notify({ status: "error", title: t("state.saveFailed", { message: problem }) });
+    else {
+      host.notify({ status: "success", title: t("ticket.claimed") });
+      refresh();
     }
   };
 

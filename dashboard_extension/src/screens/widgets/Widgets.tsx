@@ -1,7 +1,7 @@
 import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient, useQuery } from "../../api/context";
+import { useQuery } from "../../api/context";
+import { useMutation } from "../../api/useMutation";
 import { HelpdeskChannelsDocument, StaffTicketCreateDocument, WidgetTicketsDocument, type TicketFilterInput, type TicketKindEnum } from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
@@ -128,14 +128,13 @@ function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | 
 
 function NewTicketForm({ entity, id, onCreated }: { entity: "order" | "customer"; id: string; onCreated: () => void }) {
   const { t, label } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [createTicket, { busy }] = useMutation(StaffTicketCreateDocument);
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("");
   const [kind, setKind] = useState<TicketKindEnum>("QUESTION");
   const [channel, setChannel] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // A ticket about an order is in the order's channel; one for a customer needs a channel picked.
   const channels = useQuery(HelpdeskChannelsDocument, {}, { skip: entity !== "customer" });
   const channelList = channels.data?.helpdeskChannels ?? [];
@@ -145,30 +144,22 @@ function NewTicketForm({ entity, id, onCreated }: { entity: "order" | "customer"
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
-    try {
-      const result = await client.request(StaffTicketCreateDocument, {
-        input: {
-          subject,
-          body,
-          kind,
-          ...(entity === "order" ? { order: id } : { customer: id, ...(channel ? { channel } : {}) }),
-        },
-      });
-      const problem = mutationErrors(result.ticketCreate?.errors);
-      const ticket = result.ticketCreate?.ticket;
-      if (problem || !ticket) setError(problem ?? "—");
-      else {
-        host.notify({ status: "success", title: t("new.created", { number: ticket.number }) });
-        setSubject("");
-        setBody("");
-        onCreated();
-      }
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
+    const result = await createTicket({
+      input: {
+        subject,
+        body,
+        kind,
+        ...(entity === "order" ? { order: id } : { customer: id, ...(channel ? { channel } : {}) }),
+      },
+    });
+    const ticket = result.status === "done" ? result.payload.ticket : null;
+    if (!ticket) setError(result.problem ?? "—");
+    else {
+      host.notify({ status: "success", title: t("new.created", { number: ticket.number }) });
+      setSubject("");
+      setBody("");
+      onCreated();
     }
   };
 
