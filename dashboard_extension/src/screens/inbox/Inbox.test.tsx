@@ -157,7 +157,7 @@ describe("Inbox", () => {
     }
     expect(query().get("sort")).toBe("channel");
 
-    // The rows stay in the server's order; there is no in-page sorting any more.
+    // The rows stay in the server's order: the page itself never sorts.
     const subjects = screen.getAllByTestId("ticket-row").map((row) => within(row).getAllByRole("cell")[2]!.textContent);
     expect(subjects[0]).toContain("Becher kaputt");
     expect(screen.queryByText(/Sorted within this page/)).not.toBeInTheDocument();
