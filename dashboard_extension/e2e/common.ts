@@ -49,10 +49,18 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
 export type MutationError = { field: string | null; code: string; message: string };
 
 /** One GraphQL request; throws on HTTP or GraphQL errors, with what was answered. */
-export async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+export async function graphql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -74,10 +82,25 @@ export function noErrors(what: string, errors: MutationError[] | undefined | nul
 }
 
 /** `tokenCreate` on a Saleor API (Saleor's own, or the stand-in's). */
-export async function saleorTokenCreate(saleorApiUrl: string, email: string, password: string): Promise<string> {
+export async function saleorTokenCreate(
+  saleorApiUrl: string,
+  email: string,
+  password: string,
+): Promise<string> {
   const data = await graphql<{ tokenCreate: { token: string | null; errors: MutationError[] } }>(
     saleorApiUrl,
-    `mutation($email: String!, $password: String!) { tokenCreate(email: $email, password: $password) { token errors { field code message } } }`,
+    `
+      mutation ($email: String!, $password: String!) {
+        tokenCreate(email: $email, password: $password) {
+          token
+          errors {
+            field
+            code
+            message
+          }
+        }
+      }
+    `,
     { email, password },
   );
   noErrors(`tokenCreate(${email})`, data.tokenCreate.errors);
@@ -86,12 +109,18 @@ export async function saleorTokenCreate(saleorApiUrl: string, email: string, pas
 }
 
 /** Poll until `probe` gives a value (not undefined); fail after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
@@ -115,9 +144,17 @@ export class Timings {
   summary(): string {
     const passed = this.rows.filter((row) => row.ok).length;
     const width = Math.max(...this.rows.map((row) => row.step.length), 10);
-    const lines = this.rows.map((row) => `  ${row.ok ? "ok  " : "FAIL"} ${row.step.padEnd(width)} ${(row.ms / 1000).toFixed(1).padStart(6)} s`);
+    const lines = this.rows.map(
+      (row) =>
+        `  ${row.ok ? "ok  " : "FAIL"} ${row.step.padEnd(width)} ${(row.ms / 1000)
+          .toFixed(1)
+          .padStart(6)} s`,
+    );
     return [
-      `End-to-end summary: ${passed} of ${this.rows.length} steps passed in ${((Date.now() - this.started) / 1000).toFixed(1)} s`,
+      `End-to-end summary: ${passed} of ${this.rows.length} steps passed in ${(
+        (Date.now() - this.started) /
+        1000
+      ).toFixed(1)} s`,
       ...lines,
       ...this.notes.map((text) => `  ${text}`),
       `  screenshots: ${this.artifacts}`,
@@ -135,19 +172,29 @@ export function stepRunner(
 ) {
   let failed = false;
   return function step(name: string, body: () => Promise<void>, timeout = options.timeout) {
-    it(name, async (ctx) => {
-      if (failed) ctx.skip();
-      const started = Date.now();
-      try {
-        await body();
-        timings.record(name, Date.now() - started, true);
-      } catch (error) {
-        failed = true;
-        timings.record(name, Date.now() - started, false);
-        const page = currentPage();
-        if (page) await page.screenshot({ path: join(artifacts, `FAILED-${name.replace(/\W+/g, "-")}.png`), fullPage: options.fullPage }).catch(() => {});
-        throw error;
-      }
-    }, timeout);
+    it(
+      name,
+      async (ctx) => {
+        if (failed) ctx.skip();
+        const started = Date.now();
+        try {
+          await body();
+          timings.record(name, Date.now() - started, true);
+        } catch (error) {
+          failed = true;
+          timings.record(name, Date.now() - started, false);
+          const page = currentPage();
+          if (page)
+            await page
+              .screenshot({
+                path: join(artifacts, `FAILED-${name.replace(/\W+/g, "-")}.png`),
+                fullPage: options.fullPage,
+              })
+              .catch(() => {});
+          throw error;
+        }
+      },
+      timeout,
+    );
   };
 }

@@ -33,7 +33,8 @@ const SUBJECT = `Damaged on arrival: ${line.productName}`;
 const TEMPLATE_NAME = "Complaint: refund under way";
 // Plain sentences (no placeholders) to find in the conversation and in the e-mail.
 const TEMPLATE_SENTENCE = "We are sorry that your parcel arrived damaged.";
-const TEMPLATE_REFUND_SENTENCE = "We are refunding the damaged item to your original payment method.";
+const TEMPLATE_REFUND_SENTENCE =
+  "We are refunding the damaged item to your original payment method.";
 
 const state: {
   staffToken?: string;
@@ -58,13 +59,18 @@ async function shot(name: string, element?: Locator | "viewport") {
   return element === "viewport"
     ? page.screenshot({ path: join(env.artifacts, name) })
     : element
-      ? element.screenshot({ path: join(env.artifacts, name) })
-      : page.screenshot({ path: join(env.artifacts, name), fullPage: true });
+    ? element.screenshot({ path: join(env.artifacts, name) })
+    : page.screenshot({ path: join(env.artifacts, name), fullPage: true });
 }
 
 /** Every loading placeholder (the screens' `aria-busy` skeletons) has given way. */
 async function settled(timeoutMs = 15_000) {
-  await waitFor("the page to finish loading", async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : undefined), timeoutMs, 100);
+  await waitFor(
+    "the page to finish loading",
+    async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : undefined),
+    timeoutMs,
+    100,
+  );
 }
 
 /** No ErrorState ("Something went wrong: …") and no sign-in form on the page. */
@@ -103,14 +109,36 @@ describe("helpdesk end to end", () => {
     // when it is there already (a second run against the same database).
     const existing = await graphql<{ responseTemplates: Array<{ id: string; name: string }> }>(
       helpdeskApi(),
-      `query { responseTemplates(languageCode: "en", kind: COMPLAINT) { id name } }`,
+      `
+        query {
+          responseTemplates(languageCode: "en", kind: COMPLAINT) {
+            id
+            name
+          }
+        }
+      `,
       {},
       state.staffToken,
     );
     if (existing.responseTemplates.some((template) => template.name === TEMPLATE_NAME)) return;
-    const created = await graphql<{ responseTemplateCreate: { errors: MutationError[]; template: { id: string } | null } }>(
+    const created = await graphql<{
+      responseTemplateCreate: { errors: MutationError[]; template: { id: string } | null };
+    }>(
       helpdeskApi(),
-      `mutation($input: ResponseTemplateInput!) { responseTemplateCreate(input: $input) { errors { field code message } template { id } } }`,
+      `
+        mutation ($input: ResponseTemplateInput!) {
+          responseTemplateCreate(input: $input) {
+            errors {
+              field
+              code
+              message
+            }
+            template {
+              id
+            }
+          }
+        }
+      `,
       {
         input: {
           name: TEMPLATE_NAME,
@@ -145,12 +173,36 @@ describe("helpdesk end to end", () => {
       };
     }>(
       helpdeskApi(),
-      `mutation($input: TicketCreateInput!) {
-        ticketCreate(input: $input) {
-          errors { field code message }
-          ticket { id number kind subject order { id number } lines { orderLineId quantity reason } complaint { requestedResolution decision } }
+      `
+        mutation ($input: TicketCreateInput!) {
+          ticketCreate(input: $input) {
+            errors {
+              field
+              code
+              message
+            }
+            ticket {
+              id
+              number
+              kind
+              subject
+              order {
+                id
+                number
+              }
+              lines {
+                orderLineId
+                quantity
+                reason
+              }
+              complaint {
+                requestedResolution
+                decision
+              }
+            }
+          }
         }
-      }`,
+      `,
       {
         input: {
           kind: "COMPLAINT",
@@ -158,8 +210,18 @@ describe("helpdesk end to end", () => {
           body: `The ${line.productName} arrived broken, the box was crushed.`,
           order: fixture.orderId,
           languageCode: "en",
-          lines: [{ orderLineId: line.id, quantity: 1, reason: "DAMAGED_IN_TRANSIT", note: "Cracked, box crushed" }],
-          complaint: { requestedResolution: "REFUND", description: "The parcel was visibly damaged on delivery." },
+          lines: [
+            {
+              orderLineId: line.id,
+              quantity: 1,
+              reason: "DAMAGED_IN_TRANSIT",
+              note: "Cracked, box crushed",
+            },
+          ],
+          complaint: {
+            requestedResolution: "REFUND",
+            description: "The parcel was visibly damaged on delivery.",
+          },
         },
       },
       state.customerToken,
@@ -169,7 +231,9 @@ describe("helpdesk end to end", () => {
     expect(ticket.kind).toBe("COMPLAINT");
     expect(ticket.subject).toBe(SUBJECT);
     expect(ticket.order?.id).toBe(fixture.orderId);
-    expect(ticket.lines).toEqual([{ orderLineId: line.id, quantity: 1, reason: "DAMAGED_IN_TRANSIT" }]);
+    expect(ticket.lines).toEqual([
+      { orderLineId: line.id, quantity: 1, reason: "DAMAGED_IN_TRANSIT" },
+    ]);
     expect(ticket.complaint).toEqual({ requestedResolution: "REFUND", decision: "PENDING" });
     state.ticketId = ticket.id;
     state.ticketNumber = ticket.number;
@@ -177,7 +241,9 @@ describe("helpdesk end to end", () => {
 
   step("2. staff sign in on the standalone login page; the complaint is in the inbox", async () => {
     await page.goto(dashboardUrl());
-    await expect(page.getByRole("heading", { name: "Helpdesk demo login" }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole("heading", { name: "Helpdesk demo login" }).isVisible(),
+    ).resolves.toBe(true);
     await page.getByLabel("E-mail").fill(STAFF_EMAIL);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -186,14 +252,22 @@ describe("helpdesk end to end", () => {
     await expect(row.getByRole("link", { name: SUBJECT }).isVisible()).resolves.toBe(true);
     expect(page.url()).toContain("#/inbox");
     // Newest activity first: the new complaint leads the list.
-    await expect(page.getByTestId("ticket-row").first().textContent()).resolves.toContain(`#${state.ticketNumber}`);
+    await expect(page.getByTestId("ticket-row").first().textContent()).resolves.toContain(
+      `#${state.ticketNumber}`,
+    );
     await expectNoErrorState();
     await shot("inbox.png");
   });
 
   step("3a. staff open the ticket: the complaint shows its line and reason", async () => {
-    await page.getByTestId("ticket-row").filter({ hasText: `#${state.ticketNumber}` }).getByRole("link", { name: SUBJECT }).click();
-    await page.getByRole("heading", { level: 1, name: `#${state.ticketNumber} ${SUBJECT}` }).waitFor();
+    await page
+      .getByTestId("ticket-row")
+      .filter({ hasText: `#${state.ticketNumber}` })
+      .getByRole("link", { name: SUBJECT })
+      .click();
+    await page
+      .getByRole("heading", { level: 1, name: `#${state.ticketNumber} ${SUBJECT}` })
+      .waitFor();
     expect(decodeURIComponent(page.url())).toContain(`#/tickets/${state.ticketId}`);
     const complaint = page.getByRole("region", { name: "Complaint", exact: true });
     const complained = complaint.getByTestId("complaint-line");
@@ -205,7 +279,9 @@ describe("helpdesk end to end", () => {
     expect(cells[3]).toBe("Damaged in transit");
     expect(cells[4]).toBe("Cracked, box crushed");
     await expect(complaint.getByText("Requested resolution").isVisible()).resolves.toBe(true);
-    await expect(complaint.getByTestId("complaint-decision").textContent()).resolves.toBe("Pending");
+    await expect(complaint.getByTestId("complaint-decision").textContent()).resolves.toBe(
+      "Pending",
+    );
     await expectNoErrorState();
     await shot("ticket.png");
     await shot("complaint.png", complaint);
@@ -214,7 +290,9 @@ describe("helpdesk end to end", () => {
   step("3b. staff answer with a response template; the reply joins the conversation", async () => {
     const form = page.getByRole("form", { name: "Answer" });
     const templates = form.getByLabel("Response template");
-    await waitFor("the response templates to load", async () => ((await templates.isEnabled()) ? true : undefined));
+    await waitFor("the response templates to load", async () =>
+      (await templates.isEnabled()) ? true : undefined,
+    );
     await templates.selectOption({ label: TEMPLATE_NAME });
     const message = form.getByLabel("Message");
     const text = await waitFor("the template's text in the message box", async () => {
@@ -243,7 +321,10 @@ describe("helpdesk end to end", () => {
       `an e-mail to ${fixture.customerEmail} with the reply in ${env.mailDir}`,
       () =>
         readMails(env.mailDir).find(
-          (m) => (m.headers.to ?? "").includes(fixture.customerEmail) && m.text.includes(TEMPLATE_REFUND_SENTENCE) && m.text.includes(`ticket ${state.ticketNumber}`),
+          (m) =>
+            (m.headers.to ?? "").includes(fixture.customerEmail) &&
+            m.text.includes(TEMPLATE_REFUND_SENTENCE) &&
+            m.text.includes(`ticket ${state.ticketNumber}`),
         ),
       10_000,
     );
@@ -257,14 +338,17 @@ describe("helpdesk end to end", () => {
     "5. staff refund one line: pending, then refunded by the payment app",
     async () => {
       const refunds = page.getByRole("region", { name: "Refunds", exact: true });
-      await expect(refunds.getByText("No refunds from this ticket yet.").isVisible()).resolves.toBe(true);
+      await expect(refunds.getByText("No refunds from this ticket yet.").isVisible()).resolves.toBe(
+        true,
+      );
       await refunds.getByRole("button", { name: "Refund…" }).click();
       const dialog = page.getByRole("dialog", { name: "Refund from this ticket" });
       const quantity = dialog.getByLabel(`Quantity to refund of ${line.productName}`);
       await quantity.waitFor();
       // The complained line and quantity come preselected; refund exactly that one piece.
       await expect(quantity.inputValue()).resolves.toBe("1");
-      for (const other of fixture.lines.slice(1)) await dialog.getByLabel(`Quantity to refund of ${other.productName}`).fill("0");
+      for (const other of fixture.lines.slice(1))
+        await dialog.getByLabel(`Quantity to refund of ${other.productName}`).fill("0");
       await quantity.fill("1");
       const amount = dialog.getByLabel(`Amount (${fixture.currency})`);
       await expect(amount.inputValue()).resolves.toBe(Number(line.unitPrice).toFixed(2));
@@ -291,7 +375,9 @@ describe("helpdesk end to end", () => {
         "the refund to show as Refunded",
         async () => {
           await page.reload();
-          const item = page.getByRole("region", { name: "Refunds", exact: true }).getByTestId("refund");
+          const item = page
+            .getByRole("region", { name: "Refunds", exact: true })
+            .getByTestId("refund");
           await item.waitFor();
           const text = (await item.textContent()) ?? "";
           if (text.includes("Failed")) throw new Error(`the refund failed: ${text}`);
@@ -300,13 +386,40 @@ describe("helpdesk end to end", () => {
         15_000,
         1_000,
       );
-      timings.note(`refund: shown "${firstState}", then "Refunded" ${((Date.now() - pendingAt) / 1000).toFixed(1)} s later (after reloads)`);
+      timings.note(
+        `refund: shown "${firstState}", then "Refunded" ${((Date.now() - pendingAt) / 1000).toFixed(
+          1,
+        )} s later (after reloads)`,
+      );
       await shot("refund-state.png", page.getByRole("region", { name: "Refunds", exact: true }));
       await shot("refund-ticket.png");
 
-      const data = await graphql<{ ticket: { refunds: Array<{ state: string; amount: string; currency: string; lines: Array<{ orderLineId: string; quantity: number }> }> } }>(
+      const data = await graphql<{
+        ticket: {
+          refunds: Array<{
+            state: string;
+            amount: string;
+            currency: string;
+            lines: Array<{ orderLineId: string; quantity: number }>;
+          }>;
+        };
+      }>(
         helpdeskApi(),
-        `query($id: ID!) { ticket(id: $id) { refunds { state amount currency lines { orderLineId quantity } } } }`,
+        `
+          query ($id: ID!) {
+            ticket(id: $id) {
+              refunds {
+                state
+                amount
+                currency
+                lines {
+                  orderLineId
+                  quantity
+                }
+              }
+            }
+          }
+        `,
         { id: state.ticketId },
         state.staffToken,
       );
@@ -323,7 +436,9 @@ describe("helpdesk end to end", () => {
   step("6a. the order widget lists the complaint", async () => {
     await openRoute(`order-widget?orderId=${encodeURIComponent(fixture.orderId)}`);
     await page.getByRole("heading", { level: 1 }).waitFor();
-    const item = page.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` });
+    const item = page
+      .getByTestId("widget-ticket")
+      .filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` });
     await item.waitFor();
     // A fresh order: this complaint is its only ticket.
     await expect(page.getByTestId("widget-ticket").count()).resolves.toBe(1);
@@ -333,32 +448,39 @@ describe("helpdesk end to end", () => {
 
   step("6b. the customer widget lists the complaint", async () => {
     await openRoute(`customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
-    await page.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` }).waitFor();
+    await page
+      .getByTestId("widget-ticket")
+      .filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` })
+      .waitFor();
     await expectNoErrorState();
     await shot("customer-widget.png");
   });
 
-  step("6c. every settings section renders; the team screen picks new members by search", async () => {
-    for (const section of SETTINGS_SECTIONS) {
-      await openRoute(`#/settings/${section}`);
-      await expect(page.getByText("This page does not exist.").count()).resolves.toBe(0);
-      await expectNoErrorState();
-      await shot(section === "statuses" ? "settings.png" : `settings-${section}.png`);
-    }
-    await openRoute("#/settings/team");
-    await page.getByRole("button", { name: "Add team member" }).click();
-    const search = page.getByRole("combobox", { name: "Staff member" });
-    await search.fill("shop.example");
-    // Matches, or (every demo staff member is in the team already) the answer for this
-    // search; not the "everyone is in the team" of the empty box before it.
-    await waitFor("the staff search to answer", async () =>
-      !(await page.getByText("Searching staff…").count()) &&
-      ((await page.getByRole("option").count()) || (await page.getByText("No staff user matches “shop.example”.").count()))
-        ? true
-        : undefined,
-    );
-    await shot("settings-team-add.png");
-  });
+  step(
+    "6c. every settings section renders; the team screen picks new members by search",
+    async () => {
+      for (const section of SETTINGS_SECTIONS) {
+        await openRoute(`#/settings/${section}`);
+        await expect(page.getByText("This page does not exist.").count()).resolves.toBe(0);
+        await expectNoErrorState();
+        await shot(section === "statuses" ? "settings.png" : `settings-${section}.png`);
+      }
+      await openRoute("#/settings/team");
+      await page.getByRole("button", { name: "Add team member" }).click();
+      const search = page.getByRole("combobox", { name: "Staff member" });
+      await search.fill("shop.example");
+      // Matches, or (every demo staff member is in the team already) the answer for this
+      // search; not the "everyone is in the team" of the empty box before it.
+      await waitFor("the staff search to answer", async () =>
+        !(await page.getByText("Searching staff…").count()) &&
+        ((await page.getByRole("option").count()) ||
+          (await page.getByText("No staff user matches “shop.example”.").count()))
+          ? true
+          : undefined,
+      );
+      await shot("settings-team-add.png");
+    },
+  );
 
   step("6d. the statistics screen renders", async () => {
     await openRoute("#/statistics");
@@ -367,39 +489,56 @@ describe("helpdesk end to end", () => {
     await shot("statistics.png");
   });
 
-  step("6e. the customer widget exports the customer's data and erases it, each confirmed", async () => {
-    await openRoute(`customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
-    const privacy = page.getByRole("region", { name: "Personal data" });
-    await privacy.getByRole("button", { name: "Export data" }).click();
-    const exportDialog = page.getByRole("dialog", { name: "Export personal data" });
-    const [download] = await Promise.all([page.waitForEvent("download"), exportDialog.getByRole("button", { name: "Download" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^helpdesk-export-\d{8}-\d{6}\.zip$/);
-    const zipPath = join(env.artifacts, "privacy-export.zip");
-    await download.saveAs(zipPath);
-    expect(readFileSync(zipPath).subarray(0, 2).toString("latin1")).toBe("PK");
-    await privacy.getByText(/^Export downloaded: helpdesk-export-/).waitFor();
+  step(
+    "6e. the customer widget exports the customer's data and erases it, each confirmed",
+    async () => {
+      await openRoute(`customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
+      const privacy = page.getByRole("region", { name: "Personal data" });
+      await privacy.getByRole("button", { name: "Export data" }).click();
+      const exportDialog = page.getByRole("dialog", { name: "Export personal data" });
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        exportDialog.getByRole("button", { name: "Download" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^helpdesk-export-\d{8}-\d{6}\.zip$/);
+      const zipPath = join(env.artifacts, "privacy-export.zip");
+      await download.saveAs(zipPath);
+      expect(readFileSync(zipPath).subarray(0, 2).toString("latin1")).toBe("PK");
+      await privacy.getByText(/^Export downloaded: helpdesk-export-/).waitFor();
 
-    await privacy.getByRole("button", { name: "Erase personal data" }).click();
-    const eraseDialog = page.getByRole("dialog", { name: "Erase personal data" });
-    const erase = eraseDialog.getByRole("button", { name: "Erase for good" });
-    expect(await erase.isDisabled()).toBe(true);
-    await eraseDialog.getByRole("checkbox").click();
-    await shot("customer-widget-erase-dialog.png", "viewport");
-    await erase.click();
-    // The demo customer has at least this run's complaint.
-    const result = privacy.getByTestId("erasure-result");
-    await result.waitFor();
-    expect(await result.textContent()).toMatch(/^Erased: [1-9]\d* tickets anonymised, \d+ files deleted, \d+ e-mails and \d+ webhook deliveries removed\.$/);
-    await shot("customer-widget-privacy.png");
+      await privacy.getByRole("button", { name: "Erase personal data" }).click();
+      const eraseDialog = page.getByRole("dialog", { name: "Erase personal data" });
+      const erase = eraseDialog.getByRole("button", { name: "Erase for good" });
+      expect(await erase.isDisabled()).toBe(true);
+      await eraseDialog.getByRole("checkbox").click();
+      await shot("customer-widget-erase-dialog.png", "viewport");
+      await erase.click();
+      // The demo customer has at least this run's complaint.
+      const result = privacy.getByTestId("erasure-result");
+      await result.waitFor();
+      expect(await result.textContent()).toMatch(
+        /^Erased: [1-9]\d* tickets anonymised, \d+ files deleted, \d+ e-mails and \d+ webhook deliveries removed\.$/,
+      );
+      await shot("customer-widget-privacy.png");
 
-    const data = await graphql<{ ticket: { number: number; personalDataErasedAt: string | null } }>(
-      helpdeskApi(),
-      `query($id: ID!) { ticket(id: $id) { number personalDataErasedAt } }`,
-      { id: state.ticketId },
-      state.staffToken,
-    );
-    expect(data.ticket.personalDataErasedAt).not.toBeNull();
-  });
+      const data = await graphql<{
+        ticket: { number: number; personalDataErasedAt: string | null };
+      }>(
+        helpdeskApi(),
+        `
+          query ($id: ID!) {
+            ticket(id: $id) {
+              number
+              personalDataErasedAt
+            }
+          }
+        `,
+        { id: state.ticketId },
+        state.staffToken,
+      );
+      expect(data.ticket.personalDataErasedAt).not.toBeNull();
+    },
+  );
 
   step("6f. the privacy settings preview the retention policy and save it", async () => {
     await openRoute("#/settings/privacy");
@@ -410,16 +549,28 @@ describe("helpdesk end to end", () => {
     await preview.waitFor();
     // The sample tickets were closed minutes ago: a month's retention touches none yet,
     // so saving asks nothing (the confirmation is covered by settings/Privacy.test.tsx).
-    expect(await preview.textContent()).toContain("0 tickets anonymised, 0 tickets deleted, 0 files removed.");
+    expect(await preview.textContent()).toContain(
+      "0 tickets anonymised, 0 tickets deleted, 0 files removed.",
+    );
     await shot("settings-privacy-preview.png");
     await form.getByRole("button", { name: "Save" }).click();
     const retention = `{ helpdeskChannelSettings { ticketRetentionMonths ticketRetentionAction attachmentRetentionMonths } }`;
-    type Retention = { helpdeskChannelSettings: { ticketRetentionMonths: number | null; ticketRetentionAction: string; attachmentRetentionMonths: number | null } };
+    type Retention = {
+      helpdeskChannelSettings: {
+        ticketRetentionMonths: number | null;
+        ticketRetentionAction: string;
+        attachmentRetentionMonths: number | null;
+      };
+    };
     const saved = await waitFor("the retention settings to be saved", async () => {
       const data = await graphql<Retention>(helpdeskApi(), retention, {}, state.staffToken);
       return data.helpdeskChannelSettings.ticketRetentionMonths === 1 ? data : undefined;
     });
-    expect(saved.helpdeskChannelSettings).toEqual({ ticketRetentionMonths: 1, ticketRetentionAction: "ANONYMIZE", attachmentRetentionMonths: null });
+    expect(saved.helpdeskChannelSettings).toEqual({
+      ticketRetentionMonths: 1,
+      ticketRetentionAction: "ANONYMIZE",
+      attachmentRetentionMonths: null,
+    });
   });
 
   step("no uncaught errors in the page", async () => {

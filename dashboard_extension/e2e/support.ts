@@ -4,7 +4,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { saleorTokenCreate } from "./common";
 
-export { Timings, graphql, launchChromium, noErrors, stepRunner, waitFor, type Browser, type MutationError } from "./common";
+export {
+  Timings,
+  graphql,
+  launchChromium,
+  noErrors,
+  stepRunner,
+  waitFor,
+  type Browser,
+  type MutationError,
+} from "./common";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -56,13 +65,16 @@ function decodeQuotedPrintable(body: string): string {
 
 function decodeHeader(value: string): string {
   return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
-    encoding.toLowerCase() === "b" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
+    encoding.toLowerCase() === "b"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : decodeQuotedPrintable(text.replace(/_/g, " ")),
   );
 }
 
 /** A MIME entity's decoded text: every text part, transfer encodings undone. */
 function entityText(headerBlock: string, body: string): string {
-  const contentType = /^content-type:\s*([^\n]*(?:\n[ \t][^\n]*)*)/im.exec(headerBlock)?.[1] ?? "text/plain";
+  const contentType =
+    /^content-type:\s*([^\n]*(?:\n[ \t][^\n]*)*)/im.exec(headerBlock)?.[1] ?? "text/plain";
   const boundary = /boundary="?([^";\s]+)"?/i.exec(contentType)?.[1];
   if (/^multipart\//i.test(contentType) && boundary) {
     return body
@@ -76,7 +88,8 @@ function entityText(headerBlock: string, body: string): string {
       .join("\n");
   }
   const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(headerBlock)?.[1]?.toLowerCase();
-  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding === "base64")
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (encoding === "quoted-printable") return decodeQuotedPrintable(body);
   return body;
 }
@@ -101,4 +114,3 @@ export function readMails(dir: string): Mail[] {
   }
   return mails;
 }
-

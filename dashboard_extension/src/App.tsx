@@ -46,7 +46,13 @@ export function AppProviders({
   );
 }
 
-export function App(props: { client: HelpdeskClient; host: Host; lang: Lang; theme?: Theme; header?: ReactNode }) {
+export function App(props: {
+  client: HelpdeskClient;
+  host: Host;
+  lang: Lang;
+  theme?: Theme;
+  header?: ReactNode;
+}) {
   return (
     <AppProviders {...props}>
       {props.header}

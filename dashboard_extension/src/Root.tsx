@@ -1,10 +1,23 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import {
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from "react";
 import { App } from "./App";
 import { createHttpClient, errorMessage } from "./api/client";
 import type { DashboardConnection } from "./host/dashboard";
 import { helpdeskEndpoint, type Host, type Notification } from "./host/host";
-import { LANG_KEY, loadToken, login, saveToken, standaloneHelpdeskEndpoint } from "./host/standalone";
+import {
+  LANG_KEY,
+  loadToken,
+  login,
+  saveToken,
+  standaloneHelpdeskEndpoint,
+} from "./host/standalone";
 import { I18nProvider, LANGS, toLang, useI18n, type Lang } from "./i18n";
 import { Loading } from "./ui/StateViews";
 import { SelectField } from "./ui/fields";
@@ -18,7 +31,10 @@ export function DashboardRoot({ connection }: { connection: DashboardConnection 
   const snapshot = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
   const tokenRef = useRef(snapshot.token);
   tokenRef.current = snapshot.token;
-  const client = useMemo(() => createHttpClient({ endpoint: helpdeskEndpoint(), getToken: () => tokenRef.current }), []);
+  const client = useMemo(
+    () => createHttpClient({ endpoint: helpdeskEndpoint(), getToken: () => tokenRef.current }),
+    [],
+  );
   const host = useMemo(() => connection.host(), [connection]);
 
   if (!snapshot.ready) {
@@ -95,7 +111,12 @@ export function StandaloneRoot() {
   }
   return (
     <>
-      <App client={client} host={host} lang={lang} header={<StandaloneHeader lang={lang} onLang={setLang} onLogout={logout} />} />
+      <App
+        client={client}
+        host={host}
+        lang={lang}
+        header={<StandaloneHeader lang={lang} onLang={setLang} onLogout={logout} />}
+      />
       <ThemeProvider defaultTheme="defaultLight">
         <Toasts items={toasts} />
       </ThemeProvider>
@@ -115,7 +136,15 @@ function LanguageSwitch({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => 
   );
 }
 
-export function StandaloneHeader({ lang, onLang, onLogout }: { lang: Lang; onLang: (lang: Lang) => void; onLogout: () => void }) {
+export function StandaloneHeader({
+  lang,
+  onLang,
+  onLogout,
+}: {
+  lang: Lang;
+  onLang: (lang: Lang) => void;
+  onLogout: () => void;
+}) {
   const { t } = useI18n();
   return (
     <Box
@@ -191,7 +220,14 @@ export function LoginForm({
           {t("login.title")}
         </Text>
         <Text color="default2">{t("login.intro")}</Text>
-        <Input label={t("login.email")} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        <Input
+          label={t("login.email")}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+        />
         <Input
           label={t("login.password")}
           type="password"

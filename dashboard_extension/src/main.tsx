@@ -9,5 +9,7 @@ const container = document.getElementById("root");
 if (!container) throw new Error("#root is missing");
 
 createRoot(container).render(
-  <StrictMode>{isInIframe() ? <DashboardRoot connection={connectToDashboard()} /> : <StandaloneRoot />}</StrictMode>,
+  <StrictMode>
+    {isInIframe() ? <DashboardRoot connection={connectToDashboard()} /> : <StandaloneRoot />}
+  </StrictMode>,
 );

@@ -39,7 +39,11 @@ export function buildHash(path: string, query?: URLSearchParams | QueryValues): 
   return `#${path}${search ? `?${search}` : ""}`;
 }
 
-export function navigate(path: string, query?: URLSearchParams | QueryValues, options?: { replace?: boolean }) {
+export function navigate(
+  path: string,
+  query?: URLSearchParams | QueryValues,
+  options?: { replace?: boolean },
+) {
   const hash = buildHash(path, query);
   if (options?.replace) {
     const url = `${window.location.pathname}${window.location.search}${hash}`;
@@ -61,7 +65,8 @@ export function routeOf(pathname: string, hash: string): Route {
   const page = segments.at(-1) ?? "";
   if (ENTRY_PAGES.has(page)) return { path: `/${page}`, query: route.query };
   // A ticket opened from a widget: …/dashboard/tickets/<id>.
-  if (segments.at(-2) === "tickets" && page) return { path: `/tickets/${page}`, query: route.query };
+  if (segments.at(-2) === "tickets" && page)
+    return { path: `/tickets/${page}`, query: route.query };
   return route;
 }
 
@@ -91,7 +96,8 @@ export function useQueryUpdater(route: Route) {
     (changes: QueryValues, options?: { replace?: boolean }) => {
       const next = new URLSearchParams(route.query);
       for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined || value === null || value === "" || value === false) next.delete(key);
+        if (value === undefined || value === null || value === "" || value === false)
+          next.delete(key);
         else next.set(key, value === true ? "1" : String(value));
       }
       navigate(route.path, next, options);

@@ -46,7 +46,8 @@ function extractFiles(value: unknown, path: string, found: Array<[string, File]>
     found.push([path, value]);
     return null;
   }
-  if (Array.isArray(value)) return value.map((item, i) => extractFiles(item, `${path}.${i}`, found));
+  if (Array.isArray(value))
+    return value.map((item, i) => extractFiles(item, `${path}.${i}`, found));
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [k, extractFiles(v, `${path}.${k}`, found)]),
@@ -74,13 +75,20 @@ export function createHttpClient(options: HttpClientOptions): HelpdeskClient {
     async request(document, variables) {
       const files: Array<[string, File]> = [];
       const cleanVariables = extractFiles(variables ?? {}, "variables", files);
-      const operations = { query: print(document), operationName: operationName(document), variables: cleanVariables };
+      const operations = {
+        query: print(document),
+        operationName: operationName(document),
+        variables: cleanVariables,
+      };
       let body: BodyInit;
       const headers: Record<string, string> = { ...authHeaders() };
       if (files.length) {
         const form = new FormData();
         form.append("operations", JSON.stringify(operations));
-        form.append("map", JSON.stringify(Object.fromEntries(files.map(([path], i) => [String(i), [path]]))));
+        form.append(
+          "map",
+          JSON.stringify(Object.fromEntries(files.map(([path], i) => [String(i), [path]]))),
+        );
         files.forEach(([, file], i) => form.append(String(i), file, file.name));
         body = form;
       } else {
@@ -104,7 +112,11 @@ export function createHttpClient(options: HttpClientOptions): HelpdeskClient {
         throw new ApiError("http", `HTTP ${response.status}`, response.status);
       }
       if (payload.errors?.length) {
-        throw new ApiError("graphql", payload.errors.map((e) => e.message).join("; "), response.status);
+        throw new ApiError(
+          "graphql",
+          payload.errors.map((e) => e.message).join("; "),
+          response.status,
+        );
       }
       if (!response.ok || payload.data === undefined || payload.data === null) {
         throw new ApiError("http", `HTTP ${response.status}`, response.status);
@@ -114,7 +126,8 @@ export function createHttpClient(options: HttpClientOptions): HelpdeskClient {
     async fetchFile(url) {
       // The token goes only to the helpdesk's own origin, whatever URL a file names.
       const own = new URL(options.endpoint, window.location.href).origin;
-      if (!isOwnOrigin(url, own)) throw new ApiError("http", `Not downloading from another origin: ${url}`);
+      if (!isOwnOrigin(url, own))
+        throw new ApiError("http", `Not downloading from another origin: ${url}`);
       let response: Response;
       try {
         response = await doFetch(url, { headers: authHeaders() });
@@ -140,7 +153,8 @@ export function createHttpClient(options: HttpClientOptions): HelpdeskClient {
         // The plugin's endpoints answer refusals as {"error": {code, message, field?}}.
         let refusal: { code?: string; message?: string } | undefined;
         try {
-          refusal = ((await response.json()) as { error?: { code?: string; message?: string } }).error;
+          refusal = ((await response.json()) as { error?: { code?: string; message?: string } })
+            .error;
         } catch {
           refusal = undefined;
         }
@@ -152,14 +166,24 @@ export function createHttpClient(options: HttpClientOptions): HelpdeskClient {
           refusal?.code,
         );
       }
-      return { blob: await response.blob(), filename: filenameOf(response.headers.get("Content-Disposition")) };
+      return {
+        blob: await response.blob(),
+        filename: filenameOf(response.headers.get("Content-Disposition")),
+      };
     },
   };
 }
 
 /** `path` below the plugin's base, which is where its GraphQL endpoint lives (same origin). */
-export function pluginUrl(endpoint: string, path: string, params: Record<string, string> = {}): string {
-  const base = new URL("../", new URL(endpoint, typeof window === "undefined" ? undefined : window.location.href));
+export function pluginUrl(
+  endpoint: string,
+  path: string,
+  params: Record<string, string> = {},
+): string {
+  const base = new URL(
+    "../",
+    new URL(endpoint, typeof window === "undefined" ? undefined : window.location.href),
+  );
   const url = new URL(path.replace(/^\/+/, ""), base);
   Object.entries(params).forEach(([key, value]) => url.searchParams.set(key, value));
   return url.toString();

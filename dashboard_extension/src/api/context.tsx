@@ -1,10 +1,24 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import { errorMessage, type HelpdeskClient } from "./client";
 
 const ClientContext = createContext<HelpdeskClient | null>(null);
 
-export function ClientProvider({ client, children }: { client: HelpdeskClient; children: ReactNode }) {
+export function ClientProvider({
+  client,
+  children,
+}: {
+  client: HelpdeskClient;
+  children: ReactNode;
+}) {
   return <ClientContext.Provider value={client}>{children}</ClientContext.Provider>;
 }
 
@@ -29,7 +43,11 @@ export function useQuery<TData, TVariables>(
 ): QueryState<TData> {
   const client = useClient();
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<{ data: TData | undefined; error: string | null; loading: boolean }>({
+  const [state, setState] = useState<{
+    data: TData | undefined;
+    error: string | null;
+    loading: boolean;
+  }>({
     data: undefined,
     error: null,
     loading: !options?.skip,
@@ -45,7 +63,8 @@ export function useQuery<TData, TVariables>(
       const data = await client.request(document, variablesRef.current);
       if (id === latest.current) setState({ data, error: null, loading: false });
     } catch (error) {
-      if (id === latest.current) setState((s) => ({ ...s, error: errorMessage(error), loading: false }));
+      if (id === latest.current)
+        setState((s) => ({ ...s, error: errorMessage(error), loading: false }));
     }
   }, [client, document]);
 

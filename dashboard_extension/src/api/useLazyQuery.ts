@@ -5,7 +5,9 @@ import { errorMessage } from "./client";
 import { useClient } from "./context";
 import { useRun } from "./useRun";
 
-export type LazyQueryResult<TData> = { status: "done"; data: TData; problem: null } | { status: "failed"; data: null; problem: string };
+export type LazyQueryResult<TData> =
+  | { status: "done"; data: TData; problem: null }
+  | { status: "failed"; data: null; problem: string };
 
 export type LazyQueryState = { busy: boolean; problem: string | null };
 
@@ -14,7 +16,9 @@ export type LazyQueryState = { busy: boolean; problem: string | null };
  * ticket) rather than whenever its variables change (that is `useQuery`): `run(variables)`
  * resolves, never throws, the data or the problem to show.
  */
-export function useLazyQuery<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>): [(variables: TVariables) => Promise<LazyQueryResult<TData>>, LazyQueryState] {
+export function useLazyQuery<TData, TVariables>(
+  document: TypedDocumentNode<TData, TVariables>,
+): [(variables: TVariables) => Promise<LazyQueryResult<TData>>, LazyQueryState] {
   const client = useClient();
   const [state, track] = useRun<LazyQueryResult<TData>>();
   const run = useCallback(

@@ -1,7 +1,11 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
-import { NextUnansweredTicketDocument, TicketClaimDocument, type TicketClaimMutation } from "../generated/graphql";
+import {
+  NextUnansweredTicketDocument,
+  TicketClaimDocument,
+  type TicketClaimMutation,
+} from "../generated/graphql";
 import { createFakeClient } from "../test/fakeClient";
 import { ApiError } from "./client";
 import { ClientProvider } from "./context";
@@ -12,7 +16,9 @@ type Handler = (variables: Record<string, unknown>) => unknown;
 
 function withClient(handlers: Record<string, Handler>) {
   const fake = createFakeClient(handlers);
-  const wrapper = ({ children }: { children: ReactNode }) => <ClientProvider client={fake.client}>{children}</ClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ClientProvider client={fake.client}>{children}</ClientProvider>
+  );
   return { ...fake, wrapper };
 }
 
@@ -24,7 +30,13 @@ function deferred<T>() {
 }
 
 const claimed: TicketClaimMutation = {
-  ticketClaim: { errors: [], ticket: { id: "Ticket:1", assignee: { id: "User:1", email: "anna@example.com", firstName: "Anna", lastName: "Agent" } } },
+  ticketClaim: {
+    errors: [],
+    ticket: {
+      id: "Ticket:1",
+      assignee: { id: "User:1", email: "anna@example.com", firstName: "Anna", lastName: "Agent" },
+    },
+  },
 };
 
 describe("useMutation", () => {
@@ -39,13 +51,17 @@ describe("useMutation", () => {
       running = result.current[0]({ id: "Ticket:1" });
     });
     await waitFor(() => expect(result.current[1].busy).toBe(true));
-    expect(callsOf("TicketClaim")).toEqual([{ operation: "TicketClaim", variables: { id: "Ticket:1" } }]);
+    expect(callsOf("TicketClaim")).toEqual([
+      { operation: "TicketClaim", variables: { id: "Ticket:1" } },
+    ]);
 
     answer.resolve(claimed);
     const outcome = await act(() => running);
     expect(outcome.status).toBe("done");
     // The payload is the root field, typed: its ticket is there without a cast.
-    expect(outcome.status === "done" && outcome.payload.ticket?.assignee?.email).toBe("anna@example.com");
+    expect(outcome.status === "done" && outcome.payload.ticket?.assignee?.email).toBe(
+      "anna@example.com",
+    );
     expect(outcome.problem).toBeNull();
     expect(result.current[1]).toEqual({ busy: false, errors: [], problem: null });
   });
@@ -70,8 +86,17 @@ describe("useMutation", () => {
       { field: "id", code: "NOT_FOUND", message: "No such ticket." },
       { field: null, code: "PERMISSION_DENIED", message: "You may not claim tickets." },
     ];
-    expect(outcome).toEqual({ status: "refused", payload: { errors, ticket: null }, errors, problem: "id: No such ticket.; You may not claim tickets." });
-    expect(result.current[1]).toEqual({ busy: false, errors, problem: "id: No such ticket.; You may not claim tickets." });
+    expect(outcome).toEqual({
+      status: "refused",
+      payload: { errors, ticket: null },
+      errors,
+      problem: "id: No such ticket.; You may not claim tickets.",
+    });
+    expect(result.current[1]).toEqual({
+      busy: false,
+      errors,
+      problem: "id: No such ticket.; You may not claim tickets.",
+    });
   });
 
   it("turns a failed request into an error without a field, and a missing payload into a refusal", async () => {
@@ -82,7 +107,12 @@ describe("useMutation", () => {
     const { result } = renderHook(() => useMutation(TicketClaimDocument), { wrapper });
 
     const failed = await act(() => result.current[0]({ id: "Ticket:1" }));
-    expect(failed).toEqual({ status: "failed", payload: null, errors: [{ field: null, code: null, message: "Cannot query field" }], problem: "Cannot query field" });
+    expect(failed).toEqual({
+      status: "failed",
+      payload: null,
+      errors: [{ field: null, code: null, message: "Cannot query field" }],
+      problem: "Cannot query field",
+    });
     expect(result.current[1].problem).toBe("Cannot query field");
 
     answer = () => ({ ticketClaim: null });
@@ -104,7 +134,11 @@ describe("useLazyQuery", () => {
     expect(calls).toEqual([]);
 
     const found = await act(() => result.current[0]({}));
-    expect(found).toEqual({ status: "done", data: { nextUnansweredTicket: { id: "Ticket:7", number: 10007 } }, problem: null });
+    expect(found).toEqual({
+      status: "done",
+      data: { nextUnansweredTicket: { id: "Ticket:7", number: 10007 } },
+      problem: null,
+    });
 
     answer = () => {
       throw new ApiError("network", "Failed to fetch");

@@ -25,7 +25,12 @@ export type PayloadOf<TData> = NonNullable<TData[Exclude<keyof TData, "__typenam
 export type MutationResult<TPayload> =
   | { status: "done"; payload: TPayload; errors: readonly MutationError[]; problem: null }
   /** The helpdesk answered with typed errors (or with no payload at all). */
-  | { status: "refused"; payload: TPayload | null; errors: readonly MutationError[]; problem: string }
+  | {
+      status: "refused";
+      payload: TPayload | null;
+      errors: readonly MutationError[];
+      problem: string;
+    }
   /** The request failed (network, HTTP, GraphQL errors, 401): nothing is known to have changed. */
   | { status: "failed"; payload: null; errors: readonly MutationError[]; problem: string };
 
@@ -41,25 +46,44 @@ export type MutationState = {
 export const NO_ANSWER = "No answer";
 
 /** Errors as one line: `field: message` (or the message alone), joined by "; ". */
-export function problemLine(errors: ReadonlyArray<{ field?: string | null; message: string }>): string {
+export function problemLine(
+  errors: ReadonlyArray<{ field?: string | null; message: string }>,
+): string {
   return errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join("; ");
 }
 
 /** The response key of the operation's first root field (its alias, else its name). */
 export function rootField(document: DocumentNode): string {
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === "OperationDefinition",
+  );
   const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === "Field");
   if (!field) throw new Error("The document has no root field");
   return field.alias?.value ?? field.name.value;
 }
 
 /** A run's outcome from the data the API answered. */
-export function mutationResult<TData extends MutationData<TData>>(document: DocumentNode, data: TData): MutationResult<PayloadOf<TData>> {
-  const payload = (data as Record<string, Payload | null | undefined>)[rootField(document)] as PayloadOf<TData> | null | undefined;
+export function mutationResult<TData extends MutationData<TData>>(
+  document: DocumentNode,
+  data: TData,
+): MutationResult<PayloadOf<TData>> {
+  const payload = (data as Record<string, Payload | null | undefined>)[rootField(document)] as
+    | PayloadOf<TData>
+    | null
+    | undefined;
   if (!payload) {
-    return { status: "refused", payload: null, errors: [{ field: null, code: null, message: NO_ANSWER }], problem: NO_ANSWER };
+    return {
+      status: "refused",
+      payload: null,
+      errors: [{ field: null, code: null, message: NO_ANSWER }],
+      problem: NO_ANSWER,
+    };
   }
-  const errors = payload.errors.map((e) => ({ field: e.field ?? null, code: e.code ?? null, message: e.message }));
+  const errors = payload.errors.map((e) => ({
+    field: e.field ?? null,
+    code: e.code ?? null,
+    message: e.message,
+  }));
   if (errors.length) return { status: "refused", payload, errors, problem: problemLine(errors) };
   return { status: "done", payload, errors: [], problem: null };
 }
@@ -67,8 +91,13 @@ export function mutationResult<TData extends MutationData<TData>>(document: Docu
 /** A run's outcome when the request itself failed. */
 export function failedResult(error: unknown): MutationResult<never> {
   const message = errorMessage(error);
-  const code = error instanceof ApiError ? (error.code ?? null) : null;
-  return { status: "failed", payload: null, errors: [{ field: null, code, message }], problem: message };
+  const code = error instanceof ApiError ? error.code ?? null : null;
+  return {
+    status: "failed",
+    payload: null,
+    errors: [{ field: null, code, message }],
+    problem: message,
+  };
 }
 
 /**
@@ -92,5 +121,8 @@ export function useMutation<TData extends MutationData<TData>, TVariables>(
       }),
     [client, document, track],
   );
-  return [run, { busy: state.busy, errors: state.last?.errors ?? [], problem: state.last?.problem ?? null }];
+  return [
+    run,
+    { busy: state.busy, errors: state.last?.errors ?? [], problem: state.last?.problem ?? null },
+  ];
 }

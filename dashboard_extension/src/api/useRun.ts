@@ -12,7 +12,10 @@ export type RunState<TResult> = {
  * result of the last one to settle. `work` must not throw (the callers turn failures into
  * results). A run that settles after the component is gone sets nothing.
  */
-export function useRun<TResult>(): [RunState<TResult>, (work: () => Promise<TResult>) => Promise<TResult>] {
+export function useRun<TResult>(): [
+  RunState<TResult>,
+  (work: () => Promise<TResult>) => Promise<TResult>,
+] {
   const [state, setState] = useState<RunState<TResult>>({ busy: false, last: null });
   const pending = useRef(0);
   const mounted = useRef(true);

@@ -6,7 +6,14 @@ import { DashboardConnection, dashboardPathOf, isWidgetPage, tokenPermissions } 
 type Listener = (payload: unknown) => void;
 
 function fakeBridge(initial: { token?: string; theme: "light" | "dark"; locale: string }) {
-  let state = { id: "app-1", ready: false, path: "/", saleorApiUrl: "https://shop.example/graphql/", formContext: {}, ...initial };
+  let state = {
+    id: "app-1",
+    ready: false,
+    path: "/",
+    saleorApiUrl: "https://shop.example/graphql/",
+    formContext: {},
+    ...initial,
+  };
   const listeners: Record<string, Listener[]> = {};
   const bridge = {
     getState: () => state,
@@ -33,7 +40,14 @@ describe("Dashboard connection", () => {
     emit("handshake", { token: "jwt-1" });
     emit("theme", { theme: "dark" });
     emit("localeChanged", { locale: "de" });
-    expect(connection.getSnapshot()).toEqual({ ready: true, token: "jwt-1", theme: "dark", lang: "de", appId: "app-1", permissions: null });
+    expect(connection.getSnapshot()).toEqual({
+      ready: true,
+      token: "jwt-1",
+      theme: "dark",
+      lang: "de",
+      appId: "app-1",
+      permissions: null,
+    });
     emit("tokenRefresh", { token: "jwt-2" });
     expect(connection.getSnapshot().token).toBe("jwt-2");
     expect(seen).toHaveBeenCalledTimes(4);
@@ -46,7 +60,10 @@ describe("Dashboard connection", () => {
     expect(host.permissions).toBeUndefined(); // not told: unknown
     emit("handshake", {
       token: "jwt",
-      user: { email: "a@shop.example", permissions: ["MANAGE_USERS", "MANAGE_ORDERS", "MANAGE_STAFF"] },
+      user: {
+        email: "a@shop.example",
+        permissions: ["MANAGE_USERS", "MANAGE_ORDERS", "MANAGE_STAFF"],
+      },
       appPermissions: ["MANAGE_USERS", "MANAGE_ORDERS", "MANAGE_PLUGINS"],
     } as never);
     expect(host.permissions).toEqual(["MANAGE_USERS", "MANAGE_ORDERS"]);
@@ -58,8 +75,14 @@ describe("Dashboard connection", () => {
     const host = new DashboardConnection(bridge).host();
     host.notify({ status: "success", title: "Gespeichert" });
     host.openDashboard!("/orders/Order%3A1");
-    expect(dispatch.mock.calls[0]![0]).toMatchObject({ type: "notification", payload: { status: "success", title: "Gespeichert" } });
-    expect(dispatch.mock.calls[1]![0]).toMatchObject({ type: "redirect", payload: { to: "/orders/Order%3A1" } });
+    expect(dispatch.mock.calls[0]![0]).toMatchObject({
+      type: "notification",
+      payload: { status: "success", title: "Gespeichert" },
+    });
+    expect(dispatch.mock.calls[1]![0]).toMatchObject({
+      type: "redirect",
+      payload: { to: "/orders/Order%3A1" },
+    });
   });
 
   it("opens the helpdesk's page, or a ticket on it, at the Dashboard's app page paths", () => {
@@ -67,16 +90,33 @@ describe("Dashboard connection", () => {
     const host = new DashboardConnection(bridge).host();
     host.openApp!();
     host.openTicket!("VGlja2V0OjE=");
-    expect(dispatch.mock.calls[0]![0]).toMatchObject({ type: "redirect", payload: { to: "/extensions/app/app-1/inbox" } });
-    expect(dispatch.mock.calls[1]![0]).toMatchObject({ type: "redirect", payload: { to: "/extensions/app/app-1/tickets/VGlja2V0OjE%3D" } });
+    expect(dispatch.mock.calls[0]![0]).toMatchObject({
+      type: "redirect",
+      payload: { to: "/extensions/app/app-1/inbox" },
+    });
+    expect(dispatch.mock.calls[1]![0]).toMatchObject({
+      type: "redirect",
+      payload: { to: "/extensions/app/app-1/tickets/VGlja2V0OjE%3D" },
+    });
   });
 
   it("keeps the Dashboard's URL on the app page's screen, never from a widget", () => {
     const { bridge, dispatch } = fakeBridge({ token: "jwt", theme: "light", locale: "en" });
-    window.history.replaceState(null, "", "/plugins/global/saleor.helpdesk/dashboard/inbox?id=app-1");
+    window.history.replaceState(
+      null,
+      "",
+      "/plugins/global/saleor.helpdesk/dashboard/inbox?id=app-1",
+    );
     new DashboardConnection(bridge).host().showRoute!("/tickets/VGlja2V0OjE%3D");
-    expect(dispatch.mock.calls[0]![0]).toMatchObject({ type: "updateRouting", payload: { newRoute: "/tickets/VGlja2V0OjE%3D" } });
-    window.history.replaceState(null, "", "/plugins/global/saleor.helpdesk/dashboard/order-widget?orderId=x");
+    expect(dispatch.mock.calls[0]![0]).toMatchObject({
+      type: "updateRouting",
+      payload: { newRoute: "/tickets/VGlja2V0OjE%3D" },
+    });
+    window.history.replaceState(
+      null,
+      "",
+      "/plugins/global/saleor.helpdesk/dashboard/order-widget?orderId=x",
+    );
     expect(new DashboardConnection(bridge).host().showRoute).toBeUndefined();
     window.history.replaceState(null, "", "/");
 
@@ -92,7 +132,25 @@ describe("Dashboard connection", () => {
     const { DashboardRoot } = await import("../Root");
     const { bridge, emit } = fakeBridge({ theme: "light", locale: "de" });
     const connection = new DashboardConnection(bridge);
-    const fetchMock = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(JSON.stringify({ data: { ticketStatuses: [], ticketPriorities: [], ticketCategories: [], supportAgents: [], tickets: null, all: null, open: null, waiting: null, closed: null } })));
+    const fetchMock = vi
+      .spyOn(globalThis, "fetch")
+      .mockResolvedValue(
+        new Response(
+          JSON.stringify({
+            data: {
+              ticketStatuses: [],
+              ticketPriorities: [],
+              ticketCategories: [],
+              supportAgents: [],
+              tickets: null,
+              all: null,
+              open: null,
+              waiting: null,
+              closed: null,
+            },
+          }),
+        ),
+      );
     window.location.hash = "#/inbox";
     render(<DashboardRoot connection={connection} />);
     expect(screen.getByRole("status")).toHaveTextContent("Wird geladen…");
@@ -108,10 +166,32 @@ describe("Dashboard connection", () => {
     const { DashboardRoot } = await import("../Root");
     // given the page as the plugin serves it, and an API URL of another origin (as a
     // crafted link to the page would carry it in `saleorApiUrl`)
-    window.history.replaceState(null, "", "/plugins/global/saleor.helpdesk/dashboard/?saleorApiUrl=https%3A%2F%2Fevil.example%2Fgraphql%2F#/inbox");
+    window.history.replaceState(
+      null,
+      "",
+      "/plugins/global/saleor.helpdesk/dashboard/?saleorApiUrl=https%3A%2F%2Fevil.example%2Fgraphql%2F#/inbox",
+    );
     const { bridge, emit } = fakeBridge({ theme: "light", locale: "en" });
     emit("handshake", { saleorApiUrl: "https://evil.example/graphql/" });
-    const fetchMock = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(JSON.stringify({ data: { ticketStatuses: [], ticketPriorities: [], ticketCategories: [], supportAgents: [], tickets: null, all: null, open: null, waiting: null, closed: null } })));
+    const fetchMock = vi
+      .spyOn(globalThis, "fetch")
+      .mockResolvedValue(
+        new Response(
+          JSON.stringify({
+            data: {
+              ticketStatuses: [],
+              ticketPriorities: [],
+              ticketCategories: [],
+              supportAgents: [],
+              tickets: null,
+              all: null,
+              open: null,
+              waiting: null,
+              closed: null,
+            },
+          }),
+        ),
+      );
 
     // when the Dashboard hands over the token and the inbox loads
     render(<DashboardRoot connection={new DashboardConnection(bridge)} />);

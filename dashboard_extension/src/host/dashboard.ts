@@ -54,7 +54,10 @@ export class DashboardConnection {
 
   private openAppPage(path: string) {
     const id = this.snapshot.appId;
-    if (id) void this.bridge.dispatch(actions.Redirect({ to: `/extensions/app/${encodeURIComponent(id)}/${path}` }));
+    if (id)
+      void this.bridge.dispatch(
+        actions.Redirect({ to: `/extensions/app/${encodeURIComponent(id)}/${path}` }),
+      );
   }
 
   host(): Host {
@@ -87,7 +90,10 @@ export class DashboardConnection {
 }
 
 /** The Dashboard's token carries the intersection of the user's and the app's permissions. */
-export function tokenPermissions(user: readonly string[] | undefined, app: readonly string[] | undefined): readonly string[] | null {
+export function tokenPermissions(
+  user: readonly string[] | undefined,
+  app: readonly string[] | undefined,
+): readonly string[] | null {
   if (!user) return null;
   return app ? user.filter((permission) => app.includes(permission)) : user;
 }

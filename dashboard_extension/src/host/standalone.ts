@@ -41,13 +41,22 @@ export async function login(
     response = await doFetch(options?.url ?? saleorGraphqlUrl(), {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ query: TOKEN_CREATE, operationName: "TokenCreate", variables: { email, password } }),
+      body: JSON.stringify({
+        query: TOKEN_CREATE,
+        operationName: "TokenCreate",
+        variables: { email, password },
+      }),
     });
   } catch (error) {
     throw new ApiError("network", error instanceof Error ? error.message : String(error));
   }
   let payload: {
-    data?: { tokenCreate?: { token: string | null; errors: Array<{ field: string | null; code: string; message: string }> } };
+    data?: {
+      tokenCreate?: {
+        token: string | null;
+        errors: Array<{ field: string | null; code: string; message: string }>;
+      };
+    };
     errors?: Array<{ message: string }>;
   };
   try {
@@ -55,9 +64,11 @@ export async function login(
   } catch {
     throw new ApiError("http", `HTTP ${response.status}`, response.status);
   }
-  if (payload.errors?.length) throw new ApiError("graphql", payload.errors.map((e) => e.message).join("; "));
+  if (payload.errors?.length)
+    throw new ApiError("graphql", payload.errors.map((e) => e.message).join("; "));
   const result = payload.data?.tokenCreate;
-  if (result?.errors?.length) throw new ApiError("graphql", result.errors.map((e) => e.message).join("; "));
+  if (result?.errors?.length)
+    throw new ApiError("graphql", result.errors.map((e) => e.message).join("; "));
   if (!result?.token) throw new ApiError("http", `HTTP ${response.status}`, response.status);
   return result.token;
 }

@@ -37,7 +37,10 @@ describe("i18n", () => {
       HelpdeskChannels: () => helpdeskChannels,
     });
     const route = parseHash(window.location.hash);
-    const { rerenderWith } = renderApp(<Inbox route={route} />, { client: fake.client, lang: "en" });
+    const { rerenderWith } = renderApp(<Inbox route={route} />, {
+      client: fake.client,
+      lang: "en",
+    });
     expect(await screen.findByRole("heading", { name: "Support tickets" })).toBeInTheDocument();
     expect(within(screen.getByTestId("ticket-row")).getByText("Complaint")).toBeInTheDocument();
     expect(fake.callsOf("Inbox").at(-1)!.variables.languageCode).toBe("en");
@@ -54,7 +57,9 @@ describe("i18n", () => {
     const user = userEvent.setup();
     const onLang = vi.fn();
     const fake = createFakeClient({});
-    renderApp(<StandaloneHeader lang="en" onLang={onLang} onLogout={() => undefined} />, { client: fake.client });
+    renderApp(<StandaloneHeader lang="en" onLang={onLang} onLogout={() => undefined} />, {
+      client: fake.client,
+    });
     await user.selectOptions(screen.getByLabelText("Language"), "de");
     expect(onLang).toHaveBeenCalledWith("de");
   });
@@ -65,7 +70,10 @@ describe("Standalone login", () => {
     const user = userEvent.setup();
     const loginImpl = vi.fn().mockResolvedValue("jwt-token");
     const onToken = vi.fn();
-    renderApp(<LoginForm lang="en" onLang={() => undefined} onToken={onToken} loginImpl={loginImpl} />, { client: createFakeClient({}).client });
+    renderApp(
+      <LoginForm lang="en" onLang={() => undefined} onToken={onToken} loginImpl={loginImpl} />,
+      { client: createFakeClient({}).client },
+    );
     expect(screen.getByLabelText("E-mail")).toHaveValue("support@example.com");
     await user.type(screen.getByLabelText("Password"), "demo");
     await user.click(screen.getByRole("button", { name: "Sign in" }));
@@ -76,10 +84,15 @@ describe("Standalone login", () => {
   it("shows Saleor's refusal and keeps the form", async () => {
     const user = userEvent.setup();
     const loginImpl = vi.fn().mockRejectedValue(new Error("Please, enter valid credentials"));
-    renderApp(<LoginForm lang="de" onLang={() => undefined} onToken={vi.fn()} loginImpl={loginImpl} />, { client: createFakeClient({}).client, lang: "de" });
+    renderApp(
+      <LoginForm lang="de" onLang={() => undefined} onToken={vi.fn()} loginImpl={loginImpl} />,
+      { client: createFakeClient({}).client, lang: "de" },
+    );
     await user.type(screen.getByLabelText("Passwort"), "wrong");
     await user.click(screen.getByRole("button", { name: "Anmelden" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Anmeldung fehlgeschlagen: Please, enter valid credentials");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Anmeldung fehlgeschlagen: Please, enter valid credentials",
+    );
     expect(screen.getByLabelText("Passwort")).toHaveValue("wrong");
   });
 });

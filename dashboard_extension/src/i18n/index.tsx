@@ -37,7 +37,11 @@ export type I18n = {
   formatDate: (iso: string | null | undefined, withTime?: boolean) => string;
   /** Money in the reader's locale; `fractionDigits` (the API's, from Saleor's currency
    * data) overrides the browser's idea of the currency's decimal places. */
-  formatMoney: (amount: number | null | undefined, currency: string | null | undefined, fractionDigits?: number) => string;
+  formatMoney: (
+    amount: number | null | undefined,
+    currency: string | null | undefined,
+    fractionDigits?: number,
+  ) => string;
 };
 
 export function makeI18n(lang: Lang): I18n {
@@ -63,9 +67,14 @@ export function makeI18n(lang: Lang): I18n {
     formatMoney: (amount, currency, fractionDigits) => {
       if (amount === null || amount === undefined) return "";
       if (!currency) return new Intl.NumberFormat(locale).format(amount);
-      const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+      const digits =
+        fractionDigits === undefined
+          ? {}
+          : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
       try {
-        return new Intl.NumberFormat(locale, { style: "currency", currency, ...digits }).format(amount);
+        return new Intl.NumberFormat(locale, { style: "currency", currency, ...digits }).format(
+          amount,
+        );
       } catch {
         return `${amount} ${currency}`;
       }

@@ -11,7 +11,13 @@ import { allowed } from "./PrivacyActions";
 // confirmation (the same component serves the settings' guest form).
 
 const noTickets = () => ({ tickets: { totalCount: 0, edges: [] } });
-const erasure = { ticketCount: 3, attachmentCount: 2, emailCount: 5, webhookDeliveryCount: 1, nothingToErase: false };
+const erasure = {
+  ticketCount: 3,
+  attachmentCount: 2,
+  emailCount: 5,
+  webhookDeliveryCount: 1,
+  nothingToErase: false,
+};
 
 let clicked: HTMLAnchorElement[] = [];
 beforeEach(() => {
@@ -20,7 +26,9 @@ beforeEach(() => {
   // jsdom has no object URLs and does not navigate: record the Blob link's click instead.
   URL.createObjectURL = vi.fn(() => "blob:export");
   URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
     clicked.push(this);
   });
 });
@@ -35,7 +43,10 @@ async function openWidget(fake: ReturnType<typeof createFakeClient>, host = make
 describe("Customer widget: privacy", () => {
   it("erases only after the confirmation is ticked, and shows what was erased", async () => {
     const user = userEvent.setup();
-    const fake = createFakeClient({ WidgetTickets: noTickets, CustomerDataErase: () => ({ customerDataErase: { errors: [], erasure } }) });
+    const fake = createFakeClient({
+      WidgetTickets: noTickets,
+      CustomerDataErase: () => ({ customerDataErase: { errors: [], erasure } }),
+    });
     const host = makeHost();
     const widget = await openWidget(fake, host);
 
@@ -50,7 +61,11 @@ describe("Customer widget: privacy", () => {
     await user.click(erase);
     expect(fake.callsOf("CustomerDataErase")).toHaveLength(0);
 
-    await user.click(within(dialog).getByRole("checkbox", { name: "I understand that this erases the data for good" }));
+    await user.click(
+      within(dialog).getByRole("checkbox", {
+        name: "I understand that this erases the data for good",
+      }),
+    );
     await user.click(erase);
     await waitFor(() => expect(fake.callsOf("CustomerDataErase")).toHaveLength(1));
     expect(fake.callsOf("CustomerDataErase")[0]!.variables).toEqual({ customer: "User:10" });
@@ -66,12 +81,23 @@ describe("Customer widget: privacy", () => {
     const fake = createFakeClient({
       WidgetTickets: noTickets,
       CustomerDataErase: () => ({
-        customerDataErase: { errors: [{ field: null, code: "PERMISSION_DENIED", message: "You need the MANAGE_USERS permission." }], erasure: null },
+        customerDataErase: {
+          errors: [
+            {
+              field: null,
+              code: "PERMISSION_DENIED",
+              message: "You need the MANAGE_USERS permission.",
+            },
+          ],
+          erasure: null,
+        },
       }),
     });
     const widget = await openWidget(fake);
     await user.click(widget.getByRole("button", { name: "Erase personal data" }));
-    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Cancel" }));
+    await user.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "Cancel" }),
+    );
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(fake.callsOf("CustomerDataErase")).toHaveLength(0);
 
@@ -89,35 +115,62 @@ describe("Customer widget: privacy", () => {
     const user = userEvent.setup();
     const fake = createFakeClient({
       WidgetTickets: noTickets,
-      CustomerDataErase: () => ({ customerDataErase: { errors: [], erasure: { ticketCount: 0, attachmentCount: 0, emailCount: 0, webhookDeliveryCount: 0, nothingToErase: true } } }),
+      CustomerDataErase: () => ({
+        customerDataErase: {
+          errors: [],
+          erasure: {
+            ticketCount: 0,
+            attachmentCount: 0,
+            emailCount: 0,
+            webhookDeliveryCount: 0,
+            nothingToErase: true,
+          },
+        },
+      }),
     });
     const widget = await openWidget(fake);
     await user.click(widget.getByRole("button", { name: "Erase personal data" }));
     const dialog = await screen.findByRole("dialog");
     await user.click(within(dialog).getByRole("checkbox"));
     await user.click(within(dialog).getByRole("button", { name: "Erase for good" }));
-    expect(await screen.findByTestId("erasure-result")).toHaveTextContent("The helpdesk holds no personal data of this person (any more): nothing was erased.");
+    expect(await screen.findByTestId("erasure-result")).toHaveTextContent(
+      "The helpdesk holds no personal data of this person (any more): nothing was erased.",
+    );
   });
 
   it("exports after the confirmation and saves the zip through a Blob link", async () => {
     const user = userEvent.setup();
-    const fake = createFakeClient({ WidgetTickets: noTickets }, () => ({ blob: new Blob(["PK"], { type: "application/zip" }), filename: "helpdesk-export-20260101-100000.zip" }));
+    const fake = createFakeClient({ WidgetTickets: noTickets }, () => ({
+      blob: new Blob(["PK"], { type: "application/zip" }),
+      filename: "helpdesk-export-20260101-100000.zip",
+    }));
     const widget = await openWidget(fake);
     await user.click(widget.getByRole("button", { name: "Export data" }));
     const dialog = await screen.findByRole("dialog", { name: "Export personal data" });
     expect(fake.downloads).toHaveLength(0);
     await user.click(within(dialog).getByRole("button", { name: "Download" }));
-    await waitFor(() => expect(fake.downloads).toEqual([{ path: "privacy/export/", params: { customer: "User:10" } }]));
+    await waitFor(() =>
+      expect(fake.downloads).toEqual([
+        { path: "privacy/export/", params: { customer: "User:10" } },
+      ]),
+    );
     expect(clicked).toHaveLength(1);
     expect(clicked[0]!.download).toBe("helpdesk-export-20260101-100000.zip");
     expect(clicked[0]!.href).toBe("blob:export");
-    expect(await widget.findByRole("status")).toHaveTextContent("Export downloaded: helpdesk-export-20260101-100000.zip");
+    expect(await widget.findByRole("status")).toHaveTextContent(
+      "Export downloaded: helpdesk-export-20260101-100000.zip",
+    );
   });
 
   it("shows the export endpoint's refusal", async () => {
     const user = userEvent.setup();
     const fake = createFakeClient({ WidgetTickets: noTickets }, () => {
-      throw new ApiError("http", "You need the MANAGE_ORDERS permission in every channel.", 403, "permission_denied");
+      throw new ApiError(
+        "http",
+        "You need the MANAGE_ORDERS permission in every channel.",
+        403,
+        "permission_denied",
+      );
     });
     const widget = await openWidget(fake);
     await user.click(widget.getByRole("button", { name: "Export data" }));

@@ -20,7 +20,10 @@ export const EXPORT_PERMISSIONS = ["MANAGE_USERS", "MANAGE_ORDERS"] as const;
 export const ERASE_PERMISSIONS = ["MANAGE_USERS"] as const;
 
 /** Whether the user may: true/false when the host knows the user's permissions, true otherwise. */
-export function allowed(permissions: readonly string[] | undefined, needed: readonly string[]): boolean {
+export function allowed(
+  permissions: readonly string[] | undefined,
+  needed: readonly string[],
+): boolean {
   return !permissions || needed.every((permission) => permissions.includes(permission));
 }
 
@@ -42,11 +45,26 @@ type Erasure = NonNullable<NonNullable<CustomerDataEraseMutation["customerDataEr
 
 /** "Export data" and "Erase personal data" for one person, each behind a confirmation;
  * the result (or the API's refusal) shows below the buttons. */
-export function PrivacyActions({ subject, who, size = "medium", validate }: { subject: DataSubject; who: string; size?: "small" | "medium"; validate?: () => string | null }) {
+export function PrivacyActions({
+  subject,
+  who,
+  size = "medium",
+  validate,
+}: {
+  subject: DataSubject;
+  who: string;
+  size?: "small" | "medium";
+  validate?: () => string | null;
+}) {
   const { t } = useI18n();
   const host = useHost();
   const [dialog, setDialog] = useState<"export" | "erase" | null>(null);
-  const [outcome, setOutcome] = useState<{ kind: "error"; message: string } | { kind: "erased"; erasure: Erasure } | { kind: "exported"; filename: string } | null>(null);
+  const [outcome, setOutcome] = useState<
+    | { kind: "error"; message: string }
+    | { kind: "erased"; erasure: Erasure }
+    | { kind: "exported"; filename: string }
+    | null
+  >(null);
   const mayExport = allowed(host.permissions, EXPORT_PERMISSIONS);
   const mayErase = allowed(host.permissions, ERASE_PERMISSIONS);
   if (!mayExport && !mayErase) return null;
@@ -128,10 +146,22 @@ export function PrivacyActions({ subject, who, size = "medium", validate }: { su
 function useRefusalText() {
   const { t } = useI18n();
   return (code: string | null | undefined, message: string) =>
-    code === "PERMISSION_DENIED" || code === "permission_denied" ? t("privacy.permissionDenied", { message }) : message;
+    code === "PERMISSION_DENIED" || code === "permission_denied"
+      ? t("privacy.permissionDenied", { message })
+      : message;
 }
 
-function ExportDialog({ subject, who, onClose, onDone }: { subject: DataSubject; who: string; onClose: () => void; onDone: (filename: string) => void }) {
+function ExportDialog({
+  subject,
+  who,
+  onClose,
+  onDone,
+}: {
+  subject: DataSubject;
+  who: string;
+  onClose: () => void;
+  onDone: (filename: string) => void;
+}) {
   const { t } = useI18n();
   const client = useClient();
   const refusal = useRefusalText();
@@ -141,12 +171,22 @@ function ExportDialog({ subject, who, onClose, onDone }: { subject: DataSubject;
     setBusy(true);
     setError(null);
     try {
-      const download = await client.download(EXPORT_PATH, "customer" in subject ? { customer: subject.customer } : { email: subject.email });
+      const download = await client.download(
+        EXPORT_PATH,
+        "customer" in subject ? { customer: subject.customer } : { email: subject.email },
+      );
       const filename = download.filename ?? "helpdesk-export.zip";
       saveDownload(download, filename);
       onDone(filename);
     } catch (err) {
-      setError(t("privacy.exportFailed", { message: err instanceof ApiError ? refusal(err.code?.toUpperCase(), err.message) : errorMessage(err) }));
+      setError(
+        t("privacy.exportFailed", {
+          message:
+            err instanceof ApiError
+              ? refusal(err.code?.toUpperCase(), err.message)
+              : errorMessage(err),
+        }),
+      );
       setBusy(false);
     }
   };
@@ -170,7 +210,17 @@ function ExportDialog({ subject, who, onClose, onDone }: { subject: DataSubject;
   );
 }
 
-function EraseDialog({ subject, who, onClose, onDone }: { subject: DataSubject; who: string; onClose: () => void; onDone: (erasure: Erasure) => void }) {
+function EraseDialog({
+  subject,
+  who,
+  onClose,
+  onDone,
+}: {
+  subject: DataSubject;
+  who: string;
+  onClose: () => void;
+  onDone: (erasure: Erasure) => void;
+}) {
   const { t } = useI18n();
   const refusal = useRefusalText();
   const [erase, { busy }] = useMutation(CustomerDataEraseDocument);
@@ -179,13 +229,19 @@ function EraseDialog({ subject, who, onClose, onDone }: { subject: DataSubject; 
   const run = async () => {
     if (!confirmed) return;
     setError(null);
-    const result = await erase("customer" in subject ? { customer: subject.customer } : { email: subject.email });
+    const result = await erase(
+      "customer" in subject ? { customer: subject.customer } : { email: subject.email },
+    );
     if (result.status === "done" && result.payload.erasure) {
       onDone(result.payload.erasure);
       return;
     }
     const message =
-      result.status === "failed" ? result.problem : result.errors.length ? result.errors.map((e) => refusal(e.code, problemLine([e]))).join("; ") : "—";
+      result.status === "failed"
+        ? result.problem
+        : result.errors.length
+        ? result.errors.map((e) => refusal(e.code, problemLine([e]))).join("; ")
+        : "—";
     setError(t("privacy.eraseFailed", { message }));
   };
   return (
@@ -210,7 +266,11 @@ function EraseDialog({ subject, who, onClose, onDone }: { subject: DataSubject; 
       <Text fontWeight="bold" color="critical1">
         {t("privacy.eraseIrreversible")}
       </Text>
-      <CheckField label={t("privacy.eraseConfirmCheck")} checked={confirmed} onChange={setConfirmed} />
+      <CheckField
+        label={t("privacy.eraseConfirmCheck")}
+        checked={confirmed}
+        onChange={setConfirmed}
+      />
       {error && (
         <Text role="alert" color="critical1">
           {error}

@@ -40,22 +40,42 @@ export function EmailTemplatesSettings() {
           return (
             <Box display="flex" flexDirection="column" gap={3}>
               <Box display="flex" gap={3} flexWrap="wrap">
-                <SelectField label={t("settings.language")} value={languages.includes(language) ? language : ""} placeholder={languages.includes(language) ? undefined : "—"} options={languages.map((l) => ({ value: l, label: l }))} onChange={setLanguage} />
+                <SelectField
+                  label={t("settings.language")}
+                  value={languages.includes(language) ? language : ""}
+                  placeholder={languages.includes(language) ? undefined : "—"}
+                  options={languages.map((l) => ({ value: l, label: l }))}
+                  onChange={setLanguage}
+                />
                 <SelectField
                   label={t("settings.email")}
                   value={current ? current.notification : ""}
                   placeholder={t("settings.pickEmail")}
-                  options={shown.map((e) => ({ value: e.notification, label: `${label("notification", e.notification)}${e.isCustomized ? ` (${t("settings.customized")})` : ""}` }))}
+                  options={shown.map((e) => ({
+                    value: e.notification,
+                    label: `${label("notification", e.notification)}${
+                      e.isCustomized ? ` (${t("settings.customized")})` : ""
+                    }`,
+                  }))}
                   onChange={(v) => setSelected(v as EmailNotificationEnum)}
                 />
               </Box>
               {current ? (
-                <EmailTemplateEditor key={`${current.notification}-${current.languageCode}`} template={current} placeholders={data.emailTemplatePlaceholders ?? []} onSaved={() => void query.refetch()} />
+                <EmailTemplateEditor
+                  key={`${current.notification}-${current.languageCode}`}
+                  template={current}
+                  placeholders={data.emailTemplatePlaceholders ?? []}
+                  onSaved={() => void query.refetch()}
+                />
               ) : (
                 <Box as="ul" display="flex" flexDirection="column" gap={1} paddingLeft={4}>
                   {shown.map((e) => (
                     <li key={e.notification}>
-                      <Button type="button" variant="tertiary" onClick={() => setSelected(e.notification)}>
+                      <Button
+                        type="button"
+                        variant="tertiary"
+                        onClick={() => setSelected(e.notification)}
+                      >
                         {label("notification", e.notification)}
                       </Button>
                       <Text size={2} color="default2">
@@ -75,7 +95,15 @@ export function EmailTemplatesSettings() {
   );
 }
 
-function EmailTemplateEditor({ template, placeholders, onSaved }: { template: EmailTemplate; placeholders: ReadonlyArray<{ name: string; description: string }>; onSaved: () => void }) {
+function EmailTemplateEditor({
+  template,
+  placeholders,
+  onSaved,
+}: {
+  template: EmailTemplate;
+  placeholders: ReadonlyArray<{ name: string; description: string }>;
+  onSaved: () => void;
+}) {
   const { t, label } = useI18n();
   const host = useHost();
   const [updateTemplate] = useMutation(SettingsEmailTemplateUpdateDocument);
@@ -90,7 +118,9 @@ function EmailTemplateEditor({ template, placeholders, onSaved }: { template: Em
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await runSave(async () => (await updateTemplate({ ...vars, input: { subject, body, isActive } })).problem);
+    const ok = await runSave(
+      async () => (await updateTemplate({ ...vars, input: { subject, body, isActive } })).problem,
+    );
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       onSaved();
@@ -99,12 +129,29 @@ function EmailTemplateEditor({ template, placeholders, onSaved }: { template: Em
 
   return (
     <Box display="flex" flexDirection="column" gap={3}>
-      <Box as="form" onSubmit={submit} aria-label={label("notification", template.notification)} display="flex" flexDirection="column" gap={3}>
+      <Box
+        as="form"
+        onSubmit={submit}
+        aria-label={label("notification", template.notification)}
+        display="flex"
+        flexDirection="column"
+        gap={3}
+      >
         <Text as="h3" size={4} fontWeight="bold">
           {label("notification", template.notification)} ({template.languageCode})
         </Text>
-        <Input label={t("settings.subject")} value={subject} onChange={(e) => setSubject(e.target.value)} />
-        <TextAreaField label={t("settings.body")} hint={t("settings.bodyHint")} rows={10} value={body} onChange={setBody} />
+        <Input
+          label={t("settings.subject")}
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+        />
+        <TextAreaField
+          label={t("settings.body")}
+          hint={t("settings.bodyHint")}
+          rows={10}
+          value={body}
+          onChange={setBody}
+        />
         <Placeholders items={usable} onInsert={(name) => setBody((b) => `${b}{{ ${name} }}`)} />
         <CheckField label={t("settings.emailActive")} checked={isActive} onChange={setIsActive} />
         <Box display="flex" gap={2} alignItems="center" flexWrap="wrap">
@@ -127,12 +174,26 @@ function EmailTemplateEditor({ template, placeholders, onSaved }: { template: Em
           <SaveStatus state={resetState} />
         </Box>
       </Box>
-      <PreviewPanel document={SettingsEmailPreviewDocument} variables={(ticket) => ({ ...vars, ticket })} pick={(data) => data.emailTemplatePreview}>
+      <PreviewPanel
+        document={SettingsEmailPreviewDocument}
+        variables={(ticket) => ({ ...vars, ticket })}
+        pick={(data) => data.emailTemplatePreview}
+      >
         {(preview) => (
           <Box data-testid="email-preview" display="flex" flexDirection="column" gap={2}>
             <Text fontWeight="bold">{preview.subject}</Text>
             {/* The e-mail as sent, isolated: a sandboxed frame runs no script and cannot reach the Dashboard. */}
-            <iframe title={t("settings.previewHtml")} sandbox="" srcDoc={preview.html} style={{ width: "100%", height: "360px", border: "1px solid #ccc", background: "#fff" }} />
+            <iframe
+              title={t("settings.previewHtml")}
+              sandbox=""
+              srcDoc={preview.html}
+              style={{
+                width: "100%",
+                height: "360px",
+                border: "1px solid #ccc",
+                background: "#fff",
+              }}
+            />
             <details>
               <summary>{t("settings.previewText")}</summary>
               <pre style={{ whiteSpace: "pre-wrap" }}>{preview.text}</pre>

@@ -27,7 +27,9 @@ export function PreviewPanel<TData, TVariables, TPreview>({
   const { t } = useI18n();
   const [ticket, setTicket] = useState("");
   const [load, { busy }] = useLazyQuery(document);
-  const [shown, setShown] = useState<{ status: "error"; message: string } | { status: "done"; preview: TPreview } | null>(null);
+  const [shown, setShown] = useState<
+    { status: "error"; message: string } | { status: "done"; preview: TPreview } | null
+  >(null);
   const run = async () => {
     setShown(null);
     const result = await load(variables(ticket));
@@ -36,16 +38,36 @@ export function PreviewPanel<TData, TVariables, TPreview>({
       return;
     }
     const preview = pick(result.data);
-    setShown(preview ? { status: "done", preview } : { status: "error", message: t("settings.previewUnavailable") });
+    setShown(
+      preview
+        ? { status: "done", preview }
+        : { status: "error", message: t("settings.previewUnavailable") },
+    );
   };
   return (
-    <Box as="section" aria-label={t("settings.preview")} display="flex" flexDirection="column" gap={2} padding={3} borderRadius={3} borderStyle="solid" borderWidth={1} borderColor="default1">
+    <Box
+      as="section"
+      aria-label={t("settings.preview")}
+      display="flex"
+      flexDirection="column"
+      gap={2}
+      padding={3}
+      borderRadius={3}
+      borderStyle="solid"
+      borderWidth={1}
+      borderColor="default1"
+    >
       <Text size={2} color="default2">
         {t("settings.previewSavedHint")}
       </Text>
       <Box display="flex" gap={2} alignItems="flex-end" flexWrap="wrap">
         <PreviewTicketPicker value={ticket} onChange={setTicket} />
-        <Button type="button" variant="secondary" disabled={!ticket || busy} onClick={() => void run()}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={!ticket || busy}
+          onClick={() => void run()}
+        >
           {t("settings.showPreview")}
         </Button>
       </Box>
@@ -63,14 +85,36 @@ export function PreviewPanel<TData, TVariables, TPreview>({
 }
 
 /** A ticket to fill previews with: one of the recent tickets. */
-function PreviewTicketPicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+function PreviewTicketPicker({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+}) {
   const { t } = useI18n();
   const tickets = useQuery(SettingsPreviewTicketsDocument, {});
-  const options = (tickets.data?.tickets?.edges ?? []).flatMap((e) => (e?.node ? [{ value: e.node.id, label: `#${e.node.number} ${e.node.subject}` }] : []));
+  const options = (tickets.data?.tickets?.edges ?? []).flatMap((e) =>
+    e?.node ? [{ value: e.node.id, label: `#${e.node.number} ${e.node.subject}` }] : [],
+  );
   useEffect(() => {
     if (!value && options[0]) onChange(options[0].value);
   }, [value, options[0]?.value]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (tickets.error) return <Text color="critical1">{t("state.error", { message: tickets.error })}</Text>;
-  if (tickets.data && options.length === 0) return <Text size={2} color="default2">{t("settings.previewNoTickets")}</Text>;
-  return <SelectField label={t("settings.previewTicket")} value={value} options={options} onChange={onChange} disabled={!tickets.data} />;
+  if (tickets.error)
+    return <Text color="critical1">{t("state.error", { message: tickets.error })}</Text>;
+  if (tickets.data && options.length === 0)
+    return (
+      <Text size={2} color="default2">
+        {t("settings.previewNoTickets")}
+      </Text>
+    );
+  return (
+    <SelectField
+      label={t("settings.previewTicket")}
+      value={value}
+      options={options}
+      onChange={onChange}
+      disabled={!tickets.data}
+    />
+  );
 }

@@ -19,7 +19,14 @@ import { PreviewPanel } from "./PreviewPanel";
 import { KINDS } from "./Workflow";
 
 type Template = NonNullable<SettingsResponseTemplatesQuery["responseTemplates"]>[number];
-type TemplateForm = { name: string; languageCode: string; subject: string; body: string; kind: string; isActive: boolean };
+type TemplateForm = {
+  name: string;
+  languageCode: string;
+  subject: string;
+  body: string;
+  kind: string;
+  isActive: boolean;
+};
 
 export function ResponseTemplatesSettings() {
   const { t, label, lang } = useI18n();
@@ -42,25 +49,84 @@ export function ResponseTemplatesSettings() {
             columns={[
               { header: t("settings.name"), cell: (r) => r.name },
               { header: t("settings.languageCode"), cell: (r) => r.languageCode },
-              { header: t("inbox.filter.kind"), cell: (r) => (r.kind ? label("kind", r.kind) : t("settings.anyKind")) },
+              {
+                header: t("inbox.filter.kind"),
+                cell: (r) => (r.kind ? label("kind", r.kind) : t("settings.anyKind")),
+              },
               { header: t("settings.subject"), cell: (r) => r.subject || "—" },
               { header: t("settings.isActive"), cell: (r) => yesNo(t, r.isActive) },
             ]}
-            blank={() => ({ name: "", languageCode: lang, subject: "", body: "", kind: "", isActive: true })}
-            fromItem={(r) => ({ name: r.name, languageCode: r.languageCode, subject: r.subject, body: r.body, kind: r.kind ?? "", isActive: r.isActive })}
+            blank={() => ({
+              name: "",
+              languageCode: lang,
+              subject: "",
+              body: "",
+              kind: "",
+              isActive: true,
+            })}
+            fromItem={(r) => ({
+              name: r.name,
+              languageCode: r.languageCode,
+              subject: r.subject,
+              body: r.body,
+              kind: r.kind ?? "",
+              isActive: r.isActive,
+            })}
             renderForm={(form, set, item) => (
               <>
-                <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-                <Input label={t("settings.languageCode")} required value={form.languageCode} onChange={(e) => set({ languageCode: e.target.value })} />
-                <SelectField label={t("inbox.filter.kind")} value={form.kind} placeholder={t("settings.anyKind")} options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))} onChange={(v) => set({ kind: v })} />
-                <Input label={t("settings.subject")} value={form.subject} onChange={(e) => set({ subject: e.target.value })} />
-                <TextAreaField label={t("settings.body")} hint={t("settings.bodyHint")} rows={8} value={form.body} onChange={(v) => set({ body: v })} />
-                <Placeholders items={placeholders} onInsert={(name) => set({ body: `${form.body}{{ ${name} }}` })} />
-                <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
+                <Input
+                  label={t("settings.name")}
+                  required
+                  value={form.name}
+                  onChange={(e) => set({ name: e.target.value })}
+                />
+                <Input
+                  label={t("settings.languageCode")}
+                  required
+                  value={form.languageCode}
+                  onChange={(e) => set({ languageCode: e.target.value })}
+                />
+                <SelectField
+                  label={t("inbox.filter.kind")}
+                  value={form.kind}
+                  placeholder={t("settings.anyKind")}
+                  options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))}
+                  onChange={(v) => set({ kind: v })}
+                />
+                <Input
+                  label={t("settings.subject")}
+                  value={form.subject}
+                  onChange={(e) => set({ subject: e.target.value })}
+                />
+                <TextAreaField
+                  label={t("settings.body")}
+                  hint={t("settings.bodyHint")}
+                  rows={8}
+                  value={form.body}
+                  onChange={(v) => set({ body: v })}
+                />
+                <Placeholders
+                  items={placeholders}
+                  onInsert={(name) => set({ body: `${form.body}{{ ${name} }}` })}
+                />
+                <CheckField
+                  label={t("settings.isActive")}
+                  checked={form.isActive}
+                  onChange={(v) => set({ isActive: v })}
+                />
                 {item ? (
-                  <PreviewPanel document={SettingsResponseTemplatePreviewDocument} variables={(ticket) => ({ id: item.id, ticket })} pick={(data) => data.responseTemplatePreview}>
+                  <PreviewPanel
+                    document={SettingsResponseTemplatePreviewDocument}
+                    variables={(ticket) => ({ id: item.id, ticket })}
+                    pick={(data) => data.responseTemplatePreview}
+                  >
                     {(preview) => (
-                      <Box data-testid="template-preview" display="flex" flexDirection="column" gap={1}>
+                      <Box
+                        data-testid="template-preview"
+                        display="flex"
+                        flexDirection="column"
+                        gap={1}
+                      >
                         <Text fontWeight="bold">{preview.subject}</Text>
                         <Html html={preview.body} />
                       </Box>

@@ -11,7 +11,12 @@ import { ResponseTemplatesSettings } from "./ResponseTemplates";
 import { TeamSettings } from "./Team";
 import { WebhookDetail, WebhooksSettings } from "./Webhooks";
 import { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
-import { CategoriesSettings, ContactsSettings, PrioritiesSettings, StatusesSettings } from "./Workflow";
+import {
+  CategoriesSettings,
+  ContactsSettings,
+  PrioritiesSettings,
+  StatusesSettings,
+} from "./Workflow";
 
 // #/settings                      → statuses (the first section)
 // #/settings/<section>            → one section
@@ -33,7 +38,9 @@ const TITLES: Record<SettingsSection, MessageKey> = {
 };
 
 /** `/settings/webhooks/abc` → { section: "webhooks", id: "abc" }; unknown sections → null. */
-export function parseSettingsPath(path: string): { section: SettingsSection; id: string | null } | null {
+export function parseSettingsPath(
+  path: string,
+): { section: SettingsSection; id: string | null } | null {
   const parts = path.split("/").filter(Boolean);
   if (parts[0] !== "settings") return null;
   const section = (parts[1] ?? "statuses") as SettingsSection;
@@ -52,7 +59,15 @@ export function SettingsPage({ route }: { route: Route }) {
       </Text>
       <Box display="flex" gap={6} flexWrap="wrap" alignItems="flex-start">
         <Box as="nav" aria-label={t("settings.sections")} __minWidth="180px">
-          <Box as="ul" display="flex" flexDirection="column" gap={1} padding={0} margin={0} style={{ listStyle: "none" }}>
+          <Box
+            as="ul"
+            display="flex"
+            flexDirection="column"
+            gap={1}
+            padding={0}
+            margin={0}
+            style={{ listStyle: "none" }}
+          >
             {SETTINGS_SECTIONS.map((section) => {
               const current = parsed?.section === section;
               return (
@@ -85,7 +100,13 @@ export function SettingsPage({ route }: { route: Route }) {
   );
 }
 
-function SettingsSectionView({ route, parsed }: { route: Route; parsed: ReturnType<typeof parseSettingsPath> }) {
+function SettingsSectionView({
+  route,
+  parsed,
+}: {
+  route: Route;
+  parsed: ReturnType<typeof parseSettingsPath>;
+}) {
   const { t } = useI18n();
   if (!parsed) return <EmptyState title={t("app.notFound")} />;
   switch (parsed.section) {

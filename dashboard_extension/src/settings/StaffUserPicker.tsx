@@ -1,20 +1,35 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useId, useState, type ChangeEvent, type KeyboardEvent, type MouseEvent } from "react";
+import {
+  useEffect,
+  useId,
+  useState,
+  type ChangeEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from "react";
 import { useLazyQuery } from "../api/useLazyQuery";
-import { SettingsAgentCandidatesDocument, type SettingsAgentCandidatesQuery } from "../generated/graphql";
+import {
+  SettingsAgentCandidatesDocument,
+  type SettingsAgentCandidatesQuery,
+} from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { personName } from "../ui/chips";
 import { INPUT_LOOK } from "../ui/fields";
 import { useDebounced } from "../ui/useDebounced";
 
-export type StaffCandidate = NonNullable<SettingsAgentCandidatesQuery["supportAgentCandidates"]>[number];
+export type StaffCandidate = NonNullable<
+  SettingsAgentCandidatesQuery["supportAgentCandidates"]
+>[number];
 
 /** How many matches one search shows; more words narrow it down. */
 export const CANDIDATES_PAGE = 20;
 /** Typing pauses this long before the search goes out. */
 export const SEARCH_DELAY_MS = 250;
 
-type Answer = { search: string; attempt: number } & ({ items: StaffCandidate[] } | { error: string });
+type Answer = { search: string; attempt: number } & (
+  | { items: StaffCandidate[] }
+  | { error: string }
+);
 
 /**
  * Picks a staff user who is not in the support team yet, by name or e-mail: a combobox
@@ -22,7 +37,15 @@ type Answer = { search: string; attempt: number } & ({ items: StaffCandidate[] }
  * merchant types. Arrow keys move through the matches, Enter takes one, Escape closes the
  * list (or, closed, empties the field).
  */
-export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { value: StaffCandidate | null; onChange: (user: StaffCandidate | null) => void; delay?: number }) {
+export function StaffUserPicker({
+  value,
+  onChange,
+  delay = SEARCH_DELAY_MS,
+}: {
+  value: StaffCandidate | null;
+  onChange: (user: StaffCandidate | null) => void;
+  delay?: number;
+}) {
   const { t } = useI18n();
   const [findCandidates] = useLazyQuery(SettingsAgentCandidatesDocument);
   const inputId = useId();
@@ -41,7 +64,11 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
     let current = true;
     void findCandidates({ search: search || null, first: CANDIDATES_PAGE }).then((result) => {
       if (!current) return;
-      setAnswer(result.status === "done" ? { search, attempt, items: result.data.supportAgentCandidates ?? [] } : { search, attempt, error: result.problem });
+      setAnswer(
+        result.status === "done"
+          ? { search, attempt, items: result.data.supportAgentCandidates ?? [] }
+          : { search, attempt, error: result.problem },
+      );
     });
     return () => {
       current = false;
@@ -96,14 +123,14 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
   const status = !settled
     ? ""
     : "error" in settled
-      ? t("settings.staffSearchFailed", { message: settled.error })
-      : items.length === 0
-        ? typed
-          ? t("settings.staffNoMatch", { search: typed })
-          : t("settings.staffAllInTeam")
-        : items.length >= CANDIDATES_PAGE
-          ? t("settings.staffMatchesFirst", { count: items.length })
-          : t("settings.staffMatches", { count: items.length });
+    ? t("settings.staffSearchFailed", { message: settled.error })
+    : items.length === 0
+    ? typed
+      ? t("settings.staffNoMatch", { search: typed })
+      : t("settings.staffAllInTeam")
+    : items.length >= CANDIDATES_PAGE
+    ? t("settings.staffMatchesFirst", { count: items.length })
+    : t("settings.staffMatches", { count: items.length });
 
   return (
     <Box display="flex" flexDirection="column" gap={1}>
@@ -139,7 +166,9 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
         {...INPUT_LOOK}
       />
       <Text id={hintId} size={1} color="default2">
-        {value ? t("settings.staffChosen", { name: personName(value), email: value.email }) : t("settings.staffSearchHint")}
+        {value
+          ? t("settings.staffChosen", { name: personName(value), email: value.email })
+          : t("settings.staffSearchHint")}
       </Text>
       {/* Always in the document (aria-controls points at it); hidden while closed or empty. */}
       <Box
@@ -209,7 +238,13 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
           <Text role="alert" size={2} color="critical1">
             {status}
           </Text>
-          <Button type="button" size="small" variant="secondary" onMouseDown={keepFocus} onClick={() => setAttempt((n) => n + 1)}>
+          <Button
+            type="button"
+            size="small"
+            variant="secondary"
+            onMouseDown={keepFocus}
+            onClick={() => setAttempt((n) => n + 1)}
+          >
             {t("state.retry")}
           </Button>
         </Box>

@@ -31,10 +31,27 @@ import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
-import { CheckField, cellStyle, cleanTranslations, DeleteButton, EntityEditor, parseOptionalInt, QueryView, TranslationsField, yesNo, type Translation } from "./common";
+import {
+  CheckField,
+  cellStyle,
+  cleanTranslations,
+  DeleteButton,
+  EntityEditor,
+  parseOptionalInt,
+  QueryView,
+  TranslationsField,
+  yesNo,
+  type Translation,
+} from "./common";
 
 export const GROUPS: TicketStatusGroupEnum[] = ["NEW", "OPEN", "WAITING", "CLOSED"];
-export const KINDS: TicketKindEnum[] = ["QUESTION", "COMPLAINT", "REFUND_REQUEST", "ORDER_PROBLEM", "OTHER"];
+export const KINDS: TicketKindEnum[] = [
+  "QUESTION",
+  "COMPLAINT",
+  "REFUND_REQUEST",
+  "ORDER_PROBLEM",
+  "OTHER",
+];
 
 type Status = NonNullable<SettingsStatusesQuery["ticketStatuses"]>[number];
 type StatusForm = {
@@ -76,11 +93,27 @@ export function StatusesSettings() {
                 {
                   header: t("settings.flags"),
                   cell: (s) =>
-                    [s.isInitial && t("settings.isInitial"), s.isInternal && t("settings.isInternal"), !s.isActive && t("settings.inactive")].filter(Boolean).join(", ") || "—",
+                    [
+                      s.isInitial && t("settings.isInitial"),
+                      s.isInternal && t("settings.isInternal"),
+                      !s.isActive && t("settings.inactive"),
+                    ]
+                      .filter(Boolean)
+                      .join(", ") || "—",
                 },
                 { header: t("settings.position"), cell: (s) => s.position },
               ]}
-              blank={() => ({ name: "", slug: "", group: "OPEN", position: "", isActive: true, isInitial: false, isInternal: false, customerStatus: "", translations: [] })}
+              blank={() => ({
+                name: "",
+                slug: "",
+                group: "OPEN",
+                position: "",
+                isActive: true,
+                isInitial: false,
+                isInternal: false,
+                customerStatus: "",
+                translations: [],
+              })}
               fromItem={(s) => ({
                 name: s.name,
                 slug: s.slug,
@@ -94,28 +127,66 @@ export function StatusesSettings() {
               })}
               renderForm={(form, set, item) => (
                 <>
-                  <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-                  <Input label={t("settings.slug")} helperText={t("settings.slugHint")} value={form.slug} onChange={(e) => set({ slug: e.target.value })} />
-                  <SelectField label={t("settings.group")} value={form.group} options={GROUPS.map((g) => ({ value: g, label: label("group", g) }))} onChange={(v) => set({ group: v as TicketStatusGroupEnum })} />
-                  <Input label={t("settings.position")} type="number" value={form.position} onChange={(e) => set({ position: e.target.value })} />
-                  <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
-                  <CheckField label={t("settings.isInitial")} checked={form.isInitial} onChange={(v) => set({ isInitial: v })} />
-                  <CheckField label={t("settings.isInternal")} checked={form.isInternal} onChange={(v) => set({ isInternal: v })} />
+                  <Input
+                    label={t("settings.name")}
+                    required
+                    value={form.name}
+                    onChange={(e) => set({ name: e.target.value })}
+                  />
+                  <Input
+                    label={t("settings.slug")}
+                    helperText={t("settings.slugHint")}
+                    value={form.slug}
+                    onChange={(e) => set({ slug: e.target.value })}
+                  />
+                  <SelectField
+                    label={t("settings.group")}
+                    value={form.group}
+                    options={GROUPS.map((g) => ({ value: g, label: label("group", g) }))}
+                    onChange={(v) => set({ group: v as TicketStatusGroupEnum })}
+                  />
+                  <Input
+                    label={t("settings.position")}
+                    type="number"
+                    value={form.position}
+                    onChange={(e) => set({ position: e.target.value })}
+                  />
+                  <CheckField
+                    label={t("settings.isActive")}
+                    checked={form.isActive}
+                    onChange={(v) => set({ isActive: v })}
+                  />
+                  <CheckField
+                    label={t("settings.isInitial")}
+                    checked={form.isInitial}
+                    onChange={(v) => set({ isInitial: v })}
+                  />
+                  <CheckField
+                    label={t("settings.isInternal")}
+                    checked={form.isInternal}
+                    onChange={(v) => set({ isInternal: v })}
+                  />
                   {form.isInternal && (
                     <SelectField
                       label={t("settings.customerStatus")}
                       value={form.customerStatus}
                       placeholder="—"
-                      options={statuses.filter((s) => s.id !== item?.id && !s.isInternal).map((s) => ({ value: s.id, label: s.name }))}
+                      options={statuses
+                        .filter((s) => s.id !== item?.id && !s.isInternal)
+                        .map((s) => ({ value: s.id, label: s.name }))}
                       onChange={(v) => set({ customerStatus: v })}
                     />
                   )}
-                  <TranslationsField value={form.translations} onChange={(rows) => set({ translations: rows })} />
+                  <TranslationsField
+                    value={form.translations}
+                    onChange={(rows) => set({ translations: rows })}
+                  />
                 </>
               )}
               save={async (form, item) => {
                 const position = parseOptionalInt(form.position);
-                if (Number.isNaN(position)) return t("settings.invalidNumber", { field: t("settings.position") });
+                if (Number.isNaN(position))
+                  return t("settings.invalidNumber", { field: t("settings.position") });
                 const input = {
                   name: form.name.trim(),
                   slug: form.slug.trim() || undefined,
@@ -124,7 +195,8 @@ export function StatusesSettings() {
                   isActive: form.isActive,
                   isInitial: form.isInitial,
                   isInternal: form.isInternal,
-                  customerStatus: form.isInternal && form.customerStatus ? form.customerStatus : null,
+                  customerStatus:
+                    form.isInternal && form.customerStatus ? form.customerStatus : null,
                   translations: cleanTranslations(form.translations),
                 };
                 if (item) return (await updateStatus({ id: item.id, input })).problem;
@@ -142,7 +214,13 @@ export function StatusesSettings() {
 }
 
 /** Allowed moves between statuses: who may make each, add and delete (the API has no update). */
-export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[]; onChanged: () => void }) {
+export function TransitionsEditor({
+  statuses,
+  onChanged,
+}: {
+  statuses: Status[];
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const [createTransition] = useMutation(SettingsTransitionCreateDocument);
   const [deleteTransition] = useMutation(SettingsTransitionDeleteDocument);
@@ -162,7 +240,13 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
     const ok = await runSave(async () => {
       if (!source || !target) return t("settings.transitionPick");
       const result = await createTransition({
-        input: { source, target, staffAllowed: staff, customerAllowed: customer, systemAllowed: system },
+        input: {
+          source,
+          target,
+          staffAllowed: staff,
+          customerAllowed: customer,
+          systemAllowed: system,
+        },
       });
       return result.problem;
     });
@@ -189,7 +273,14 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
           <table style={{ width: "100%", borderCollapse: "collapse" }}>
             <thead>
               <tr>
-                {[t("settings.from"), t("settings.to"), t("settings.staffAllowed"), t("settings.customerAllowed"), t("settings.systemAllowed"), t("settings.actions")].map((h) => (
+                {[
+                  t("settings.from"),
+                  t("settings.to"),
+                  t("settings.staffAllowed"),
+                  t("settings.customerAllowed"),
+                  t("settings.systemAllowed"),
+                  t("settings.actions"),
+                ].map((h) => (
                   <th key={h} scope="col" style={cellStyle}>
                     <Text size={2} color="default2">
                       {h}
@@ -227,11 +318,35 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
           </table>
         </Box>
       )}
-      <Box as="form" onSubmit={add} aria-label={t("settings.addTransition")} display="flex" flexWrap="wrap" gap={3} alignItems="flex-end">
-        <SelectField label={t("settings.from")} value={source} placeholder="—" options={options} onChange={setSource} />
-        <SelectField label={t("settings.to")} value={target} placeholder="—" options={options} onChange={setTarget} />
+      <Box
+        as="form"
+        onSubmit={add}
+        aria-label={t("settings.addTransition")}
+        display="flex"
+        flexWrap="wrap"
+        gap={3}
+        alignItems="flex-end"
+      >
+        <SelectField
+          label={t("settings.from")}
+          value={source}
+          placeholder="—"
+          options={options}
+          onChange={setSource}
+        />
+        <SelectField
+          label={t("settings.to")}
+          value={target}
+          placeholder="—"
+          options={options}
+          onChange={setTarget}
+        />
         <CheckField label={t("settings.staffAllowed")} checked={staff} onChange={setStaff} />
-        <CheckField label={t("settings.customerAllowed")} checked={customer} onChange={setCustomer} />
+        <CheckField
+          label={t("settings.customerAllowed")}
+          checked={customer}
+          onChange={setCustomer}
+        />
         <CheckField label={t("settings.systemAllowed")} checked={system} onChange={setSystem} />
         <Button type="submit" variant="secondary">
           {t("settings.addTransition")}
@@ -242,8 +357,17 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
   );
 }
 
-type Priority = NonNullable<import("../generated/graphql").SettingsPrioritiesQuery["ticketPriorities"]>[number];
-type PriorityForm = { name: string; slug: string; resolutionHours: string; position: string; isDefault: boolean; translations: Translation[] };
+type Priority = NonNullable<
+  import("../generated/graphql").SettingsPrioritiesQuery["ticketPriorities"]
+>[number];
+type PriorityForm = {
+  name: string;
+  slug: string;
+  resolutionHours: string;
+  position: string;
+  isDefault: boolean;
+  translations: Translation[];
+};
 
 export function PrioritiesSettings() {
   const { t } = useI18n();
@@ -267,7 +391,14 @@ export function PrioritiesSettings() {
             { header: t("settings.isDefault"), cell: (p) => yesNo(t, p.isDefault) },
             { header: t("settings.position"), cell: (p) => p.position },
           ]}
-          blank={() => ({ name: "", slug: "", resolutionHours: "", position: "", isDefault: false, translations: [] })}
+          blank={() => ({
+            name: "",
+            slug: "",
+            resolutionHours: "",
+            position: "",
+            isDefault: false,
+            translations: [],
+          })}
           fromItem={(p) => ({
             name: p.name,
             slug: p.slug,
@@ -278,19 +409,49 @@ export function PrioritiesSettings() {
           })}
           renderForm={(form, set) => (
             <>
-              <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-              <Input label={t("settings.slug")} helperText={t("settings.slugHint")} value={form.slug} onChange={(e) => set({ slug: e.target.value })} />
-              <Input label={t("settings.resolutionHours")} helperText={t("settings.resolutionHoursHint")} type="number" value={form.resolutionHours} onChange={(e) => set({ resolutionHours: e.target.value })} />
-              <Input label={t("settings.position")} type="number" value={form.position} onChange={(e) => set({ position: e.target.value })} />
-              <CheckField label={t("settings.isDefault")} checked={form.isDefault} onChange={(v) => set({ isDefault: v })} />
-              <TranslationsField value={form.translations} onChange={(rows) => set({ translations: rows })} />
+              <Input
+                label={t("settings.name")}
+                required
+                value={form.name}
+                onChange={(e) => set({ name: e.target.value })}
+              />
+              <Input
+                label={t("settings.slug")}
+                helperText={t("settings.slugHint")}
+                value={form.slug}
+                onChange={(e) => set({ slug: e.target.value })}
+              />
+              <Input
+                label={t("settings.resolutionHours")}
+                helperText={t("settings.resolutionHoursHint")}
+                type="number"
+                value={form.resolutionHours}
+                onChange={(e) => set({ resolutionHours: e.target.value })}
+              />
+              <Input
+                label={t("settings.position")}
+                type="number"
+                value={form.position}
+                onChange={(e) => set({ position: e.target.value })}
+              />
+              <CheckField
+                label={t("settings.isDefault")}
+                checked={form.isDefault}
+                onChange={(v) => set({ isDefault: v })}
+              />
+              <TranslationsField
+                value={form.translations}
+                onChange={(rows) => set({ translations: rows })}
+              />
             </>
           )}
           save={async (form, item) => {
             const hours = parseOptionalInt(form.resolutionHours);
             const position = parseOptionalInt(form.position);
-            if (Number.isNaN(hours)) return t("settings.invalidNumber", { field: t("settings.resolutionHours") });
-            if (Number.isNaN(position)) return t("settings.invalidNumber", { field: t("settings.position") });
+            if (Number.isNaN(hours))
+              return t("settings.invalidNumber", { field: t("settings.resolutionHours") });
+            if (Number.isNaN(position))
+              return t("settings.invalidNumber", { field: t("settings.position") });
             const input = {
               name: form.name.trim(),
               slug: form.slug.trim() || undefined,
@@ -310,8 +471,17 @@ export function PrioritiesSettings() {
   );
 }
 
-type Category = NonNullable<import("../generated/graphql").SettingsCategoriesQuery["ticketCategories"]>[number];
-type CategoryForm = { kind: TicketKindEnum; name: string; slug: string; position: string; isActive: boolean; translations: Translation[] };
+type Category = NonNullable<
+  import("../generated/graphql").SettingsCategoriesQuery["ticketCategories"]
+>[number];
+type CategoryForm = {
+  kind: TicketKindEnum;
+  name: string;
+  slug: string;
+  position: string;
+  isActive: boolean;
+  translations: Translation[];
+};
 
 export function CategoriesSettings() {
   const { t, label } = useI18n();
@@ -327,7 +497,9 @@ export function CategoriesSettings() {
           intro={t("settings.categoriesIntro")}
           addLabel={t("settings.addCategory")}
           emptyText={t("settings.noCategories")}
-          items={[...(data.ticketCategories ?? [])].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.position - b.position)}
+          items={[...(data.ticketCategories ?? [])].sort(
+            (a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.position - b.position,
+          )}
           itemName={(c) => c.name}
           columns={[
             { header: t("inbox.filter.kind"), cell: (c) => label("kind", c.kind) },
@@ -336,21 +508,63 @@ export function CategoriesSettings() {
             { header: t("settings.isActive"), cell: (c) => yesNo(t, c.isActive) },
             { header: t("settings.position"), cell: (c) => c.position },
           ]}
-          blank={() => ({ kind: "QUESTION", name: "", slug: "", position: "", isActive: true, translations: [] })}
-          fromItem={(c) => ({ kind: c.kind, name: c.name, slug: c.slug, position: String(c.position), isActive: c.isActive, translations: c.translations.map((tr) => ({ ...tr })) })}
+          blank={() => ({
+            kind: "QUESTION",
+            name: "",
+            slug: "",
+            position: "",
+            isActive: true,
+            translations: [],
+          })}
+          fromItem={(c) => ({
+            kind: c.kind,
+            name: c.name,
+            slug: c.slug,
+            position: String(c.position),
+            isActive: c.isActive,
+            translations: c.translations.map((tr) => ({ ...tr })),
+          })}
           renderForm={(form, set) => (
             <>
-              <SelectField label={t("inbox.filter.kind")} value={form.kind} options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))} onChange={(v) => set({ kind: v as TicketKindEnum })} />
-              <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-              <Input label={t("settings.slug")} helperText={t("settings.slugHint")} value={form.slug} onChange={(e) => set({ slug: e.target.value })} />
-              <Input label={t("settings.position")} type="number" value={form.position} onChange={(e) => set({ position: e.target.value })} />
-              <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
-              <TranslationsField value={form.translations} onChange={(rows) => set({ translations: rows })} />
+              <SelectField
+                label={t("inbox.filter.kind")}
+                value={form.kind}
+                options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))}
+                onChange={(v) => set({ kind: v as TicketKindEnum })}
+              />
+              <Input
+                label={t("settings.name")}
+                required
+                value={form.name}
+                onChange={(e) => set({ name: e.target.value })}
+              />
+              <Input
+                label={t("settings.slug")}
+                helperText={t("settings.slugHint")}
+                value={form.slug}
+                onChange={(e) => set({ slug: e.target.value })}
+              />
+              <Input
+                label={t("settings.position")}
+                type="number"
+                value={form.position}
+                onChange={(e) => set({ position: e.target.value })}
+              />
+              <CheckField
+                label={t("settings.isActive")}
+                checked={form.isActive}
+                onChange={(v) => set({ isActive: v })}
+              />
+              <TranslationsField
+                value={form.translations}
+                onChange={(rows) => set({ translations: rows })}
+              />
             </>
           )}
           save={async (form, item) => {
             const position = parseOptionalInt(form.position);
-            if (Number.isNaN(position)) return t("settings.invalidNumber", { field: t("settings.position") });
+            if (Number.isNaN(position))
+              return t("settings.invalidNumber", { field: t("settings.position") });
             const input = {
               kind: form.kind,
               name: form.name.trim(),
@@ -370,8 +584,19 @@ export function CategoriesSettings() {
   );
 }
 
-type Contact = NonNullable<import("../generated/graphql").SettingsContactsQuery["ticketContacts"]>[number];
-type ContactForm = { name: string; slug: string; email: string; description: string; responsible: string; position: string; isActive: boolean; translations: Translation[] };
+type Contact = NonNullable<
+  import("../generated/graphql").SettingsContactsQuery["ticketContacts"]
+>[number];
+type ContactForm = {
+  name: string;
+  slug: string;
+  email: string;
+  description: string;
+  responsible: string;
+  position: string;
+  isActive: boolean;
+  translations: Translation[];
+};
 
 export function ContactsSettings() {
   const { t } = useI18n();
@@ -382,7 +607,10 @@ export function ContactsSettings() {
   return (
     <QueryView query={query}>
       {(data) => {
-        const agents = (data.supportAgents ?? []).map((a) => ({ value: a.user.id, label: personName(a.user) }));
+        const agents = (data.supportAgents ?? []).map((a) => ({
+          value: a.user.id,
+          label: personName(a.user),
+        }));
         return (
           <EntityEditor<Contact, ContactForm>
             title={t("settings.contacts")}
@@ -394,11 +622,23 @@ export function ContactsSettings() {
             columns={[
               { header: t("settings.name"), cell: (c) => c.name },
               { header: t("settings.email"), cell: (c) => c.email || "—" },
-              { header: t("settings.responsible"), cell: (c) => (c.responsible ? personName(c.responsible) : "—") },
+              {
+                header: t("settings.responsible"),
+                cell: (c) => (c.responsible ? personName(c.responsible) : "—"),
+              },
               { header: t("settings.isActive"), cell: (c) => yesNo(t, c.isActive) },
               { header: t("settings.position"), cell: (c) => c.position },
             ]}
-            blank={() => ({ name: "", slug: "", email: "", description: "", responsible: "", position: "", isActive: true, translations: [] })}
+            blank={() => ({
+              name: "",
+              slug: "",
+              email: "",
+              description: "",
+              responsible: "",
+              position: "",
+              isActive: true,
+              translations: [],
+            })}
             fromItem={(c) => ({
               name: c.name,
               slug: c.slug,
@@ -411,23 +651,62 @@ export function ContactsSettings() {
             })}
             renderForm={(form, set, item) => {
               const options = [...agents];
-              if (item?.responsible && !options.some((o) => o.value === item.responsible!.id)) options.push({ value: item.responsible.id, label: personName(item.responsible) });
+              if (item?.responsible && !options.some((o) => o.value === item.responsible!.id))
+                options.push({ value: item.responsible.id, label: personName(item.responsible) });
               return (
                 <>
-                  <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-                  <Input label={t("settings.slug")} helperText={t("settings.slugHint")} value={form.slug} onChange={(e) => set({ slug: e.target.value })} />
-                  <Input label={t("settings.email")} type="email" value={form.email} onChange={(e) => set({ email: e.target.value })} />
-                  <Input label={t("settings.description")} value={form.description} onChange={(e) => set({ description: e.target.value })} />
-                  <SelectField label={t("settings.responsible")} value={form.responsible} placeholder={t("panel.nobody")} options={options} onChange={(v) => set({ responsible: v })} />
-                  <Input label={t("settings.position")} type="number" value={form.position} onChange={(e) => set({ position: e.target.value })} />
-                  <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
-                  <TranslationsField value={form.translations} onChange={(rows) => set({ translations: rows })} />
+                  <Input
+                    label={t("settings.name")}
+                    required
+                    value={form.name}
+                    onChange={(e) => set({ name: e.target.value })}
+                  />
+                  <Input
+                    label={t("settings.slug")}
+                    helperText={t("settings.slugHint")}
+                    value={form.slug}
+                    onChange={(e) => set({ slug: e.target.value })}
+                  />
+                  <Input
+                    label={t("settings.email")}
+                    type="email"
+                    value={form.email}
+                    onChange={(e) => set({ email: e.target.value })}
+                  />
+                  <Input
+                    label={t("settings.description")}
+                    value={form.description}
+                    onChange={(e) => set({ description: e.target.value })}
+                  />
+                  <SelectField
+                    label={t("settings.responsible")}
+                    value={form.responsible}
+                    placeholder={t("panel.nobody")}
+                    options={options}
+                    onChange={(v) => set({ responsible: v })}
+                  />
+                  <Input
+                    label={t("settings.position")}
+                    type="number"
+                    value={form.position}
+                    onChange={(e) => set({ position: e.target.value })}
+                  />
+                  <CheckField
+                    label={t("settings.isActive")}
+                    checked={form.isActive}
+                    onChange={(v) => set({ isActive: v })}
+                  />
+                  <TranslationsField
+                    value={form.translations}
+                    onChange={(rows) => set({ translations: rows })}
+                  />
                 </>
               );
             }}
             save={async (form, item) => {
               const position = parseOptionalInt(form.position);
-              if (Number.isNaN(position)) return t("settings.invalidNumber", { field: t("settings.position") });
+              if (Number.isNaN(position))
+                return t("settings.invalidNumber", { field: t("settings.position") });
               const input = {
                 name: form.name.trim(),
                 slug: form.slug.trim() || undefined,

@@ -11,15 +11,26 @@ describe("statistics helpers", () => {
     expect(p).toMatchObject({ days: 30, from: "2025-02-14", to: "2025-03-15", custom: false });
     expect(new Date(p.gte).getTime()).toBe(new Date(2025, 1, 14, 0, 0, 0, 0).getTime());
     expect(new Date(p.lte).getTime()).toBe(new Date(2025, 2, 15, 23, 59, 59, 999).getTime());
-    expect(periodFromQuery(new URLSearchParams("days=7"), now)).toMatchObject({ days: 7, from: "2025-03-09" });
+    expect(periodFromQuery(new URLSearchParams("days=7"), now)).toMatchObject({
+      days: 7,
+      from: "2025-03-09",
+    });
     expect(periodFromQuery(new URLSearchParams("days=13"), now).days).toBe(30);
   });
 
   it("reads a custom range and refuses reversed or too long ones", () => {
-    expect(periodFromQuery(new URLSearchParams("from=2025-01-01&to=2025-01-31"), now)).toMatchObject({ custom: true, days: 31, from: "2025-01-01", to: "2025-01-31" });
-    expect(periodFromQuery(new URLSearchParams("from=2025-02-01&to=2025-01-01"), now).custom).toBe(false);
-    expect(periodFromQuery(new URLSearchParams("from=2023-01-01&to=2025-01-01"), now).custom).toBe(false);
-    expect(periodFromQuery(new URLSearchParams("from=2025-02-30&to=2025-03-01"), now).custom).toBe(false);
+    expect(
+      periodFromQuery(new URLSearchParams("from=2025-01-01&to=2025-01-31"), now),
+    ).toMatchObject({ custom: true, days: 31, from: "2025-01-01", to: "2025-01-31" });
+    expect(periodFromQuery(new URLSearchParams("from=2025-02-01&to=2025-01-01"), now).custom).toBe(
+      false,
+    );
+    expect(periodFromQuery(new URLSearchParams("from=2023-01-01&to=2025-01-01"), now).custom).toBe(
+      false,
+    );
+    expect(periodFromQuery(new URLSearchParams("from=2025-02-30&to=2025-03-01"), now).custom).toBe(
+      false,
+    );
   });
 
   it("formats durations at a glance", () => {
@@ -36,7 +47,9 @@ describe("statistics helpers", () => {
   });
 
   it("fills the days the API left out with zeros", () => {
-    expect(fillDays([{ date: "2025-01-02", created: 3, closed: 1 }], "2025-01-01", "2025-01-03")).toEqual([
+    expect(
+      fillDays([{ date: "2025-01-02", created: 3, closed: 1 }], "2025-01-01", "2025-01-03"),
+    ).toEqual([
       { date: "2025-01-01", created: 0, closed: 0 },
       { date: "2025-01-02", created: 3, closed: 1 },
       { date: "2025-01-03", created: 0, closed: 0 },

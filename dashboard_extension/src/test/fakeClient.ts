@@ -11,7 +11,10 @@ export type DownloadCall = { path: string; params: Record<string, string> };
  * downloads answer from `download` (a zip by default) and are recorded too. */
 export function createFakeClient(
   handlers: Record<string, Handler>,
-  download: (call: DownloadCall) => Download | Promise<Download> = () => ({ blob: new Blob(["zip"], { type: "application/zip" }), filename: "helpdesk-export.zip" }),
+  download: (call: DownloadCall) => Download | Promise<Download> = () => ({
+    blob: new Blob(["zip"], { type: "application/zip" }),
+    filename: "helpdesk-export.zip",
+  }),
 ) {
   const calls: Call[] = [];
   const downloads: DownloadCall[] = [];

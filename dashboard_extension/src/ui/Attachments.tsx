@@ -5,7 +5,14 @@ import { useClient } from "../api/context";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
 
-export type AttachmentInfo = { id: string; name: string; contentType: string; size: number; url: string; isInternal: boolean };
+export type AttachmentInfo = {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  url: string;
+  isInternal: boolean;
+};
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -32,8 +39,14 @@ export function AttachmentLink({ attachment }: { attachment: AttachmentInfo }) {
     }
   };
   return (
-    <Button variant="tertiary" size="small" onClick={download} aria-label={t("ticket.download", { name: attachment.name })}>
-      📎 {attachment.name} ({formatSize(attachment.size)}){attachment.isInternal ? ` · ${t("ticket.internalFile")}` : ""}
+    <Button
+      variant="tertiary"
+      size="small"
+      onClick={download}
+      aria-label={t("ticket.download", { name: attachment.name })}
+    >
+      📎 {attachment.name} ({formatSize(attachment.size)})
+      {attachment.isInternal ? ` · ${t("ticket.internalFile")}` : ""}
     </Button>
   );
 }
@@ -73,9 +86,21 @@ export function AuthorizedImage({ attachment }: { attachment: AttachmentInfo }) 
   return (
     <Box as="figure" display="flex" flexDirection="column" gap={1} margin={0}>
       {src ? (
-        <img src={src} alt={attachment.name} style={{ maxWidth: 180, maxHeight: 180, objectFit: "cover", borderRadius: 6 }} />
+        <img
+          src={src}
+          alt={attachment.name}
+          style={{ maxWidth: 180, maxHeight: 180, objectFit: "cover", borderRadius: 6 }}
+        />
       ) : (
-        <Box __width="180px" __height="120px" backgroundColor="default2" borderRadius={3} display="flex" alignItems="center" justifyContent="center">
+        <Box
+          __width="180px"
+          __height="120px"
+          backgroundColor="default2"
+          borderRadius={3}
+          display="flex"
+          alignItems="center"
+          justifyContent="center"
+        >
           <Text size={1} color={error ? "critical1" : "default2"}>
             {error ?? "…"}
           </Text>

@@ -18,7 +18,9 @@ export function Dialog({
   const titleId = useId();
   return (
     <Modal open={open} onChange={(next) => !next && onClose()}>
-      <Modal.Content dialogContentProps={{ "aria-labelledby": titleId, "aria-describedby": undefined }}>
+      <Modal.Content
+        dialogContentProps={{ "aria-labelledby": titleId, "aria-describedby": undefined }}
+      >
         <Box
           position="fixed"
           __left="50%"

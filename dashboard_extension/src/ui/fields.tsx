@@ -78,7 +78,17 @@ const visuallyHidden = {
   whiteSpace: "nowrap",
 } as const;
 
-export function Section({ title, children, actions, id }: { title: string; children: ReactNode; actions?: ReactNode; id?: string }) {
+export function Section({
+  title,
+  children,
+  actions,
+  id,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  id?: string;
+}) {
   const generated = useId();
   const headingId = id ?? generated;
   return (

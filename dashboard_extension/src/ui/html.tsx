@@ -1,6 +1,19 @@
 import { Box } from "@saleor/macaw-ui";
 
-const DROP = new Set(["SCRIPT", "STYLE", "IFRAME", "OBJECT", "EMBED", "LINK", "META", "FORM", "INPUT", "BUTTON", "TEXTAREA", "SELECT"]);
+const DROP = new Set([
+  "SCRIPT",
+  "STYLE",
+  "IFRAME",
+  "OBJECT",
+  "EMBED",
+  "LINK",
+  "META",
+  "FORM",
+  "INPUT",
+  "BUTTON",
+  "TEXTAREA",
+  "SELECT",
+]);
 
 /**
  * The server sanitises comment bodies already; this second pass in the browser drops
@@ -19,7 +32,12 @@ export function sanitizeHtml(html: string): string {
       for (const attribute of Array.from(child.attributes)) {
         const name = attribute.name.toLowerCase();
         const value = attribute.value.trim().toLowerCase();
-        if (name.startsWith("on") || name === "style" || ((name === "href" || name === "src") && (value.startsWith("javascript:") || value.startsWith("data:")))) {
+        if (
+          name.startsWith("on") ||
+          name === "style" ||
+          ((name === "href" || name === "src") &&
+            (value.startsWith("javascript:") || value.startsWith("data:")))
+        ) {
           child.removeAttribute(attribute.name);
         }
       }
@@ -45,5 +63,11 @@ export function htmlToText(html: string): string {
 }
 
 export function Html({ html }: { html: string }) {
-  return <Box className="helpdesk-html" style={{ overflowWrap: "anywhere" }} dangerouslySetInnerHTML={{ __html: sanitizeHtml(html) }} />;
+  return (
+    <Box
+      className="helpdesk-html"
+      style={{ overflowWrap: "anywhere" }}
+      dangerouslySetInnerHTML={{ __html: sanitizeHtml(html) }}
+    />
+  );
 }

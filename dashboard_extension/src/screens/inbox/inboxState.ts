@@ -48,7 +48,13 @@ export const SORT_FIELDS: Record<SortColumn, TicketSortField> = {
   lastActivity: "LAST_ACTIVITY_AT",
 };
 
-export const KINDS: TicketKindEnum[] = ["QUESTION", "COMPLAINT", "REFUND_REQUEST", "ORDER_PROBLEM", "OTHER"];
+export const KINDS: TicketKindEnum[] = [
+  "QUESTION",
+  "COMPLAINT",
+  "REFUND_REQUEST",
+  "ORDER_PROBLEM",
+  "OTHER",
+];
 export const PAGE_SIZE = 50;
 
 export type InboxState = {

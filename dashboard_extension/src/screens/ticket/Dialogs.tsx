@@ -10,7 +10,19 @@ import { Dialog } from "../../ui/Dialog";
 import { SelectField } from "../../ui/fields";
 import type { Options, Ticket } from "./types";
 
-export function ForwardDialog({ ticket, options, open, onClose, onDone }: { ticket: Ticket; options: Options | undefined; open: boolean; onClose: () => void; onDone: () => void }) {
+export function ForwardDialog({
+  ticket,
+  options,
+  open,
+  onClose,
+  onDone,
+}: {
+  ticket: Ticket;
+  options: Options | undefined;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const host = useHost();
   const [forward, { busy }] = useMutation(TicketForwardDocument);
@@ -29,7 +41,10 @@ export function ForwardDialog({ ticket, options, open, onClose, onDone }: { tick
     setError(null);
     const { problem } = await forward({
       id: ticket.id,
-      input: { ...(toUser ? { toUser } : { toEmail: toEmail.trim() }), ...(message.trim() ? { message } : {}) },
+      input: {
+        ...(toUser ? { toUser } : { toEmail: toEmail.trim() }),
+        ...(message.trim() ? { message } : {}),
+      },
     });
     if (problem) setError(problem);
     else {
@@ -53,8 +68,19 @@ export function ForwardDialog({ ticket, options, open, onClose, onDone }: { tick
             if (value) setToEmail("");
           }}
         />
-        <Input label={t("forward.toEmail")} type="email" value={toEmail} disabled={Boolean(toUser)} onChange={(e) => setToEmail(e.target.value)} />
-        <Textarea label={t("forward.message")} value={message} rows={3} onChange={(e) => setMessage(e.target.value)} />
+        <Input
+          label={t("forward.toEmail")}
+          type="email"
+          value={toEmail}
+          disabled={Boolean(toUser)}
+          onChange={(e) => setToEmail(e.target.value)}
+        />
+        <Textarea
+          label={t("forward.message")}
+          value={message}
+          rows={3}
+          onChange={(e) => setMessage(e.target.value)}
+        />
         {error && (
           <Text role="alert" color="critical1">
             {error}
@@ -73,13 +99,23 @@ export function ForwardDialog({ ticket, options, open, onClose, onDone }: { tick
   );
 }
 
-export function MergeDialog({ ticket, open, onClose }: { ticket: Ticket; open: boolean; onClose: () => void }) {
+export function MergeDialog({
+  ticket,
+  open,
+  onClose,
+}: {
+  ticket: Ticket;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const host = useHost();
   const [merge, { busy }] = useMutation(TicketMergeDocument);
   const [target, setTarget] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const candidates = (ticket.otherTickets?.edges ?? []).map((e) => e?.node).filter((n): n is NonNullable<typeof n> => Boolean(n));
+  const candidates = (ticket.otherTickets?.edges ?? [])
+    .map((e) => e?.node)
+    .filter((n): n is NonNullable<typeof n> => Boolean(n));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

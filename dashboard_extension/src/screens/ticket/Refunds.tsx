@@ -42,22 +42,38 @@ export const fromMinor = (minor: number, digits: number): string => {
 };
 
 function newIdempotencyKey(): string {
-  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function")
+    return crypto.randomUUID();
   return `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-const STATE_COLORS = { REQUESTED: "info1", PENDING: "warning1", SUCCEEDED: "success1", FAILED: "critical1" } as const;
+const STATE_COLORS = {
+  REQUESTED: "info1",
+  PENDING: "warning1",
+  SUCCEEDED: "success1",
+  FAILED: "critical1",
+} as const;
 
 /** How often an open refund's state is asked for again: the payment app answers later. */
 export const REFUND_POLL_MS = 3000;
 
 /** The refunds started from the ticket, with their state, and the button to start one. */
-export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: string; hasOrder: boolean; onChanged: () => void }) {
+export function RefundsSection({
+  ticketId,
+  hasOrder,
+  onChanged,
+}: {
+  ticketId: string;
+  hasOrder: boolean;
+  onChanged: () => void;
+}) {
   const { t, label, formatDate, formatMoney } = useI18n();
   const list = useQuery(TicketRefundListDocument, { id: ticketId });
   const [open, setOpen] = useState(false);
   const refunds = list.data?.ticket?.refunds ?? [];
-  const waiting = refunds.some((refund) => refund.state === "REQUESTED" || refund.state === "PENDING");
+  const waiting = refunds.some(
+    (refund) => refund.state === "REQUESTED" || refund.state === "PENDING",
+  );
   const { refetch } = list;
   useEffect(() => {
     // While a refund waits for the payment app, follow it without a reload; the
@@ -92,9 +108,24 @@ export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: st
       ) : refunds.length === 0 ? (
         <Text color="default2">{t("refund.none")}</Text>
       ) : (
-        <Box as="ul" display="flex" flexDirection="column" gap={2} padding={0} margin={0} style={{ listStyle: "none" }}>
+        <Box
+          as="ul"
+          display="flex"
+          flexDirection="column"
+          gap={2}
+          padding={0}
+          margin={0}
+          style={{ listStyle: "none" }}
+        >
           {refunds.map((refund) => (
-            <Box as="li" key={refund.id} data-testid="refund" display="flex" flexDirection="column" gap={1}>
+            <Box
+              as="li"
+              key={refund.id}
+              data-testid="refund"
+              display="flex"
+              flexDirection="column"
+              gap={1}
+            >
               <Box display="flex" justifyContent="space-between" gap={2} alignItems="center">
                 <Text fontWeight="bold">
                   {formatMoney(Number(refund.amount), refund.currency)}
@@ -105,9 +136,15 @@ export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: st
                 </Chip>
               </Box>
               {refund.lines.length > 0 && (
-                <Text size={2}>{refund.lines.map((line) => `${line.quantity} × ${line.productName}`).join(", ")}</Text>
+                <Text size={2}>
+                  {refund.lines.map((line) => `${line.quantity} × ${line.productName}`).join(", ")}
+                </Text>
               )}
-              {refund.reason && <Text size={2} color="default2">{refund.reason}</Text>}
+              {refund.reason && (
+                <Text size={2} color="default2">
+                  {refund.reason}
+                </Text>
+              )}
               {refund.failureMessage && (
                 <Text size={2} color="critical1">
                   {t("refund.failure", { message: refund.failureMessage })}
@@ -115,7 +152,8 @@ export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: st
               )}
               <Text size={1} color="default2">
                 {formatDate(refund.createdAt)}
-                {refund.completedAt ? ` → ${formatDate(refund.completedAt)}` : ""} · {label("refundMethod", refund.method)}
+                {refund.completedAt ? ` → ${formatDate(refund.completedAt)}` : ""} ·{" "}
+                {label("refundMethod", refund.method)}
               </Text>
             </Box>
           ))}
@@ -136,7 +174,15 @@ export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: st
   );
 }
 
-export function RefundDialog({ ticketId, onClose, onDone }: { ticketId: string; onClose: () => void; onDone: () => void }) {
+export function RefundDialog({
+  ticketId,
+  onClose,
+  onDone,
+}: {
+  ticketId: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const options = useQuery(TicketRefundOptionsDocument, { ticket: ticketId });
   const data = options.data?.ticketRefundOptions;
@@ -147,7 +193,9 @@ export function RefundDialog({ ticketId, onClose, onDone }: { ticketId: string; 
       ) : !options.data ? (
         <Loading rows={4} label={t("refund.loading")} />
       ) : !data || !data.canRefund ? (
-        <Text role="alert">{t("refund.unavailable", { reason: data?.unavailableReason ?? "—" })}</Text>
+        <Text role="alert">
+          {t("refund.unavailable", { reason: data?.unavailableReason ?? "—" })}
+        </Text>
       ) : (
         <RefundForm ticketId={ticketId} options={data} onClose={onClose} onDone={onDone} />
       )}
@@ -155,7 +203,17 @@ export function RefundDialog({ ticketId, onClose, onDone }: { ticketId: string; 
   );
 }
 
-function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; options: RefundOptions; onClose: () => void; onDone: () => void }) {
+function RefundForm({
+  ticketId,
+  options,
+  onClose,
+  onDone,
+}: {
+  ticketId: string;
+  options: RefundOptions;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t, label, formatMoney } = useI18n();
   const host = useHost();
   const [createRefund, { busy }] = useMutation(TicketRefundCreateDocument);
@@ -164,7 +222,12 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
   // One key per dialog: a retry after a lost answer never refunds twice.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [quantities, setQuantities] = useState<Record<string, number>>(() =>
-    Object.fromEntries(options.lines.map((line) => [line.orderLineId, Math.min(line.suggestedQuantity, line.refundableQuantity)])),
+    Object.fromEntries(
+      options.lines.map((line) => [
+        line.orderLineId,
+        Math.min(line.suggestedQuantity, line.refundableQuantity),
+      ]),
+    ),
   );
   const [shipping, setShipping] = useState(false);
   const [amountText, setAmountText] = useState<string | null>(null);
@@ -177,8 +240,10 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
   const maxMinor = toMinor(options.maxAmount, digits);
   const sumMinor = useMemo(
     () =>
-      options.lines.reduce((sum, line) => sum + toMinor(line.unitPrice, digits) * (quantities[line.orderLineId] ?? 0), 0) +
-      (shipping ? toMinor(options.shippingAmount, digits) : 0),
+      options.lines.reduce(
+        (sum, line) => sum + toMinor(line.unitPrice, digits) * (quantities[line.orderLineId] ?? 0),
+        0,
+      ) + (shipping ? toMinor(options.shippingAmount, digits) : 0),
     [options, quantities, shipping, digits],
   );
   const amountMinor = amountText === null ? sumMinor : toMinor(amountText, digits);
@@ -188,12 +253,12 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
     amountText !== null && decimalPlaces(amountText) > digits
       ? t("refund.amountPlaces", { currency: options.currency, digits: String(digits) })
       : !Number.isFinite(amountMinor) || amountMinor <= 0
-        ? t("refund.amountInvalid")
-        : amountMinor > maxMinor
-          ? t("refund.amountTooHigh", { max: money(maxMinor) })
-          : options.reasonRequired && !reasonId
-            ? t("refund.reasonRequired")
-            : null;
+      ? t("refund.amountInvalid")
+      : amountMinor > maxMinor
+      ? t("refund.amountTooHigh", { max: money(maxMinor) })
+      : options.reasonRequired && !reasonId
+      ? t("refund.reasonRequired")
+      : null;
 
   const review = (event: FormEvent) => {
     event.preventDefault();
@@ -227,14 +292,22 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
       setStep("edit");
       return;
     }
-    host.notify({ status: "success", title: t("refund.started", { amount: formatMoney(Number(refund.amount), refund.currency) }) });
+    host.notify({
+      status: "success",
+      title: t("refund.started", { amount: formatMoney(Number(refund.amount), refund.currency) }),
+    });
     onDone();
   };
 
   if (step === "confirm") {
     return (
       <Box display="flex" flexDirection="column" gap={4}>
-        <Text>{t("refund.confirmText", { amount: money(amountMinor), method: label("refundMethod", options.method ?? "") || "—" })}</Text>
+        <Text>
+          {t("refund.confirmText", {
+            amount: money(amountMinor),
+            method: label("refundMethod", options.method ?? "") || "—",
+          })}
+        </Text>
         <Box display="flex" justifyContent="flex-end" gap={2}>
           <Button variant="secondary" onClick={() => setStep("edit")} disabled={busy}>
             {t("refund.back")}
@@ -279,7 +352,13 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
                   value={quantities[line.orderLineId] ?? 0}
                   style={{ width: 64 }}
                   onChange={(event) => {
-                    const value = Math.max(0, Math.min(line.refundableQuantity, Math.floor(Number(event.target.value) || 0)));
+                    const value = Math.max(
+                      0,
+                      Math.min(
+                        line.refundableQuantity,
+                        Math.floor(Number(event.target.value) || 0),
+                      ),
+                    );
                     setQuantities((current) => ({ ...current, [line.orderLineId]: value }));
                     setAmountText(null);
                   }}
@@ -297,7 +376,9 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
             setAmountText(null);
           }}
         >
-          <Text size={3}>{t("refund.shipping", { amount: money(toMinor(options.shippingAmount, digits)) })}</Text>
+          <Text size={3}>
+            {t("refund.shipping", { amount: money(toMinor(options.shippingAmount, digits)) })}
+          </Text>
         </Checkbox>
       )}
       <Input
@@ -317,7 +398,11 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
           onChange={setReasonId}
         />
       )}
-      <Input label={t("refund.note")} value={note} onChange={(event) => setNote(event.target.value)} />
+      <Input
+        label={t("refund.note")}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+      />
       {error && (
         <Text role="alert" color="critical1">
           {error}

@@ -3,7 +3,11 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } 
 import { useQuery } from "../../api/context";
 import { useLazyQuery } from "../../api/useLazyQuery";
 import { useMutation } from "../../api/useMutation";
-import { ReplyOrNoteDocument, ResponseTemplatePreviewDocument, ResponseTemplatesDocument } from "../../generated/graphql";
+import {
+  ReplyOrNoteDocument,
+  ResponseTemplatePreviewDocument,
+  ResponseTemplatesDocument,
+} from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import { SelectField } from "../../ui/fields";
@@ -17,7 +21,15 @@ const draftKey = (ticketId: string) => `saleor-helpdesk.draft.${ticketId}`;
  * optional status change (seed 000: "-- Change Status --"). A failed send keeps the text;
  * the draft also survives a reload (sessionStorage).
  */
-export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options: Options | undefined; onSent: () => void }) {
+export function ReplyBox({
+  ticket,
+  options,
+  onSent,
+}: {
+  ticket: Ticket;
+  options: Options | undefined;
+  onSent: () => void;
+}) {
   const { t, lang } = useI18n();
   const host = useHost();
   const [renderTemplate] = useLazyQuery(ResponseTemplatePreviewDocument);
@@ -36,7 +48,10 @@ export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options:
     else sessionStorage.removeItem(draftKey(ticket.id));
   }, [body, ticket.id]);
 
-  const templates = useQuery(ResponseTemplatesDocument, { languageCode: ticket.languageCode || lang, kind: ticket.kind });
+  const templates = useQuery(ResponseTemplatesDocument, {
+    languageCode: ticket.languageCode || lang,
+    kind: ticket.kind,
+  });
   const templateOptions = (templates.data?.responseTemplates ?? [])
     .filter((template) => template.isActive)
     .map((template) => ({ value: template.id, label: template.name }));
@@ -99,12 +114,30 @@ export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options:
       borderColor={internal ? "warning1" : "default1"}
       backgroundColor={internal ? "warning1" : "default1"}
     >
-      <Box display="flex" justifyContent="space-between" alignItems="flex-end" gap={3} flexWrap="wrap">
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="flex-end"
+        gap={3}
+        flexWrap="wrap"
+      >
         <Box role="radiogroup" aria-label={t("reply.visibility")} display="flex" gap={1}>
-          <Button type="button" role="radio" aria-checked={!internal} variant={internal ? "secondary" : "primary"} onClick={() => setInternal(false)}>
+          <Button
+            type="button"
+            role="radio"
+            aria-checked={!internal}
+            variant={internal ? "secondary" : "primary"}
+            onClick={() => setInternal(false)}
+          >
             {t("reply.public")}
           </Button>
-          <Button type="button" role="radio" aria-checked={internal} variant={internal ? "primary" : "secondary"} onClick={() => setInternal(true)}>
+          <Button
+            type="button"
+            role="radio"
+            aria-checked={internal}
+            variant={internal ? "primary" : "secondary"}
+            onClick={() => setInternal(true)}
+          >
             🔒 {t("reply.internal")}
           </Button>
         </Box>
@@ -138,15 +171,31 @@ export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options:
             ref={fileInput}
             type="file"
             multiple
-            onChange={(event) => setFiles((current) => [...current, ...Array.from(event.target.files ?? [])])}
+            onChange={(event) =>
+              setFiles((current) => [...current, ...Array.from(event.target.files ?? [])])
+            }
           />
         </Box>
         {!internal && (
-          <SelectField label={t("reply.statusWith")} value={status} placeholder={t("reply.statusUnchanged")} options={statusOptions} onChange={setStatus} />
+          <SelectField
+            label={t("reply.statusWith")}
+            value={status}
+            placeholder={t("reply.statusUnchanged")}
+            options={statusOptions}
+            onChange={setStatus}
+          />
         )}
       </Box>
       {files.length > 0 && (
-        <Box as="ul" display="flex" gap={2} flexWrap="wrap" padding={0} margin={0} style={{ listStyle: "none" }}>
+        <Box
+          as="ul"
+          display="flex"
+          gap={2}
+          flexWrap="wrap"
+          padding={0}
+          margin={0}
+          style={{ listStyle: "none" }}
+        >
           {files.map((file, index) => (
             <li key={`${file.name}-${index}`}>
               <Text size={2}>{file.name} </Text>

@@ -1,7 +1,13 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useEffect, useState } from "react";
 import { useMutation } from "../../api/useMutation";
-import { TicketAssignDocument, TicketUnassignDocument, TicketUpdateDocument, UpdateTicketStatusDocument, type TicketUpdateInput } from "../../generated/graphql";
+import {
+  TicketAssignDocument,
+  TicketUnassignDocument,
+  TicketUpdateDocument,
+  UpdateTicketStatusDocument,
+  type TicketUpdateInput,
+} from "../../generated/graphql";
 import { useI18n } from "../../i18n";
 import { personName } from "../../ui/chips";
 import { Field, Section, SelectField } from "../../ui/fields";
@@ -15,7 +21,9 @@ export function toLocalInput(iso: string | null | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(
+    date.getHours(),
+  )}:${pad(date.getMinutes())}`;
 }
 
 /** The local input value → an ISO date-time with the time zone (the API needs one). */
@@ -29,7 +37,15 @@ export function fromLocalInput(value: string): string | null {
  * Status, priority, category, due date, assignee and CC: each change is saved on its own
  * and its outcome shown next to it; a refused change keeps what was chosen or typed.
  */
-export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; options: Options | undefined; onChanged: () => void }) {
+export function SidePanel({
+  ticket,
+  options,
+  onChanged,
+}: {
+  ticket: Ticket;
+  options: Options | undefined;
+  onChanged: () => void;
+}) {
   const { t, label, formatDate } = useI18n();
   const [updateTicket] = useMutation(TicketUpdateDocument);
   const [updateStatus] = useMutation(UpdateTicketStatusDocument);
@@ -59,13 +75,21 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
     if (!problem) onChanged();
     return problem;
   };
-  const update = async (input: TicketUpdateInput) => changed(await updateTicket({ id: ticket.id, input }));
+  const update = async (input: TicketUpdateInput) =>
+    changed(await updateTicket({ id: ticket.id, input }));
 
-  const statuses = (options?.ticketStatuses ?? []).filter((s) => s.isActive || s.id === ticket.status.id);
-  if (!statuses.some((s) => s.id === ticket.status.id)) statuses.push({ ...ticket.status, isActive: true, position: -1 });
+  const statuses = (options?.ticketStatuses ?? []).filter(
+    (s) => s.isActive || s.id === ticket.status.id,
+  );
+  if (!statuses.some((s) => s.id === ticket.status.id))
+    statuses.push({ ...ticket.status, isActive: true, position: -1 });
   const priorities = options?.ticketPriorities ?? [];
-  const categories = (options?.ticketCategories ?? []).filter((c) => c.kind === ticket.kind && (c.isActive || c.id === ticket.category?.id));
-  const agents = (options?.supportAgents ?? []).filter((a) => a.isActive || a.user.id === ticket.assignee?.id);
+  const categories = (options?.ticketCategories ?? []).filter(
+    (c) => c.kind === ticket.kind && (c.isActive || c.id === ticket.category?.id),
+  );
+  const agents = (options?.supportAgents ?? []).filter(
+    (a) => a.isActive || a.user.id === ticket.assignee?.id,
+  );
   const agentOptions = agents.map((a) => ({ value: a.user.id, label: personName(a.user) }));
   if (ticket.assignee && !agentOptions.some((o) => o.value === ticket.assignee!.id)) {
     agentOptions.push({ value: ticket.assignee.id, label: personName(ticket.assignee) });
@@ -80,7 +104,9 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
           options={statuses.map((s) => ({ value: s.id, label: s.name }))}
           onChange={(value) => {
             setStatus(value);
-            void saveStatus(async () => changed(await updateStatus({ id: ticket.id, status: value })));
+            void saveStatus(async () =>
+              changed(await updateStatus({ id: ticket.id, status: value })),
+            );
           }}
         />
         <SaveStatus state={statusSave} />
@@ -119,7 +145,13 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
           options={agentOptions}
           onChange={(value) => {
             setAssignee(value);
-            void saveAssignee(async () => changed(value ? await assign({ id: ticket.id, assignee: value }) : await unassign({ id: ticket.id })));
+            void saveAssignee(async () =>
+              changed(
+                value
+                  ? await assign({ id: ticket.id, assignee: value })
+                  : await unassign({ id: ticket.id }),
+              ),
+            );
           }}
         />
         <SaveStatus state={assigneeSave} />
@@ -134,7 +166,12 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
           void saveDue(() => update({ dueDate: fromLocalInput(due) }));
         }}
       >
-        <Input type="datetime-local" label={t("panel.dueDate")} value={due} onChange={(e) => setDue(e.target.value)} />
+        <Input
+          type="datetime-local"
+          label={t("panel.dueDate")}
+          value={due}
+          onChange={(e) => setDue(e.target.value)}
+        />
         <Box display="flex" gap={2}>
           <Button type="submit" size="small" variant="secondary">
             {t("panel.save")}
@@ -174,7 +211,12 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
           void saveCc(() => update({ ccEmails: emails.length ? emails : null }));
         }}
       >
-        <Input label={t("panel.cc")} helperText={t("panel.ccHint")} value={cc} onChange={(e) => setCc(e.target.value)} />
+        <Input
+          label={t("panel.cc")}
+          helperText={t("panel.ccHint")}
+          value={cc}
+          onChange={(e) => setCc(e.target.value)}
+        />
         <Box>
           <Button type="submit" size="small" variant="secondary">
             {t("panel.save")}
@@ -188,7 +230,9 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
         <Field label={t("panel.language")}>{ticket.languageCode}</Field>
         <Field label={t("inbox.filter.kind")}>{label("kind", ticket.kind)}</Field>
         <Field label={t("panel.created")}>{formatDate(ticket.createdAt)}</Field>
-        <Field label={t("panel.firstResponse")}>{ticket.firstResponseAt ? formatDate(ticket.firstResponseAt) : "—"}</Field>
+        <Field label={t("panel.firstResponse")}>
+          {ticket.firstResponseAt ? formatDate(ticket.firstResponseAt) : "—"}
+        </Field>
       </Box>
     </Section>
   );

@@ -2,7 +2,11 @@ import { Box, Button, Chip, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
-import { InboxOptionsDocument, TicketClaimDocument, TicketDetailsDocument } from "../../generated/graphql";
+import {
+  InboxOptionsDocument,
+  TicketClaimDocument,
+  TicketDetailsDocument,
+} from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import type { Route } from "../../router";
@@ -56,7 +60,8 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
 
   const claim = async () => {
     const { problem } = await claimTicket({ id: ticket.id });
-    if (problem) host.notify({ status: "error", title: t("state.saveFailed", { message: problem }) });
+    if (problem)
+      host.notify({ status: "error", title: t("state.saveFailed", { message: problem }) });
     else {
       host.notify({ status: "success", title: t("ticket.claimed") });
       refresh();
@@ -68,7 +73,13 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
   return (
     <Box as="main" display="flex" flexDirection="column" gap={4} padding={6}>
       <a href={back.startsWith("#") ? back : "#/inbox"}>← {t("app.backToInbox")}</a>
-      <Box display="flex" justifyContent="space-between" alignItems="flex-start" gap={4} flexWrap="wrap">
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="flex-start"
+        gap={4}
+        flexWrap="wrap"
+      >
         <Box display="flex" flexDirection="column" gap={2}>
           <Text as="h1" size={9} fontWeight="bold">
             #{ticket.number} {ticket.subject}
@@ -82,7 +93,11 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
                 <Text size={2}>{t("inbox.overdue")}</Text>
               </Chip>
             )}
-            {ticket.mergedInto && <a href={`#/tickets/${encodeURIComponent(ticket.mergedInto.id)}`}>{t("ticket.mergedInto", { number: ticket.mergedInto.number })}</a>}
+            {ticket.mergedInto && (
+              <a href={`#/tickets/${encodeURIComponent(ticket.mergedInto.id)}`}>
+                {t("ticket.mergedInto", { number: ticket.mergedInto.number })}
+              </a>
+            )}
           </Box>
         </Box>
         <Box display="flex" gap={2}>
@@ -114,11 +129,21 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
-          <RefundsSection ticketId={ticket.id} hasOrder={Boolean(ticket.order)} onChanged={refresh} />
+          <RefundsSection
+            ticketId={ticket.id}
+            hasOrder={Boolean(ticket.order)}
+            onChanged={refresh}
+          />
         </Box>
       </Box>
 
-      <ForwardDialog ticket={ticket} options={options.data} open={dialog === "forward"} onClose={() => setDialog(null)} onDone={refresh} />
+      <ForwardDialog
+        ticket={ticket}
+        options={options.data}
+        open={dialog === "forward"}
+        onClose={() => setDialog(null)}
+        onDone={refresh}
+      />
       <MergeDialog ticket={ticket} open={dialog === "merge"} onClose={() => setDialog(null)} />
     </Box>
   );

@@ -132,7 +132,8 @@ export const ticketEn = {
   "forward.done": "Forwarded.",
   "forward.pickOne": "Choose a colleague or enter an e-mail address.",
   "merge.title": "Merge this ticket into another",
-  "merge.intro": "This ticket's messages, files, timeline and lines move to the target; this ticket is closed.",
+  "merge.intro":
+    "This ticket's messages, files, timeline and lines move to the target; this ticket is closed.",
   "merge.target": "Target ticket",
   "merge.submit": "Merge",
   "merge.done": "Merged into #{number}.",
@@ -344,7 +345,8 @@ export const ticketDe: { readonly [K in keyof typeof ticketEn]: string } = {
   "forward.done": "Weitergeleitet.",
   "forward.pickOne": "Wähle einen Kollegen oder gib eine E-Mail-Adresse ein.",
   "merge.title": "Dieses Ticket in ein anderes zusammenführen",
-  "merge.intro": "Nachrichten, Dateien, Zeitleiste und Positionen wandern ins Ziel; dieses Ticket wird geschlossen.",
+  "merge.intro":
+    "Nachrichten, Dateien, Zeitleiste und Positionen wandern ins Ziel; dieses Ticket wird geschlossen.",
   "merge.target": "Ziel-Ticket",
   "merge.submit": "Zusammenführen",
   "merge.done": "In #{number} zusammengeführt.",
@@ -406,7 +408,8 @@ export const ticketDe: { readonly [K in keyof typeof ticketEn]: string } = {
   "refund.reasonRequired": "Der Shop verlangt einen Erstattungsgrund.",
   "refund.note": "Begründung in Worten (steht an der Bestellung)",
   "refund.review": "Rückerstattung prüfen",
-  "refund.confirmText": "{amount} über {method} an den Kunden erstatten? Das lässt sich nicht rückgängig machen.",
+  "refund.confirmText":
+    "{amount} über {method} an den Kunden erstatten? Das lässt sich nicht rückgängig machen.",
   "refund.confirm": "Jetzt erstatten",
   "refund.back": "Zurück",
   "refund.busy": "Wird erstattet…",

@@ -2,10 +2,21 @@ import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
-import { HelpdeskChannelsDocument, StaffTicketCreateDocument, WidgetTicketsDocument, type TicketFilterInput, type TicketKindEnum } from "../../generated/graphql";
+import {
+  HelpdeskChannelsDocument,
+  StaffTicketCreateDocument,
+  WidgetTicketsDocument,
+  type TicketFilterInput,
+  type TicketKindEnum,
+} from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
-import { allowed, ERASE_PERMISSIONS, EXPORT_PERMISSIONS, PrivacyActions } from "../../privacy/PrivacyActions";
+import {
+  allowed,
+  ERASE_PERMISSIONS,
+  EXPORT_PERMISSIONS,
+  PrivacyActions,
+} from "../../privacy/PrivacyActions";
 import { buildHash, routeParam, type Route } from "../../router";
 import { StatusChip } from "../../ui/chips";
 import { SelectField } from "../../ui/fields";
@@ -19,7 +30,9 @@ function useAutoHeight() {
   useEffect(() => {
     const element = ref.current;
     if (!element || !host.reportHeight || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => host.reportHeight!(Math.ceil(element.getBoundingClientRect().height)));
+    const observer = new ResizeObserver(() =>
+      host.reportHeight!(Math.ceil(element.getBoundingClientRect().height)),
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [host]);
@@ -36,7 +49,15 @@ export function CustomerWidget({ route }: { route: Route }) {
   return <WidgetTickets route={route} entity="customer" id={customerId} />;
 }
 
-function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | "customer"; id: string | null }) {
+function WidgetTickets({
+  route,
+  entity,
+  id,
+}: {
+  route: Route;
+  entity: "order" | "customer";
+  id: string | null;
+}) {
   const { t, lang, formatDate, label } = useI18n();
   const host = useHost();
   const ref = useAutoHeight();
@@ -47,15 +68,39 @@ function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | 
   const title = entity === "order" ? t("widget.orderTitle") : t("widget.customerTitle");
 
   let content;
-  if (!id) content = <ErrorState message={t("widget.missingId", { param: entity === "order" ? "orderId" : "customerId" })} />;
-  else if (list.error && !list.data) content = <ErrorState message={list.error} onRetry={() => void list.refetch()} />;
+  if (!id)
+    content = (
+      <ErrorState
+        message={t("widget.missingId", { param: entity === "order" ? "orderId" : "customerId" })}
+      />
+    );
+  else if (list.error && !list.data)
+    content = <ErrorState message={list.error} onRetry={() => void list.refetch()} />;
   else if (!list.data) content = <Loading rows={3} />;
   else {
-    const tickets = (list.data.tickets?.edges ?? []).map((e) => e?.node).filter((n): n is NonNullable<typeof n> => Boolean(n));
+    const tickets = (list.data.tickets?.edges ?? [])
+      .map((e) => e?.node)
+      .filter((n): n is NonNullable<typeof n> => Boolean(n));
     content = tickets.length ? (
-      <Box as="ul" display="flex" flexDirection="column" gap={2} padding={0} margin={0} style={{ listStyle: "none" }}>
+      <Box
+        as="ul"
+        display="flex"
+        flexDirection="column"
+        gap={2}
+        padding={0}
+        margin={0}
+        style={{ listStyle: "none" }}
+      >
         {tickets.map((ticket) => (
-          <Box as="li" key={ticket.id} data-testid="widget-ticket" display="flex" justifyContent="space-between" alignItems="center" gap={2}>
+          <Box
+            as="li"
+            key={ticket.id}
+            data-testid="widget-ticket"
+            display="flex"
+            justifyContent="space-between"
+            alignItems="center"
+            gap={2}
+          >
             <Box display="flex" flexDirection="column">
               <a
                 href={buildHash(`/tickets/${encodeURIComponent(ticket.id)}`, { back })}
@@ -86,7 +131,13 @@ function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | 
     <Box ref={ref} display="flex" flexDirection="column" gap={3} padding={4}>
       {/* The Dashboard's sidebar is narrow: the buttons wrap below the title as a
           whole rather than breaking their own words. */}
-      <Box display="flex" flexWrap="wrap" justifyContent="space-between" alignItems="center" gap={2}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        justifyContent="space-between"
+        alignItems="center"
+        gap={2}
+      >
         <Text as="h1" size={5} fontWeight="bold">
           {title}
         </Text>
@@ -97,7 +148,12 @@ function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | 
             </Button>
           )}
           {id && (
-            <Button size="small" variant="secondary" aria-expanded={creating} onClick={() => setCreating((value) => !value)}>
+            <Button
+              size="small"
+              variant="secondary"
+              aria-expanded={creating}
+              onClick={() => setCreating((value) => !value)}
+            >
               {t("widget.newTicket")}
             </Button>
           )}
@@ -114,19 +170,40 @@ function WidgetTickets({ route, entity, id }: { route: Route; entity: "order" | 
         />
       )}
       {content}
-      {entity === "customer" && id && (allowed(host.permissions, EXPORT_PERMISSIONS) || allowed(host.permissions, ERASE_PERMISSIONS)) && (
-        <Box as="section" aria-label={t("privacy.actionsTitle")} display="flex" flexDirection="column" gap={2} paddingTop={3} borderTopStyle="solid" borderTopWidth={1} borderColor="default1">
-          <Text as="h2" size={3} fontWeight="bold">
-            {t("privacy.actionsTitle")}
-          </Text>
-          <PrivacyActions subject={{ customer: id }} who={t("privacy.customer")} size="small" />
-        </Box>
-      )}
+      {entity === "customer" &&
+        id &&
+        (allowed(host.permissions, EXPORT_PERMISSIONS) ||
+          allowed(host.permissions, ERASE_PERMISSIONS)) && (
+          <Box
+            as="section"
+            aria-label={t("privacy.actionsTitle")}
+            display="flex"
+            flexDirection="column"
+            gap={2}
+            paddingTop={3}
+            borderTopStyle="solid"
+            borderTopWidth={1}
+            borderColor="default1"
+          >
+            <Text as="h2" size={3} fontWeight="bold">
+              {t("privacy.actionsTitle")}
+            </Text>
+            <PrivacyActions subject={{ customer: id }} who={t("privacy.customer")} size="small" />
+          </Box>
+        )}
     </Box>
   );
 }
 
-function NewTicketForm({ entity, id, onCreated }: { entity: "order" | "customer"; id: string; onCreated: () => void }) {
+function NewTicketForm({
+  entity,
+  id,
+  onCreated,
+}: {
+  entity: "order" | "customer";
+  id: string;
+  onCreated: () => void;
+}) {
   const { t, label } = useI18n();
   const host = useHost();
   const [createTicket, { busy }] = useMutation(StaffTicketCreateDocument);
@@ -164,10 +241,36 @@ function NewTicketForm({ entity, id, onCreated }: { entity: "order" | "customer"
   };
 
   return (
-    <Box as="form" onSubmit={submit} aria-label={t("new.title")} display="flex" flexDirection="column" gap={2} padding={3} borderRadius={3} backgroundColor="default2">
-      <Input label={t("new.subject")} value={subject} onChange={(e) => setSubject(e.target.value)} required />
-      <Textarea label={t("new.body")} value={body} rows={3} onChange={(e) => setBody(e.target.value)} required />
-      <SelectField label={t("new.kind")} value={kind} options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))} onChange={(value) => setKind(value as TicketKindEnum)} />
+    <Box
+      as="form"
+      onSubmit={submit}
+      aria-label={t("new.title")}
+      display="flex"
+      flexDirection="column"
+      gap={2}
+      padding={3}
+      borderRadius={3}
+      backgroundColor="default2"
+    >
+      <Input
+        label={t("new.subject")}
+        value={subject}
+        onChange={(e) => setSubject(e.target.value)}
+        required
+      />
+      <Textarea
+        label={t("new.body")}
+        value={body}
+        rows={3}
+        onChange={(e) => setBody(e.target.value)}
+        required
+      />
+      <SelectField
+        label={t("new.kind")}
+        value={kind}
+        options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))}
+        onChange={(value) => setKind(value as TicketKindEnum)}
+      />
       {entity === "customer" && (
         <SelectField
           label={t("new.channel")}
