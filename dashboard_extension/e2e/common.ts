@@ -1,9 +1,12 @@
-// What both end-to-end runs share: Chromium's flags, GraphQL over fetch (as a
-// storefront or a script calls the API), polling, step timings.
+/*
+ * What both end-to-end runs share: Chromium's flags, GraphQL over fetch (as a
+ * storefront or a script calls the API), polling, step timings.
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { it } from "vitest";
 
 export const CHROMIUM_ARGS = [
@@ -23,8 +26,10 @@ export function freshProfileDir(): string {
 
 export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };
 
-/** Headless Chromium with a fresh profile, an English UI in Berlin's time zone and a
- * desktop window; `close` also removes the profile. */
+/**
+ * Headless Chromium with a fresh profile, an English UI in Berlin's time zone and a
+ * desktop window; `close` also removes the profile.
+ */
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const profileDir = freshProfileDir();
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -36,6 +41,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
     viewport: { width: 1440, height: 1000 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
+
   return {
     context,
     page,
@@ -51,9 +57,11 @@ export type MutationError = { field: string | null; code: string; message: strin
 /** One GraphQL request; throws on HTTP or GraphQL errors, with what was answered. */
 export async function graphql<T>(
   url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
+  {
+    query,
+    variables,
+    token,
+  }: { query: string; variables: Record<string, unknown>; token?: string },
 ): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
@@ -65,6 +73,7 @@ export async function graphql<T>(
   });
   const text = await response.text();
   let payload: { data?: T; errors?: Array<{ message: string }> };
+
   try {
     payload = JSON.parse(text);
   } catch {
@@ -73,6 +82,7 @@ export async function graphql<T>(
   if (!response.ok || payload.errors?.length || !payload.data) {
     throw new Error(`POST ${url} answered HTTP ${response.status}: ${text.slice(0, 1000)}`);
   }
+
   return payload.data;
 }
 
@@ -89,7 +99,8 @@ export async function saleorTokenCreate(
 ): Promise<string> {
   const data = await graphql<{ tokenCreate: { token: string | null; errors: MutationError[] } }>(
     saleorApiUrl,
-    `
+    {
+      query: `
       mutation ($email: String!, $password: String!) {
         tokenCreate(email: $email, password: $password) {
           token
@@ -101,10 +112,13 @@ export async function saleorTokenCreate(
         }
       }
     `,
-    { email, password },
+      variables: { email, password },
+    },
   );
+
   noErrors(`tokenCreate(${email})`, data.tokenCreate.errors);
   if (!data.tokenCreate.token) throw new Error(`tokenCreate(${email}) gave no token`);
+
   return data.tokenCreate.token;
 }
 
@@ -112,12 +126,13 @@ export async function saleorTokenCreate(
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 10_000,
-  everyMs = 250,
+  { timeoutMs = 10_000, everyMs = 250 }: { timeoutMs?: number; everyMs?: number } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+
   for (;;) {
     const value = await probe();
+
     if (value !== undefined) return value;
     if (Date.now() > deadline)
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -150,6 +165,7 @@ export class Timings {
           .toFixed(1)
           .padStart(6)} s`,
     );
+
     return [
       `End-to-end summary: ${passed} of ${this.rows.length} steps passed in ${(
         (Date.now() - this.started) /
@@ -162,21 +178,28 @@ export class Timings {
   }
 }
 
-/** `step(name, body)`: a test that is timed, leaves a screenshot of the page when it
- * fails, and is skipped once an earlier step failed (the later ones build on it). */
-export function stepRunner(
-  timings: Timings,
-  artifacts: string,
-  currentPage: () => Page | undefined,
-  options: { fullPage?: boolean; timeout?: number } = {},
-) {
+/**
+ * `step(name, body)`: a test that is timed, leaves a screenshot of the page when it
+ * fails, and is skipped once an earlier step failed (the later ones build on it).
+ */
+export function stepRunner(options: {
+  timings: Timings;
+  artifacts: string;
+  currentPage: () => Page | undefined;
+  fullPage?: boolean;
+  timeout?: number;
+}) {
+  const { timings, artifacts, currentPage } = options;
+
   let failed = false;
+
   return function step(name: string, body: () => Promise<void>, timeout = options.timeout) {
     it(
       name,
       async (ctx) => {
         if (failed) ctx.skip();
         const started = Date.now();
+
         try {
           await body();
           timings.record(name, Date.now() - started, true);
@@ -184,6 +207,7 @@ export function stepRunner(
           failed = true;
           timings.record(name, Date.now() - started, false);
           const page = currentPage();
+
           if (page)
             await page
               .screenshot({

@@ -1,30 +1,34 @@
-// The Dashboard extension end to end (run by bin/e2e): a customer files a complaint
-// through the storefront API, staff work it in the extension in headless Chromium
-// (standalone login, inbox, ticket, complaint, reply from a response template, refund),
-// the customer's e-mail is read from the captured files, the widgets, settings and
-// statistics screens are rendered, and the customer widget exports and erases the
-// customer's data. Every step leaves a screenshot in E2E_ARTIFACTS.
+/*
+ * The Dashboard extension end to end (run by bin/e2e): a customer files a complaint
+ * through the storefront API, staff work it in the extension in headless Chromium
+ * (standalone login, inbox, ticket, complaint, reply from a response template, refund),
+ * the customer's e-mail is read from the captured files, the widgets, settings and
+ * statistics screens are rendered, and the customer widget exports and erases the
+ * customer's data. Every step leaves a screenshot in E2E_ARTIFACTS.
+ */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+
 import { SETTINGS_SECTIONS } from "../src/settings/sections";
 import {
-  DEMO_PASSWORD,
-  STAFF_EMAIL,
-  Timings,
   type Browser,
   dashboardUrl,
+  DEMO_PASSWORD,
   env,
-  launchChromium,
-  stepRunner,
   graphql,
   helpdeskApi,
+  launchChromium,
+  type MutationError,
   noErrors,
   readMails,
+  STAFF_EMAIL,
+  stepRunner,
+  Timings,
   tokenCreate,
   waitFor,
-  type MutationError,
 } from "./support";
 
 const fixture = env.fixture;
@@ -50,12 +54,20 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-const step = stepRunner(timings, env.artifacts, () => page, { fullPage: true });
+const step = stepRunner({
+  timings,
+  artifacts: env.artifacts,
+  currentPage: () => page,
+  fullPage: true,
+});
 
-/** A screenshot of the whole page, of what the window shows ("viewport": a modal dialog
- * is fixed to it), or of one element. */
+/**
+ * A screenshot of the whole page, of what the window shows ("viewport": a modal dialog
+ * is fixed to it), or of one element.
+ */
 async function shot(name: string, element?: Locator | "viewport") {
   await settled();
+
   return element === "viewport"
     ? page.screenshot({ path: join(env.artifacts, name) })
     : element
@@ -68,8 +80,7 @@ async function settled(timeoutMs = 15_000) {
   await waitFor(
     "the page to finish loading",
     async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : undefined),
-    timeoutMs,
-    100,
+    { timeoutMs, everyMs: 100 },
   );
 }
 
@@ -80,8 +91,10 @@ async function expectNoErrorState() {
   await expect(page.getByRole("heading", { name: "Helpdesk demo login" }).count()).resolves.toBe(0);
 }
 
-/** Open a screen: a hash route (`#/settings`), or an entry page with its query as the
- * Dashboard loads the widgets (`order-widget?orderId=…`). */
+/**
+ * Open a screen: a hash route (`#/settings`), or an entry page with its query as the
+ * Dashboard loads the widgets (`order-widget?orderId=…`).
+ */
 async function openRoute(route: string) {
   await page.goto(`${dashboardUrl()}${route}`);
   await page.locator("#root > *").first().waitFor();
@@ -105,11 +118,14 @@ describe("helpdesk end to end", () => {
   step("setup: staff and customer sign in (tokenCreate), a response template exists", async () => {
     state.staffToken = await tokenCreate(STAFF_EMAIL, DEMO_PASSWORD);
     state.customerToken = await tokenCreate(fixture.customerEmail, DEMO_PASSWORD);
-    // The demo has no response templates; a merchant writes them in the settings. Kept
-    // when it is there already (a second run against the same database).
+    /*
+     * The demo has no response templates; a merchant writes them in the settings. Kept
+     * when it is there already (a second run against the same database).
+     */
     const existing = await graphql<{ responseTemplates: Array<{ id: string; name: string }> }>(
       helpdeskApi(),
-      `
+      {
+        query: `
         query {
           responseTemplates(languageCode: "en", kind: COMPLAINT) {
             id
@@ -117,15 +133,16 @@ describe("helpdesk end to end", () => {
           }
         }
       `,
-      {},
-      state.staffToken,
+        variables: {},
+        token: state.staffToken,
+      },
     );
+
     if (existing.responseTemplates.some((template) => template.name === TEMPLATE_NAME)) return;
     const created = await graphql<{
       responseTemplateCreate: { errors: MutationError[]; template: { id: string } | null };
-    }>(
-      helpdeskApi(),
-      `
+    }>(helpdeskApi(), {
+      query: `
         mutation ($input: ResponseTemplateInput!) {
           responseTemplateCreate(input: $input) {
             errors {
@@ -139,7 +156,7 @@ describe("helpdesk end to end", () => {
           }
         }
       `,
-      {
+      variables: {
         input: {
           name: TEMPLATE_NAME,
           languageCode: "en",
@@ -151,8 +168,9 @@ describe("helpdesk end to end", () => {
             "<p>Order {{ order.number }}, ticket {{ ticket.number }}.</p><p>Best regards, {{ agent.name }}</p>",
         },
       },
-      state.staffToken,
-    );
+      token: state.staffToken,
+    });
+
     noErrors("responseTemplateCreate", created.responseTemplateCreate.errors);
     expect(created.responseTemplateCreate.template?.id).toBeTruthy();
   });
@@ -171,9 +189,8 @@ describe("helpdesk end to end", () => {
           complaint: { requestedResolution: string | null; decision: string } | null;
         } | null;
       };
-    }>(
-      helpdeskApi(),
-      `
+    }>(helpdeskApi(), {
+      query: `
         mutation ($input: TicketCreateInput!) {
           ticketCreate(input: $input) {
             errors {
@@ -203,7 +220,7 @@ describe("helpdesk end to end", () => {
           }
         }
       `,
-      {
+      variables: {
         input: {
           kind: "COMPLAINT",
           subject: SUBJECT,
@@ -224,17 +241,19 @@ describe("helpdesk end to end", () => {
           },
         },
       },
-      state.customerToken,
-    );
+      token: state.customerToken,
+    });
+
     noErrors("ticketCreate", data.ticketCreate.errors);
     const ticket = data.ticketCreate.ticket!;
+
     expect(ticket.kind).toBe("COMPLAINT");
     expect(ticket.subject).toBe(SUBJECT);
     expect(ticket.order?.id).toBe(fixture.orderId);
-    expect(ticket.lines).toEqual([
+    expect(ticket.lines).toStrictEqual([
       { orderLineId: line.id, quantity: 1, reason: "DAMAGED_IN_TRANSIT" },
     ]);
-    expect(ticket.complaint).toEqual({ requestedResolution: "REFUND", decision: "PENDING" });
+    expect(ticket.complaint).toStrictEqual({ requestedResolution: "REFUND", decision: "PENDING" });
     state.ticketId = ticket.id;
     state.ticketNumber = ticket.number;
   });
@@ -248,6 +267,7 @@ describe("helpdesk end to end", () => {
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     const row = page.getByTestId("ticket-row").filter({ hasText: `#${state.ticketNumber}` });
+
     await row.waitFor();
     await expect(row.getByRole("link", { name: SUBJECT }).isVisible()).resolves.toBe(true);
     expect(page.url()).toContain("#/inbox");
@@ -271,9 +291,11 @@ describe("helpdesk end to end", () => {
     expect(decodeURIComponent(page.url())).toContain(`#/tickets/${state.ticketId}`);
     const complaint = page.getByRole("region", { name: "Complaint", exact: true });
     const complained = complaint.getByTestId("complaint-line");
+
     await complained.first().waitFor();
     await expect(complained.count()).resolves.toBe(1);
     const cells = await complained.locator("td").allTextContents();
+
     expect(cells[0]).toBe(line.productName);
     expect(cells[2]).toBe("1");
     expect(cells[3]).toBe("Damaged in transit");
@@ -290,6 +312,7 @@ describe("helpdesk end to end", () => {
   step("3b. staff answer with a response template; the reply joins the conversation", async () => {
     const form = page.getByRole("form", { name: "Answer" });
     const templates = form.getByLabel("Response template");
+
     await waitFor("the response templates to load", async () =>
       (await templates.isEnabled()) ? true : undefined,
     );
@@ -297,8 +320,10 @@ describe("helpdesk end to end", () => {
     const message = form.getByLabel("Message");
     const text = await waitFor("the template's text in the message box", async () => {
       const value = await message.inputValue();
+
       return value.includes(TEMPLATE_SENTENCE) ? value : undefined;
     });
+
     // The placeholders were filled with this ticket's values.
     expect(text).not.toContain("{{");
     expect(text).toContain(`ticket ${state.ticketNumber}`);
@@ -309,6 +334,7 @@ describe("helpdesk end to end", () => {
     state.replyText = text;
     await form.getByRole("button", { name: "Send reply" }).click();
     const reply = page.getByTestId("comment").filter({ hasText: TEMPLATE_REFUND_SENTENCE });
+
     await reply.waitFor();
     await expect(reply.getAttribute("data-visibility")).resolves.toBe("PUBLIC");
     await expect(reply.getAttribute("aria-label")).resolves.toBe("Reply: Lena Fischer");
@@ -326,8 +352,9 @@ describe("helpdesk end to end", () => {
             m.text.includes(TEMPLATE_REFUND_SENTENCE) &&
             m.text.includes(`ticket ${state.ticketNumber}`),
         ),
-      10_000,
+      { timeoutMs: 10_000 },
     );
+
     expect(mail.headers.subject).toContain(`#${state.ticketNumber}`);
     expect(mail.headers.subject).toContain(SUBJECT);
     expect(mail.text).toContain(TEMPLATE_SENTENCE);
@@ -338,12 +365,14 @@ describe("helpdesk end to end", () => {
     "5. staff refund one line: pending, then refunded by the payment app",
     async () => {
       const refunds = page.getByRole("region", { name: "Refunds", exact: true });
+
       await expect(refunds.getByText("No refunds from this ticket yet.").isVisible()).resolves.toBe(
         true,
       );
       await refunds.getByRole("button", { name: "Refund…" }).click();
       const dialog = page.getByRole("dialog", { name: "Refund from this ticket" });
       const quantity = dialog.getByLabel(`Quantity to refund of ${line.productName}`);
+
       await quantity.waitFor();
       // The complained line and quantity come preselected; refund exactly that one piece.
       await expect(quantity.inputValue()).resolves.toBe("1");
@@ -351,6 +380,7 @@ describe("helpdesk end to end", () => {
         await dialog.getByLabel(`Quantity to refund of ${other.productName}`).fill("0");
       await quantity.fill("1");
       const amount = dialog.getByLabel(`Amount (${fixture.currency})`);
+
       await expect(amount.inputValue()).resolves.toBe(Number(line.unitPrice).toFixed(2));
       await shot("refund-dialog.png", "viewport");
       await dialog.getByRole("button", { name: "Review refund" }).click();
@@ -359,15 +389,18 @@ describe("helpdesk end to end", () => {
       await dialog.waitFor({ state: "detached" });
 
       const refund = refunds.getByTestId("refund");
+
       await refund.waitFor();
       await expect(refund.count()).resolves.toBe(1);
       await expect(refund.textContent()).resolves.toContain(`1 × ${line.productName}`);
       // The demo payment app answers about 3 s after the request: until then it waits.
       const shown = (await refund.textContent()) ?? "";
+
       expect(shown).toMatch(/Requested|Pending/);
       expect(shown).not.toMatch(/Refunded|Failed/);
       const firstState = /Requested|Pending/.exec(shown)![0];
       const pendingAt = Date.now();
+
       await shot("refund-pending.png", refunds);
 
       // The ticket page does not poll; reload it until the payment app's answer shows.
@@ -378,13 +411,15 @@ describe("helpdesk end to end", () => {
           const item = page
             .getByRole("region", { name: "Refunds", exact: true })
             .getByTestId("refund");
+
           await item.waitFor();
           const text = (await item.textContent()) ?? "";
+
           if (text.includes("Failed")) throw new Error(`the refund failed: ${text}`);
+
           return text.includes("Refunded") ? text : undefined;
         },
-        15_000,
-        1_000,
+        { timeoutMs: 15_000, everyMs: 1_000 },
       );
       timings.note(
         `refund: shown "${firstState}", then "Refunded" ${((Date.now() - pendingAt) / 1000).toFixed(
@@ -403,9 +438,8 @@ describe("helpdesk end to end", () => {
             lines: Array<{ orderLineId: string; quantity: number }>;
           }>;
         };
-      }>(
-        helpdeskApi(),
-        `
+      }>(helpdeskApi(), {
+        query: `
           query ($id: ID!) {
             ticket(id: $id) {
               refunds {
@@ -420,15 +454,17 @@ describe("helpdesk end to end", () => {
             }
           }
         `,
-        { id: state.ticketId },
-        state.staffToken,
-      );
+        variables: { id: state.ticketId },
+        token: state.staffToken,
+      });
+
       expect(data.ticket.refunds).toHaveLength(1);
       const [made] = data.ticket.refunds;
+
       expect(made!.state).toBe("SUCCEEDED");
       expect(Number(made!.amount)).toBeCloseTo(Number(line.unitPrice), 2);
       expect(made!.currency).toBe(fixture.currency);
-      expect(made!.lines).toEqual([{ orderLineId: line.id, quantity: 1 }]);
+      expect(made!.lines).toStrictEqual([{ orderLineId: line.id, quantity: 1 }]);
     },
     60_000,
   );
@@ -439,6 +475,7 @@ describe("helpdesk end to end", () => {
     const item = page
       .getByTestId("widget-ticket")
       .filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` });
+
     await item.waitFor();
     // A fresh order: this complaint is its only ticket.
     await expect(page.getByTestId("widget-ticket").count()).resolves.toBe(1);
@@ -468,9 +505,12 @@ describe("helpdesk end to end", () => {
       await openRoute("#/settings/team");
       await page.getByRole("button", { name: "Add team member" }).click();
       const search = page.getByRole("combobox", { name: "Staff member" });
+
       await search.fill("shop.example");
-      // Matches, or (every demo staff member is in the team already) the answer for this
-      // search; not the "everyone is in the team" of the empty box before it.
+      /*
+       * Matches, or (every demo staff member is in the team already) the answer for this
+       * search; not the "everyone is in the team" of the empty box before it.
+       */
       await waitFor("the staff search to answer", async () =>
         !(await page.getByText("Searching staff…").count()) &&
         ((await page.getByRole("option").count()) ||
@@ -494,14 +534,17 @@ describe("helpdesk end to end", () => {
     async () => {
       await openRoute(`customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
       const privacy = page.getByRole("region", { name: "Personal data" });
+
       await privacy.getByRole("button", { name: "Export data" }).click();
       const exportDialog = page.getByRole("dialog", { name: "Export personal data" });
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         exportDialog.getByRole("button", { name: "Download" }).click(),
       ]);
+
       expect(download.suggestedFilename()).toMatch(/^helpdesk-export-\d{8}-\d{6}\.zip$/);
       const zipPath = join(env.artifacts, "privacy-export.zip");
+
       await download.saveAs(zipPath);
       expect(readFileSync(zipPath).subarray(0, 2).toString("latin1")).toBe("PK");
       await privacy.getByText(/^Export downloaded: helpdesk-export-/).waitFor();
@@ -509,12 +552,14 @@ describe("helpdesk end to end", () => {
       await privacy.getByRole("button", { name: "Erase personal data" }).click();
       const eraseDialog = page.getByRole("dialog", { name: "Erase personal data" });
       const erase = eraseDialog.getByRole("button", { name: "Erase for good" });
+
       expect(await erase.isDisabled()).toBe(true);
       await eraseDialog.getByRole("checkbox").click();
       await shot("customer-widget-erase-dialog.png", "viewport");
       await erase.click();
       // The demo customer has at least this run's complaint.
       const result = privacy.getByTestId("erasure-result");
+
       await result.waitFor();
       expect(await result.textContent()).toMatch(
         /^Erased: [1-9]\d* tickets anonymised, \d+ files deleted, \d+ e-mails and \d+ webhook deliveries removed\.$/,
@@ -523,9 +568,8 @@ describe("helpdesk end to end", () => {
 
       const data = await graphql<{
         ticket: { number: number; personalDataErasedAt: string | null };
-      }>(
-        helpdeskApi(),
-        `
+      }>(helpdeskApi(), {
+        query: `
           query ($id: ID!) {
             ticket(id: $id) {
               number
@@ -533,9 +577,10 @@ describe("helpdesk end to end", () => {
             }
           }
         `,
-        { id: state.ticketId },
-        state.staffToken,
-      );
+        variables: { id: state.ticketId },
+        token: state.staffToken,
+      });
+
       expect(data.ticket.personalDataErasedAt).not.toBeNull();
     },
   );
@@ -543,18 +588,23 @@ describe("helpdesk end to end", () => {
   step("6f. the privacy settings preview the retention policy and save it", async () => {
     await openRoute("#/settings/privacy");
     const form = page.getByRole("form", { name: "Retention: Shop defaults" });
+
     await form.getByLabel("Keep closed tickets for (months)").fill("1");
     await form.getByRole("button", { name: "Preview" }).click();
     const preview = form.getByTestId("retention-preview");
+
     await preview.waitFor();
-    // The sample tickets were closed minutes ago: a month's retention touches none yet,
-    // so saving asks nothing (the confirmation is covered by settings/Privacy.test.tsx).
+    /*
+     * The sample tickets were closed minutes ago: a month's retention touches none yet,
+     * so saving asks nothing (the confirmation is covered by settings/Privacy.test.tsx).
+     */
     expect(await preview.textContent()).toContain(
       "0 tickets anonymised, 0 tickets deleted, 0 files removed.",
     );
     await shot("settings-privacy-preview.png");
     await form.getByRole("button", { name: "Save" }).click();
     const retention = `{ helpdeskChannelSettings { ticketRetentionMonths ticketRetentionAction attachmentRetentionMonths } }`;
+
     type Retention = {
       helpdeskChannelSettings: {
         ticketRetentionMonths: number | null;
@@ -563,10 +613,16 @@ describe("helpdesk end to end", () => {
       };
     };
     const saved = await waitFor("the retention settings to be saved", async () => {
-      const data = await graphql<Retention>(helpdeskApi(), retention, {}, state.staffToken);
+      const data = await graphql<Retention>(helpdeskApi(), {
+        query: retention,
+        variables: {},
+        token: state.staffToken,
+      });
+
       return data.helpdeskChannelSettings.ticketRetentionMonths === 1 ? data : undefined;
     });
-    expect(saved.helpdeskChannelSettings).toEqual({
+
+    expect(saved.helpdeskChannelSettings).toStrictEqual({
       ticketRetentionMonths: 1,
       ticketRetentionAction: "ANONYMIZE",
       attachmentRetentionMonths: null,
@@ -574,6 +630,6 @@ describe("helpdesk end to end", () => {
   });
 
   step("no uncaught errors in the page", async () => {
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors).toStrictEqual([]);
   });
 });

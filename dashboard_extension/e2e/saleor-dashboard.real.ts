@@ -1,37 +1,43 @@
-// The helpdesk inside a real Saleor Dashboard (`npm run e2e:saleor-dashboard`): not part
-// of ./bin/test, which has no Saleor; run it by hand against a Saleor with the plugin
-// installed and the Dashboard app written (`manage.py helpdesk_dashboard_app_install`),
-// and a Saleor Dashboard pointing at it. See README "Run it in a real Saleor Dashboard".
-//
-// A staff member signs in to the Dashboard, finds the helpdesk in the navigation, works
-// a complaint (inbox → ticket → reply → refund) inside the app page's iframe, sees the
-// ticket in the order page's and the customer page's widgets, opens it from the order
-// page and sees the extension follow the Dashboard's language. Saleor needs a payment
-// app to refund: the test plays one (a Saleor App with a TRANSACTION_REFUND_REQUESTED
-// sync webhook answered by a local HTTP server) and pays a fresh order (a completed
-// draft of a registered customer) through it; it deletes that app at the end.
+/*
+ * The helpdesk inside a real Saleor Dashboard (`npm run e2e:saleor-dashboard`): not part
+ * of ./bin/test, which has no Saleor; run it by hand against a Saleor with the plugin
+ * installed and the Dashboard app written (`manage.py helpdesk_dashboard_app_install`),
+ * and a Saleor Dashboard pointing at it. See README "Run it in a real Saleor Dashboard".
+ *
+ * A staff member signs in to the Dashboard, finds the helpdesk in the navigation, works
+ * a complaint (inbox → ticket → reply → refund) inside the app page's iframe, sees the
+ * ticket in the order page's and the customer page's widgets, opens it from the order
+ * page and sees the extension follow the Dashboard's language. Saleor needs a payment
+ * app to refund: the test plays one (a Saleor App with a TRANSACTION_REFUND_REQUESTED
+ * sync webhook answered by a local HTTP server) and pays a fresh order (a completed
+ * draft of a registered customer) through it; it deletes that app at the end.
+ */
 import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
+
 import type { FrameLocator, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+
 import {
-  Timings,
+  type Browser,
   graphql,
   launchChromium,
+  type MutationError,
   noErrors,
   saleorTokenCreate,
   stepRunner,
+  Timings,
   waitFor,
-  type Browser,
-  type MutationError,
 } from "./common";
 
 function required(name: string): string {
   const value = process.env[name];
+
   if (!value)
     throw new Error(`${name} is not set (see README, "Run it in a real Saleor Dashboard")`);
+
   return value;
 }
 
@@ -40,8 +46,10 @@ const env = {
   apiUrl: required("SALEOR_API_URL"),
   email: required("SALEOR_STAFF_EMAIL"),
   password: required("SALEOR_STAFF_PASSWORD"),
-  // Where Saleor reaches this test's payment app (Saleor must allow loopback addresses
-  // for webhooks: HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS=True, or give an address it reaches).
+  /*
+   * Where Saleor reaches this test's payment app (Saleor must allow loopback addresses
+   * for webhooks: HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS=True, or give an address it reaches).
+   */
   callbackHost: process.env.E2E_CALLBACK_HOST || "127.0.0.1",
   artifacts: resolve(process.env.E2E_ARTIFACTS || "../var/e2e/saleor-dashboard"),
   chromium: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -83,18 +91,25 @@ let page: Page;
 let paymentApp: Server;
 const pageErrors: string[] = [];
 
-const step = stepRunner(timings, env.artifacts, () => page, { timeout: 120_000 });
+const step = stepRunner({
+  timings,
+  artifacts: env.artifacts,
+  currentPage: () => page,
+  timeout: 120_000,
+});
 
 const saleor = <T>(query: string, variables: Record<string, unknown> = {}, token = state.token) =>
-  graphql<T>(env.apiUrl, query, variables, token);
+  graphql<T>(env.apiUrl, { query, variables, token });
 const helpdesk = <T>(query: string, variables: Record<string, unknown> = {}) =>
-  graphql<T>(helpdeskApi, query, variables, state.token);
+  graphql<T>(helpdeskApi, { query, variables, token: state.token });
 
 const ORDER_FIELDS =
   "id number userEmail total { gross { amount currency } } lines { id productName quantity unitPrice { gross { amount currency } } }";
 
-/** A draft order with two products of the shop's first channel, shipped to an address
- * the channel's shipping zones serve, completed by staff. */
+/**
+ * A draft order with two products of the shop's first channel, shipped to an address
+ * the channel's shipping zones serve, completed by staff.
+ */
 async function placeOrder(): Promise<Order> {
   const channels = await saleor<{
     channels: Array<{
@@ -108,6 +123,7 @@ async function placeOrder(): Promise<Order> {
     channels.channels.find(
       (c) => c.isActive && c.countries.some((country) => country.code === "US"),
     ) ?? channels.channels.find((c) => c.isActive);
+
   if (!channel) throw new Error("The shop has no active channel.");
   const products = await saleor<{
     products: {
@@ -124,6 +140,7 @@ async function placeOrder(): Promise<Order> {
     .flatMap((edge) => edge.node.variants ?? [])
     .filter((variant) => (variant.quantityAvailable ?? 0) >= 2)
     .slice(0, 2);
+
   if (variants.length < 2)
     throw new Error(
       `Channel ${channel.slug} has fewer than two products in stock (Saleor's populatedb makes plenty).`,
@@ -133,6 +150,7 @@ async function placeOrder(): Promise<Order> {
     customers: { edges: Array<{ node: { id: string; email: string } }> };
   }>(`query { customers(first: 1) { edges { node { id email } } } }`);
   const customer = customers.customers.edges[0]?.node;
+
   if (!customer) throw new Error("The shop has no customers (Saleor's populatedb makes some).");
   state.customerId = customer.id;
   const address = {
@@ -161,9 +179,11 @@ async function placeOrder(): Promise<Order> {
       },
     },
   );
+
   noErrors("draftOrderCreate", created.draftOrderCreate.errors);
   const draft = created.draftOrderCreate.order!;
   const shipping = draft.shippingMethods.find((method) => method.active);
+
   if (!shipping)
     throw new Error(
       `No shipping method of channel ${channel.slug} ships to the test's US address.`,
@@ -172,6 +192,7 @@ async function placeOrder(): Promise<Order> {
     `mutation($id: ID!, $input: DraftOrderInput!) { draftOrderUpdate(id: $id, input: $input) { errors { field code message } } }`,
     { id: draft.id, input: { shippingMethod: shipping.id } },
   );
+
   noErrors("draftOrderUpdate", updated.draftOrderUpdate.errors);
   const completed = await saleor<{
     draftOrderComplete: { errors: MutationError[]; order: Order | null };
@@ -179,7 +200,9 @@ async function placeOrder(): Promise<Order> {
     `mutation($id: ID!) { draftOrderComplete(id: $id) { errors { field code message } order { ${ORDER_FIELDS} } } }`,
     { id: draft.id },
   );
+
   noErrors("draftOrderComplete", completed.draftOrderComplete.errors);
+
   return completed.draftOrderComplete.order!;
 }
 
@@ -191,8 +214,7 @@ async function settled(frame: FrameLocator, timeoutMs = 30_000) {
   await waitFor(
     "the helpdesk page to finish loading",
     async () => ((await frame.locator('[aria-busy="true"]').count()) === 0 ? true : undefined),
-    timeoutMs,
-    200,
+    { timeoutMs, everyMs: 200 },
   );
 }
 
@@ -203,6 +225,7 @@ async function shot(name: string, element?: Locator) {
 /** Saleor Dashboard's own announcements (a video card in 3.23) cover part of the page. */
 async function dismissDashboardPopups() {
   const dismiss = page.locator('[data-test-id="ripple-video-announcement-dismiss"]');
+
   if (await dismiss.count())
     await dismiss
       .first()
@@ -213,23 +236,28 @@ async function dismissDashboardPopups() {
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
+
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => done(Buffer.concat(chunks).toString("utf8")));
     request.on("error", fail);
   });
 }
 
-/** The payment app's webhook: every refund request succeeds at once (a card refund
- * that the provider confirms in its answer). */
+/**
+ * The payment app's webhook: every refund request succeeds at once (a card refund
+ * that the provider confirms in its answer).
+ */
 function startPaymentApp(): Promise<number> {
   paymentApp = createServer(async (request, response) => {
     const body = JSON.parse((await readBody(request)) || "{}");
     const amount = Number(body?.action?.amount ?? 0);
     const pspReference = `refund-${STAMP}-${refundRequests.length + 1}`;
+
     refundRequests.push({ amount, pspReference });
     response.writeHead(200, { "Content-Type": "application/json" });
     response.end(JSON.stringify({ pspReference, result: "REFUND_SUCCESS", amount }));
   });
+
   return new Promise((done) =>
     paymentApp.listen(0, "0.0.0.0", () => done((paymentApp.address() as AddressInfo).port)),
   );
@@ -283,6 +311,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
       const inbox = extensions.appExtensions.edges
         .map((e) => e.node)
         .find((node) => node.app.identifier === "saleor.helpdesk" && !node.url.startsWith("http"));
+
       if (!inbox)
         throw new Error(
           "The helpdesk's Dashboard app is not installed: run `manage.py helpdesk_dashboard_app_install --base-url <Saleor's URL>`",
@@ -290,8 +319,10 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
       expect(inbox.url).toBe("/inbox");
       state.helpdeskAppId = inbox.app.id;
 
-      // A fresh order for a customer (a draft completed by staff, as a phone order), so
-      // the only money on it is this test's and every run has its own.
+      /*
+       * A fresh order for a customer (a draft completed by staff, as a phone order), so
+       * the only money on it is this test's and every run has its own.
+       */
       state.order = await placeOrder();
       state.line = state.order.lines[0]!;
 
@@ -312,6 +343,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
           },
         },
       );
+
       noErrors("appCreate", created.appCreate.errors);
       state.paymentApp = { id: created.appCreate.app!.id, token: created.appCreate.authToken! };
       const webhook = await saleor<{ webhookCreate: { errors: MutationError[] } }>(
@@ -327,6 +359,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
           },
         },
       );
+
       noErrors("webhookCreate", webhook.webhookCreate.errors);
       const paid = await saleor<{ transactionCreate: { errors: MutationError[] } }>(
         `mutation($id: ID!, $transaction: TransactionCreateInput!) { transactionCreate(id: $id, transaction: $transaction) { errors { field code message } } }`,
@@ -344,6 +377,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
         },
         state.paymentApp.token,
       );
+
       noErrors("transactionCreate", paid.transactionCreate.errors);
     },
   );
@@ -376,6 +410,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
         },
       },
     );
+
     noErrors("ticketCreate", data.ticketCreate.errors);
     state.ticketId = data.ticketCreate.ticket!.id;
     state.ticketNumber = data.ticketCreate.ticket!.number;
@@ -393,6 +428,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
       .waitFor();
     await dismissDashboardPopups();
     const entry = page.getByRole("link", { name: "Helpdesk", exact: true });
+
     if (!(await entry.isVisible())) {
       // The orders section (called "Fulfillment" in Dashboard 3.23) lists the app's entry.
       await page
@@ -414,6 +450,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     async () => {
       const frame = appPage();
       const row = frame.getByTestId("ticket-row").filter({ hasText: `#${state.ticketNumber}` });
+
       await row.waitFor({ timeout: 60_000 });
       await expect(row.getByRole("link", { name: SUBJECT }).isVisible()).resolves.toBe(true);
       await settled(frame);
@@ -425,6 +462,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     "4. the ticket: the complaint's line, a reply from the reply box, the Dashboard's URL on the ticket",
     async () => {
       const frame = appPage();
+
       await frame
         .getByTestId("ticket-row")
         .filter({ hasText: `#${state.ticketNumber}` })
@@ -434,21 +472,25 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
         .getByRole("heading", { level: 1, name: `#${state.ticketNumber} ${SUBJECT}` })
         .waitFor();
       const complaint = frame.getByRole("region", { name: "Complaint", exact: true });
+
       await complaint.getByTestId("complaint-line").first().waitFor();
       const cells = await complaint
         .getByTestId("complaint-line")
         .first()
         .locator("td")
         .allTextContents();
+
       expect(cells[0]).toBe(state.line!.productName);
       expect(cells[3]).toBe("Damaged in transit");
       await settled(frame);
       await shot("ticket.png");
 
       const form = frame.getByRole("form", { name: "Answer" });
+
       await form.getByLabel("Message").fill(REPLY);
       await form.getByRole("button", { name: "Send reply" }).click();
       const reply = frame.getByTestId("comment").filter({ hasText: REPLY });
+
       await reply.waitFor();
       await expect(reply.getAttribute("data-visibility")).resolves.toBe("PUBLIC");
 
@@ -468,20 +510,24 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     const frame = appPage();
     const line = state.line!;
     const refunds = frame.getByRole("region", { name: "Refunds", exact: true });
+
     await refunds.getByRole("button", { name: "Refund…" }).click();
     const dialog = frame.getByRole("dialog", { name: "Refund from this ticket" });
     const quantity = dialog.getByLabel(`Quantity to refund of ${line.productName}`);
+
     await quantity.waitFor();
     await expect(quantity.inputValue()).resolves.toBe("1");
     for (const other of state.order!.lines.slice(1))
       await dialog.getByLabel(`Quantity to refund of ${other.productName}`).fill("0");
     const amount = dialog.getByLabel(`Amount (${line.unitPrice.gross.currency})`);
+
     await expect(amount.inputValue()).resolves.toBe(line.unitPrice.gross.amount.toFixed(2));
     // A shop with Saleor's refund reasons set up requires one: take the first.
     const reason = dialog.getByLabel("Refund reason");
     const reasons = await reason
       .locator("option")
       .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+
     if (reasons.length) await reason.selectOption(reasons[0]!);
     await shot("refund-dialog.png");
     await dialog.getByRole("button", { name: "Review refund" }).click();
@@ -492,6 +538,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
       "the refund to show as Refunded",
       async () => {
         const text = (await refunds.getByTestId("refund").first().textContent()) ?? "";
+
         if (text.includes("Failed")) throw new Error(`the refund failed: ${text}`);
         if (text.includes("Refunded")) return true;
         // The ticket page does not poll: reload the app page until Saleor's answer shows.
@@ -501,10 +548,10 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
           .getByTestId("refund")
           .first()
           .waitFor();
+
         return undefined;
       },
-      60_000,
-      2_000,
+      { timeoutMs: 60_000, everyMs: 2_000 },
     ).catch((error) => {
       if (!refundRequests.length) {
         throw new Error(
@@ -532,6 +579,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
       { id: state.order!.id },
     );
     const [granted] = order.order.grantedRefunds;
+
     expect(granted?.status).toBe("SUCCESS");
     expect(granted?.amount.amount).toBeCloseTo(line.unitPrice.gross.amount, 2);
     expect(granted?.reason).toContain(`#${state.ticketNumber}`);
@@ -552,9 +600,11 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
       const item = widget
         .getByTestId("widget-ticket")
         .filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` });
+
       await item.waitFor({ timeout: 60_000 });
       await settled(widget);
       const card = page.locator('iframe[src*="/saleor.helpdesk/dashboard/order-widget"]');
+
       await card.scrollIntoViewIfNeeded();
       await shot("order-page.png");
       await shot("order-widget.png", card);
@@ -562,6 +612,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
       await item.getByRole("link").click();
       await page.waitForURL(/\/extensions\/app\/[^/]+\/tickets\//);
       const ticketPage = page.frameLocator('iframe[src*="/saleor.helpdesk/dashboard/tickets/"]');
+
       await ticketPage
         .getByRole("heading", { level: 1, name: `#${state.ticketNumber} ${SUBJECT}` })
         .waitFor();
@@ -586,12 +637,14 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
     await page.goto(`${env.dashboardUrl}customers/${encodeURIComponent(state.customerId!)}`);
     await dismissDashboardPopups();
     const widget = page.frameLocator('iframe[src*="/saleor.helpdesk/dashboard/customer-widget"]');
+
     await widget
       .getByTestId("widget-ticket")
       .filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` })
       .waitFor({ timeout: 60_000 });
     await settled(widget);
     const card = page.locator('iframe[src*="/saleor.helpdesk/dashboard/customer-widget"]');
+
     await card.scrollIntoViewIfNeeded();
     await shot("customer-page.png");
     await shot("customer-widget.png", card);
@@ -604,6 +657,7 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
       `${env.dashboardUrl}extensions/app/${encodeURIComponent(state.helpdeskAppId!)}/inbox`,
     );
     const frame = appPage();
+
     await frame.getByRole("heading", { name: "Support-Tickets" }).waitFor({ timeout: 60_000 });
     await settled(frame);
     await shot("inbox-de.png");
@@ -611,6 +665,6 @@ describe("the helpdesk in a real Saleor Dashboard", () => {
   });
 
   step("no uncaught errors in the helpdesk's pages", async () => {
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors).toStrictEqual([]);
   });
 });

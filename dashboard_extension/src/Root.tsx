@@ -1,14 +1,15 @@
-import { Box, Button, Input, Text } from "@saleor/macaw-ui";
+import { Box, Button, Input, Text, ThemeProvider } from "@saleor/macaw-ui";
 import {
+  type FormEvent,
   useCallback,
   useMemo,
   useRef,
   useState,
   useSyncExternalStore,
-  type FormEvent,
 } from "react";
-import { App } from "./App";
+
 import { createHttpClient, errorMessage } from "./api/client";
+import { App } from "./App";
 import type { DashboardConnection } from "./host/dashboard";
 import { helpdeskEndpoint, type Host, type Notification } from "./host/host";
 import {
@@ -18,18 +19,20 @@ import {
   saveToken,
   standaloneHelpdeskEndpoint,
 } from "./host/standalone";
-import { I18nProvider, LANGS, toLang, useI18n, type Lang } from "./i18n";
-import { Loading } from "./ui/StateViews";
+import { I18nProvider, type Lang, LANGS, toLang, useI18n } from "./i18n";
 import { SelectField } from "./ui/fields";
+import { Loading } from "./ui/StateViews";
 import { Toasts } from "./ui/Toasts";
-import { ThemeProvider } from "@saleor/macaw-ui";
 
-/** Inside the Dashboard: token, theme and locale come from AppBridge. The token goes
+/**
+ * Inside the Dashboard: token, theme and locale come from AppBridge. The token goes
  * only to the helpdesk beside this page, on its own origin (Saleor's, which served
- * it), never to the API URL the Dashboard or the query string names. */
+ * it), never to the API URL the Dashboard or the query string names.
+ */
 export function DashboardRoot({ connection }: { connection: DashboardConnection }) {
   const snapshot = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
   const tokenRef = useRef(snapshot.token);
+
   tokenRef.current = snapshot.token;
   const client = useMemo(
     () => createHttpClient({ endpoint: helpdeskEndpoint(), getToken: () => tokenRef.current }),
@@ -46,6 +49,7 @@ export function DashboardRoot({ connection }: { connection: DashboardConnection 
       </ThemeProvider>
     );
   }
+
   return <App client={client} host={host} lang={snapshot.lang} theme={snapshot.theme} />;
 }
 
@@ -59,6 +63,7 @@ export function StandaloneRoot() {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [toasts, setToasts] = useState<Array<Notification & { id: number }>>([]);
   const tokenRef = useRef(token);
+
   tokenRef.current = token;
   const nextId = useRef(0);
 
@@ -84,6 +89,7 @@ export function StandaloneRoot() {
       mode: "standalone",
       notify: (notification) => {
         const id = ++nextId.current;
+
         setToasts((items) => [...items, { ...notification, id }]);
         window.setTimeout(() => setToasts((items) => items.filter((item) => item.id !== id)), 5000);
       },
@@ -109,6 +115,7 @@ export function StandaloneRoot() {
       </ThemeProvider>
     );
   }
+
   return (
     <>
       <App
@@ -126,6 +133,7 @@ export function StandaloneRoot() {
 
 function LanguageSwitch({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => void }) {
   const { t } = useI18n();
+
   return (
     <SelectField
       label={t("app.language")}
@@ -146,6 +154,7 @@ export function StandaloneHeader({
   onLogout: () => void;
 }) {
   const { t } = useI18n();
+
   return (
     <Box
       as="header"

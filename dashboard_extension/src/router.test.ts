@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { buildHash, parseHash, routeOf, routeParam } from "./router";
 import {
   DEFAULT_STATE,
@@ -10,6 +11,7 @@ import {
 describe("hash routing", () => {
   it("parses and builds deep links", () => {
     const route = parseHash("#/tickets/VGlja2V0OjE=?back=%23%2Finbox%3Ftab%3Dclosed");
+
     expect(route.path).toBe("/tickets/VGlja2V0OjE=");
     expect(route.query.get("back")).toBe("#/inbox?tab=closed");
     expect(parseHash("").path).toBe("/");
@@ -34,6 +36,7 @@ describe("hash routing", () => {
 describe("entry pages", () => {
   it("take the first screen from the page's path when the hash names none", () => {
     const at = (pathname: string, hash = "") => routeOf(pathname, hash).path;
+
     // Where the Dashboard opens each extension (the query is its own).
     expect(at("/plugins/global/saleor.helpdesk/dashboard/inbox")).toBe("/inbox");
     expect(at("/plugins/global/saleor.helpdesk/dashboard/order-widget")).toBe("/order-widget");
@@ -60,6 +63,7 @@ describe("entry pages", () => {
       "/dashboard/order-widget?domain=localhost%3A8000&saleorApiUrl=x&id=QXBwOjE%3D&orderId=T3JkZXI6MQ%3D%3D&theme=light",
     );
     const route = routeOf(window.location.pathname, window.location.hash);
+
     expect(route.path).toBe("/order-widget");
     expect(routeParam(route, "orderId")).toBe("T3JkZXI6MQ==");
     window.history.replaceState(null, "", "/");
@@ -77,15 +81,16 @@ describe("inbox URL state", () => {
       dir: "ASC" as const,
     };
     const query = new URLSearchParams(buildHash("/inbox", inboxStateToQuery(state)).split("?")[1]);
-    expect(Object.fromEntries(query)).toEqual({
+
+    expect(Object.fromEntries(query)).toStrictEqual({
       tab: "closed",
       kind: "COMPLAINT",
       overdue: "1",
       sort: "number",
       dir: "ASC",
     });
-    expect(readInboxState(query)).toEqual(state);
-    expect(inboxStateToQuery(DEFAULT_STATE)).toEqual(
+    expect(readInboxState(query)).toStrictEqual(state);
+    expect(inboxStateToQuery(DEFAULT_STATE)).toStrictEqual(
       expect.not.objectContaining({ tab: expect.anything() }),
     );
   });
@@ -94,6 +99,7 @@ describe("inbox URL state", () => {
     const state = readInboxState(
       new URLSearchParams("tab=bogus&kind=NOPE&sort=nope&dir=up&before=abc"),
     );
+
     expect(state).toMatchObject({
       tab: "open",
       kind: "",
@@ -106,7 +112,7 @@ describe("inbox URL state", () => {
       before: "abc",
       languageCode: "de",
     });
-    expect(inboxVariables(state, "en").sortBy).toEqual({
+    expect(inboxVariables(state, "en").sortBy).toStrictEqual({
       field: "LAST_ACTIVITY_AT",
       direction: "DESC",
     });
@@ -115,11 +121,12 @@ describe("inbox URL state", () => {
   it("sends every column's sorting to the API", () => {
     const sortBy = (sort: string, dir = "ASC") =>
       inboxVariables(readInboxState(new URLSearchParams({ sort, dir })), "en").sortBy;
-    expect(sortBy("title")).toEqual({ field: "SUBJECT", direction: "ASC" });
-    expect(sortBy("customer", "DESC")).toEqual({ field: "CUSTOMER", direction: "DESC" });
-    expect(sortBy("status")).toEqual({ field: "STATUS", direction: "ASC" });
-    expect(sortBy("assignee")).toEqual({ field: "ASSIGNEE", direction: "ASC" });
-    expect(sortBy("channel")).toEqual({ field: "CHANNEL", direction: "ASC" });
-    expect(sortBy("priority", "DESC")).toEqual({ field: "PRIORITY", direction: "DESC" });
+
+    expect(sortBy("title")).toStrictEqual({ field: "SUBJECT", direction: "ASC" });
+    expect(sortBy("customer", "DESC")).toStrictEqual({ field: "CUSTOMER", direction: "DESC" });
+    expect(sortBy("status")).toStrictEqual({ field: "STATUS", direction: "ASC" });
+    expect(sortBy("assignee")).toStrictEqual({ field: "ASSIGNEE", direction: "ASC" });
+    expect(sortBy("channel")).toStrictEqual({ field: "CHANNEL", direction: "ASC" });
+    expect(sortBy("priority", "DESC")).toStrictEqual({ field: "PRIORITY", direction: "DESC" });
   });
 });

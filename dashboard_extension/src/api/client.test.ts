@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
+
 import { InboxDocument, ReplyOrNoteDocument } from "../generated/graphql";
-import { login } from "../host/standalone";
 import { helpdeskEndpoint, isInIframe } from "../host/host";
+import { login } from "../host/standalone";
 import { ApiError, createHttpClient } from "./client";
 
 function jsonResponse(body: unknown, status = 200) {
@@ -22,8 +23,9 @@ describe("HTTP client", () => {
     });
 
     const blob = await client.fetchFile(`${own}/plugins/global/saleor.helpdesk/attachments/abc/`);
+
     expect(await blob.text()).toBe("png");
-    expect(fetchImpl.mock.calls[0]![1].headers).toEqual({ Authorization: "Bearer tok" });
+    expect(fetchImpl.mock.calls[0]![1].headers).toStrictEqual({ Authorization: "Bearer tok" });
 
     await expect(
       client.fetchFile("https://evil.example/plugins/global/saleor.helpdesk/attachments/abc/"),
@@ -43,16 +45,19 @@ describe("HTTP client", () => {
       getToken: () => "tok",
       fetchImpl,
     });
+
     await client.request(InboxDocument, { first: 10 });
     const [url, init] = fetchImpl.mock.calls[0]!;
+
     expect(url).toBe("https://shop.example/plugins/global/saleor.helpdesk/graphql/");
-    expect(init.headers).toEqual({
+    expect(init.headers).toStrictEqual({
       Authorization: "Bearer tok",
       "Content-Type": "application/json",
     });
     const body = JSON.parse(init.body);
+
     expect(body.operationName).toBe("Inbox");
-    expect(body.variables).toEqual({ first: 10 });
+    expect(body.variables).toStrictEqual({ first: 10 });
     expect(body.query).toContain("query Inbox");
   });
 
@@ -60,18 +65,22 @@ describe("HTTP client", () => {
     const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ data: { ticketCommentAdd: null } }));
     const client = createHttpClient({ endpoint: "/x", getToken: () => "tok", fetchImpl });
     const file = new File(["png"], "photo.png", { type: "image/png" });
+
     await client.request(ReplyOrNoteDocument, {
       id: "Ticket:1",
       input: { body: "Foto", attachments: [file] },
     });
     const form = fetchImpl.mock.calls[0]![1].body as FormData;
-    expect(JSON.parse(form.get("operations") as string).variables).toEqual({
+
+    expect(JSON.parse(form.get("operations") as string).variables).toStrictEqual({
       id: "Ticket:1",
       input: { body: "Foto", attachments: [null] },
     });
-    expect(JSON.parse(form.get("map") as string)).toEqual({ 0: ["variables.input.attachments.0"] });
+    expect(JSON.parse(form.get("map") as string)).toStrictEqual({
+      0: ["variables.input.attachments.0"],
+    });
     expect((form.get("0") as File).name).toBe("photo.png");
-    expect(fetchImpl.mock.calls[0]![1].headers).toEqual({ Authorization: "Bearer tok" });
+    expect(fetchImpl.mock.calls[0]![1].headers).toStrictEqual({ Authorization: "Bearer tok" });
   });
 
   it("turns GraphQL errors and 401 into ApiErrors", async () => {
@@ -86,6 +95,7 @@ describe("HTTP client", () => {
       fetchImpl,
       onUnauthorized,
     });
+
     await expect(client.request(InboxDocument, {})).rejects.toMatchObject({
       kind: "graphql",
       message: "Cannot query field",
@@ -101,6 +111,7 @@ describe("connection", () => {
       origin: "https://api.shop.example",
       pathname: "/plugins/global/saleor.helpdesk/dashboard/order-widget",
     };
+
     expect(helpdeskEndpoint(page)).toBe(
       "https://api.shop.example/plugins/global/saleor.helpdesk/graphql/",
     );
@@ -125,12 +136,14 @@ describe("connection", () => {
     const fetchImpl = vi
       .fn()
       .mockResolvedValue(jsonResponse({ data: { tokenCreate: { token: "jwt", errors: [] } } }));
+
     await expect(
       login("support@example.com", "demo", { url: "http://127.0.0.1:8000/graphql/", fetchImpl }),
     ).resolves.toBe("jwt");
     const body = JSON.parse(fetchImpl.mock.calls[0]![1].body);
+
     expect(body.query).toContain("tokenCreate(email: $email, password: $password)");
-    expect(body.variables).toEqual({ email: "support@example.com", password: "demo" });
+    expect(body.variables).toStrictEqual({ email: "support@example.com", password: "demo" });
 
     fetchImpl.mockResolvedValue(
       jsonResponse({
@@ -172,10 +185,11 @@ describe("connection", () => {
     });
     const download = await client.download("privacy/export/", { customer: "User:10" });
     const [url, init] = fetchImpl.mock.calls[0]!;
+
     expect(url).toBe(
       "https://shop.example/plugins/global/saleor.helpdesk/privacy/export/?customer=User%3A10",
     );
-    expect(init.headers).toEqual({ Authorization: "Bearer tok" });
+    expect(init.headers).toStrictEqual({ Authorization: "Bearer tok" });
     expect(download.filename).toBe("helpdesk-export-20260101-100000.zip");
     expect(await download.blob.text()).toBe("PK");
 
@@ -185,6 +199,7 @@ describe("connection", () => {
       getToken: () => "tok",
       fetchImpl,
     });
+
     fetchImpl.mockResolvedValue(new Response("PK", { status: 200 }));
     await standalone.download("privacy/export/", { email: "gast@example.com" });
     expect(fetchImpl.mock.calls[1]![0]).toBe(
@@ -194,16 +209,14 @@ describe("connection", () => {
 
   it("turns the download endpoint's JSON refusal into an ApiError with its code", async () => {
     const onUnauthorized = vi.fn();
-    const fetchImpl = vi
-      .fn()
-      .mockResolvedValue(
-        jsonResponse(
-          {
-            error: { code: "permission_denied", message: "You need the MANAGE_USERS permission." },
-          },
-          403,
-        ),
-      );
+    const fetchImpl = vi.fn().mockResolvedValue(
+      jsonResponse(
+        {
+          error: { code: "permission_denied", message: "You need the MANAGE_USERS permission." },
+        },
+        403,
+      ),
+    );
     const client = createHttpClient({
       endpoint: "https://shop.example/plugins/global/saleor.helpdesk/graphql/",
       getToken: () => "tok",
@@ -213,6 +226,7 @@ describe("connection", () => {
     const refused = await client
       .download("privacy/export/", { email: "x@example.com" })
       .catch((e: unknown) => e);
+
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({
       kind: "http",

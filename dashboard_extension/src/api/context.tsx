@@ -1,13 +1,14 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import {
   createContext,
+  type ReactNode,
   useCallback,
   useContext,
   useEffect,
   useRef,
   useState,
-  type ReactNode,
 } from "react";
+
 import { errorMessage, type HelpdeskClient } from "./client";
 
 const ClientContext = createContext<HelpdeskClient | null>(null);
@@ -24,7 +25,9 @@ export function ClientProvider({
 
 export function useClient(): HelpdeskClient {
   const client = useContext(ClientContext);
+
   if (!client) throw new Error("No HelpdeskClient provided");
+
   return client;
 }
 
@@ -54,13 +57,16 @@ export function useQuery<TData, TVariables>(
   });
   const latest = useRef(0);
   const variablesRef = useRef(variables);
+
   variablesRef.current = variables;
 
   const run = useCallback(async () => {
     const id = ++latest.current;
+
     setState((s) => ({ ...s, loading: true, error: null }));
     try {
       const data = await client.request(document, variablesRef.current);
+
       if (id === latest.current) setState({ data, error: null, loading: false });
     } catch (error) {
       if (id === latest.current)

@@ -32,5 +32,6 @@ export function useLazyQuery<TData, TVariables>(
       }),
     [client, document, track],
   );
+
   return [run, { busy: state.busy, problem: state.last?.problem ?? null }];
 }

@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
+
 import {
   NextUnansweredTicketDocument,
   TicketClaimDocument,
@@ -19,6 +20,7 @@ function withClient(handlers: Record<string, Handler>) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <ClientProvider client={fake.client}>{children}</ClientProvider>
   );
+
   return { ...fake, wrapper };
 }
 
@@ -26,6 +28,7 @@ function withClient(handlers: Record<string, Handler>) {
 function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
+
   return { promise, resolve };
 }
 
@@ -44,26 +47,29 @@ describe("useMutation", () => {
     const answer = deferred<TicketClaimMutation>();
     const { wrapper, callsOf } = withClient({ TicketClaim: () => answer.promise });
     const { result } = renderHook(() => useMutation(TicketClaimDocument), { wrapper });
+
     expect(result.current[1].busy).toBe(false);
 
     let running!: ReturnType<(typeof result.current)[0]>;
+
     act(() => {
       running = result.current[0]({ id: "Ticket:1" });
     });
     await waitFor(() => expect(result.current[1].busy).toBe(true));
-    expect(callsOf("TicketClaim")).toEqual([
+    expect(callsOf("TicketClaim")).toStrictEqual([
       { operation: "TicketClaim", variables: { id: "Ticket:1" } },
     ]);
 
     answer.resolve(claimed);
     const outcome = await act(() => running);
+
     expect(outcome.status).toBe("done");
     // The payload is the root field, typed: its ticket is there without a cast.
     expect(outcome.status === "done" && outcome.payload.ticket?.assignee?.email).toBe(
       "anna@example.com",
     );
     expect(outcome.problem).toBeNull();
-    expect(result.current[1]).toEqual({ busy: false, errors: [], problem: null });
+    expect(result.current[1]).toStrictEqual({ busy: false, errors: [], problem: null });
   });
 
   it("surfaces the helpdesk's typed errors with field, code and message, and as one line", async () => {
@@ -86,13 +92,14 @@ describe("useMutation", () => {
       { field: "id", code: "NOT_FOUND", message: "No such ticket." },
       { field: null, code: "PERMISSION_DENIED", message: "You may not claim tickets." },
     ];
-    expect(outcome).toEqual({
+
+    expect(outcome).toStrictEqual({
       status: "refused",
       payload: { errors, ticket: null },
       errors,
       problem: "id: No such ticket.; You may not claim tickets.",
     });
-    expect(result.current[1]).toEqual({
+    expect(result.current[1]).toStrictEqual({
       busy: false,
       errors,
       problem: "id: No such ticket.; You may not claim tickets.",
@@ -101,13 +108,14 @@ describe("useMutation", () => {
 
   it("turns a failed request into an error without a field, and a missing payload into a refusal", async () => {
     let answer: () => unknown = () => {
-      throw new ApiError("graphql", "Cannot query field", 400);
+      throw new ApiError("graphql", "Cannot query field", { status: 400 });
     };
     const { wrapper } = withClient({ TicketClaim: () => answer() });
     const { result } = renderHook(() => useMutation(TicketClaimDocument), { wrapper });
 
     const failed = await act(() => result.current[0]({ id: "Ticket:1" }));
-    expect(failed).toEqual({
+
+    expect(failed).toStrictEqual({
       status: "failed",
       payload: null,
       errors: [{ field: null, code: null, message: "Cannot query field" }],
@@ -117,12 +125,13 @@ describe("useMutation", () => {
 
     answer = () => ({ ticketClaim: null });
     const empty = await act(() => result.current[0]({ id: "Ticket:1" }));
+
     expect(empty).toMatchObject({ status: "refused", payload: null, problem: "No answer" });
 
     // A later success clears what the last run refused.
     answer = () => claimed;
     await act(() => result.current[0]({ id: "Ticket:1" }));
-    expect(result.current[1]).toEqual({ busy: false, errors: [], problem: null });
+    expect(result.current[1]).toStrictEqual({ busy: false, errors: [], problem: null });
   });
 });
 
@@ -131,10 +140,12 @@ describe("useLazyQuery", () => {
     let answer: () => unknown = () => ({ nextUnansweredTicket: { id: "Ticket:7", number: 10007 } });
     const { wrapper, calls } = withClient({ NextUnansweredTicket: () => answer() });
     const { result } = renderHook(() => useLazyQuery(NextUnansweredTicketDocument), { wrapper });
-    expect(calls).toEqual([]);
+
+    expect(calls).toStrictEqual([]);
 
     const found = await act(() => result.current[0]({}));
-    expect(found).toEqual({
+
+    expect(found).toStrictEqual({
       status: "done",
       data: { nextUnansweredTicket: { id: "Ticket:7", number: 10007 } },
       problem: null,
@@ -144,7 +155,8 @@ describe("useLazyQuery", () => {
       throw new ApiError("network", "Failed to fetch");
     };
     const failed = await act(() => result.current[0]({}));
-    expect(failed).toEqual({ status: "failed", data: null, problem: "Failed to fetch" });
-    expect(result.current[1]).toEqual({ busy: false, problem: "Failed to fetch" });
+
+    expect(failed).toStrictEqual({ status: "failed", data: null, problem: "Failed to fetch" });
+    expect(result.current[1]).toStrictEqual({ busy: false, problem: "Failed to fetch" });
   });
 });

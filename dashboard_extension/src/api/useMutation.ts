@@ -58,7 +58,9 @@ export function rootField(document: DocumentNode): string {
     (d): d is OperationDefinitionNode => d.kind === "OperationDefinition",
   );
   const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === "Field");
+
   if (!field) throw new Error("The document has no root field");
+
   return field.alias?.value ?? field.name.value;
 }
 
@@ -71,6 +73,7 @@ export function mutationResult<TData extends MutationData<TData>>(
     | PayloadOf<TData>
     | null
     | undefined;
+
   if (!payload) {
     return {
       status: "refused",
@@ -84,7 +87,9 @@ export function mutationResult<TData extends MutationData<TData>>(
     code: e.code ?? null,
     message: e.message,
   }));
+
   if (errors.length) return { status: "refused", payload, errors, problem: problemLine(errors) };
+
   return { status: "done", payload, errors: [], problem: null };
 }
 
@@ -92,6 +97,7 @@ export function mutationResult<TData extends MutationData<TData>>(
 export function failedResult(error: unknown): MutationResult<never> {
   const message = errorMessage(error);
   const code = error instanceof ApiError ? error.code ?? null : null;
+
   return {
     status: "failed",
     payload: null,
@@ -121,6 +127,7 @@ export function useMutation<TData extends MutationData<TData>, TVariables>(
       }),
     [client, document, track],
   );
+
   return [
     run,
     { busy: state.busy, errors: state.last?.errors ?? [], problem: state.last?.problem ?? null },

@@ -19,8 +19,10 @@ export function useRun<TResult>(): [
   const [state, setState] = useState<RunState<TResult>>({ busy: false, last: null });
   const pending = useRef(0);
   const mounted = useRef(true);
+
   useEffect(() => {
     mounted.current = true;
+
     return () => {
       mounted.current = false;
     };
@@ -29,9 +31,12 @@ export function useRun<TResult>(): [
     pending.current += 1;
     setState((s) => ({ ...s, busy: true }));
     const result = await work();
+
     pending.current -= 1;
     if (mounted.current) setState({ busy: pending.current > 0, last: result });
+
     return result;
   }, []);
+
   return [state, track];
 }

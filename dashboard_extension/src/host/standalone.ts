@@ -1,8 +1,10 @@
 import { ApiError } from "../api/client";
 import { helpdeskEndpoint, type PageLocation } from "./host";
 
-// Standalone (the demo, no Dashboard around us): staff sign in with e-mail and password
-// through Saleor's `tokenCreate` on the same origin; the token lives in sessionStorage.
+/*
+ * Standalone (the demo, no Dashboard around us): staff sign in with e-mail and password
+ * through Saleor's `tokenCreate` on the same origin; the token lives in sessionStorage.
+ */
 
 export const TOKEN_KEY = "saleor-helpdesk.token";
 export const LANG_KEY = "saleor-helpdesk.lang";
@@ -37,6 +39,7 @@ export async function login(
 ): Promise<string> {
   const doFetch = options?.fetchImpl ?? fetch;
   let response: Response;
+
   try {
     response = await doFetch(options?.url ?? saleorGraphqlUrl(), {
       method: "POST",
@@ -59,16 +62,20 @@ export async function login(
     };
     errors?: Array<{ message: string }>;
   };
+
   try {
     payload = await response.json();
   } catch {
-    throw new ApiError("http", `HTTP ${response.status}`, response.status);
+    throw new ApiError("http", `HTTP ${response.status}`, { status: response.status });
   }
   if (payload.errors?.length)
     throw new ApiError("graphql", payload.errors.map((e) => e.message).join("; "));
   const result = payload.data?.tokenCreate;
+
   if (result?.errors?.length)
     throw new ApiError("graphql", result.errors.map((e) => e.message).join("; "));
-  if (!result?.token) throw new ApiError("http", `HTTP ${response.status}`, response.status);
+  if (!result?.token)
+    throw new ApiError("http", `HTTP ${response.status}`, { status: response.status });
+
   return result.token;
 }

@@ -5,11 +5,13 @@ import { widgetsDe, widgetsEn } from "../screens/widgets/messages";
 import { settingsDe, settingsEn } from "../settings/messages";
 import { statisticsDe, statisticsEn } from "../statistics/messages";
 
-// Every UI string, in English and German: each screen's own strings live next to it
-// (`messages.ts` beside the screen) and are spread in here; what the whole app shares
-// (its frame, login, states, dialogs, and the labels of ticket kinds and complaint
-// reasons) is below. `de` must have exactly the keys of `en` (the type checker
-// enforces it). Placeholders are written {name}.
+/*
+ * Every UI string, in English and German: each screen's own strings live next to it
+ * (`messages.ts` beside the screen) and are spread in here; what the whole app shares
+ * (its frame, login, states, dialogs, and the labels of ticket kinds and complaint
+ * reasons) is below. `de` must have exactly the keys of `en` (the type checker
+ * enforces it). Placeholders are written {name}.
+ */
 
 export const en = {
   ...settingsEn,

@@ -1,14 +1,17 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
 import { ApiError } from "../api/client";
 import { Screens } from "../Screens";
 import { createFakeClient } from "../test/fakeClient";
 import { makeHost, renderApp } from "../test/render";
 import { allowed } from "./PrivacyActions";
 
-// The customer widget's "Export data" and "Erase personal data", each behind a
-// confirmation (the same component serves the settings' guest form).
+/*
+ * The customer widget's "Export data" and "Erase personal data", each behind a
+ * confirmation (the same component serves the settings' guest form).
+ */
 
 const noTickets = () => ({ tickets: { totalCount: 0, edges: [] } });
 const erasure = {
@@ -20,6 +23,7 @@ const erasure = {
 };
 
 let clicked: HTMLAnchorElement[] = [];
+
 beforeEach(() => {
   window.location.hash = "#/customer-widget?customerId=User%3A10";
   clicked = [];
@@ -37,6 +41,7 @@ afterEach(() => vi.restoreAllMocks());
 async function openWidget(fake: ReturnType<typeof createFakeClient>, host = makeHost()) {
   renderApp(<Screens />, { client: fake.client, host });
   await screen.findByText("No tickets yet.");
+
   return within(screen.getByRole("region", { name: "Personal data" }));
 }
 
@@ -52,11 +57,13 @@ describe("Customer widget: privacy", () => {
 
     await user.click(widget.getByRole("button", { name: "Erase personal data" }));
     const dialog = await screen.findByRole("dialog", { name: "Erase personal data" });
+
     // The dialog says what goes and that it is for good.
     expect(dialog).toHaveTextContent("their messages and complaint texts");
     expect(dialog).toHaveTextContent("every file attached to those tickets");
     expect(dialog).toHaveTextContent("This cannot be undone.");
     const erase = within(dialog).getByRole("button", { name: "Erase for good" });
+
     expect(erase).toBeDisabled();
     await user.click(erase);
     expect(fake.callsOf("CustomerDataErase")).toHaveLength(0);
@@ -68,7 +75,7 @@ describe("Customer widget: privacy", () => {
     );
     await user.click(erase);
     await waitFor(() => expect(fake.callsOf("CustomerDataErase")).toHaveLength(1));
-    expect(fake.callsOf("CustomerDataErase")[0]!.variables).toEqual({ customer: "User:10" });
+    expect(fake.callsOf("CustomerDataErase")[0]!.variables).toStrictEqual({ customer: "User:10" });
     expect(await screen.findByTestId("erasure-result")).toHaveTextContent(
       "Erased: 3 tickets anonymised, 2 files deleted, 5 e-mails and 1 webhook deliveries removed.",
     );
@@ -94,6 +101,7 @@ describe("Customer widget: privacy", () => {
       }),
     });
     const widget = await openWidget(fake);
+
     await user.click(widget.getByRole("button", { name: "Erase personal data" }));
     await user.click(
       within(await screen.findByRole("dialog")).getByRole("button", { name: "Cancel" }),
@@ -103,6 +111,7 @@ describe("Customer widget: privacy", () => {
 
     await user.click(widget.getByRole("button", { name: "Erase personal data" }));
     const dialog = await screen.findByRole("dialog");
+
     await user.click(within(dialog).getByRole("checkbox"));
     await user.click(within(dialog).getByRole("button", { name: "Erase for good" }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent(
@@ -129,8 +138,10 @@ describe("Customer widget: privacy", () => {
       }),
     });
     const widget = await openWidget(fake);
+
     await user.click(widget.getByRole("button", { name: "Erase personal data" }));
     const dialog = await screen.findByRole("dialog");
+
     await user.click(within(dialog).getByRole("checkbox"));
     await user.click(within(dialog).getByRole("button", { name: "Erase for good" }));
     expect(await screen.findByTestId("erasure-result")).toHaveTextContent(
@@ -145,12 +156,14 @@ describe("Customer widget: privacy", () => {
       filename: "helpdesk-export-20260101-100000.zip",
     }));
     const widget = await openWidget(fake);
+
     await user.click(widget.getByRole("button", { name: "Export data" }));
     const dialog = await screen.findByRole("dialog", { name: "Export personal data" });
+
     expect(fake.downloads).toHaveLength(0);
     await user.click(within(dialog).getByRole("button", { name: "Download" }));
     await waitFor(() =>
-      expect(fake.downloads).toEqual([
+      expect(fake.downloads).toStrictEqual([
         { path: "privacy/export/", params: { customer: "User:10" } },
       ]),
     );
@@ -165,16 +178,16 @@ describe("Customer widget: privacy", () => {
   it("shows the export endpoint's refusal", async () => {
     const user = userEvent.setup();
     const fake = createFakeClient({ WidgetTickets: noTickets }, () => {
-      throw new ApiError(
-        "http",
-        "You need the MANAGE_ORDERS permission in every channel.",
-        403,
-        "permission_denied",
-      );
+      throw new ApiError("http", "You need the MANAGE_ORDERS permission in every channel.", {
+        status: 403,
+        code: "permission_denied",
+      });
     });
     const widget = await openWidget(fake);
+
     await user.click(widget.getByRole("button", { name: "Export data" }));
     const dialog = await screen.findByRole("dialog");
+
     await user.click(within(dialog).getByRole("button", { name: "Download" }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent(
       "Not exported: You may not do this: You need the MANAGE_ORDERS permission in every channel.",
@@ -186,6 +199,7 @@ describe("Customer widget: privacy", () => {
     const fake = createFakeClient({ WidgetTickets: noTickets });
     // MANAGE_USERS without MANAGE_ORDERS: erasure yes, export no.
     const widget = await openWidget(fake, makeHost({ permissions: ["MANAGE_USERS"] }));
+
     expect(widget.getByRole("button", { name: "Erase personal data" })).toBeInTheDocument();
     expect(widget.queryByRole("button", { name: "Export data" })).not.toBeInTheDocument();
     expect(allowed(undefined, ["MANAGE_USERS"])).toBe(true);

@@ -1,6 +1,7 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
-import { ApiError, errorMessage, type Download } from "../api/client";
+
+import { ApiError, type Download, errorMessage } from "../api/client";
 import { useClient } from "../api/context";
 import { problemLine, useMutation } from "../api/useMutation";
 import { CustomerDataEraseDocument, type CustomerDataEraseMutation } from "../generated/graphql";
@@ -14,8 +15,10 @@ export type DataSubject = { customer: string } | { email: string };
 
 export const EXPORT_PATH = "privacy/export/";
 
-/** The permissions each action needs (the API checks them; the UI only hides what it
- * knows would be refused). */
+/**
+ * The permissions each action needs (the API checks them; the UI only hides what it
+ * knows would be refused).
+ */
 export const EXPORT_PERMISSIONS = ["MANAGE_USERS", "MANAGE_ORDERS"] as const;
 export const ERASE_PERMISSIONS = ["MANAGE_USERS"] as const;
 
@@ -31,6 +34,7 @@ export function allowed(
 export function saveDownload({ blob, filename }: Download, fallbackName: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
+
   link.href = url;
   link.download = filename ?? fallbackName;
   link.rel = "noopener";
@@ -43,8 +47,10 @@ export function saveDownload({ blob, filename }: Download, fallbackName: string)
 
 type Erasure = NonNullable<NonNullable<CustomerDataEraseMutation["customerDataErase"]>["erasure"]>;
 
-/** "Export data" and "Erase personal data" for one person, each behind a confirmation;
- * the result (or the API's refusal) shows below the buttons. */
+/**
+ * "Export data" and "Erase personal data" for one person, each behind a confirmation;
+ * the result (or the API's refusal) shows below the buttons.
+ */
 export function PrivacyActions({
   subject,
   who,
@@ -67,12 +73,15 @@ export function PrivacyActions({
   >(null);
   const mayExport = allowed(host.permissions, EXPORT_PERMISSIONS);
   const mayErase = allowed(host.permissions, ERASE_PERMISSIONS);
+
   if (!mayExport && !mayErase) return null;
 
   const open = (which: "export" | "erase") => {
     const problem = validate?.() ?? null;
+
     if (problem) {
       setOutcome({ kind: "error", message: problem });
+
       return;
     }
     setOutcome(null);
@@ -145,6 +154,7 @@ export function PrivacyActions({
 /** An API refusal as the user should read it: a missing permission says so plainly. */
 function useRefusalText() {
   const { t } = useI18n();
+
   return (code: string | null | undefined, message: string) =>
     code === "PERMISSION_DENIED" || code === "permission_denied"
       ? t("privacy.permissionDenied", { message })
@@ -176,6 +186,7 @@ function ExportDialog({
         "customer" in subject ? { customer: subject.customer } : { email: subject.email },
       );
       const filename = download.filename ?? "helpdesk-export.zip";
+
       saveDownload(download, filename);
       onDone(filename);
     } catch (err) {
@@ -190,6 +201,7 @@ function ExportDialog({
       setBusy(false);
     }
   };
+
   return (
     <Dialog open onClose={onClose} title={t("privacy.exportConfirmTitle")}>
       <Text>{t("privacy.exportConfirmText", { who })}</Text>
@@ -232,8 +244,10 @@ function EraseDialog({
     const result = await erase(
       "customer" in subject ? { customer: subject.customer } : { email: subject.email },
     );
+
     if (result.status === "done" && result.payload.erasure) {
       onDone(result.payload.erasure);
+
       return;
     }
     const message =
@@ -242,8 +256,10 @@ function EraseDialog({
         : result.errors.length
         ? result.errors.map((e) => refusal(e.code, problemLine([e]))).join("; ")
         : "—";
+
     setError(t("privacy.eraseFailed", { message }));
   };
+
   return (
     <Dialog open onClose={onClose} title={t("privacy.eraseTitle")}>
       <Text fontWeight="bold">{t("privacy.eraseOf", { who })}</Text>

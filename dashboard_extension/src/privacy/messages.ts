@@ -1,5 +1,7 @@
-// The privacy screens' strings: export and erasure (customer widget, settings) and the
-// retention settings (spread into the dictionary in src/i18n/messages.ts).
+/*
+ * The privacy screens' strings: export and erasure (customer widget, settings) and the
+ * retention settings (spread into the dictionary in src/i18n/messages.ts).
+ */
 
 export const privacyEn = {
   "privacy.title": "Privacy",

@@ -1,14 +1,17 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { HelpdeskChannelsDocument } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { navigate } from "../router";
 import { Section, SelectField } from "../ui/fields";
 
-/** The section that picks whose settings a screen edits: a channel (`?channel=<slug>`
+/**
+ * The section that picks whose settings a screen edits: a channel (`?channel=<slug>`
  * on `path`) or, without one, the shop's defaults. A slug the shop does not list is
- * still offered, named as unknown, so a stale link shows what it points at. */
+ * still offered, named as unknown, so a stale link shows what it points at.
+ */
 export function ChannelPicker({
   path,
   channel,
@@ -22,12 +25,15 @@ export function ChannelPicker({
 }) {
   const { t } = useI18n();
   const [slug, setSlug] = useState(channel ?? "");
+
   useEffect(() => setSlug(channel ?? ""), [channel]);
   const channels = useQuery(HelpdeskChannelsDocument, {});
   const list = channels.data?.helpdeskChannels ?? [];
   const options = list.map((c) => ({ value: c.slug, label: c.name }));
+
   if (channel && !list.some((c) => c.slug === channel))
     options.push({ value: channel, label: t("settings.unknownChannel", { channel }) });
+
   return (
     <Section title={title}>
       <Text color="default2">{intro}</Text>

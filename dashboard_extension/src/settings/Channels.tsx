@@ -1,11 +1,12 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { useMutation } from "../api/useMutation";
 import {
   SettingsChannelDocument,
-  SettingsChannelUpdateDocument,
   type SettingsChannelQuery,
+  SettingsChannelUpdateDocument,
 } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -59,6 +60,7 @@ export function ChannelSettingsScreen({ route }: { route: Route }) {
   const { t } = useI18n();
   const channel = route.query.get("channel") || null;
   const query = useQuery(SettingsChannelDocument, { channel });
+
   return (
     <Box display="flex" flexDirection="column" gap={4}>
       <ChannelPicker
@@ -104,6 +106,7 @@ function PolicyEditor({
   const [saveState, runSave] = useSaver();
   const set = (patch: Partial<PolicyForm>) => setForm((f) => ({ ...f, ...patch }));
   const agentOptions = agents.map((a) => ({ value: a.user.id, label: personName(a.user) }));
+
   if (
     settings.defaultResponsible &&
     !agentOptions.some((o) => o.value === settings.defaultResponsible!.id)
@@ -124,6 +127,7 @@ function PolicyEditor({
       const perComment = parseOptionalInt(form.maxAttachmentsPerComment);
       const perTicket = parseOptionalInt(form.maxAttachmentsPerTicket);
       const reopenDays = parseOptionalInt(form.reopenWindowDays);
+
       if (!Number.isFinite(mib) || mib <= 0)
         return t("settings.invalidNumber", { field: t("settings.maxAttachmentSize") });
       if (perComment === null || Number.isNaN(perComment))
@@ -151,8 +155,10 @@ function PolicyEditor({
           defaultResponsible: form.defaultResponsible || null,
         },
       });
+
       return result.problem;
     });
+
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       onSaved();

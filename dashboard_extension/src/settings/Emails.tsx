@@ -1,14 +1,15 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { useMutation } from "../api/useMutation";
 import {
+  type EmailNotificationEnum,
   SettingsEmailPreviewDocument,
   SettingsEmailTemplateResetDocument,
   SettingsEmailTemplatesDocument,
-  SettingsEmailTemplateUpdateDocument,
-  type EmailNotificationEnum,
   type SettingsEmailTemplatesQuery,
+  SettingsEmailTemplateUpdateDocument,
 } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -27,16 +28,19 @@ export function EmailTemplatesSettings() {
   const query = useQuery(SettingsEmailTemplatesDocument, { languageCode: null });
   const [language, setLanguage] = useState<string>(lang);
   const [selected, setSelected] = useState<EmailNotificationEnum | "">("");
+
   return (
     <Section title={t("settings.emails")}>
       <Text color="default2">{t("settings.emailsIntro")}</Text>
       <QueryView query={query}>
         {(data) => {
           const all = data.emailTemplates ?? [];
+
           if (all.length === 0) return <EmptyState title={t("settings.noEmails")} />;
           const languages = [...new Set(all.map((e) => e.languageCode))].sort();
           const shown = all.filter((e) => e.languageCode === language);
           const current = shown.find((e) => e.notification === selected) ?? null;
+
           return (
             <Box display="flex" flexDirection="column" gap={3}>
               <Box display="flex" gap={3} flexWrap="wrap">
@@ -121,6 +125,7 @@ function EmailTemplateEditor({
     const ok = await runSave(
       async () => (await updateTemplate({ ...vars, input: { subject, body, isActive } })).problem,
     );
+
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       onSaved();
@@ -164,6 +169,7 @@ function EmailTemplateEditor({
               variant="secondary"
               onClick={async () => {
                 const ok = await runReset(async () => (await resetTemplate(vars)).problem);
+
                 if (ok) onSaved();
               }}
             >

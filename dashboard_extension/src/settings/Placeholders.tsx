@@ -1,4 +1,5 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
+
 import { useI18n } from "../i18n";
 
 /** The placeholders a text may use, each insertable with a button. */
@@ -10,7 +11,9 @@ export function Placeholders({
   onInsert: (name: string) => void;
 }) {
   const { t } = useI18n();
+
   if (items.length === 0) return null;
+
   return (
     <Box as="details">
       <Box as="summary" cursor="pointer">

@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { useLazyQuery } from "../api/useLazyQuery";
 import { SettingsPreviewTicketsDocument } from "../generated/graphql";
@@ -33,17 +34,21 @@ export function PreviewPanel<TData, TVariables, TPreview>({
   const run = async () => {
     setShown(null);
     const result = await load(variables(ticket));
+
     if (result.status === "failed") {
       setShown({ status: "error", message: result.problem });
+
       return;
     }
     const preview = pick(result.data);
+
     setShown(
       preview
         ? { status: "done", preview }
         : { status: "error", message: t("settings.previewUnavailable") },
     );
   };
+
   return (
     <Box
       as="section"
@@ -97,6 +102,7 @@ function PreviewTicketPicker({
   const options = (tickets.data?.tickets?.edges ?? []).flatMap((e) =>
     e?.node ? [{ value: e.node.id, label: `#${e.node.number} ${e.node.subject}` }] : [],
   );
+
   useEffect(() => {
     if (!value && options[0]) onChange(options[0].value);
   }, [value, options[0]?.value]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -108,6 +114,7 @@ function PreviewTicketPicker({
         {t("settings.previewNoTickets")}
       </Text>
     );
+
   return (
     <SelectField
       label={t("settings.previewTicket")}

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
 import type { PrivacyRetentionQuery } from "../generated/graphql";
 import { Screens } from "../Screens";
 import { createFakeClient } from "../test/fakeClient";
@@ -28,11 +29,14 @@ function setup(hash: string, handlers: Record<string, Handler>) {
     PrivacyRetention: () => shopDefaults,
     ...handlers,
   });
+
   return { ...fake, ...renderApp(<Screens />, { client: fake.client }) };
 }
 
-/** The dry run as the server answers it: the saved settings (no overrides) erase
- * nothing; 24 months with DELETE would delete 4 tickets and their 7 files' worth. */
+/**
+ * The dry run as the server answers it: the saved settings (no overrides) erase
+ * nothing; 24 months with DELETE would delete 4 tickets and their 7 files' worth.
+ */
 const preview: Handler = (v) => ({
   helpdeskRetentionPreview:
     v.ticketRetentionMonths === 24
@@ -51,6 +55,7 @@ const saved: Handler = (v) => ({
 });
 
 let clicked: HTMLAnchorElement[] = [];
+
 beforeEach(() => {
   clicked = [];
   URL.createObjectURL = vi.fn(() => "blob:export");
@@ -71,6 +76,7 @@ describe("Privacy settings", () => {
       PrivacyRetentionUpdate: saved,
     });
     const form = await screen.findByRole("form", { name: "Retention: Shop defaults" });
+
     await user.type(within(form).getByLabelText("Keep closed tickets for (months)"), "24");
     await user.selectOptions(within(form).getByLabelText("Then"), "DELETE");
     await user.type(within(form).getByLabelText("Keep files of closed tickets for (months)"), "6");
@@ -80,7 +86,7 @@ describe("Privacy settings", () => {
     expect(await within(form).findByTestId("retention-preview")).toHaveTextContent(
       "0 tickets anonymised, 4 tickets deleted, 7 files removed.",
     );
-    expect(fake.callsOf("PrivacyRetentionPreview")[0]!.variables).toEqual({
+    expect(fake.callsOf("PrivacyRetentionPreview")[0]!.variables).toStrictEqual({
       channel: null,
       ticketRetentionMonths: 24,
       ticketRetentionAction: "DELETE",
@@ -91,6 +97,7 @@ describe("Privacy settings", () => {
     // Saving asks first: these settings erase more than the saved ones would.
     await user.click(within(form).getByRole("button", { name: "Save" }));
     const dialog = await screen.findByRole("dialog", { name: "Save the retention settings?" });
+
     expect(dialog).toHaveTextContent(
       "0 tickets anonymised, 4 tickets deleted, 7 files removed. This cannot be undone.",
     );
@@ -103,7 +110,7 @@ describe("Privacy settings", () => {
       within(await screen.findByRole("dialog")).getByRole("button", { name: "Save anyway" }),
     );
     await waitFor(() => expect(fake.callsOf("PrivacyRetentionUpdate")).toHaveLength(1));
-    expect(fake.callsOf("PrivacyRetentionUpdate")[0]!.variables).toEqual({
+    expect(fake.callsOf("PrivacyRetentionUpdate")[0]!.variables).toStrictEqual({
       channel: null,
       input: {
         ticketRetentionMonths: 24,
@@ -142,11 +149,12 @@ describe("Privacy settings", () => {
           : saved(v),
     });
     const form = await screen.findByRole("form", { name: "Retention: Webshop CH" });
+
     await user.type(within(form).getByLabelText("Keep closed tickets for (months)"), "120");
     await user.click(within(form).getByRole("button", { name: "Save" }));
     await waitFor(() => expect(fake.callsOf("PrivacyRetentionUpdate")).toHaveLength(1));
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
-    expect(fake.callsOf("PrivacyRetentionUpdate")[0]!.variables).toEqual({
+    expect(fake.callsOf("PrivacyRetentionUpdate")[0]!.variables).toStrictEqual({
       channel: "webshop-ch",
       input: {
         ticketRetentionMonths: 120,
@@ -155,7 +163,7 @@ describe("Privacy settings", () => {
       },
     });
     // Each save is previewed first, with and without the change.
-    expect(fake.callsOf("PrivacyRetentionPreview").map((c) => c.variables)).toEqual([
+    expect(fake.callsOf("PrivacyRetentionPreview").map((c) => c.variables)).toStrictEqual([
       {
         channel: "webshop-ch",
         ticketRetentionMonths: 120,
@@ -169,6 +177,7 @@ describe("Privacy settings", () => {
     const months = within(
       await screen.findByRole("form", { name: "Retention: Webshop CH" }),
     ).getByLabelText("Keep closed tickets for (months)");
+
     await user.clear(months);
     await user.type(months, "300");
     await user.click(screen.getByRole("button", { name: "Save" }));
@@ -197,6 +206,7 @@ describe("Privacy settings", () => {
     const section = within(
       await screen.findByRole("region", { name: "Export or erase by e-mail address" }),
     );
+
     await user.click(section.getByRole("button", { name: "Erase personal data" }));
     expect(section.getByRole("alert")).toHaveTextContent("Enter an e-mail address first.");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
@@ -204,22 +214,26 @@ describe("Privacy settings", () => {
     await user.type(section.getByLabelText("E-mail address"), "gast@example.com");
     await user.click(section.getByRole("button", { name: "Export data" }));
     const exportDialog = await screen.findByRole("dialog", { name: "Export personal data" });
+
     expect(exportDialog).toHaveTextContent("gast@example.com");
     await user.click(within(exportDialog).getByRole("button", { name: "Download" }));
     await waitFor(() =>
-      expect(fake.downloads).toEqual([
+      expect(fake.downloads).toStrictEqual([
         { path: "privacy/export/", params: { email: "gast@example.com" } },
       ]),
     );
-    expect(clicked.map((a) => a.download)).toEqual(["helpdesk-export.zip"]);
+    expect(clicked.map((a) => a.download)).toStrictEqual(["helpdesk-export.zip"]);
 
     await user.click(section.getByRole("button", { name: "Erase personal data" }));
     const eraseDialog = await screen.findByRole("dialog", { name: "Erase personal data" });
+
     expect(eraseDialog).toHaveTextContent("For: gast@example.com");
     await user.click(within(eraseDialog).getByRole("checkbox"));
     await user.click(within(eraseDialog).getByRole("button", { name: "Erase for good" }));
     await waitFor(() => expect(fake.callsOf("CustomerDataErase")).toHaveLength(1));
-    expect(fake.callsOf("CustomerDataErase")[0]!.variables).toEqual({ email: "gast@example.com" });
+    expect(fake.callsOf("CustomerDataErase")[0]!.variables).toStrictEqual({
+      email: "gast@example.com",
+    });
     expect(await screen.findByTestId("erasure-result")).toHaveTextContent(
       "Erased: 1 tickets anonymised, 0 files deleted, 2 e-mails and 0 webhook deliveries removed.",
     );

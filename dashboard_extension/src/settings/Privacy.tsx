@@ -1,15 +1,16 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { useLazyQuery } from "../api/useLazyQuery";
 import { useMutation } from "../api/useMutation";
 import {
+  type HelpdeskRetentionActionEnum,
   PrivacyRetentionDocument,
   PrivacyRetentionPreviewDocument,
-  PrivacyRetentionUpdateDocument,
-  type HelpdeskRetentionActionEnum,
-  type PrivacyRetentionQuery,
   type PrivacyRetentionPreviewQuery,
+  type PrivacyRetentionQuery,
+  PrivacyRetentionUpdateDocument,
 } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -55,12 +56,15 @@ export function erasesMore(next: RetentionCounts, saved: RetentionCounts): boole
   );
 }
 
-/** Privacy: the retention policy per channel (`?channel=<slug>`; without it the shop's
- * defaults) with its dry run, and export or erasure by e-mail address for guests. */
+/**
+ * Privacy: the retention policy per channel (`?channel=<slug>`; without it the shop's
+ * defaults) with its dry run, and export or erasure by e-mail address for guests.
+ */
 export function PrivacySettings({ route }: { route: Route }) {
   const { t } = useI18n();
   const channel = route.query.get("channel") || null;
   const query = useQuery(PrivacyRetentionDocument, { channel });
+
   return (
     <Box display="flex" flexDirection="column" gap={4}>
       <ChannelPicker
@@ -122,10 +126,12 @@ function RetentionEditor({
   const parse = (): RetentionValues | string => {
     const months = parseOptionalInt(form.ticketRetentionMonths);
     const fileMonths = parseOptionalInt(form.attachmentRetentionMonths);
+
     if (Number.isNaN(months))
       return t("settings.invalidNumber", { field: t("privacy.ticketRetentionMonths") });
     if (Number.isNaN(fileMonths))
       return t("settings.invalidNumber", { field: t("privacy.attachmentRetentionMonths") });
+
     return {
       ticketRetentionMonths: months,
       ticketRetentionAction: form.ticketRetentionAction,
@@ -137,21 +143,27 @@ function RetentionEditor({
     values: RetentionValues | null,
   ): Promise<{ counts: RetentionCounts; problem: null } | { counts: null; problem: string }> => {
     const result = await loadCounts(values ? { channel, ...values } : { channel });
+
     if (result.status === "failed") return { counts: null, problem: result.problem };
     const counts = result.data.helpdeskRetentionPreview;
+
     return counts ? { counts, problem: null } : { counts: null, problem: "—" };
   };
 
   const runPreview = async () => {
     const values = parse();
+
     if (typeof values === "string") {
       setPreviewState({ busy: false, error: values });
+
       return;
     }
     setPreviewState({ busy: true, error: null });
     const answer = await countsFor(values);
+
     if (answer.counts === null) {
       setPreviewState({ busy: false, error: answer.problem });
+
       return;
     }
     setPreview({ form, counts: answer.counts });
@@ -162,6 +174,7 @@ function RetentionEditor({
     const ok = await runSave(
       async () => (await updateRetention({ channel, input: values })).problem,
     );
+
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       onSaved();
@@ -171,17 +184,23 @@ function RetentionEditor({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const values = parse();
+
     if (typeof values === "string") {
       await runSave(async () => values);
+
       return;
     }
-    // Before saving, the dry run: what the next run would do with these settings against
-    // what it would do with the saved ones; more erasure needs a confirmation.
+    /*
+     * Before saving, the dry run: what the next run would do with these settings against
+     * what it would do with the saved ones; more erasure needs a confirmation.
+     */
     const [next, saved] = await Promise.all([countsFor(values), countsFor(null)]);
+
     if (next.counts === null || saved.counts === null) {
       await runSave(async () =>
         t("privacy.previewFailed", { message: next.problem ?? saved.problem }),
       );
+
       return;
     }
     setPreview({ form, counts: next.counts });
@@ -190,6 +209,7 @@ function RetentionEditor({
   };
 
   const fresh = preview && JSON.stringify(preview.form) === JSON.stringify(form);
+
   return (
     <Section title={title}>
       {channel && settings.inheritsShopDefaults && (
@@ -293,6 +313,7 @@ function RetentionEditor({
               variant="error"
               onClick={() => {
                 const values = confirm.values;
+
                 setConfirm(null);
                 void save(values);
               }}
@@ -311,6 +332,7 @@ function GuestData() {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const address = email.trim();
+
   return (
     <Section title={t("privacy.guestTitle")}>
       <Text color="default2">{t("privacy.guestIntro")}</Text>

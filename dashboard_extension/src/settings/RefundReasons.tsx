@@ -1,11 +1,12 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { useMutation } from "../api/useMutation";
 import {
-  SettingsRefundReasonSetDocument,
-  SettingsRefundReasonsDocument,
   type ComplaintReasonEnum,
+  SettingsRefundReasonsDocument,
+  SettingsRefundReasonSetDocument,
 } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { Section, SelectField } from "../ui/fields";
@@ -27,6 +28,7 @@ export const COMPLAINT_REASONS: ComplaintReasonEnum[] = [
 export function RefundReasonsSettings() {
   const { t } = useI18n();
   const query = useQuery(SettingsRefundReasonsDocument, {});
+
   return (
     <Section title={t("settings.refundReasons")}>
       <Text color="default2">{t("settings.refundReasonsIntro")}</Text>
@@ -72,11 +74,14 @@ function RefundReasonRow({
   const [setMapping] = useMutation(SettingsRefundReasonSetDocument);
   const [value, setValue] = useState(current);
   const [saveState, runSave] = useSaver();
+
   useEffect(() => setValue(current), [current]);
   const options = reasons.map((r) => ({ value: r.id, label: r.title }));
+
   // A mapping to a page that is no longer a refund reason stays visible (and can be cleared).
   if (current && !reasons.some((r) => r.id === current))
     options.push({ value: current, label: t("settings.refundReasonUnknown", { id: current }) });
+
   return (
     <Box
       as="form"
@@ -92,6 +97,7 @@ function RefundReasonRow({
             (await setMapping({ input: { complaintReason: reason, reasonId: value || null } }))
               .problem,
         );
+
         if (ok) onSaved();
       }}
     >

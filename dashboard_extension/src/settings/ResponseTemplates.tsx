@@ -1,4 +1,5 @@
 import { Box, Input, Text } from "@saleor/macaw-ui";
+
 import { useQuery } from "../api/context";
 import { useMutation } from "../api/useMutation";
 import {
@@ -6,8 +7,8 @@ import {
   SettingsResponseTemplateDeleteDocument,
   SettingsResponseTemplatePreviewDocument,
   SettingsResponseTemplatesDocument,
-  SettingsResponseTemplateUpdateDocument,
   type SettingsResponseTemplatesQuery,
+  SettingsResponseTemplateUpdateDocument,
   type TicketKindEnum,
 } from "../generated/graphql";
 import { useI18n } from "../i18n";
@@ -34,10 +35,12 @@ export function ResponseTemplatesSettings() {
   const [updateTemplate] = useMutation(SettingsResponseTemplateUpdateDocument);
   const [createTemplate] = useMutation(SettingsResponseTemplateCreateDocument);
   const [deleteTemplate] = useMutation(SettingsResponseTemplateDeleteDocument);
+
   return (
     <QueryView query={query}>
       {(data) => {
         const placeholders = data.responseTemplatePlaceholders ?? [];
+
         return (
           <EntityEditor<Template, TemplateForm>
             title={t("settings.templates")}
@@ -148,7 +151,9 @@ export function ResponseTemplatesSettings() {
                 kind: (form.kind || null) as TicketKindEnum | null,
                 isActive: form.isActive,
               };
+
               if (item) return (await updateTemplate({ id: item.id, input })).problem;
+
               return (await createTemplate({ input })).problem;
             }}
             remove={async (r) => (await deleteTemplate({ id: r.id })).problem}

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
+
 import type { SettingsStatusesQuery } from "../generated/graphql";
-import { Screens } from "../Screens";
 import { parseHash } from "../router";
+import { Screens } from "../Screens";
 import { createFakeClient } from "../test/fakeClient";
 import { helpdeskChannels } from "../test/fixtures";
 import { renderApp } from "../test/render";
@@ -62,6 +63,7 @@ const refused =
 function setup(hash: string, handlers: Record<string, Handler>, lang: "en" | "de" = "en") {
   window.location.hash = hash;
   const fake = createFakeClient({ HelpdeskChannels: () => helpdeskChannels, ...handlers });
+
   return { ...fake, ...renderApp(<Screens />, { client: fake.client, lang }) };
 }
 
@@ -91,11 +93,12 @@ describe("Settings", () => {
   it("lists the sections with the current one marked and shows the statuses with their transitions", async () => {
     setup("#/settings", { SettingsStatuses: () => statuses });
     const nav = screen.getByRole("navigation", { name: "Settings sections" });
+
     expect(
       within(nav)
         .getAllByRole("link")
         .map((a) => a.textContent),
-    ).toEqual([
+    ).toStrictEqual([
       "Statuses",
       "Priorities",
       "Categories",
@@ -114,15 +117,17 @@ describe("Settings", () => {
     );
     expect(screen.getByRole("status")).toBeInTheDocument(); // loading
     const rows = await screen.findAllByTestId("settings-row");
+
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent("Start status of new tickets");
     const transition = screen.getByTestId("transition-row");
+
     expect(
       within(transition)
         .getAllByRole("cell")
         .map((c) => c.textContent)
         .slice(0, 5),
-    ).toEqual(["New", "Closed", "Yes", "No", "Yes"]);
+    ).toStrictEqual(["New", "Closed", "Yes", "No", "Yes"]);
   });
 
   it("creates a status; a refused save keeps what was typed and shows why", async () => {
@@ -135,9 +140,11 @@ describe("Settings", () => {
           ? refused("ticketStatusCreate", "This slug is taken.", "slug")()
           : ok("ticketStatusCreate", { status: null })(),
     });
+
     await screen.findAllByTestId("settings-row");
     await user.click(screen.getByRole("button", { name: "Add status" }));
     const form = screen.getByRole("form", { name: "Add status" });
+
     expect(within(form).getByRole("heading", { name: "Add status" })).toHaveFocus();
     await user.type(within(form).getByLabelText("Name"), "Parked");
     await user.type(within(form).getByLabelText("Slug", { exact: false }), "new");
@@ -151,7 +158,7 @@ describe("Settings", () => {
       "Not saved: slug: This slug is taken.",
     );
     expect(within(form).getByLabelText("Name")).toHaveValue("Parked");
-    expect(callsOf("SettingsStatusCreate")[0]!.variables).toEqual({
+    expect(callsOf("SettingsStatusCreate")[0]!.variables).toStrictEqual({
       input: {
         name: "Parked",
         slug: "new",
@@ -166,6 +173,7 @@ describe("Settings", () => {
 
     refuse = false;
     const slug = within(form).getByLabelText("Slug", { exact: false });
+
     await user.clear(slug);
     await user.type(slug, "parked");
     await user.click(within(form).getByRole("button", { name: "Save" }));
@@ -182,14 +190,16 @@ describe("Settings", () => {
       SettingsTransitionCreate: ok("ticketTransitionCreate", { transition: null }),
       SettingsTransitionDelete: ok("ticketTransitionDelete"),
     });
+
     await screen.findByTestId("transition-row");
     const form = screen.getByRole("form", { name: "Add transition" });
+
     await user.selectOptions(within(form).getByLabelText("From"), "st-closed");
     await user.selectOptions(within(form).getByLabelText("To"), "st-new");
     await user.click(within(form).getByRole("checkbox", { name: "Customer" }));
     await user.click(within(form).getByRole("button", { name: "Add transition" }));
     await waitFor(() => expect(callsOf("SettingsTransitionCreate")).toHaveLength(1));
-    expect(callsOf("SettingsTransitionCreate")[0]!.variables).toEqual({
+    expect(callsOf("SettingsTransitionCreate")[0]!.variables).toStrictEqual({
       input: {
         source: "st-closed",
         target: "st-new",
@@ -202,10 +212,11 @@ describe("Settings", () => {
     await user.click(screen.getByRole("button", { name: "Delete New → Closed" }));
     expect(callsOf("SettingsTransitionDelete")).toHaveLength(0);
     const confirm = screen.getByRole("button", { name: "Really delete New → Closed" });
+
     expect(confirm).toHaveFocus();
     await user.keyboard("{Enter}");
     await waitFor(() => expect(callsOf("SettingsTransitionDelete")).toHaveLength(1));
-    expect(callsOf("SettingsTransitionDelete")[0]!.variables).toEqual({ id: "tr-1" });
+    expect(callsOf("SettingsTransitionDelete")[0]!.variables).toStrictEqual({ id: "tr-1" });
   });
 
   it("shows the error and empty states, then creates a priority with its target time", async () => {
@@ -214,10 +225,12 @@ describe("Settings", () => {
     const { callsOf } = setup("#/settings/priorities", {
       SettingsPriorities: () => {
         if (fail) throw new Error("Forbidden");
+
         return { ticketPriorities: [] };
       },
       SettingsPriorityCreate: ok("ticketPriorityCreate", { priority: null }),
     });
+
     expect(await screen.findByText(/Forbidden/)).toBeInTheDocument();
     fail = false;
     await user.click(screen.getByRole("button", { name: "Try again" }));
@@ -231,7 +244,7 @@ describe("Settings", () => {
     await user.click(screen.getByRole("checkbox", { name: "Default" }));
     await user.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(callsOf("SettingsPriorityCreate")).toHaveLength(1));
-    expect(callsOf("SettingsPriorityCreate")[0]!.variables).toEqual({
+    expect(callsOf("SettingsPriorityCreate")[0]!.variables).toStrictEqual({
       input: { name: "Urgent", resolutionHours: 48, isDefault: true, translations: [] },
     });
   });
@@ -268,6 +281,7 @@ describe("Settings", () => {
       }),
       SettingsResponseTemplateUpdate: ok("responseTemplateUpdate", { template: null }),
     });
+
     await user.click(await screen.findByRole("button", { name: "Edit Thanks" }));
     await user.click(screen.getByText("Placeholders (1)"));
     await user.click(screen.getByRole("button", { name: "Insert the placeholder customer.name" }));
@@ -278,17 +292,18 @@ describe("Settings", () => {
     );
     await user.click(screen.getByRole("button", { name: "Show preview" }));
     const preview = await screen.findByTestId("template-preview");
+
     expect(preview).toHaveTextContent("Re: Becher kaputt");
     expect(preview).toHaveTextContent("Hello Carla");
     expect(preview.querySelector("script")).toBeNull();
-    expect(callsOf("SettingsResponseTemplatePreview")[0]!.variables).toEqual({
+    expect(callsOf("SettingsResponseTemplatePreview")[0]!.variables).toStrictEqual({
       id: "rt-1",
       ticket: "Ticket:1",
     });
 
     await user.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(callsOf("SettingsResponseTemplateUpdate")).toHaveLength(1));
-    expect(callsOf("SettingsResponseTemplateUpdate")[0]!.variables).toEqual({
+    expect(callsOf("SettingsResponseTemplateUpdate")[0]!.variables).toStrictEqual({
       id: "rt-1",
       input: {
         name: "Thanks",
@@ -310,6 +325,7 @@ describe("Settings", () => {
         subscription: null,
       }),
     });
+
     expect(await screen.findByRole("link", { name: "ERP" })).toHaveAttribute(
       "href",
       "#/settings/webhooks/wh-1",
@@ -320,11 +336,12 @@ describe("Settings", () => {
     await user.click(screen.getByRole("checkbox", { name: "ticket.closed" }));
     // The channels are the caller's helpdesk channels, ticked; their slugs are sent.
     const channels = screen.getByRole("group", { name: "Channels" });
+
     await waitFor(() => expect(within(channels).getAllByRole("checkbox")).toHaveLength(2));
     await user.click(within(channels).getByRole("checkbox", { name: "Webshop CH" }));
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByTestId("webhook-secret")).toHaveTextContent("s3cr3t");
-    expect(callsOf("SettingsWebhookCreate")[0]!.variables).toEqual({
+    expect(callsOf("SettingsWebhookCreate")[0]!.variables).toStrictEqual({
       input: {
         name: "CRM",
         targetUrl: "https://crm.example.com/in",
@@ -355,6 +372,7 @@ describe("Settings", () => {
       SettingsWebhookUpdate: ok("webhookSubscriptionUpdate", { subscription: null }),
     });
     const channels = await screen.findByRole("group", { name: "Channels" });
+
     await waitFor(() =>
       expect(within(channels).getByRole("checkbox", { name: "Webshop DE" })).toBeChecked(),
     );
@@ -420,6 +438,7 @@ describe("Settings", () => {
       }),
     });
     const item = await screen.findByTestId("delivery");
+
     expect(item).toHaveTextContent("ticket.created");
     expect(item).toHaveTextContent("Failed");
     expect(item).toHaveTextContent("HTTP 500");
@@ -428,7 +447,7 @@ describe("Settings", () => {
 
     await user.selectOptions(screen.getByLabelText("Delivery status"), "FAILED");
     await waitFor(() =>
-      expect(callsOf("SettingsWebhook").at(-1)!.variables).toEqual({
+      expect(callsOf("SettingsWebhook").at(-1)!.variables).toStrictEqual({
         id: "wh-1",
         status: "FAILED",
         first: 20,
@@ -439,7 +458,7 @@ describe("Settings", () => {
     await user.click(within(screen.getByTestId("delivery")).getByText(/ticket\.created/));
     await user.click(screen.getByRole("button", { name: /Redeliver ticket\.created/ }));
     await waitFor(() => expect(callsOf("SettingsWebhookRedeliver")).toHaveLength(1));
-    expect(callsOf("SettingsWebhookRedeliver")[0]!.variables).toEqual({ id: "del-1" });
+    expect(callsOf("SettingsWebhookRedeliver")[0]!.variables).toStrictEqual({ id: "del-1" });
   });
 
   it("says why a webhook sends nothing and that a payload is hidden from the caller", async () => {
@@ -469,6 +488,7 @@ describe("Settings", () => {
         },
       ],
     };
+
     setup("#/settings/webhooks/wh-1", {
       SettingsWebhook: () => ({
         webhookSubscription: {
@@ -533,16 +553,18 @@ describe("Settings", () => {
         emailTemplatePreview: { subject: "Re: Becher kaputt", html: "<p>Hi</p>", text: "Hi" },
       }),
     });
+
     await user.click(
       await screen.findByRole("button", { name: "Reply from the shop (to the customer)" }),
     );
     const body = screen.getByLabelText("Text");
+
     await user.clear(body);
     await user.type(body, "{{{{ foo }}");
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Unknown placeholder {{ foo }}");
     expect(screen.getByLabelText("Text")).toHaveValue("{{ foo }}");
-    expect(callsOf("SettingsEmailTemplateUpdate")[0]!.variables).toEqual({
+    expect(callsOf("SettingsEmailTemplateUpdate")[0]!.variables).toStrictEqual({
       notification: "STAFF_REPLY",
       languageCode: "en",
       input: { subject: "Re: {{ ticket.subject }}", body: "{{ foo }}", isActive: true },
@@ -553,6 +575,7 @@ describe("Settings", () => {
     );
     await user.click(screen.getByRole("button", { name: "Show preview" }));
     const frame = await screen.findByTitle("E-mail preview");
+
     expect(frame).toHaveAttribute("sandbox", "");
     expect(frame).toHaveAttribute("srcdoc", "<p>Hi</p>");
 
@@ -594,6 +617,7 @@ describe("Settings", () => {
       }),
       SettingsChannelUpdate: () => ({ helpdeskChannelSettingsUpdate: { errors: [], settings } }),
     });
+
     expect(await screen.findByLabelText("Largest file (MiB)")).toHaveValue("10");
     await user.clear(screen.getByLabelText("Reopen within (days)", { exact: false }));
     await user.click(
@@ -602,7 +626,7 @@ describe("Settings", () => {
     await user.selectOptions(screen.getByLabelText("Default responsible"), "User:1");
     await user.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(callsOf("SettingsChannelUpdate")).toHaveLength(1));
-    expect(callsOf("SettingsChannelUpdate")[0]!.variables).toEqual({
+    expect(callsOf("SettingsChannelUpdate")[0]!.variables).toStrictEqual({
       channel: null,
       input: {
         attachmentsAllowed: true,
@@ -656,12 +680,13 @@ describe("Settings", () => {
       }),
     });
     const picker = await screen.findByLabelText("Channel");
+
     await waitFor(() =>
       expect(
         within(picker)
           .getAllByRole("option")
           .map((o) => o.textContent),
-      ).toEqual(["Shop defaults", "Webshop DE", "Webshop CH"]),
+      ).toStrictEqual(["Shop defaults", "Webshop DE", "Webshop CH"]),
     );
     expect(picker).toHaveValue("");
     await user.selectOptions(picker, "webshop-ch");
@@ -670,7 +695,7 @@ describe("Settings", () => {
       expect(parseHash(window.location.hash).query.get("channel")).toBe("webshop-ch"),
     );
     await waitFor(() =>
-      expect(callsOf("SettingsChannel").at(-1)!.variables).toEqual({ channel: "webshop-ch" }),
+      expect(callsOf("SettingsChannel").at(-1)!.variables).toStrictEqual({ channel: "webshop-ch" }),
     );
     expect(
       await screen.findByRole("heading", { name: "Policies of Webshop CH" }),
@@ -693,17 +718,19 @@ describe("Settings", () => {
       }),
     });
     const defective = await screen.findByLabelText("Refund reason for “Defective”");
+
     expect(defective).toHaveValue("Page:2");
     expect(
       within(defective)
         .getAllByRole("option")
         .map((o) => o.textContent),
-    ).toEqual(["None", "Damaged goods", "Goodwill"]);
+    ).toStrictEqual(["None", "Damaged goods", "Goodwill"]);
     const damaged = screen.getByRole("form", { name: "Damaged in transit" });
+
     await user.selectOptions(within(damaged).getByRole("combobox"), "Page:1");
     await user.click(within(damaged).getByRole("button", { name: "Save" }));
     await waitFor(() => expect(callsOf("SettingsRefundReasonSet")).toHaveLength(1));
-    expect(callsOf("SettingsRefundReasonSet")[0]!.variables).toEqual({
+    expect(callsOf("SettingsRefundReasonSet")[0]!.variables).toStrictEqual({
       input: { complaintReason: "DAMAGED_IN_TRANSIT", reasonId: "Page:1" },
     });
     expect(screen.queryByText(/reason page type/)).not.toBeInTheDocument();

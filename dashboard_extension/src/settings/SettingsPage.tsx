@@ -1,16 +1,17 @@
 import { Box, Text } from "@saleor/macaw-ui";
+
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Route } from "../router";
 import { EmptyState } from "../ui/StateViews";
+import { ChannelSettingsScreen } from "./Channels";
 import { EmailTemplatesSettings } from "./Emails";
 import { PrivacySettings } from "./Privacy";
-import { ChannelSettingsScreen } from "./Channels";
 import { RefundReasonsSettings } from "./RefundReasons";
 import { ResponseTemplatesSettings } from "./ResponseTemplates";
+import { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
 import { TeamSettings } from "./Team";
 import { WebhookDetail, WebhooksSettings } from "./Webhooks";
-import { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
 import {
   CategoriesSettings,
   ContactsSettings,
@@ -18,9 +19,11 @@ import {
   StatusesSettings,
 } from "./Workflow";
 
-// #/settings                      → statuses (the first section)
-// #/settings/<section>            → one section
-// #/settings/webhooks/<id>        → one webhook subscription with its delivery log
+/*
+ * #/settings                      → statuses (the first section)
+ * #/settings/<section>            → one section
+ * #/settings/webhooks/<id>        → one webhook subscription with its delivery log
+ */
 export { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
 
 const TITLES: Record<SettingsSection, MessageKey> = {
@@ -42,16 +45,20 @@ export function parseSettingsPath(
   path: string,
 ): { section: SettingsSection; id: string | null } | null {
   const parts = path.split("/").filter(Boolean);
+
   if (parts[0] !== "settings") return null;
   const section = (parts[1] ?? "statuses") as SettingsSection;
+
   if (!SETTINGS_SECTIONS.includes(section)) return null;
   if (parts.length > 3 || (parts[2] && section !== "webhooks")) return null;
+
   return { section, id: parts[2] ? decodeURIComponent(parts[2]) : null };
 }
 
 export function SettingsPage({ route }: { route: Route }) {
   const { t } = useI18n();
   const parsed = parseSettingsPath(route.path);
+
   return (
     <Box padding={6} display="flex" flexDirection="column" gap={4}>
       <Text as="h1" size={8} fontWeight="bold">
@@ -70,6 +77,7 @@ export function SettingsPage({ route }: { route: Route }) {
           >
             {SETTINGS_SECTIONS.map((section) => {
               const current = parsed?.section === section;
+
               return (
                 <li key={section}>
                   <Box
@@ -108,6 +116,7 @@ function SettingsSectionView({
   parsed: ReturnType<typeof parseSettingsPath>;
 }) {
   const { t } = useI18n();
+
   if (!parsed) return <EmptyState title={t("app.notFound")} />;
   switch (parsed.section) {
     case "statuses":

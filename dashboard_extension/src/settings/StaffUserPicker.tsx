@@ -1,12 +1,13 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import {
-  useEffect,
-  useId,
-  useState,
   type ChangeEvent,
   type KeyboardEvent,
   type MouseEvent,
+  useEffect,
+  useId,
+  useState,
 } from "react";
+
 import { useLazyQuery } from "../api/useLazyQuery";
 import {
   SettingsAgentCandidatesDocument,
@@ -62,6 +63,7 @@ export function StaffUserPicker({
   useEffect(() => {
     if (!open) return;
     let current = true;
+
     void findCandidates({ search: search || null, first: CANDIDATES_PAGE }).then((result) => {
       if (!current) return;
       setAnswer(
@@ -70,6 +72,7 @@ export function StaffUserPicker({
           : { search, attempt, error: result.problem },
       );
     });
+
     return () => {
       current = false;
     };
@@ -79,6 +82,7 @@ export function StaffUserPicker({
   const settled = answer && answer.search === typed && answer.attempt === attempt ? answer : null;
   const items = settled && "items" in settled ? settled.items : [];
   const expanded = open && items.length > 0;
+
   useEffect(() => setActive(items.length > 0 ? 0 : -1), [settled]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const optionId = (index: number) => `${listId}-option-${index}`;
@@ -92,10 +96,12 @@ export function StaffUserPicker({
   const move = (step: number) => {
     if (!open) {
       setOpen(true);
+
       return;
     }
     if (items.length === 0) return;
     const next = (active + step + items.length) % items.length;
+
     setActive(next);
     document.getElementById(optionId(next))?.scrollIntoView?.({ block: "nearest" });
   };
@@ -107,6 +113,7 @@ export function StaffUserPicker({
       // Enter in the open list picks; it never submits the form with a half-typed name.
       event.preventDefault();
       const user = items[active];
+
       if (user) choose(user);
     } else if (event.key === "Escape") {
       if (open) {

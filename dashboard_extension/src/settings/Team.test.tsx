@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
+
 import type { SettingsAgentCandidatesQuery, SettingsTeamQuery } from "../generated/graphql";
 import { Screens } from "../Screens";
 import { createFakeClient } from "../test/fakeClient";
@@ -24,8 +25,10 @@ const team: SettingsTeamQuery = {
   ticketContacts: [{ id: "TicketContact:1", name: "Customer service", isActive: true }],
 };
 
-// Staff outside the team, as the server would answer: every word of the search must
-// match the e-mail, first or last name.
+/*
+ * Staff outside the team, as the server would answer: every word of the search must
+ * match the e-mail, first or last name.
+ */
 const staff: Candidate[] = [
   { id: "VXNlcjoy", email: "b.weber@shop.example", firstName: "Bernd", lastName: "Weber" },
   { id: "VXNlcjoz", email: "nina.neumann@shop.example", firstName: "Nina", lastName: "Neumann" },
@@ -37,6 +40,7 @@ const matching = (search: unknown) => {
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean);
+
   return staff.filter((u) =>
     words.every((w) => [u.email, u.firstName, u.lastName].some((f) => f.toLowerCase().includes(w))),
   );
@@ -51,12 +55,14 @@ function setup(handlers: Record<string, Handler>, lang: "en" | "de" = "en") {
     SettingsAgentCandidates: candidates,
     ...handlers,
   });
+
   return { ...fake, ...renderApp(<Screens />, { client: fake.client, lang }) };
 }
 
 async function openAddForm(user: ReturnType<typeof userEvent.setup>, name = "Add team member") {
   await screen.findAllByTestId("settings-row");
   await user.click(screen.getByRole("button", { name }));
+
   return screen.getByRole("form", { name });
 }
 
@@ -79,8 +85,10 @@ describe("Support team: adding a member", () => {
       }),
     });
     const form = await openAddForm(user);
+
     expect(within(form).queryByLabelText(/ID/)).not.toBeInTheDocument();
     const field = within(form).getByRole("combobox", { name: "Staff member" });
+
     expect(field).toHaveAttribute("aria-expanded", "false");
 
     // focusing lists the first staff members; typing narrows them down after a pause
@@ -88,7 +96,7 @@ describe("Support team: adding a member", () => {
     await waitFor(() => expect(optionTexts()).toHaveLength(4));
     await user.type(field, "nina");
     await waitFor(() =>
-      expect(optionTexts()).toEqual([
+      expect(optionTexts()).toStrictEqual([
         "Nina Neumann · nina.neumann@shop.example",
         "Nina Wolf · nina.wolf@shop.example",
       ]),
@@ -97,13 +105,14 @@ describe("Support team: adding a member", () => {
     expect(field).toHaveAttribute("aria-expanded", "true");
     expect(within(form).getByRole("status")).toHaveTextContent("Matches: 2");
     // one search per pause, not one per key
-    expect(callsOf("SettingsAgentCandidates").map((c) => c.variables)).toEqual([
+    expect(callsOf("SettingsAgentCandidates").map((c) => c.variables)).toStrictEqual([
       { search: null, first: 20 },
       { search: "nina", first: 20 },
     ]);
 
     // the arrow keys move through the matches (wrapping), Enter takes one
     const [neumann, wolf] = screen.getAllByRole("option");
+
     expect(neumann).toHaveAttribute("aria-selected", "true");
     expect(field).toHaveAttribute("aria-activedescendant", neumann!.id);
     await user.keyboard("{ArrowDown}");
@@ -126,7 +135,7 @@ describe("Support team: adding a member", () => {
     await user.click(within(form).getByRole("checkbox", { name: "Customer service" }));
     await user.click(within(form).getByRole("button", { name: "Save" }));
     await waitFor(() => expect(callsOf("SettingsAgentAdd")).toHaveLength(1));
-    expect(callsOf("SettingsAgentAdd")[0]!.variables).toEqual({
+    expect(callsOf("SettingsAgentAdd")[0]!.variables).toStrictEqual({
       user: "VXNlcjo0",
       input: { signature: "", isActive: true, contacts: ["TicketContact:1"] },
     });
@@ -137,9 +146,11 @@ describe("Support team: adding a member", () => {
 
   it("picks with the mouse, shows an e-mail-only user by e-mail, and forgets the choice when the text changes", async () => {
     const user = userEvent.setup();
+
     setup({});
     const form = await openAddForm(user);
     const field = within(form).getByRole("combobox", { name: "Staff member" });
+
     await user.type(field, "praktikum");
     await user.click(await screen.findByRole("option", { name: "praktikum@shop.example" }));
     expect(field).toHaveValue("praktikum@shop.example");
@@ -157,9 +168,11 @@ describe("Support team: adding a member", () => {
 
   it("says when no staff user matches, closes with Escape and empties with a second Escape", async () => {
     const user = userEvent.setup();
+
     setup({});
     const form = await openAddForm(user);
     const field = within(form).getByRole("combobox", { name: "Staff member" });
+
     await user.type(field, "zoe");
     expect(await screen.findByText("No staff user matches “zoe”.")).toBeInTheDocument();
     expect(screen.queryByRole("option")).not.toBeInTheDocument();
@@ -175,8 +188,10 @@ describe("Support team: adding a member", () => {
 
   it("says when everyone is in the team already", async () => {
     const user = userEvent.setup();
+
     setup({ SettingsAgentCandidates: () => ({ supportAgentCandidates: [] }) });
     const form = await openAddForm(user);
+
     await user.click(within(form).getByRole("combobox", { name: "Staff member" }));
     expect(
       await screen.findByText("Every active staff member is in the team already."),
@@ -187,6 +202,7 @@ describe("Support team: adding a member", () => {
     const user = userEvent.setup();
     let answer: () => void = () => undefined;
     let fail = true;
+
     setup({
       SettingsAgentCandidates: (v) =>
         new Promise((resolve, reject) => {
@@ -194,6 +210,7 @@ describe("Support team: adding a member", () => {
         }),
     });
     const form = await openAddForm(user);
+
     await user.click(within(form).getByRole("combobox", { name: "Staff member" }));
     expect(await screen.findByText("Searching staff…")).toBeInTheDocument();
 
@@ -217,8 +234,10 @@ describe("Support team: adding a member", () => {
       firstName: "Max",
       lastName: `M${i + 10}`,
     }));
+
     setup({ SettingsAgentCandidates: () => ({ supportAgentCandidates: many }) });
     const form = await openAddForm(user);
+
     await user.click(within(form).getByRole("combobox", { name: "Staff member" }));
     expect(
       await screen.findByText("The first 20 matches: type more to narrow them down."),
@@ -227,12 +246,16 @@ describe("Support team: adding a member", () => {
 
   it("is in German when the Dashboard is", async () => {
     const user = userEvent.setup();
+
     setup({}, "de");
     const form = await openAddForm(user, "Teammitglied hinzufügen");
     const field = within(form).getByRole("combobox", { name: "Mitarbeiter" });
+
     expect(field).toHaveAttribute("placeholder", "Name oder E-Mail");
     await user.type(field, "weber");
-    await waitFor(() => expect(optionTexts()).toEqual(["Bernd Weber · b.weber@shop.example"]));
+    await waitFor(() =>
+      expect(optionTexts()).toStrictEqual(["Bernd Weber · b.weber@shop.example"]),
+    );
     expect(screen.getByRole("listbox", { name: "Passende Mitarbeiter" })).toBeInTheDocument();
     expect(within(form).getByRole("status")).toHaveTextContent("Treffer: 1");
     await user.clear(field);

@@ -1,4 +1,5 @@
 import { Box, Text } from "@saleor/macaw-ui";
+
 import { useQuery } from "../api/context";
 import { useMutation } from "../api/useMutation";
 import {
@@ -11,7 +12,7 @@ import {
 import { useI18n } from "../i18n";
 import { personName } from "../ui/chips";
 import { CheckField, EntityEditor, QueryView, TextAreaField, yesNo } from "./common";
-import { StaffUserPicker, type StaffCandidate } from "./StaffUserPicker";
+import { type StaffCandidate, StaffUserPicker } from "./StaffUserPicker";
 
 type Agent = NonNullable<SettingsTeamQuery["supportAgents"]>[number];
 /** `user`: the staff user a new member is (picked by search); null when editing. */
@@ -28,10 +29,12 @@ export function TeamSettings() {
   const [updateAgent] = useMutation(SettingsAgentUpdateDocument);
   const [addAgent] = useMutation(SettingsAgentAddDocument);
   const [removeAgent] = useMutation(SettingsAgentRemoveDocument);
+
   return (
     <QueryView query={query}>
       {(data) => {
         const contacts = data.ticketContacts ?? [];
+
         return (
           <EntityEditor<Agent, AgentForm>
             title={t("settings.team")}
@@ -109,8 +112,10 @@ export function TeamSettings() {
                 isActive: form.isActive,
                 contacts: form.contacts,
               };
+
               if (item) return (await updateAgent({ id: item.id, input })).problem;
               if (!form.user) return t("settings.staffRequired");
+
               return (await addAgent({ user: form.user.id, input })).problem;
             }}
             remove={async (a) => (await removeAgent({ id: a.id })).problem}

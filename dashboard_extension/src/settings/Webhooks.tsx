@@ -1,19 +1,20 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { useMutation } from "../api/useMutation";
 import {
   HelpdeskChannelsDocument,
+  type HelpdeskWebhookDeliveryStatusEnum,
+  type HelpdeskWebhookSigningEnum,
   SettingsWebhookCreateDocument,
   SettingsWebhookDeleteDocument,
   SettingsWebhookDocument,
+  type SettingsWebhookQuery,
   SettingsWebhookRedeliverDocument,
   SettingsWebhooksDocument,
-  SettingsWebhookUpdateDocument,
-  type HelpdeskWebhookDeliveryStatusEnum,
-  type HelpdeskWebhookSigningEnum,
-  type SettingsWebhookQuery,
   type SettingsWebhooksQuery,
+  SettingsWebhookUpdateDocument,
 } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -65,6 +66,7 @@ function WebhookFields({
   topics: Topic[];
 }) {
   const { t } = useI18n();
+
   return (
     <>
       <Input
@@ -154,6 +156,7 @@ function WebhookChannels({
     ...list.map((c) => ({ slug: c.slug, label: c.name })),
     ...unknown.map((slug) => ({ slug, label: t("settings.unknownChannel", { channel: slug }) })),
   ];
+
   return (
     <Box
       as="fieldset"
@@ -199,6 +202,7 @@ export function WebhooksSettings() {
   const [createWebhook] = useMutation(SettingsWebhookCreateDocument);
   const [deleteWebhook] = useMutation(SettingsWebhookDeleteDocument);
   const [secret, setSecret] = useState<string | null>(null);
+
   return (
     <Box display="flex" flexDirection="column" gap={4}>
       {secret && (
@@ -223,6 +227,7 @@ export function WebhooksSettings() {
       <QueryView query={query}>
         {(data) => {
           const topics = data.webhookTopics ?? [];
+
           return (
             <EntityEditor<Webhook, WebhookForm>
               title={t("settings.webhooks")}
@@ -257,8 +262,10 @@ export function WebhooksSettings() {
                 if (item)
                   return (await updateWebhook({ id: item.id, input: webhookInput(form) })).problem;
                 const result = await createWebhook({ input: webhookInput(form) });
+
                 if (result.status === "done" && result.payload.secret)
                   setSecret(result.payload.secret);
+
                 return result.problem;
               }}
               remove={async (w) => (await deleteWebhook({ id: w.id })).problem}
@@ -380,6 +387,7 @@ export function WebhookDetail({ id }: { id: string }) {
                     disabled={!subscription?.deliveries?.pageInfo.hasNextPage}
                     onClick={() => {
                       const end = subscription?.deliveries?.pageInfo.endCursor;
+
                       if (end) setCursors((c) => [...c, end]);
                     }}
                   >
@@ -417,8 +425,10 @@ function WebhookEditForm({
     const ok = await runSave(
       async () => (await updateWebhook({ id: subscription.id, input: webhookInput(form) })).problem,
     );
+
     if (ok) onSaved();
   };
+
   return (
     <Section
       title={subscription.name}
@@ -428,11 +438,14 @@ function WebhookEditForm({
           onDelete={async () => {
             setDeleteError(null);
             const { problem } = await deleteWebhook({ id: subscription.id });
+
             if (problem) {
               setDeleteError(problem);
+
               return false;
             }
             onDeleted();
+
             return true;
           }}
         />
@@ -488,7 +501,9 @@ function DeliveryLog({
   onRedelivered: () => void;
 }) {
   const { t } = useI18n();
+
   if (deliveries.length === 0) return <EmptyState title={t("settings.noDeliveries")} />;
+
   return (
     <Box
       as="ul"
@@ -517,10 +532,12 @@ function DeliveryItem({
   const [redeliver] = useMutation(SettingsWebhookRedeliverDocument);
   const [state, run] = useSaver();
   const [localStatus, setLocalStatus] = useState<string | null>(null);
+
   useEffect(() => setLocalStatus(null), [d.status, d.attempts]);
   const statusLabel = t(
     `delivery.${(localStatus ?? d.status) as HelpdeskWebhookDeliveryStatusEnum}`,
   );
+
   return (
     <Box
       as="li"
@@ -611,10 +628,13 @@ function DeliveryItem({
               onClick={async () => {
                 const ok = await run(async () => {
                   const result = await redeliver({ id: d.id });
+
                   if (result.status === "done" && result.payload.delivery)
                     setLocalStatus(result.payload.delivery.status);
+
                   return result.problem;
                 });
+
                 if (ok) onRedelivered();
               }}
             >

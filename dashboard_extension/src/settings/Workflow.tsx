@@ -1,27 +1,31 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { useMutation } from "../api/useMutation";
 import {
   SettingsCategoriesDocument,
+  type SettingsCategoriesQuery,
   SettingsCategoryCreateDocument,
   SettingsCategoryDeleteDocument,
   SettingsCategoryUpdateDocument,
   SettingsContactCreateDocument,
   SettingsContactDeleteDocument,
   SettingsContactsDocument,
+  type SettingsContactsQuery,
   SettingsContactUpdateDocument,
   SettingsPrioritiesDocument,
+  type SettingsPrioritiesQuery,
   SettingsPriorityCreateDocument,
   SettingsPriorityDeleteDocument,
   SettingsPriorityUpdateDocument,
   SettingsStatusCreateDocument,
   SettingsStatusDeleteDocument,
   SettingsStatusesDocument,
+  type SettingsStatusesQuery,
   SettingsStatusUpdateDocument,
   SettingsTransitionCreateDocument,
   SettingsTransitionDeleteDocument,
-  type SettingsStatusesQuery,
   type TicketKindEnum,
   type TicketStatusGroupEnum,
 } from "../generated/graphql";
@@ -32,16 +36,16 @@ import { Section, SelectField } from "../ui/fields";
 import { SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
 import {
-  CheckField,
   cellStyle,
+  CheckField,
   cleanTranslations,
   DeleteButton,
   EntityEditor,
   parseOptionalInt,
   QueryView,
+  type Translation,
   TranslationsField,
   yesNo,
-  type Translation,
 } from "./common";
 
 export const GROUPS: TicketStatusGroupEnum[] = ["NEW", "OPEN", "WAITING", "CLOSED"];
@@ -73,10 +77,12 @@ export function StatusesSettings() {
   const [deleteStatus] = useMutation(SettingsStatusDeleteDocument);
   const query = useQuery(SettingsStatusesDocument, {});
   const refresh = () => void query.refetch();
+
   return (
     <QueryView query={query}>
       {(data) => {
         const statuses = data.ticketStatuses ?? [];
+
         return (
           <Box display="flex" flexDirection="column" gap={4}>
             <EntityEditor<Status, StatusForm>
@@ -185,6 +191,7 @@ export function StatusesSettings() {
               )}
               save={async (form, item) => {
                 const position = parseOptionalInt(form.position);
+
                 if (Number.isNaN(position))
                   return t("settings.invalidNumber", { field: t("settings.position") });
                 const input = {
@@ -199,7 +206,9 @@ export function StatusesSettings() {
                     form.isInternal && form.customerStatus ? form.customerStatus : null,
                   translations: cleanTranslations(form.translations),
                 };
+
                 if (item) return (await updateStatus({ id: item.id, input })).problem;
+
                 return (await createStatus({ input })).problem;
               }}
               remove={async (s) => (await deleteStatus({ id: s.id })).problem}
@@ -248,8 +257,10 @@ export function TransitionsEditor({
           systemAllowed: system,
         },
       });
+
       return result.problem;
     });
+
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       setSource("");
@@ -303,11 +314,14 @@ export function TransitionsEditor({
                       onDelete={async () => {
                         setDeleteError(null);
                         const { problem } = await deleteTransition({ id: tr.id });
+
                         if (problem) {
                           setDeleteError(problem);
+
                           return false;
                         }
                         onChanged();
+
                         return true;
                       }}
                     />
@@ -357,9 +371,7 @@ export function TransitionsEditor({
   );
 }
 
-type Priority = NonNullable<
-  import("../generated/graphql").SettingsPrioritiesQuery["ticketPriorities"]
->[number];
+type Priority = NonNullable<SettingsPrioritiesQuery["ticketPriorities"]>[number];
 type PriorityForm = {
   name: string;
   slug: string;
@@ -375,6 +387,7 @@ export function PrioritiesSettings() {
   const [createPriority] = useMutation(SettingsPriorityCreateDocument);
   const [deletePriority] = useMutation(SettingsPriorityDeleteDocument);
   const query = useQuery(SettingsPrioritiesDocument, {});
+
   return (
     <QueryView query={query}>
       {(data) => (
@@ -448,6 +461,7 @@ export function PrioritiesSettings() {
           save={async (form, item) => {
             const hours = parseOptionalInt(form.resolutionHours);
             const position = parseOptionalInt(form.position);
+
             if (Number.isNaN(hours))
               return t("settings.invalidNumber", { field: t("settings.resolutionHours") });
             if (Number.isNaN(position))
@@ -460,7 +474,9 @@ export function PrioritiesSettings() {
               isDefault: form.isDefault,
               translations: cleanTranslations(form.translations),
             };
+
             if (item) return (await updatePriority({ id: item.id, input })).problem;
+
             return (await createPriority({ input })).problem;
           }}
           remove={async (p) => (await deletePriority({ id: p.id })).problem}
@@ -471,9 +487,7 @@ export function PrioritiesSettings() {
   );
 }
 
-type Category = NonNullable<
-  import("../generated/graphql").SettingsCategoriesQuery["ticketCategories"]
->[number];
+type Category = NonNullable<SettingsCategoriesQuery["ticketCategories"]>[number];
 type CategoryForm = {
   kind: TicketKindEnum;
   name: string;
@@ -489,6 +503,7 @@ export function CategoriesSettings() {
   const [createCategory] = useMutation(SettingsCategoryCreateDocument);
   const [deleteCategory] = useMutation(SettingsCategoryDeleteDocument);
   const query = useQuery(SettingsCategoriesDocument, {});
+
   return (
     <QueryView query={query}>
       {(data) => (
@@ -563,6 +578,7 @@ export function CategoriesSettings() {
           )}
           save={async (form, item) => {
             const position = parseOptionalInt(form.position);
+
             if (Number.isNaN(position))
               return t("settings.invalidNumber", { field: t("settings.position") });
             const input = {
@@ -573,7 +589,9 @@ export function CategoriesSettings() {
               isActive: form.isActive,
               translations: cleanTranslations(form.translations),
             };
+
             if (item) return (await updateCategory({ id: item.id, input })).problem;
+
             return (await createCategory({ input })).problem;
           }}
           remove={async (c) => (await deleteCategory({ id: c.id })).problem}
@@ -584,9 +602,7 @@ export function CategoriesSettings() {
   );
 }
 
-type Contact = NonNullable<
-  import("../generated/graphql").SettingsContactsQuery["ticketContacts"]
->[number];
+type Contact = NonNullable<SettingsContactsQuery["ticketContacts"]>[number];
 type ContactForm = {
   name: string;
   slug: string;
@@ -604,6 +620,7 @@ export function ContactsSettings() {
   const [createContact] = useMutation(SettingsContactCreateDocument);
   const [deleteContact] = useMutation(SettingsContactDeleteDocument);
   const query = useQuery(SettingsContactsDocument, {});
+
   return (
     <QueryView query={query}>
       {(data) => {
@@ -611,6 +628,7 @@ export function ContactsSettings() {
           value: a.user.id,
           label: personName(a.user),
         }));
+
         return (
           <EntityEditor<Contact, ContactForm>
             title={t("settings.contacts")}
@@ -651,8 +669,10 @@ export function ContactsSettings() {
             })}
             renderForm={(form, set, item) => {
               const options = [...agents];
+
               if (item?.responsible && !options.some((o) => o.value === item.responsible!.id))
                 options.push({ value: item.responsible.id, label: personName(item.responsible) });
+
               return (
                 <>
                   <Input
@@ -705,6 +725,7 @@ export function ContactsSettings() {
             }}
             save={async (form, item) => {
               const position = parseOptionalInt(form.position);
+
               if (Number.isNaN(position))
                 return t("settings.invalidNumber", { field: t("settings.position") });
               const input = {
@@ -717,7 +738,9 @@ export function ContactsSettings() {
                 isActive: form.isActive,
                 translations: cleanTranslations(form.translations),
               };
+
               if (item) return (await updateContact({ id: item.id, input })).problem;
+
               return (await createContact({ input })).problem;
             }}
             remove={async (c) => (await deleteContact({ id: c.id })).problem}

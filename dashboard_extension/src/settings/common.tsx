@@ -1,5 +1,6 @@
 import { Box, Button, Checkbox, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+
 import type { QueryState } from "../api/context";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -12,7 +13,9 @@ export type Translation = { languageCode: string; name: string };
 /** "12" → 12, "" → null, anything else → NaN (refused before sending). */
 export function parseOptionalInt(value: string): number | null {
   const trimmed = value.trim();
+
   if (trimmed === "") return null;
+
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
@@ -73,6 +76,7 @@ export function TextAreaField({
 }) {
   const id = useId();
   const hintId = useId();
+
   return (
     <Box display="flex" flexDirection="column" gap={1}>
       <label htmlFor={id}>
@@ -117,6 +121,7 @@ export function TranslationsField({
   const { t } = useI18n();
   const set = (index: number, patch: Partial<Translation>) =>
     onChange(value.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+
   return (
     <Box
       as="fieldset"
@@ -184,6 +189,7 @@ export function DeleteButton({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
@@ -200,6 +206,7 @@ export function DeleteButton({
       </Button>
     );
   }
+
   return (
     <Box display="flex" gap={1}>
       <Button
@@ -211,6 +218,7 @@ export function DeleteButton({
         onClick={async () => {
           setBusy(true);
           const done = await onDelete();
+
           setBusy(false);
           if (done) setConfirming(false);
         }}
@@ -247,6 +255,7 @@ export function QueryView<T>({
   if (query.error && !query.data)
     return <ErrorState message={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Loading rows={4} label={loadingLabel} />;
+
   return <>{children(query.data)}</>;
 }
 
@@ -290,6 +299,7 @@ export function EntityEditor<T extends { id: string }, F>({
   const [saveState, runSave] = useSaver();
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+
   useEffect(() => {
     if (editing) headingRef.current?.focus();
   }, [editing?.item?.id, editing === null]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -302,6 +312,7 @@ export function EntityEditor<T extends { id: string }, F>({
     event.preventDefault();
     if (!editing) return;
     const ok = await runSave(() => save(editing.form, editing.item));
+
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       setEditing(null);
@@ -405,14 +416,17 @@ export function EntityEditor<T extends { id: string }, F>({
                             setDeleteError(null);
                             try {
                               const problem = await remove(item);
+
                               if (problem) {
                                 setDeleteError(problem);
+
                                 return false;
                               }
                             } catch (error) {
                               setDeleteError(
                                 error instanceof Error ? error.message : String(error),
                               );
+
                               return false;
                             }
                             host.notify({
@@ -421,6 +435,7 @@ export function EntityEditor<T extends { id: string }, F>({
                             });
                             if (editing?.item?.id === item.id) setEditing(null);
                             onSaved();
+
                             return true;
                           }}
                         />

@@ -1,5 +1,7 @@
-// The settings sections, in the order of the settings navigation; a plain module so the
-// end-to-end test can visit each one without loading the screens.
+/*
+ * The settings sections, in the order of the settings navigation; a plain module so the
+ * end-to-end test can visit each one without loading the screens.
+ */
 export const SETTINGS_SECTIONS = [
   "statuses",
   "priorities",

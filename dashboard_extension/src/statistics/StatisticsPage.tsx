@@ -1,9 +1,10 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { StatisticsTicketsDocument, type StatisticsTicketsQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
-import { useQueryUpdater, type Route } from "../router";
+import { type Route, useQueryUpdater } from "../router";
 import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, ErrorState, Loading } from "../ui/StateViews";
@@ -28,6 +29,7 @@ export function StatisticsPage({ route }: { route: Route }) {
   });
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
+
   useEffect(() => {
     setFrom(period.from);
     setTo(period.to);
@@ -116,6 +118,7 @@ function StatisticsBody({
   to: string;
 }) {
   const { t, label } = useI18n();
+
   if (error && !stats) return <ErrorState message={error} onRetry={onRetry} />;
   if (stats === undefined || (loading && !stats))
     return <Loading rows={6} label={t("stats.loading")} />;
@@ -130,6 +133,7 @@ function StatisticsBody({
     s: t("stats.unit.s"),
   };
   const none = t("stats.none");
+
   return (
     <Box display="flex" flexDirection="column" gap={4} aria-busy={loading}>
       <Box

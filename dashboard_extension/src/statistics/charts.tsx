@@ -1,5 +1,6 @@
 import { Box, Text } from "@saleor/macaw-ui";
 import { useId } from "react";
+
 import { useI18n } from "../i18n";
 import { niceMax } from "./stats";
 
@@ -36,6 +37,7 @@ export function BarChart({
   const barArea = width - labelWidth - 48;
   const height = sorted.length * rowHeight + 4;
   const description = sorted.map((b) => `${b.label}: ${b.value}`).join(", ");
+
   return (
     <Box
       as="figure"
@@ -64,6 +66,7 @@ export function BarChart({
             {sorted.map((b, i) => {
               const y = i * rowHeight + 4;
               const w = Math.max(b.value > 0 ? 2 : 0, (b.value / max) * barArea);
+
               return (
                 <g key={`${b.label}-${i}`}>
                   <text
@@ -169,6 +172,7 @@ export function VolumeChart({ title, days }: { title: string; days: VolumeDay[] 
     busiest: busiest && busiest.created > 0 ? day(busiest.date) : "—",
     busiestCount: busiest?.created ?? 0,
   });
+
   return (
     <Box
       as="figure"

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { durationParts, fillDays, formatDuration, niceMax, periodFromQuery } from "./stats";
 
 const units = { d: "d", h: "h", min: "min", s: "s" };
@@ -8,6 +9,7 @@ describe("statistics helpers", () => {
 
   it("reads a preset period, defaulting to 30 days up to today", () => {
     const p = periodFromQuery(new URLSearchParams(""), now);
+
     expect(p).toMatchObject({ days: 30, from: "2025-02-14", to: "2025-03-15", custom: false });
     expect(new Date(p.gte).getTime()).toBe(new Date(2025, 1, 14, 0, 0, 0, 0).getTime());
     expect(new Date(p.lte).getTime()).toBe(new Date(2025, 2, 15, 23, 59, 59, 999).getTime());
@@ -39,17 +41,19 @@ describe("statistics helpers", () => {
     expect(formatDuration(45 * 60, units)).toBe("45 min");
     expect(formatDuration(3 * 3600 + 20 * 60, units)).toBe("3 h 20 min");
     expect(formatDuration(2 * 86400 + 4 * 3600, units)).toBe("2 d 4 h");
-    expect(durationParts(86400)).toEqual([[1, "d"]]);
+    expect(durationParts(86400)).toStrictEqual([[1, "d"]]);
   });
 
   it("rounds axis maxima up to 1, 2 or 5 times a power of ten", () => {
-    expect([0, 1, 3, 7, 12, 48, 51, 230].map(niceMax)).toEqual([1, 1, 5, 10, 20, 50, 100, 500]);
+    expect([0, 1, 3, 7, 12, 48, 51, 230].map(niceMax)).toStrictEqual([
+      1, 1, 5, 10, 20, 50, 100, 500,
+    ]);
   });
 
   it("fills the days the API left out with zeros", () => {
     expect(
       fillDays([{ date: "2025-01-02", created: 3, closed: 1 }], "2025-01-01", "2025-01-03"),
-    ).toEqual([
+    ).toStrictEqual([
       { date: "2025-01-01", created: 0, closed: 0 },
       { date: "2025-01-02", created: 3, closed: 1 },
       { date: "2025-01-03", created: 0, closed: 0 },

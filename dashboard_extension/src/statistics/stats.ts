@@ -14,6 +14,7 @@ export type Period = {
 };
 
 const pad = (n: number) => String(n).padStart(2, "0");
+
 /** A local date as `YYYY-MM-DD`. */
 export const toDateInput = (date: Date) =>
   `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -22,6 +23,7 @@ function parseDateInput(value: string | null): Date | null {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const [y, m, d] = value.split("-").map(Number) as [number, number, number];
   const date = new Date(y, m - 1, d);
+
   return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d
     ? date
     : null;
@@ -43,6 +45,7 @@ const dayCount = (from: Date, to: Date) =>
 export function periodFromQuery(query: URLSearchParams, now: Date = new Date()): Period {
   const from = parseDateInput(query.get("from"));
   const to = parseDateInput(query.get("to"));
+
   if (from && to && from <= to && dayCount(from, to) <= MAX_DAYS) {
     return {
       gte: startOfDay(from).toISOString(),
@@ -56,6 +59,7 @@ export function periodFromQuery(query: URLSearchParams, now: Date = new Date()):
   const requested = Number(query.get("days"));
   const days = (PRESETS as readonly number[]).includes(requested) ? requested : DEFAULT_DAYS;
   const start = addDays(now, -(days - 1));
+
   return {
     gte: startOfDay(start).toISOString(),
     lte: endOfDay(now).toISOString(),
@@ -72,10 +76,13 @@ export function durationParts(
 ): Array<[number, "d" | "h" | "min" | "s"]> | null {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return null;
   const s = Math.max(0, Math.round(seconds));
+
   if (s < 60) return [[s, "s"]];
   const minutes = Math.round(s / 60);
+
   if (minutes < 60) return [[minutes, "min"]];
   const hours = Math.floor(minutes / 60);
+
   if (hours < 24)
     return minutes % 60
       ? [
@@ -84,6 +91,7 @@ export function durationParts(
         ]
       : [[hours, "h"]];
   const days = Math.floor(hours / 24);
+
   return hours % 24
     ? [
         [days, "d"],
@@ -97,7 +105,9 @@ export function formatDuration(
   units: Record<"d" | "h" | "min" | "s", string>,
 ): string {
   const parts = durationParts(seconds);
+
   if (!parts) return "—";
+
   return parts.map(([n, unit]) => `${n} ${units[unit]}`).join(" ");
 }
 
@@ -105,7 +115,9 @@ export function formatDuration(
 export function niceMax(value: number): number {
   if (!(value > 0)) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(value));
+
   for (const step of [1, 2, 5, 10]) if (step * magnitude >= value) return step * magnitude;
+
   return 10 * magnitude;
 }
 
@@ -118,12 +130,16 @@ export function fillDays(
   const byDate = new Map(volume.map((v) => [v.date, v]));
   const start = parseDateInput(from);
   const end = parseDateInput(to);
+
   if (!start || !end || dayCount(start, end) > MAX_DAYS) return [...volume];
   const days: Array<{ date: string; created: number; closed: number }> = [];
+
   for (let d = start; d <= end; d = addDays(d, 1)) {
     const key = toDateInput(d);
     const v = byDate.get(key);
+
     days.push({ date: key, created: v?.created ?? 0, closed: v?.closed ?? 0 });
   }
+
   return days;
 }

@@ -340,5 +340,6 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
     },
     ...overrides,
   };
+
   return { ticket };
 }

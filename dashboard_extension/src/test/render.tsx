@@ -1,8 +1,9 @@
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { vi } from "vitest";
-import { AppProviders } from "../App";
+
 import type { HelpdeskClient } from "../api/client";
+import { AppProviders } from "../App";
 import type { Host } from "../host/host";
 import type { Lang } from "../i18n";
 
@@ -23,6 +24,7 @@ export function renderApp(
       {ui}
     </AppProviders>,
   );
+
   return {
     ...result,
     host,

@@ -1,5 +1,6 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useEffect, useState } from "react";
+
 import { errorMessage } from "../api/client";
 import { useClient } from "../api/context";
 import { useHost } from "../host/host";
@@ -17,6 +18,7 @@ export type AttachmentInfo = {
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
@@ -30,6 +32,7 @@ export function AttachmentLink({ attachment }: { attachment: AttachmentInfo }) {
       const blob = await client.fetchFile(attachment.url);
       const url = URL.createObjectURL(blob);
       const anchor = document.createElement("a");
+
       anchor.href = url;
       anchor.download = attachment.name;
       anchor.click();
@@ -38,6 +41,7 @@ export function AttachmentLink({ attachment }: { attachment: AttachmentInfo }) {
       host.notify({ status: "error", title: t("state.error", { message: errorMessage(error) }) });
     }
   };
+
   return (
     <Button
       variant="tertiary"
@@ -53,6 +57,7 @@ export function AttachmentLink({ attachment }: { attachment: AttachmentInfo }) {
 
 export function AttachmentList({ attachments }: { attachments: AttachmentInfo[] }) {
   if (!attachments.length) return null;
+
   return (
     <Box display="flex" flexWrap="wrap" gap={1}>
       {attachments.map((attachment) => (
@@ -67,9 +72,11 @@ export function AuthorizedImage({ attachment }: { attachment: AttachmentInfo }) 
   const client = useClient();
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+
   useEffect(() => {
     let url: string | null = null;
     let cancelled = false;
+
     client
       .fetchFile(attachment.url)
       .then((blob) => {
@@ -78,11 +85,13 @@ export function AuthorizedImage({ attachment }: { attachment: AttachmentInfo }) 
         setSrc(url);
       })
       .catch((err) => !cancelled && setError(errorMessage(err)));
+
     return () => {
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
   }, [client, attachment.url]);
+
   return (
     <Box as="figure" display="flex" flexDirection="column" gap={1} margin={0}>
       {src ? (

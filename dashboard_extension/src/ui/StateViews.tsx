@@ -1,9 +1,11 @@
 import { Box, Button, Skeleton, Text } from "@saleor/macaw-ui";
 import type { ReactNode } from "react";
+
 import { useI18n } from "../i18n";
 
 export function Loading({ rows = 3, label }: { rows?: number; label?: string }) {
   const { t } = useI18n();
+
   return (
     <Box
       role="status"
@@ -24,6 +26,7 @@ export function Loading({ rows = 3, label }: { rows?: number; label?: string }) 
 
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   const { t } = useI18n();
+
   return (
     <Box
       role="alert"
@@ -92,6 +95,7 @@ export function VisuallyHidden({ children }: { children: ReactNode }) {
 /** "Saving… / Saved / Not saved: …" next to a field, read out by screen readers. */
 export function SaveStatus({ state }: { state: SaveState }) {
   const { t } = useI18n();
+
   if (state.status === "idle") return null;
   const text =
     state.status === "saving"
@@ -99,6 +103,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
       : state.status === "saved"
       ? t("state.saved")
       : t("state.saveFailed", { message: state.message });
+
   return (
     <Text
       size={2}

@@ -1,4 +1,5 @@
 import { Box, Text } from "@saleor/macaw-ui";
+
 import type { Notification } from "../host/host";
 
 /** Standalone notifications (inside the Dashboard, its own notifications are used). */

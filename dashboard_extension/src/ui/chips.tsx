@@ -27,5 +27,6 @@ export function personName(user: {
   email: string;
 }): string {
   const name = [user.firstName, user.lastName].filter(Boolean).join(" ").trim();
+
   return name || user.email;
 }

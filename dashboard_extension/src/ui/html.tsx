@@ -22,6 +22,7 @@ const DROP = new Set([
 export function sanitizeHtml(html: string): string {
   const doc = new DOMParser().parseFromString(`<div>${html}</div>`, "text/html");
   const root = doc.body.firstElementChild;
+
   if (!root) return "";
   const walk = (element: Element) => {
     for (const child of Array.from(element.children)) {
@@ -32,6 +33,7 @@ export function sanitizeHtml(html: string): string {
       for (const attribute of Array.from(child.attributes)) {
         const name = attribute.name.toLowerCase();
         const value = attribute.value.trim().toLowerCase();
+
         if (
           name.startsWith("on") ||
           name === "style" ||
@@ -48,7 +50,9 @@ export function sanitizeHtml(html: string): string {
       walk(child);
     }
   };
+
   walk(root);
+
   return root.innerHTML;
 }
 
@@ -59,6 +63,7 @@ export function htmlToText(html: string): string {
     .replace(/<\/(p|h[1-6])>/gi, "\n\n")
     .replace(/<\/(div|li)>/gi, "\n");
   const doc = new DOMParser().parseFromString(withBreaks, "text/html");
+
   return (doc.body.textContent ?? "").replace(/\n{3,}/g, "\n\n").trim();
 }
 

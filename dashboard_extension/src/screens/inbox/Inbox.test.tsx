@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import { Screens } from "../../Screens";
+
 import { parseHash } from "../../router";
+import { Screens } from "../../Screens";
 import { createFakeClient } from "../../test/fakeClient";
 import { counts, helpdeskChannels, inboxPage, inboxTicket, options } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
@@ -32,6 +33,7 @@ function setup(overrides: Record<string, (variables: Record<string, unknown>) =>
     ...overrides,
   });
   const rendered = renderApp(<Screens />, { client: fake.client });
+
   return { ...fake, ...rendered };
 }
 
@@ -48,9 +50,11 @@ describe("Inbox", () => {
     window.location.hash =
       "#/inbox?tab=waiting&q=becher&kind=COMPLAINT&status=waiting-customer&priority=high&assignee=User%3A2&overdue=1&channel=Channel%3A1&sort=created&dir=ASC";
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
 
     const inbox = lastInbox(calls);
+
     expect(inbox.variables).toMatchObject({
       first: 50,
       languageCode: "en",
@@ -77,6 +81,7 @@ describe("Inbox", () => {
   it("writes filters and the search to the URL and reloads with them", async () => {
     const user = userEvent.setup();
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
 
     await user.selectOptions(screen.getByLabelText("Kind"), "COMPLAINT");
@@ -89,7 +94,7 @@ describe("Inbox", () => {
     await waitFor(() => expect(query().get("q")).toBe("Henkel"));
 
     await waitFor(() =>
-      expect(lastInbox(calls).variables.filter).toEqual({
+      expect(lastInbox(calls).variables.filter).toStrictEqual({
         search: "Henkel",
         kinds: ["COMPLAINT"],
         statuses: ["waiting-customer"],
@@ -99,17 +104,20 @@ describe("Inbox", () => {
     );
     // Clearing the filters empties the URL again (the tab stays).
     await user.click(screen.getByRole("button", { name: "Clear filters" }));
-    await waitFor(() => expect([...query().keys()]).toEqual([]));
+    await waitFor(() => expect([...query().keys()]).toStrictEqual([]));
   });
 
   it("shows the tabs with their counts under the same filters and switches tabs", async () => {
     const user = userEvent.setup();
+
     window.location.hash = "#/inbox?kind=COMPLAINT";
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
 
     const tabs = within(screen.getByRole("tablist", { name: "Ticket groups" })).getAllByRole("tab");
-    expect(tabs.map((tab) => tab.textContent)).toEqual([
+
+    expect(tabs.map((tab) => tab.textContent)).toStrictEqual([
       "All (40)",
       "Open (12)",
       "Waiting (7)",
@@ -118,7 +126,8 @@ describe("Inbox", () => {
     expect(tabs[1]).toHaveAttribute("aria-selected", "true");
 
     const countCall = calls.find((c) => c.operation === "InboxCounts")!;
-    expect(countCall.variables).toEqual({
+
+    expect(countCall.variables).toStrictEqual({
       all: { kinds: ["COMPLAINT"] },
       open: { kinds: ["COMPLAINT"], statusGroups: ["NEW", "OPEN"] },
       waiting: { kinds: ["COMPLAINT"], statusGroups: ["WAITING"] },
@@ -128,7 +137,7 @@ describe("Inbox", () => {
     await user.click(tabs[3]!);
     await waitFor(() => expect(query().get("tab")).toBe("closed"));
     await waitFor(() =>
-      expect(lastInbox(calls).variables.filter).toEqual({
+      expect(lastInbox(calls).variables.filter).toStrictEqual({
         kinds: ["COMPLAINT"],
         statusGroups: ["CLOSED"],
       }),
@@ -144,15 +153,19 @@ describe("Inbox", () => {
   it("sorts every column on the server and keeps the sorting in the URL", async () => {
     const user = userEvent.setup();
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
-    expect(lastInbox(calls).variables.sortBy).toEqual({
+    expect(lastInbox(calls).variables.sortBy).toStrictEqual({
       field: "LAST_ACTIVITY_AT",
       direction: "DESC",
     });
 
     await user.click(screen.getByRole("button", { name: "Number" }));
     await waitFor(() =>
-      expect(lastInbox(calls).variables.sortBy).toEqual({ field: "NUMBER", direction: "DESC" }),
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "NUMBER",
+        direction: "DESC",
+      }),
     );
     expect(query().get("sort")).toBe("number");
     expect(screen.getByRole("columnheader", { name: /Number/ })).toHaveAttribute(
@@ -162,13 +175,19 @@ describe("Inbox", () => {
 
     await user.click(screen.getByRole("button", { name: /Number/ }));
     await waitFor(() =>
-      expect(lastInbox(calls).variables.sortBy).toEqual({ field: "NUMBER", direction: "ASC" }),
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "NUMBER",
+        direction: "ASC",
+      }),
     );
     expect(query().get("dir")).toBe("ASC");
 
     await user.click(screen.getByRole("button", { name: "Title" }));
     await waitFor(() =>
-      expect(lastInbox(calls).variables.sortBy).toEqual({ field: "SUBJECT", direction: "ASC" }),
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "SUBJECT",
+        direction: "ASC",
+      }),
     );
     expect(query().get("sort")).toBe("title");
     expect(screen.getByRole("columnheader", { name: /Title/ })).toHaveAttribute(
@@ -178,11 +197,17 @@ describe("Inbox", () => {
 
     await user.click(screen.getByRole("button", { name: "Customer" }));
     await waitFor(() =>
-      expect(lastInbox(calls).variables.sortBy).toEqual({ field: "CUSTOMER", direction: "ASC" }),
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "CUSTOMER",
+        direction: "ASC",
+      }),
     );
     await user.click(screen.getByRole("button", { name: /Customer/ }));
     await waitFor(() =>
-      expect(lastInbox(calls).variables.sortBy).toEqual({ field: "CUSTOMER", direction: "DESC" }),
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "CUSTOMER",
+        direction: "DESC",
+      }),
     );
     expect(query().get("sort")).toBe("customer");
     expect(query().get("dir")).toBeNull(); // DESC is the default, left out of the URL
@@ -194,7 +219,7 @@ describe("Inbox", () => {
     ] as const) {
       await user.click(screen.getByRole("button", { name: column }));
       await waitFor(() =>
-        expect(lastInbox(calls).variables.sortBy).toEqual({ field, direction: "DESC" }),
+        expect(lastInbox(calls).variables.sortBy).toStrictEqual({ field, direction: "DESC" }),
       );
     }
     expect(query().get("sort")).toBe("channel");
@@ -203,6 +228,7 @@ describe("Inbox", () => {
     const subjects = screen
       .getAllByTestId("ticket-row")
       .map((row) => within(row).getAllByRole("cell")[2]!.textContent);
+
     expect(subjects[0]).toContain("Becher kaputt");
     expect(screen.queryByText(/Sorted within this page/)).not.toBeInTheDocument();
   });
@@ -210,21 +236,24 @@ describe("Inbox", () => {
   it("a sort from the URL goes to the server as it is", async () => {
     window.location.hash = "#/inbox?sort=title&dir=ASC";
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
-    expect(lastInbox(calls).variables.sortBy).toEqual({ field: "SUBJECT", direction: "ASC" });
+    expect(lastInbox(calls).variables.sortBy).toStrictEqual({ field: "SUBJECT", direction: "ASC" });
   });
 
   it("offers the caller's helpdesk channels in the channel filter", async () => {
     const user = userEvent.setup();
     const { calls, callsOf } = setup({ Inbox: () => inboxPage([tickets[0]!], 1) });
+
     await screen.findByText("Becher kaputt");
     const select = screen.getByLabelText("Channel");
+
     await waitFor(() =>
       expect(
         within(select)
           .getAllByRole("option")
           .map((o) => o.textContent),
-      ).toEqual(["Any", "Webshop DE", "Webshop CH"]),
+      ).toStrictEqual(["Any", "Webshop DE", "Webshop CH"]),
     );
     expect(callsOf("HelpdeskChannels")).toHaveLength(1);
 
@@ -232,7 +261,7 @@ describe("Inbox", () => {
     await user.selectOptions(select, "Channel:2");
     await waitFor(() => expect(query().get("channel")).toBe("Channel:2"));
     await waitFor(() =>
-      expect(lastInbox(calls).variables.filter).toEqual({
+      expect(lastInbox(calls).variables.filter).toStrictEqual({
         channels: ["Channel:2"],
         statusGroups: ["NEW", "OPEN"],
       }),
@@ -244,6 +273,7 @@ describe("Inbox", () => {
     const { calls, callsOf, host } = setup({
       TicketBulkUpdate: () => ({ ticketBulkUpdate: { errors: [], count: 2, tickets: [] } }),
     });
+
     await screen.findByText("Becher kaputt");
     const inboxCallsBefore = callsOf("Inbox").length;
 
@@ -253,7 +283,7 @@ describe("Inbox", () => {
     await user.click(screen.getByRole("button", { name: "Close selected" }));
 
     await waitFor(() => expect(callsOf("TicketBulkUpdate")).toHaveLength(1));
-    expect(callsOf("TicketBulkUpdate")[0]!.variables).toEqual({
+    expect(callsOf("TicketBulkUpdate")[0]!.variables).toStrictEqual({
       ids: ["Ticket:1", "Ticket:3"],
       input: { close: true },
     });
@@ -279,12 +309,13 @@ describe("Inbox", () => {
         },
       }),
     });
+
     await screen.findByText("Becher kaputt");
     await user.click(screen.getByRole("checkbox", { name: "Select all tickets on this page" }));
     await user.selectOptions(screen.getByLabelText("Assign selected to"), "User:2");
     await user.click(screen.getByRole("button", { name: "Assign" }));
     await waitFor(() => expect(callsOf("TicketBulkUpdate")).toHaveLength(1));
-    expect(callsOf("TicketBulkUpdate")[0]!.variables).toEqual({
+    expect(callsOf("TicketBulkUpdate")[0]!.variables).toStrictEqual({
       ids: ["Ticket:1", "Ticket:2", "Ticket:3"],
       input: { assignee: "User:2" },
     });
@@ -296,6 +327,7 @@ describe("Inbox", () => {
 
   it("opens the next unanswered ticket", async () => {
     const user = userEvent.setup();
+
     setup({
       NextUnansweredTicket: () => ({ nextUnansweredTicket: { id: "Ticket:9", number: 10009 } }),
     });
@@ -307,9 +339,11 @@ describe("Inbox", () => {
   it("shows an empty state and an error state with retry", async () => {
     const user = userEvent.setup();
     let fail = true;
+
     setup({
       Inbox: () => {
         if (fail) throw new Error("Server unreachable");
+
         return inboxPage([]);
       },
     });

@@ -1,5 +1,6 @@
 import { Box, Button, Checkbox, Chip, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+
 import { useQuery } from "../../api/context";
 import { useLazyQuery } from "../../api/useLazyQuery";
 import { useMutation } from "../../api/useMutation";
@@ -8,29 +9,30 @@ import {
   InboxCountsDocument,
   InboxDocument,
   InboxOptionsDocument,
+  type InboxOptionsQuery,
+  type InboxQuery,
   NextUnansweredTicketDocument,
   TicketBulkUpdateDocument,
-  type InboxQuery,
   type TicketBulkUpdateInput,
 } from "../../generated/graphql";
 import { useHost } from "../../host/host";
-import { useI18n, type I18n } from "../../i18n";
+import { type I18n, useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
-import { navigate, useQueryUpdater, type Route } from "../../router";
+import { navigate, type Route, useQueryUpdater } from "../../router";
+import { personName, StatusChip } from "../../ui/chips";
 import { SelectField } from "../../ui/fields";
 import { EmptyState, ErrorState, Loading, VisuallyHidden } from "../../ui/StateViews";
-import { StatusChip, personName } from "../../ui/chips";
 import {
   DEFAULT_STATE,
-  KINDS,
-  TABS,
+  type InboxState,
   inboxStateToQuery,
   inboxVariables,
+  KINDS,
   readInboxState,
-  tabFilter,
-  type InboxState,
   type SortColumn,
   type Tab,
+  tabFilter,
+  TABS,
 } from "./inboxState";
 
 type TicketRow = NonNullable<NonNullable<InboxQuery["tickets"]>["edges"][number]>["node"] & {};
@@ -64,6 +66,7 @@ export function Inbox({ route }: { route: Route }) {
 
   const setState = (changes: Partial<InboxState>, options?: { keepPage?: boolean }) => {
     const next = { ...state, ...changes };
+
     if (!options?.keepPage) {
       next.after = "";
       next.before = "";
@@ -88,6 +91,7 @@ export function Inbox({ route }: { route: Route }) {
         "before",
       ].map((key) => [key, undefined]),
     );
+
     updateQuery({ ...cleared, ...query });
   };
 
@@ -107,6 +111,7 @@ export function Inbox({ route }: { route: Route }) {
   const [findNextUnanswered] = useLazyQuery(NextUnansweredTicketDocument);
   const [bulkError, setBulkError] = useState<string | null>(null);
   const listKey = JSON.stringify(variables);
+
   useEffect(() => {
     setSelected(new Set());
     setBulkError(null);
@@ -130,9 +135,11 @@ export function Inbox({ route }: { route: Route }) {
 
   const runBulk = async (input: TicketBulkUpdateInput) => {
     const ids = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
+
     if (!ids.length) return;
     setBulkError(null);
     const result = await bulkUpdate({ ids, input });
+
     if (result.status === "done") {
       host.notify({
         status: "success",
@@ -140,6 +147,7 @@ export function Inbox({ route }: { route: Route }) {
       });
       setSelected(new Set());
       await Promise.all([list.refetch(), counts.refetch()]);
+
       return;
     }
     setBulkError(t("inbox.bulkFailed", { message: result.problem }));
@@ -150,11 +158,14 @@ export function Inbox({ route }: { route: Route }) {
 
   const nextUnanswered = async () => {
     const result = await findNextUnanswered({});
+
     if (result.status === "failed") {
       host.notify({ status: "error", title: t("state.error", { message: result.problem }) });
+
       return;
     }
     const ticket = result.data.nextUnansweredTicket;
+
     if (ticket) navigate(`/tickets/${encodeURIComponent(ticket.id)}`);
     else host.notify({ status: "info", title: t("inbox.nothingWaiting") });
   };
@@ -168,6 +179,7 @@ export function Inbox({ route }: { route: Route }) {
         : column === "title" || column === "customer"
         ? "ASC"
         : "DESC";
+
     setState({ sort: column, dir });
   };
 
@@ -294,8 +306,10 @@ export function Inbox({ route }: { route: Route }) {
                     onSelect={(on) =>
                       setSelected((current) => {
                         const next = new Set(current);
+
                         if (on) next.add(row.id);
                         else next.delete(row.id);
+
                         return next;
                       })
                     }
@@ -374,6 +388,7 @@ function SortHeader({
   onSort: () => void;
 }) {
   const { t } = useI18n();
+
   return (
     <Box
       as="th"
@@ -430,6 +445,7 @@ function TicketRowView({
     if (event.target !== event.currentTarget) return;
     if (event.key === "Enter") open();
   };
+
   return (
     <Box
       as="tr"
@@ -504,12 +520,15 @@ function Tabs({
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
     const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+
     if (!delta) return;
     event.preventDefault();
     const next = (index + delta + TABS.length) % TABS.length;
+
     refs.current[next]?.focus();
     onSelect(TABS[next]!);
   };
+
   return (
     <Box
       role="tablist"
@@ -523,6 +542,7 @@ function Tabs({
       {TABS.map((tab, index) => {
         const active = state.tab === tab;
         const count = counts?.[tab]?.totalCount;
+
         return (
           <Button
             key={tab}
@@ -555,13 +575,14 @@ function Filters({
 }: {
   state: InboxState;
   setState: (changes: Partial<InboxState>) => void;
-  options: import("../../generated/graphql").InboxOptionsQuery | undefined;
+  options: InboxOptionsQuery | undefined;
   agentOptions: Array<{ value: string; label: string }>;
   channels: ReadonlyArray<{ id: string; name: string }>;
   filtersActive: boolean;
 }) {
   const { t, label } = useI18n();
   const [search, setSearch] = useState(state.search);
+
   useEffect(() => setSearch(state.search), [state.search]);
   const any = t("inbox.filter.any");
   const submit = (event: FormEvent) => {
@@ -569,6 +590,7 @@ function Filters({
     setState({ search });
   };
   const channelOptions = channels.map((channel) => ({ value: channel.id, label: channel.name }));
+
   // A channel from the URL that is not (or not yet) in the list stays selectable.
   if (state.channel && !channels.some((channel) => channel.id === state.channel))
     channelOptions.push({ value: state.channel, label: state.channel });

@@ -1,5 +1,6 @@
 import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
+
 import { useMutation } from "../../api/useMutation";
 import { ComplaintDecideDocument, type ComplaintDecisionEnum } from "../../generated/graphql";
 import { useI18n } from "../../i18n";
@@ -18,8 +19,10 @@ const DECISIONS: ComplaintDecisionEnum[] = [
   "REJECTED",
 ];
 
-/** The complaint (seed 004): complained lines with quantities and reasons, the photos,
- * the form's fields, what the customer asks for and the merchant's decision. */
+/**
+ * The complaint (seed 004): complained lines with quantities and reasons, the photos,
+ * the form's fields, what the customer asks for and the merchant's decision.
+ */
 export function ComplaintSection({ ticket, onChanged }: { ticket: Ticket; onChanged: () => void }) {
   const { t, label, formatDate } = useI18n();
   const [decide] = useMutation(ComplaintDecideDocument);
@@ -51,6 +54,7 @@ export function ComplaintSection({ ticket, onChanged }: { ticket: Ticket; onChan
           })
         ).problem,
     );
+
     if (ok) {
       setNote("");
       onChanged();

@@ -1,5 +1,6 @@
 import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
+
 import { useMutation } from "../../api/useMutation";
 import { TicketForwardDocument, TicketMergeDocument } from "../../generated/graphql";
 import { useHost } from "../../host/host";
@@ -36,6 +37,7 @@ export function ForwardDialog({
     event.preventDefault();
     if (!toUser && !toEmail.trim()) {
       setError(t("forward.pickOne"));
+
       return;
     }
     setError(null);
@@ -46,6 +48,7 @@ export function ForwardDialog({
         ...(message.trim() ? { message } : {}),
       },
     });
+
     if (problem) setError(problem);
     else {
       host.notify({ status: "success", title: t("forward.done") });
@@ -123,6 +126,7 @@ export function MergeDialog({
     setError(null);
     const result = await merge({ id: ticket.id, target });
     const merged = result.status === "done" ? result.payload.ticket : null;
+
     if (!merged) setError(result.problem ?? "—");
     else {
       host.notify({ status: "success", title: t("merge.done", { number: merged.number }) });

@@ -1,4 +1,5 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
+
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import { StatusChip } from "../../ui/chips";
@@ -12,6 +13,7 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
   const others = (ticket.otherTickets?.edges ?? [])
     .map((e) => e?.node)
     .filter((n): n is NonNullable<typeof n> => Boolean(n));
+
   return (
     <Section
       title={t("customer.title")}
@@ -92,6 +94,7 @@ export function OrderPanel({ ticket }: { ticket: Ticket }) {
   const { t, formatDate, formatMoney } = useI18n();
   const host = useHost();
   const order = ticket.order;
+
   if (!order) {
     return (
       <Section title={t("order.title")}>
@@ -99,6 +102,7 @@ export function OrderPanel({ ticket }: { ticket: Ticket }) {
       </Section>
     );
   }
+
   return (
     <Section
       title={`${t("order.title")} #${order.number}`}

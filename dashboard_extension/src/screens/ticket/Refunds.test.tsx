@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+
 import type { TicketRefundOptionsQuery } from "../../generated/graphql";
 import { createFakeClient } from "../../test/fakeClient";
 import { renderApp } from "../../test/render";
-import { REFUND_POLL_MS, RefundsSection, decimalPlaces, fromMinor, toMinor } from "./Refunds";
+import { decimalPlaces, fromMinor, REFUND_POLL_MS, RefundsSection, toMinor } from "./Refunds";
 
 const refundOptions: TicketRefundOptionsQuery = {
   ticketRefundOptions: {
@@ -57,6 +58,7 @@ function setup(
     <RefundsSection ticketId="Ticket:1" hasOrder onChanged={() => undefined} />,
     { client: fake.client },
   );
+
   return { ...fake, ...rendered };
 }
 
@@ -128,9 +130,11 @@ describe("Refund dialog", () => {
       [],
       kwd,
     );
+
     await user.click(await screen.findByRole("button", { name: "Refund…" }));
     const dialog = await screen.findByRole("dialog", { name: "Refund from this ticket" });
     const amount = within(dialog).getByLabelText("Amount (KWD)");
+
     // The lines' sum with the currency's three places.
     expect(amount).toHaveValue("18.250");
 
@@ -175,9 +179,11 @@ describe("Refund dialog", () => {
       },
     };
     const { callsOf } = setup(() => null, [], jpy);
+
     await user.click(await screen.findByRole("button", { name: "Refund…" }));
     const dialog = await screen.findByRole("dialog", { name: "Refund from this ticket" });
     const amount = within(dialog).getByLabelText("Amount (JPY)");
+
     expect(amount).toHaveValue("4500");
 
     await user.clear(amount);
@@ -203,6 +209,7 @@ describe("Refund dialog", () => {
         },
       },
     }));
+
     await user.click(await screen.findByRole("button", { name: "Refund…" }));
     const dialog = await screen.findByRole("dialog", { name: "Refund from this ticket" });
 
@@ -210,6 +217,7 @@ describe("Refund dialog", () => {
     expect(within(dialog).getByLabelText("Quantity to refund of Teekanne")).toHaveValue(0);
     expect(within(dialog).getByLabelText("Refund reason")).toHaveValue("Page:damaged");
     const amount = within(dialog).getByLabelText("Amount (EUR)");
+
     expect(amount).toHaveValue("19.80");
 
     await user.click(within(dialog).getByRole("checkbox", { name: /Refund shipping/ }));
@@ -240,6 +248,7 @@ describe("Refund dialog", () => {
 
     await waitFor(() => expect(callsOf("TicketRefundCreate")).toHaveLength(1));
     const { variables } = callsOf("TicketRefundCreate")[0]!;
+
     expect(variables).toMatchObject({
       id: "Ticket:1",
       input: {
@@ -264,6 +273,7 @@ describe("Refund dialog", () => {
     const { callsOf } = setup(() => {
       attempt += 1;
       if (attempt === 1) throw new Error("Gateway timeout");
+
       return {
         ticketRefundCreate: {
           errors: [{ field: "amount", code: "AMOUNT_EXCEEDS_REFUNDABLE", message: "Too much." }],
@@ -271,8 +281,10 @@ describe("Refund dialog", () => {
         },
       };
     });
+
     await user.click(await screen.findByRole("button", { name: "Refund…" }));
     const dialog = await screen.findByRole("dialog");
+
     await user.click(within(dialog).getByRole("button", { name: "Review refund" }));
     await user.click(within(dialog).getByRole("button", { name: "Refund now" }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent(
@@ -288,6 +300,7 @@ describe("Refund dialog", () => {
       ),
     );
     const [first, second] = callsOf("TicketRefundCreate");
+
     expect((first!.variables.input as { idempotencyKey: string }).idempotencyKey).toBe(
       (second!.variables.input as { idempotencyKey: string }).idempotencyKey,
     );
@@ -314,6 +327,7 @@ describe("Refund dialog", () => {
       ],
     );
     const refund = await screen.findByTestId("refund");
+
     expect(refund).toHaveTextContent("€19.80");
     expect(refund).toHaveTextContent("Failed");
     expect(refund).toHaveTextContent("2 × Kaffeebecher");
@@ -345,6 +359,7 @@ describe("Refund dialog", () => {
         }),
         TicketRefundOptions: () => refundOptions,
       });
+
       renderApp(<RefundsSection ticketId="Ticket:1" hasOrder onChanged={onChanged} />, {
         client: fake.client,
       });
@@ -356,6 +371,7 @@ describe("Refund dialog", () => {
       await waitFor(() => expect(screen.getByTestId("refund")).toHaveTextContent("Refunded"));
       expect(onChanged).toHaveBeenCalledTimes(1);
       const polls = fake.callsOf("TicketRefundList").length;
+
       await vi.advanceTimersByTimeAsync(REFUND_POLL_MS * 3);
       expect(fake.callsOf("TicketRefundList")).toHaveLength(polls);
     } finally {

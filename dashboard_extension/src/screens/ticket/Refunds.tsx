@@ -1,5 +1,6 @@
 import { Box, Button, Checkbox, Chip, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
+
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
 import {
@@ -21,29 +22,36 @@ const PLAIN_DECIMAL = /^(\d+)(?:[.,](\d*))?$/;
 /** Decimal places that carry a digit in a plain decimal ("1.50" has 1); 0 for other text. */
 export const decimalPlaces = (value: string | null | undefined): number => {
   const match = PLAIN_DECIMAL.exec(String(value ?? "").trim());
+
   return match ? (match[2] ?? "").replace(/0+$/, "").length : 0;
 };
 
-/** A plain decimal ("59.90", "12,5") in the currency's smallest unit (cents, yen, fils:
+/**
+ * A plain decimal ("59.90", "12,5") in the currency's smallest unit (cents, yen, fils:
  * `digits` decimal places, the API's `fractionDigits`), so sums do not drift. NaN for
  * what is not a plain decimal (signs, exponents, words) or has more decimal places than
- * the currency: it is never rounded into an amount the user did not type. */
+ * the currency: it is never rounded into an amount the user did not type.
+ */
 export const toMinor = (value: string | null | undefined, digits: number): number => {
   const match = PLAIN_DECIMAL.exec(String(value ?? "").trim());
+
   if (!match || decimalPlaces(match[0]) > digits) return NaN;
   const fraction = (match[2] ?? "").padEnd(digits, "0").slice(0, digits);
+
   return Number(match[1]) * 10 ** digits + Number(fraction || "0");
 };
 
 /** The plain decimal the API reads, at the currency's precision: "24.70", "4500", "1.234". */
 export const fromMinor = (minor: number, digits: number): string => {
   const text = String(Math.trunc(minor)).padStart(digits + 1, "0");
+
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 };
 
 function newIdempotencyKey(): string {
   if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function")
     return crypto.randomUUID();
+
   return `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
@@ -75,16 +83,21 @@ export function RefundsSection({
     (refund) => refund.state === "REQUESTED" || refund.state === "PENDING",
   );
   const { refetch } = list;
+
   useEffect(() => {
-    // While a refund waits for the payment app, follow it without a reload; the
-    // ticket (timeline, status) is refreshed once it is settled.
+    /*
+     * While a refund waits for the payment app, follow it without a reload; the
+     * ticket (timeline, status) is refreshed once it is settled.
+     */
     if (!waiting) return undefined;
     const timer = window.setInterval(() => {
       void refetch();
     }, REFUND_POLL_MS);
+
     return () => window.clearInterval(timer);
   }, [waiting, refetch]);
   const [wasWaiting, setWasWaiting] = useState(false);
+
   useEffect(() => {
     if (wasWaiting && !waiting) onChanged();
     setWasWaiting(waiting);
@@ -186,6 +199,7 @@ export function RefundDialog({
   const { t } = useI18n();
   const options = useQuery(TicketRefundOptionsDocument, { ticket: ticketId });
   const data = options.data?.ticketRefundOptions;
+
   return (
     <Dialog open onClose={onClose} title={t("refund.title")}>
       {options.error && !options.data ? (
@@ -247,8 +261,10 @@ function RefundForm({
     [options, quantities, shipping, digits],
   );
   const amountMinor = amountText === null ? sumMinor : toMinor(amountText, digits);
-  // The same rule as the API's (an amount with more places is refused there too),
-  // checked before anything is sent.
+  /*
+   * The same rule as the API's (an amount with more places is refused there too),
+   * checked before anything is sent.
+   */
   const problem =
     amountText !== null && decimalPlaces(amountText) > digits
       ? t("refund.amountPlaces", { currency: options.currency, digits: String(digits) })
@@ -264,6 +280,7 @@ function RefundForm({
     event.preventDefault();
     if (problem) {
       setError(problem);
+
       return;
     }
     setError(null);
@@ -287,9 +304,11 @@ function RefundForm({
       },
     });
     const refund = result.status === "done" ? result.payload.refund : null;
+
     if (!refund) {
       setError(t("refund.failed", { message: result.problem ?? "—" }));
       setStep("edit");
+
       return;
     }
     host.notify({
@@ -359,6 +378,7 @@ function RefundForm({
                         Math.floor(Number(event.target.value) || 0),
                       ),
                     );
+
                     setQuantities((current) => ({ ...current, [line.orderLineId]: value }));
                     setAmountText(null);
                   }}

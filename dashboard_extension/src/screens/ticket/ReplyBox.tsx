@@ -1,5 +1,6 @@
 import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
+
 import { useQuery } from "../../api/context";
 import { useLazyQuery } from "../../api/useLazyQuery";
 import { useMutation } from "../../api/useMutation";
@@ -59,11 +60,14 @@ export function ReplyBox({
   const insertTemplate = async (id: string) => {
     if (!id) return;
     const result = await renderTemplate({ id, ticket: ticket.id });
+
     if (result.status === "failed") {
       setError(result.problem);
+
       return;
     }
     const text = htmlToText(result.data.responseTemplatePreview?.body ?? "");
+
     setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
   };
 
@@ -75,6 +79,7 @@ export function ReplyBox({
     event.preventDefault();
     if (!body.trim()) {
       setError(t("reply.empty"));
+
       return;
     }
     setError(null);
@@ -87,8 +92,10 @@ export function ReplyBox({
         ...(files.length ? { attachments: files } : {}),
       },
     });
+
     if (result.status !== "done" || !result.payload.comment) {
       setError(t("reply.failed", { message: result.problem ?? "—" }));
+
       return;
     }
     setBody("");

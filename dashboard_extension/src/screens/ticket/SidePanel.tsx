@@ -1,12 +1,13 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useEffect, useState } from "react";
+
 import { useMutation } from "../../api/useMutation";
 import {
   TicketAssignDocument,
   TicketUnassignDocument,
   TicketUpdateDocument,
-  UpdateTicketStatusDocument,
   type TicketUpdateInput,
+  UpdateTicketStatusDocument,
 } from "../../generated/graphql";
 import { useI18n } from "../../i18n";
 import { personName } from "../../ui/chips";
@@ -19,8 +20,10 @@ import type { Options, Ticket } from "./types";
 export function toLocalInput(iso: string | null | undefined): string {
   if (!iso) return "";
   const date = new Date(iso);
+
   if (Number.isNaN(date.getTime())) return "";
   const pad = (n: number) => String(n).padStart(2, "0");
+
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(
     date.getHours(),
   )}:${pad(date.getMinutes())}`;
@@ -30,6 +33,7 @@ export function toLocalInput(iso: string | null | undefined): string {
 export function fromLocalInput(value: string): string | null {
   if (!value) return null;
   const date = new Date(value);
+
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
@@ -58,6 +62,7 @@ export function SidePanel({
   const [assignee, setAssignee] = useState(ticket.assignee?.id ?? "");
   const [due, setDue] = useState(toLocalInput(ticket.dueDate));
   const [cc, setCc] = useState((ticket.ccEmails ?? []).join(", "));
+
   useEffect(() => setStatus(ticket.status.id), [ticket.status.id]);
   useEffect(() => setPriority(ticket.priority?.id ?? ""), [ticket.priority?.id]);
   useEffect(() => setCategory(ticket.category?.id ?? ""), [ticket.category?.id]);
@@ -73,6 +78,7 @@ export function SidePanel({
   /** A change's problem (null: saved, and the page reloads the ticket). */
   const changed = ({ problem }: { problem: string | null }) => {
     if (!problem) onChanged();
+
     return problem;
   };
   const update = async (input: TicketUpdateInput) =>
@@ -81,6 +87,7 @@ export function SidePanel({
   const statuses = (options?.ticketStatuses ?? []).filter(
     (s) => s.isActive || s.id === ticket.status.id,
   );
+
   if (!statuses.some((s) => s.id === ticket.status.id))
     statuses.push({ ...ticket.status, isActive: true, position: -1 });
   const priorities = options?.ticketPriorities ?? [];
@@ -91,6 +98,7 @@ export function SidePanel({
     (a) => a.isActive || a.user.id === ticket.assignee?.id,
   );
   const agentOptions = agents.map((a) => ({ value: a.user.id, label: personName(a.user) }));
+
   if (ticket.assignee && !agentOptions.some((o) => o.value === ticket.assignee!.id)) {
     agentOptions.push({ value: ticket.assignee.id, label: personName(ticket.assignee) });
   }
@@ -208,6 +216,7 @@ export function SidePanel({
             .split(/[,;\s]+/)
             .map((e) => e.trim())
             .filter(Boolean);
+
           void saveCc(() => update({ ccEmails: emails.length ? emails : null }));
         }}
       >

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+
 import { createFakeClient } from "../../test/fakeClient";
 import { options, ticketDetails } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
@@ -28,6 +29,7 @@ function setup(
     ...overrides,
   });
   const rendered = renderApp(<TicketPage id="Ticket:1" />, { client: fake.client });
+
   return { ...fake, ...rendered };
 }
 
@@ -37,9 +39,11 @@ describe("Ticket page", () => {
     await screen.findByRole("heading", { name: "#10001 Becher kaputt" });
 
     const comments = screen.getAllByTestId("comment");
+
     expect(comments).toHaveLength(3);
     const note = comments.find((c) => c.getAttribute("data-visibility") === "INTERNAL")!;
     const publicReplies = comments.filter((c) => c.getAttribute("data-visibility") === "PUBLIC");
+
     expect(note).toHaveAccessibleName("Internal note: Anna Agent");
     expect(within(note).getByText(/Internal note/)).toBeInTheDocument();
     expect(note).toHaveTextContent("Kundin ist Stammkundin");
@@ -53,6 +57,7 @@ describe("Ticket page", () => {
     const entries = within(timeline)
       .getAllByRole("listitem")
       .map((item) => item.textContent ?? "");
+
     expect(entries[0]).toMatch(/^• Ticket opened/);
     expect(entries[1]).toMatch(/Der Henkel ist ab/);
     expect(entries[2]).toMatch(/Status changed from New to In progress by Anna Agent/);
@@ -81,6 +86,7 @@ describe("Ticket page", () => {
             },
           };
         if (attempt === 2) throw new Error("Network down");
+
         return {
           ticketCommentAdd: {
             errors: [],
@@ -100,8 +106,10 @@ describe("Ticket page", () => {
         };
       },
     });
+
     await screen.findByRole("heading", { name: "#10001 Becher kaputt" });
     const box = screen.getByRole("textbox", { name: "Message" });
+
     await user.type(box, "Hallo Carla, Ersatz ist unterwegs.");
     await user.selectOptions(screen.getByLabelText("Status with the reply"), "st-wait");
     await user.click(screen.getByRole("button", { name: "Send reply" }));
@@ -110,7 +118,7 @@ describe("Ticket page", () => {
       "Not sent, your text is kept: body: The message is too long.",
     );
     expect(box).toHaveValue("Hallo Carla, Ersatz ist unterwegs.");
-    expect(callsOf("ReplyOrNote")[0]!.variables).toEqual({
+    expect(callsOf("ReplyOrNote")[0]!.variables).toStrictEqual({
       id: "Ticket:1",
       input: { body: "Hallo Carla, Ersatz ist unterwegs.", internal: false, status: "st-wait" },
     });
@@ -120,6 +128,7 @@ describe("Ticket page", () => {
     expect(box).toHaveValue("Hallo Carla, Ersatz ist unterwegs.");
 
     const detailsBefore = callsOf("TicketDetails").length;
+
     await user.click(screen.getByRole("button", { name: "Send reply" }));
     await waitFor(() => expect(box).toHaveValue(""));
     await waitFor(() => expect(callsOf("TicketDetails").length).toBeGreaterThan(detailsBefore));
@@ -141,16 +150,18 @@ describe("Ticket page", () => {
         },
       }),
     });
+
     await screen.findByRole("heading", { name: "#10001 Becher kaputt" });
-    expect(callsOf("ResponseTemplates")[0]!.variables).toEqual({
+    expect(callsOf("ResponseTemplates")[0]!.variables).toStrictEqual({
       languageCode: "de",
       kind: "COMPLAINT",
     });
 
     await user.selectOptions(screen.getByLabelText("Response template"), "Tpl:1");
     const box = screen.getByRole("textbox", { name: "Message" });
+
     await waitFor(() => expect(box).toHaveValue("Hallo Carla,\n\nErsatz ist unterwegs."));
-    expect(callsOf("ResponseTemplatePreview")[0]!.variables).toEqual({
+    expect(callsOf("ResponseTemplatePreview")[0]!.variables).toStrictEqual({
       id: "Tpl:1",
       ticket: "Ticket:1",
     });
@@ -162,7 +173,7 @@ describe("Ticket page", () => {
     );
     await user.click(screen.getByRole("button", { name: "Add note" }));
     await waitFor(() => expect(callsOf("ReplyOrNote")).toHaveLength(1));
-    expect(callsOf("ReplyOrNote")[0]!.variables).toEqual({
+    expect(callsOf("ReplyOrNote")[0]!.variables).toStrictEqual({
       id: "Ticket:1",
       input: { body: "Hallo Carla,\n\nErsatz ist unterwegs.", internal: true },
     });
@@ -199,11 +210,12 @@ describe("Ticket page", () => {
         },
       }),
     });
+
     await screen.findByRole("heading", { name: "#10001 Becher kaputt" });
 
     await user.selectOptions(screen.getByLabelText("Priority"), "pr-high");
     await waitFor(() =>
-      expect(callsOf("TicketUpdate")[0]!.variables).toEqual({
+      expect(callsOf("TicketUpdate")[0]!.variables).toStrictEqual({
         id: "Ticket:1",
         input: { priority: "pr-high" },
       }),
@@ -218,14 +230,18 @@ describe("Ticket page", () => {
 
     await user.selectOptions(screen.getByLabelText("Assignee"), "User:2");
     await waitFor(() =>
-      expect(callsOf("TicketAssign")[0]!.variables).toEqual({ id: "Ticket:1", assignee: "User:2" }),
+      expect(callsOf("TicketAssign")[0]!.variables).toStrictEqual({
+        id: "Ticket:1",
+        assignee: "User:2",
+      }),
     );
 
     const cc = screen.getByLabelText("CC e-mails");
+
     await user.type(cc, "chef@example.com, buch@example.com");
     await user.click(within(cc.closest("form")!).getByRole("button", { name: "Save" }));
     await waitFor(() =>
-      expect(callsOf("TicketUpdate").at(-1)!.variables).toEqual({
+      expect(callsOf("TicketUpdate").at(-1)!.variables).toStrictEqual({
         id: "Ticket:1",
         input: { ccEmails: ["chef@example.com", "buch@example.com"] },
       }),
@@ -235,6 +251,7 @@ describe("Ticket page", () => {
   it("shows the customer and order panels", async () => {
     setup();
     const customer = await screen.findByRole("region", { name: "Customer" });
+
     expect(customer).toHaveTextContent("Carla Customer");
     expect(customer).toHaveTextContent("3");
     expect(customer).toHaveTextContent("€150.50");
@@ -243,11 +260,13 @@ describe("Ticket page", () => {
       "#/tickets/Ticket%3A2",
     );
     const order = screen.getByRole("region", { name: "Order #1042" });
+
     expect(order).toHaveTextContent("Kaffeebecher (Blau)");
     expect(
       within(order).getByRole("button", { name: "Open the order in the Dashboard" }),
     ).toBeInTheDocument();
     const payment = within(order).getByTestId("order-payment");
+
     expect(payment).toHaveTextContent("Kreditkarte · charged €40.10");
     expect(payment).toHaveTextContent("refunded €19.80");
     expect(payment).not.toHaveTextContent("refund pending");
@@ -270,6 +289,7 @@ describe("Ticket page", () => {
     });
     const section = await screen.findByRole("region", { name: "Complaint" });
     const line = within(section).getByTestId("complaint-line");
+
     expect(line).toHaveTextContent("Kaffeebecher");
     expect(line).toHaveTextContent("2");
     expect(line).toHaveTextContent("Damaged in transit");
@@ -283,7 +303,7 @@ describe("Ticket page", () => {
     await user.type(within(section).getByLabelText("Note for the customer"), "Ersatz geht raus.");
     await user.click(within(section).getByRole("button", { name: "Save decision" }));
     await waitFor(() =>
-      expect(callsOf("ComplaintDecide")[0]!.variables).toEqual({
+      expect(callsOf("ComplaintDecide")[0]!.variables).toStrictEqual({
         id: "Ticket:1",
         input: { decision: "REPLACEMENT", note: "Ersatz geht raus." },
       }),
@@ -300,6 +320,7 @@ describe("Ticket page", () => {
         },
       }),
     });
+
     await user.click(await screen.findByRole("button", { name: "Claim" }));
     await waitFor(() => expect(callsOf("TicketClaim")).toHaveLength(1));
     expect(host.notify).toHaveBeenCalledWith({

@@ -1,5 +1,6 @@
 import { Box, Button, Chip, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
+
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
 import {
@@ -48,6 +49,7 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
     );
   }
   const ticket = details.data.ticket;
+
   if (!ticket) {
     return (
       <Box padding={6}>
@@ -60,6 +62,7 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
 
   const claim = async () => {
     const { problem } = await claimTicket({ id: ticket.id });
+
     if (problem)
       host.notify({ status: "error", title: t("state.saveFailed", { message: problem }) });
     else {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { makeI18n } from "../../i18n";
 import { eventText } from "./Timeline";
 import type { TicketEvent } from "./types";
@@ -17,9 +18,11 @@ describe("timeline texts", () => {
     const en = makeI18n("en");
     const de = makeI18n("de");
     const fullyRefunded = event("ORDER_EVENT", { order_event: "fully_refunded", order_number: 9 });
+
     expect(eventText(fullyRefunded, en, undefined)).toBe("Order #9: fully refunded");
     expect(eventText(fullyRefunded, de, undefined)).toBe("Bestellung #9: vollständig erstattet");
     const mail = event("EMAIL_SENT", { notification: "staff_reply" });
+
     expect(eventText(mail, en, undefined)).toBe(
       "E-mail sent: Reply from the shop (to the customer)",
     );
@@ -31,6 +34,7 @@ describe("timeline texts", () => {
       reference: "helpdesk-refund:5165abc9",
       state: "succeeded",
     });
+
     expect(eventText(done, en, undefined)).toBe("Refund completed");
     // Saleor's amounts come with three decimals: shown as money.
     const requested = event("REFUND_REQUESTED", {
@@ -38,6 +42,7 @@ describe("timeline texts", () => {
       currency: "PLN",
       reference: "r",
     });
+
     expect(eventText(requested, en, undefined)).toBe(
       `Refund requested: ${en.formatMoney(5.99, "PLN")}`,
     );

@@ -1,5 +1,6 @@
 import { Box, Text } from "@saleor/macaw-ui";
-import { useI18n, type I18n } from "../../i18n";
+
+import { type I18n, useI18n } from "../../i18n";
 import { hasKey } from "../../i18n";
 import { AttachmentList } from "../../ui/Attachments";
 import { personName } from "../../ui/chips";
@@ -24,9 +25,11 @@ export function timelineItems(ticket: Ticket): Item[] {
   // At the same moment: the ticket's opening first, then messages, then other events.
   const rank = (item: Item) =>
     item.kind === "comment" ? 1 : item.event.type === "CREATED" ? 0 : 2;
+
   return [...comments, ...events].sort((a, b) => {
     const x = new Date(a.date).getTime();
     const y = new Date(b.date).getTime();
+
     return x !== y ? x - y : rank(a) - rank(b);
   });
 }
@@ -34,6 +37,7 @@ export function timelineItems(ticket: Ticket): Item[] {
 function parseParameters(raw: string): Record<string, unknown> {
   try {
     const value = JSON.parse(raw);
+
     return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
   } catch {
     return {};
@@ -47,6 +51,7 @@ export function eventText(event: TicketEvent, i18n: I18n, options: Options | und
   const priorityName = (slug: unknown) =>
     options?.ticketPriorities?.find((p) => p.slug === slug)?.name ?? String(slug ?? "—");
   const values: Record<string, string> = {};
+
   for (const [key, value] of Object.entries(params))
     values[key] = value === null || value === undefined ? "—" : String(value);
   if (event.type === "STATUS_CHANGED") {
@@ -69,11 +74,14 @@ export function eventText(event: TicketEvent, i18n: I18n, options: Options | und
     );
   if (event.type === "REFUND_REQUESTED" && params.amount !== undefined) {
     const money = i18n.formatMoney(Number(params.amount), String(params.currency ?? ""));
+
     return i18n.t("event.REFUND_REQUESTED", { ...values, amount: money, currency: "" }).trimEnd();
   }
   const perState = `event.${event.type}.${String(params.state ?? "").toUpperCase()}`;
+
   if (event.type === "REFUND_UPDATED" && hasKey(perState)) return i18n.t(perState, values);
   const key = `event.${event.type}`;
+
   return hasKey(key) ? i18n.t(key, values) : i18n.t("event.other", { type: event.type });
 }
 
@@ -91,6 +99,7 @@ function CommentView({ comment }: { comment: Comment }) {
       : comment.authorType === "APP"
       ? t("ticket.app")
       : t("ticket.system"));
+
   return (
     <Box
       as="article"
@@ -132,6 +141,7 @@ function EventView({ event, options }: { event: TicketEvent; options: Options | 
   const i18n = useI18n();
   const failed = event.type === "EMAIL_FAILED";
   const params = parseParameters(event.parameters);
+
   return (
     <Box
       data-testid="event"
@@ -157,7 +167,9 @@ function EventView({ event, options }: { event: TicketEvent; options: Options | 
 export function Timeline({ ticket, options }: { ticket: Ticket; options: Options | undefined }) {
   const { t } = useI18n();
   const items = timelineItems(ticket);
+
   if (!items.length) return <Text color="default2">{t("ticket.noComments")}</Text>;
+
   return (
     <Box
       as="ol"

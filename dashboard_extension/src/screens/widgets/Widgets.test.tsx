@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+
 import { Screens } from "../../Screens";
 import { createFakeClient } from "../../test/fakeClient";
 import { helpdeskChannels } from "../../test/fixtures";
@@ -30,6 +31,7 @@ const widgetTickets = {
 describe("Widgets", () => {
   it("lists the order's tickets and opens a new ticket for the order", async () => {
     const user = userEvent.setup();
+
     window.location.hash = "#/order-widget?orderId=Order%3Aabc";
     const fake = createFakeClient({
       WidgetTickets: () => widgetTickets,
@@ -37,10 +39,12 @@ describe("Widgets", () => {
         ticketCreate: { errors: [], ticket: { id: "Ticket:2", number: 10002 } },
       }),
     });
+
     renderApp(<Screens />, { client: fake.client });
     const link = await screen.findByRole("link", { name: "#10001 Becher kaputt" });
+
     expect(link.getAttribute("href")).toMatch(/^#\/tickets\/Ticket%3A1\?back=/);
-    expect(fake.callsOf("WidgetTickets")[0]!.variables).toEqual({
+    expect(fake.callsOf("WidgetTickets")[0]!.variables).toStrictEqual({
       filter: { order: "Order:abc" },
       languageCode: "en",
     });
@@ -50,7 +54,7 @@ describe("Widgets", () => {
     await user.type(screen.getByLabelText("First message"), "Bitte Adresse prüfen");
     await user.click(screen.getByRole("button", { name: "Create ticket" }));
     await waitFor(() => expect(fake.callsOf("StaffTicketCreate")).toHaveLength(1));
-    expect(fake.callsOf("StaffTicketCreate")[0]!.variables).toEqual({
+    expect(fake.callsOf("StaffTicketCreate")[0]!.variables).toStrictEqual({
       input: {
         subject: "Rückfrage",
         body: "Bitte Adresse prüfen",
@@ -65,6 +69,7 @@ describe("Widgets", () => {
 
   it("opens a new ticket for the customer in a channel picked from the helpdesk channels", async () => {
     const user = userEvent.setup();
+
     window.location.hash = "#/customer-widget?customerId=User%3A10";
     const fake = createFakeClient({
       WidgetTickets: () => widgetTickets,
@@ -73,21 +78,22 @@ describe("Widgets", () => {
         ticketCreate: { errors: [], ticket: { id: "Ticket:2", number: 10002 } },
       }),
     });
+
     renderApp(<Screens />, { client: fake.client });
     await screen.findByRole("link", { name: "#10001 Becher kaputt" });
     await user.click(screen.getByRole("button", { name: "New ticket" }));
     const channel = screen.getByLabelText("Channel");
+
     await waitFor(() => expect(channel).toHaveValue("webshop-de"));
-    expect(Array.from((channel as HTMLSelectElement).options).map((o) => o.textContent)).toEqual([
-      "Webshop DE",
-      "Webshop CH",
-    ]);
+    expect(
+      Array.from((channel as HTMLSelectElement).options).map((o) => o.textContent),
+    ).toStrictEqual(["Webshop DE", "Webshop CH"]);
     await user.selectOptions(channel, "webshop-ch");
     await user.type(screen.getByLabelText("Subject"), "Rückruf");
     await user.type(screen.getByLabelText("First message"), "Bitte anrufen");
     await user.click(screen.getByRole("button", { name: "Create ticket" }));
     await waitFor(() => expect(fake.callsOf("StaffTicketCreate")).toHaveLength(1));
-    expect(fake.callsOf("StaffTicketCreate")[0]!.variables).toEqual({
+    expect(fake.callsOf("StaffTicketCreate")[0]!.variables).toStrictEqual({
       input: {
         subject: "Rückruf",
         body: "Bitte anrufen",
@@ -100,6 +106,7 @@ describe("Widgets", () => {
 
   it("loads where the Dashboard opens it and opens a ticket on the helpdesk's page", async () => {
     const user = userEvent.setup();
+
     // The Dashboard's order page loads the widget at its own page with its query.
     window.history.replaceState(
       null,
@@ -108,9 +115,11 @@ describe("Widgets", () => {
     );
     const fake = createFakeClient({ WidgetTickets: () => widgetTickets });
     const host = makeHost({ openTicket: vi.fn(), openApp: vi.fn() });
+
     renderApp(<Screens />, { client: fake.client, host });
     const link = await screen.findByRole("link", { name: "#10001 Becher kaputt" });
-    expect(fake.callsOf("WidgetTickets")[0]!.variables).toEqual({
+
+    expect(fake.callsOf("WidgetTickets")[0]!.variables).toStrictEqual({
       filter: { order: "Order:abc" },
       languageCode: "en",
     });
@@ -130,8 +139,9 @@ describe("Widgets", () => {
       WidgetTickets: () => ({ tickets: { totalCount: 0, edges: [] } }),
     });
     const { unmount } = renderApp(<Screens />, { client: fake.client });
+
     expect(await screen.findByText("No tickets yet.")).toBeInTheDocument();
-    expect(fake.callsOf("WidgetTickets")[0]!.variables).toEqual({
+    expect(fake.callsOf("WidgetTickets")[0]!.variables).toStrictEqual({
       filter: { customer: "User:10" },
       languageCode: "en",
     });

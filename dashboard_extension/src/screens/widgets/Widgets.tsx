@@ -1,13 +1,14 @@
 import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
 import {
   HelpdeskChannelsDocument,
   StaffTicketCreateDocument,
-  WidgetTicketsDocument,
   type TicketFilterInput,
   type TicketKindEnum,
+  WidgetTicketsDocument,
 } from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
@@ -17,7 +18,7 @@ import {
   EXPORT_PERMISSIONS,
   PrivacyActions,
 } from "../../privacy/PrivacyActions";
-import { buildHash, routeParam, type Route } from "../../router";
+import { buildHash, type Route, routeParam } from "../../router";
 import { StatusChip } from "../../ui/chips";
 import { SelectField } from "../../ui/fields";
 import { EmptyState, ErrorState, Loading } from "../../ui/StateViews";
@@ -27,25 +28,32 @@ import { KINDS } from "../inbox/inboxState";
 function useAutoHeight() {
   const host = useHost();
   const ref = useRef<HTMLDivElement>(null);
+
   useEffect(() => {
     const element = ref.current;
+
     if (!element || !host.reportHeight || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() =>
       host.reportHeight!(Math.ceil(element.getBoundingClientRect().height)),
     );
+
     observer.observe(element);
+
     return () => observer.disconnect();
   }, [host]);
+
   return ref;
 }
 
 export function OrderWidget({ route }: { route: Route }) {
   const orderId = routeParam(route, "orderId");
+
   return <WidgetTickets route={route} entity="order" id={orderId} />;
 }
 
 export function CustomerWidget({ route }: { route: Route }) {
   const customerId = routeParam(route, "customerId");
+
   return <WidgetTickets route={route} entity="customer" id={customerId} />;
 }
 
@@ -68,6 +76,7 @@ function WidgetTickets({
   const title = entity === "order" ? t("widget.orderTitle") : t("widget.customerTitle");
 
   let content;
+
   if (!id)
     content = (
       <ErrorState
@@ -81,6 +90,7 @@ function WidgetTickets({
     const tickets = (list.data.tickets?.edges ?? [])
       .map((e) => e?.node)
       .filter((n): n is NonNullable<typeof n> => Boolean(n));
+
     content = tickets.length ? (
       <Box
         as="ul"
@@ -105,8 +115,10 @@ function WidgetTickets({
               <a
                 href={buildHash(`/tickets/${encodeURIComponent(ticket.id)}`, { back })}
                 onClick={(event) => {
-                  // In the Dashboard the widget's frame is too small for a ticket: open
-                  // it on the helpdesk's page instead (a modified click keeps the link).
+                  /*
+                   * In the Dashboard the widget's frame is too small for a ticket: open
+                   * it on the helpdesk's page instead (a modified click keeps the link).
+                   */
                   if (!host.openTicket || event.metaKey || event.ctrlKey || event.shiftKey) return;
                   event.preventDefault();
                   host.openTicket(ticket.id);
@@ -215,6 +227,7 @@ function NewTicketForm({
   // A ticket about an order is in the order's channel; one for a customer needs a channel picked.
   const channels = useQuery(HelpdeskChannelsDocument, {}, { skip: entity !== "customer" });
   const channelList = channels.data?.helpdeskChannels ?? [];
+
   useEffect(() => {
     if (!channel && channelList[0]) setChannel(channelList[0].slug);
   }, [channel, channelList[0]?.slug]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -231,6 +244,7 @@ function NewTicketForm({
       },
     });
     const ticket = result.status === "done" ? result.payload.ticket : null;
+
     if (!ticket) setError(result.problem ?? "—");
     else {
       host.notify({ status: "success", title: t("new.created", { number: ticket.number }) });
