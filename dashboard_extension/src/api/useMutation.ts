@@ -36,7 +36,7 @@ export type MutationResult<TPayload> =
 
 export type MutationState = {
   busy: boolean;
-  /** The errors of the last settled run; empty while none has failed. */
+  /** The errors of the last settled run (none when it was done, or before the first). */
   errors: readonly MutationError[];
   /** Those errors as one line, or null. */
   problem: string | null;
