@@ -1,8 +1,10 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-// Typed operations from the committed contract: the plugin's schema and the
-// Dashboard's documents. `npm run build` runs this with --check, so a document
-// that does not validate against the schema (or a stale generated file) fails it.
+/*
+ * Typed operations from the committed contract: the plugin's schema and the
+ * Dashboard's documents. `npm run build` and `npm test` regenerate src/generated/
+ * from them first, so a document that does not validate against the schema fails both.
+ */
 const config: CodegenConfig = {
   schema: "../graphql/schema.graphql",
   documents: ["../graphql/dashboard/*.graphql"],

@@ -2,8 +2,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// The build is served by the plugin under /plugins/global/saleor.helpdesk/dashboard/,
-// so every asset URL is relative and routing lives in the URL's hash.
+/*
+ * The build is served by the plugin under /plugins/global/saleor.helpdesk/dashboard/,
+ * so every asset URL is relative and routing lives in the URL's hash.
+ */
 export default defineConfig({
   base: "./",
   plugins: [react()],

@@ -1,9 +1,12 @@
-// What both end-to-end runs share: Chromium's flags, GraphQL over fetch (as a
-// storefront or a script calls the API), polling, step timings.
+/*
+ * What both end-to-end runs share: Chromium's flags, GraphQL over fetch (as a
+ * storefront or a script calls the API), polling, step timings.
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { it } from "vitest";
 
 export const CHROMIUM_ARGS = [
@@ -23,8 +26,10 @@ export function freshProfileDir(): string {
 
 export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };
 
-/** Headless Chromium with a fresh profile, an English UI in Berlin's time zone and a
- * desktop window; `close` also removes the profile. */
+/**
+ * Headless Chromium with a fresh profile, an English UI in Berlin's time zone and a
+ * desktop window; `close` also removes the profile.
+ */
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const profileDir = freshProfileDir();
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -36,6 +41,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
     viewport: { width: 1440, height: 1000 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
+
   return {
     context,
     page,
@@ -49,14 +55,25 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
 export type MutationError = { field: string | null; code: string; message: string };
 
 /** One GraphQL request; throws on HTTP or GraphQL errors, with what was answered. */
-export async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+export async function graphql<T>(
+  url: string,
+  {
+    query,
+    variables,
+    token,
+  }: { query: string; variables: Record<string, unknown>; token?: string },
+): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
   let payload: { data?: T; errors?: Array<{ message: string }> };
+
   try {
     payload = JSON.parse(text);
   } catch {
@@ -65,6 +82,7 @@ export async function graphql<T>(url: string, query: string, variables: Record<s
   if (!response.ok || payload.errors?.length || !payload.data) {
     throw new Error(`POST ${url} answered HTTP ${response.status}: ${text.slice(0, 1000)}`);
   }
+
   return payload.data;
 }
 
@@ -74,24 +92,50 @@ export function noErrors(what: string, errors: MutationError[] | undefined | nul
 }
 
 /** `tokenCreate` on a Saleor API (Saleor's own, or the stand-in's). */
-export async function saleorTokenCreate(saleorApiUrl: string, email: string, password: string): Promise<string> {
+export async function saleorTokenCreate(
+  saleorApiUrl: string,
+  email: string,
+  password: string,
+): Promise<string> {
   const data = await graphql<{ tokenCreate: { token: string | null; errors: MutationError[] } }>(
     saleorApiUrl,
-    `mutation($email: String!, $password: String!) { tokenCreate(email: $email, password: $password) { token errors { field code message } } }`,
-    { email, password },
+    {
+      query: `
+      mutation ($email: String!, $password: String!) {
+        tokenCreate(email: $email, password: $password) {
+          token
+          errors {
+            field
+            code
+            message
+          }
+        }
+      }
+    `,
+      variables: { email, password },
+    },
   );
+
   noErrors(`tokenCreate(${email})`, data.tokenCreate.errors);
   if (!data.tokenCreate.token) throw new Error(`tokenCreate(${email}) gave no token`);
+
   return data.tokenCreate.token;
 }
 
 /** Poll until `probe` gives a value (not undefined); fail after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  { timeoutMs = 10_000, everyMs = 250 }: { timeoutMs?: number; everyMs?: number } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+
   for (;;) {
     const value = await probe();
+
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
@@ -115,9 +159,18 @@ export class Timings {
   summary(): string {
     const passed = this.rows.filter((row) => row.ok).length;
     const width = Math.max(...this.rows.map((row) => row.step.length), 10);
-    const lines = this.rows.map((row) => `  ${row.ok ? "ok  " : "FAIL"} ${row.step.padEnd(width)} ${(row.ms / 1000).toFixed(1).padStart(6)} s`);
+    const lines = this.rows.map(
+      (row) =>
+        `  ${row.ok ? "ok  " : "FAIL"} ${row.step.padEnd(width)} ${(row.ms / 1000)
+          .toFixed(1)
+          .padStart(6)} s`,
+    );
+
     return [
-      `End-to-end summary: ${passed} of ${this.rows.length} steps passed in ${((Date.now() - this.started) / 1000).toFixed(1)} s`,
+      `End-to-end summary: ${passed} of ${this.rows.length} steps passed in ${(
+        (Date.now() - this.started) /
+        1000
+      ).toFixed(1)} s`,
       ...lines,
       ...this.notes.map((text) => `  ${text}`),
       `  screenshots: ${this.artifacts}`,
@@ -125,29 +178,47 @@ export class Timings {
   }
 }
 
-/** `step(name, body)`: a test that is timed, leaves a screenshot of the page when it
- * fails, and is skipped once an earlier step failed (the later ones build on it). */
-export function stepRunner(
-  timings: Timings,
-  artifacts: string,
-  currentPage: () => Page | undefined,
-  options: { fullPage?: boolean; timeout?: number } = {},
-) {
+/**
+ * `step(name, body)`: a test that is timed, leaves a screenshot of the page when it
+ * fails, and is skipped once an earlier step failed (the later ones build on it).
+ */
+export function stepRunner(options: {
+  timings: Timings;
+  artifacts: string;
+  currentPage: () => Page | undefined;
+  fullPage?: boolean;
+  timeout?: number;
+}) {
+  const { timings, artifacts, currentPage } = options;
+
   let failed = false;
+
   return function step(name: string, body: () => Promise<void>, timeout = options.timeout) {
-    it(name, async (ctx) => {
-      if (failed) ctx.skip();
-      const started = Date.now();
-      try {
-        await body();
-        timings.record(name, Date.now() - started, true);
-      } catch (error) {
-        failed = true;
-        timings.record(name, Date.now() - started, false);
-        const page = currentPage();
-        if (page) await page.screenshot({ path: join(artifacts, `FAILED-${name.replace(/\W+/g, "-")}.png`), fullPage: options.fullPage }).catch(() => {});
-        throw error;
-      }
-    }, timeout);
+    it(
+      name,
+      async (ctx) => {
+        if (failed) ctx.skip();
+        const started = Date.now();
+
+        try {
+          await body();
+          timings.record(name, Date.now() - started, true);
+        } catch (error) {
+          failed = true;
+          timings.record(name, Date.now() - started, false);
+          const page = currentPage();
+
+          if (page)
+            await page
+              .screenshot({
+                path: join(artifacts, `FAILED-${name.replace(/\W+/g, "-")}.png`),
+                fullPage: options.fullPage,
+              })
+              .catch(() => {});
+          throw error;
+        }
+      },
+      timeout,
+    );
   };
 }

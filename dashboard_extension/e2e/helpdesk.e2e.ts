@@ -1,30 +1,34 @@
-// The Dashboard extension end to end (run by bin/e2e): a customer files a complaint
-// through the storefront API, staff work it in the extension in headless Chromium
-// (standalone login, inbox, ticket, complaint, reply from a response template, refund),
-// the customer's e-mail is read from the captured files, the widgets, settings and
-// statistics screens are rendered, and the customer widget exports and erases the
-// customer's data. Every step leaves a screenshot in E2E_ARTIFACTS.
+/*
+ * The Dashboard extension end to end (run by bin/e2e): a customer files a complaint
+ * through the storefront API, staff work it in the extension in headless Chromium
+ * (standalone login, inbox, ticket, complaint, reply from a response template, refund),
+ * the customer's e-mail is read from the captured files, the widgets, settings and
+ * statistics screens are rendered, and the customer widget exports and erases the
+ * customer's data. Every step leaves a screenshot in E2E_ARTIFACTS.
+ */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+
 import { SETTINGS_SECTIONS } from "../src/settings/sections";
 import {
-  DEMO_PASSWORD,
-  STAFF_EMAIL,
-  Timings,
   type Browser,
   dashboardUrl,
+  DEMO_PASSWORD,
   env,
-  launchChromium,
-  stepRunner,
   graphql,
   helpdeskApi,
+  launchChromium,
+  type MutationError,
   noErrors,
   readMails,
+  STAFF_EMAIL,
+  stepRunner,
+  Timings,
   tokenCreate,
   waitFor,
-  type MutationError,
 } from "./support";
 
 const fixture = env.fixture;
@@ -33,7 +37,8 @@ const SUBJECT = `Damaged on arrival: ${line.productName}`;
 const TEMPLATE_NAME = "Complaint: refund under way";
 // Plain sentences (no placeholders) to find in the conversation and in the e-mail.
 const TEMPLATE_SENTENCE = "We are sorry that your parcel arrived damaged.";
-const TEMPLATE_REFUND_SENTENCE = "We are refunding the damaged item to your original payment method.";
+const TEMPLATE_REFUND_SENTENCE =
+  "We are refunding the damaged item to your original payment method.";
 
 const state: {
   staffToken?: string;
@@ -49,22 +54,34 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-const step = stepRunner(timings, env.artifacts, () => page, { fullPage: true });
+const step = stepRunner({
+  timings,
+  artifacts: env.artifacts,
+  currentPage: () => page,
+  fullPage: true,
+});
 
-/** A screenshot of the whole page, of what the window shows ("viewport": a modal dialog
- * is fixed to it), or of one element. */
+/**
+ * A screenshot of the whole page, of what the window shows ("viewport": a modal dialog
+ * is fixed to it), or of one element.
+ */
 async function shot(name: string, element?: Locator | "viewport") {
   await settled();
+
   return element === "viewport"
     ? page.screenshot({ path: join(env.artifacts, name) })
     : element
-      ? element.screenshot({ path: join(env.artifacts, name) })
-      : page.screenshot({ path: join(env.artifacts, name), fullPage: true });
+    ? element.screenshot({ path: join(env.artifacts, name) })
+    : page.screenshot({ path: join(env.artifacts, name), fullPage: true });
 }
 
 /** Every loading placeholder (the screens' `aria-busy` skeletons) has given way. */
 async function settled(timeoutMs = 15_000) {
-  await waitFor("the page to finish loading", async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : undefined), timeoutMs, 100);
+  await waitFor(
+    "the page to finish loading",
+    async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : undefined),
+    { timeoutMs, everyMs: 100 },
+  );
 }
 
 /** No ErrorState ("Something went wrong: …") and no sign-in form on the page. */
@@ -74,8 +91,10 @@ async function expectNoErrorState() {
   await expect(page.getByRole("heading", { name: "Helpdesk demo login" }).count()).resolves.toBe(0);
 }
 
-/** Open a screen: a hash route (`#/settings`), or an entry page with its query as the
- * Dashboard loads the widgets (`order-widget?orderId=…`). */
+/**
+ * Open a screen: a hash route (`#/settings`), or an entry page with its query as the
+ * Dashboard loads the widgets (`order-widget?orderId=…`).
+ */
 async function openRoute(route: string) {
   await page.goto(`${dashboardUrl()}${route}`);
   await page.locator("#root > *").first().waitFor();
@@ -99,19 +118,45 @@ describe("helpdesk end to end", () => {
   step("setup: staff and customer sign in (tokenCreate), a response template exists", async () => {
     state.staffToken = await tokenCreate(STAFF_EMAIL, DEMO_PASSWORD);
     state.customerToken = await tokenCreate(fixture.customerEmail, DEMO_PASSWORD);
-    // The demo has no response templates; a merchant writes them in the settings. Kept
-    // when it is there already (a second run against the same database).
+    /*
+     * The demo has no response templates; a merchant writes them in the settings. Kept
+     * when it is there already (a second run against the same database).
+     */
     const existing = await graphql<{ responseTemplates: Array<{ id: string; name: string }> }>(
       helpdeskApi(),
-      `query { responseTemplates(languageCode: "en", kind: COMPLAINT) { id name } }`,
-      {},
-      state.staffToken,
-    );
-    if (existing.responseTemplates.some((template) => template.name === TEMPLATE_NAME)) return;
-    const created = await graphql<{ responseTemplateCreate: { errors: MutationError[]; template: { id: string } | null } }>(
-      helpdeskApi(),
-      `mutation($input: ResponseTemplateInput!) { responseTemplateCreate(input: $input) { errors { field code message } template { id } } }`,
       {
+        query: `
+        query {
+          responseTemplates(languageCode: "en", kind: COMPLAINT) {
+            id
+            name
+          }
+        }
+      `,
+        variables: {},
+        token: state.staffToken,
+      },
+    );
+
+    if (existing.responseTemplates.some((template) => template.name === TEMPLATE_NAME)) return;
+    const created = await graphql<{
+      responseTemplateCreate: { errors: MutationError[]; template: { id: string } | null };
+    }>(helpdeskApi(), {
+      query: `
+        mutation ($input: ResponseTemplateInput!) {
+          responseTemplateCreate(input: $input) {
+            errors {
+              field
+              code
+              message
+            }
+            template {
+              id
+            }
+          }
+        }
+      `,
+      variables: {
         input: {
           name: TEMPLATE_NAME,
           languageCode: "en",
@@ -123,8 +168,9 @@ describe("helpdesk end to end", () => {
             "<p>Order {{ order.number }}, ticket {{ ticket.number }}.</p><p>Best regards, {{ agent.name }}</p>",
         },
       },
-      state.staffToken,
-    );
+      token: state.staffToken,
+    });
+
     noErrors("responseTemplateCreate", created.responseTemplateCreate.errors);
     expect(created.responseTemplateCreate.template?.id).toBeTruthy();
   });
@@ -143,69 +189,121 @@ describe("helpdesk end to end", () => {
           complaint: { requestedResolution: string | null; decision: string } | null;
         } | null;
       };
-    }>(
-      helpdeskApi(),
-      `mutation($input: TicketCreateInput!) {
-        ticketCreate(input: $input) {
-          errors { field code message }
-          ticket { id number kind subject order { id number } lines { orderLineId quantity reason } complaint { requestedResolution decision } }
+    }>(helpdeskApi(), {
+      query: `
+        mutation ($input: TicketCreateInput!) {
+          ticketCreate(input: $input) {
+            errors {
+              field
+              code
+              message
+            }
+            ticket {
+              id
+              number
+              kind
+              subject
+              order {
+                id
+                number
+              }
+              lines {
+                orderLineId
+                quantity
+                reason
+              }
+              complaint {
+                requestedResolution
+                decision
+              }
+            }
+          }
         }
-      }`,
-      {
+      `,
+      variables: {
         input: {
           kind: "COMPLAINT",
           subject: SUBJECT,
           body: `The ${line.productName} arrived broken, the box was crushed.`,
           order: fixture.orderId,
           languageCode: "en",
-          lines: [{ orderLineId: line.id, quantity: 1, reason: "DAMAGED_IN_TRANSIT", note: "Cracked, box crushed" }],
-          complaint: { requestedResolution: "REFUND", description: "The parcel was visibly damaged on delivery." },
+          lines: [
+            {
+              orderLineId: line.id,
+              quantity: 1,
+              reason: "DAMAGED_IN_TRANSIT",
+              note: "Cracked, box crushed",
+            },
+          ],
+          complaint: {
+            requestedResolution: "REFUND",
+            description: "The parcel was visibly damaged on delivery.",
+          },
         },
       },
-      state.customerToken,
-    );
+      token: state.customerToken,
+    });
+
     noErrors("ticketCreate", data.ticketCreate.errors);
     const ticket = data.ticketCreate.ticket!;
+
     expect(ticket.kind).toBe("COMPLAINT");
     expect(ticket.subject).toBe(SUBJECT);
     expect(ticket.order?.id).toBe(fixture.orderId);
-    expect(ticket.lines).toEqual([{ orderLineId: line.id, quantity: 1, reason: "DAMAGED_IN_TRANSIT" }]);
-    expect(ticket.complaint).toEqual({ requestedResolution: "REFUND", decision: "PENDING" });
+    expect(ticket.lines).toStrictEqual([
+      { orderLineId: line.id, quantity: 1, reason: "DAMAGED_IN_TRANSIT" },
+    ]);
+    expect(ticket.complaint).toStrictEqual({ requestedResolution: "REFUND", decision: "PENDING" });
     state.ticketId = ticket.id;
     state.ticketNumber = ticket.number;
   });
 
   step("2. staff sign in on the standalone login page; the complaint is in the inbox", async () => {
     await page.goto(dashboardUrl());
-    await expect(page.getByRole("heading", { name: "Helpdesk demo login" }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole("heading", { name: "Helpdesk demo login" }).isVisible(),
+    ).resolves.toBe(true);
     await page.getByLabel("E-mail").fill(STAFF_EMAIL);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     const row = page.getByTestId("ticket-row").filter({ hasText: `#${state.ticketNumber}` });
+
     await row.waitFor();
     await expect(row.getByRole("link", { name: SUBJECT }).isVisible()).resolves.toBe(true);
     expect(page.url()).toContain("#/inbox");
     // Newest activity first: the new complaint leads the list.
-    await expect(page.getByTestId("ticket-row").first().textContent()).resolves.toContain(`#${state.ticketNumber}`);
+    await expect(page.getByTestId("ticket-row").first().textContent()).resolves.toContain(
+      `#${state.ticketNumber}`,
+    );
     await expectNoErrorState();
     await shot("inbox.png");
   });
 
   step("3a. staff open the ticket: the complaint shows its line and reason", async () => {
-    await page.getByTestId("ticket-row").filter({ hasText: `#${state.ticketNumber}` }).getByRole("link", { name: SUBJECT }).click();
-    await page.getByRole("heading", { level: 1, name: `#${state.ticketNumber} ${SUBJECT}` }).waitFor();
+    await page
+      .getByTestId("ticket-row")
+      .filter({ hasText: `#${state.ticketNumber}` })
+      .getByRole("link", { name: SUBJECT })
+      .click();
+    await page
+      .getByRole("heading", { level: 1, name: `#${state.ticketNumber} ${SUBJECT}` })
+      .waitFor();
     expect(decodeURIComponent(page.url())).toContain(`#/tickets/${state.ticketId}`);
     const complaint = page.getByRole("region", { name: "Complaint", exact: true });
     const complained = complaint.getByTestId("complaint-line");
+
     await complained.first().waitFor();
     await expect(complained.count()).resolves.toBe(1);
     const cells = await complained.locator("td").allTextContents();
+
     expect(cells[0]).toBe(line.productName);
     expect(cells[2]).toBe("1");
     expect(cells[3]).toBe("Damaged in transit");
     expect(cells[4]).toBe("Cracked, box crushed");
     await expect(complaint.getByText("Requested resolution").isVisible()).resolves.toBe(true);
-    await expect(complaint.getByTestId("complaint-decision").textContent()).resolves.toBe("Pending");
+    await expect(complaint.getByTestId("complaint-decision").textContent()).resolves.toBe(
+      "Pending",
+    );
     await expectNoErrorState();
     await shot("ticket.png");
     await shot("complaint.png", complaint);
@@ -214,13 +312,18 @@ describe("helpdesk end to end", () => {
   step("3b. staff answer with a response template; the reply joins the conversation", async () => {
     const form = page.getByRole("form", { name: "Answer" });
     const templates = form.getByLabel("Response template");
-    await waitFor("the response templates to load", async () => ((await templates.isEnabled()) ? true : undefined));
+
+    await waitFor("the response templates to load", async () =>
+      (await templates.isEnabled()) ? true : undefined,
+    );
     await templates.selectOption({ label: TEMPLATE_NAME });
     const message = form.getByLabel("Message");
     const text = await waitFor("the template's text in the message box", async () => {
       const value = await message.inputValue();
+
       return value.includes(TEMPLATE_SENTENCE) ? value : undefined;
     });
+
     // The placeholders were filled with this ticket's values.
     expect(text).not.toContain("{{");
     expect(text).toContain(`ticket ${state.ticketNumber}`);
@@ -231,6 +334,7 @@ describe("helpdesk end to end", () => {
     state.replyText = text;
     await form.getByRole("button", { name: "Send reply" }).click();
     const reply = page.getByTestId("comment").filter({ hasText: TEMPLATE_REFUND_SENTENCE });
+
     await reply.waitFor();
     await expect(reply.getAttribute("data-visibility")).resolves.toBe("PUBLIC");
     await expect(reply.getAttribute("aria-label")).resolves.toBe("Reply: Lena Fischer");
@@ -243,10 +347,14 @@ describe("helpdesk end to end", () => {
       `an e-mail to ${fixture.customerEmail} with the reply in ${env.mailDir}`,
       () =>
         readMails(env.mailDir).find(
-          (m) => (m.headers.to ?? "").includes(fixture.customerEmail) && m.text.includes(TEMPLATE_REFUND_SENTENCE) && m.text.includes(`ticket ${state.ticketNumber}`),
+          (m) =>
+            (m.headers.to ?? "").includes(fixture.customerEmail) &&
+            m.text.includes(TEMPLATE_REFUND_SENTENCE) &&
+            m.text.includes(`ticket ${state.ticketNumber}`),
         ),
-      10_000,
+      { timeoutMs: 10_000 },
     );
+
     expect(mail.headers.subject).toContain(`#${state.ticketNumber}`);
     expect(mail.headers.subject).toContain(SUBJECT);
     expect(mail.text).toContain(TEMPLATE_SENTENCE);
@@ -257,16 +365,22 @@ describe("helpdesk end to end", () => {
     "5. staff refund one line: pending, then refunded by the payment app",
     async () => {
       const refunds = page.getByRole("region", { name: "Refunds", exact: true });
-      await expect(refunds.getByText("No refunds from this ticket yet.").isVisible()).resolves.toBe(true);
+
+      await expect(refunds.getByText("No refunds from this ticket yet.").isVisible()).resolves.toBe(
+        true,
+      );
       await refunds.getByRole("button", { name: "Refund…" }).click();
       const dialog = page.getByRole("dialog", { name: "Refund from this ticket" });
       const quantity = dialog.getByLabel(`Quantity to refund of ${line.productName}`);
+
       await quantity.waitFor();
       // The complained line and quantity come preselected; refund exactly that one piece.
       await expect(quantity.inputValue()).resolves.toBe("1");
-      for (const other of fixture.lines.slice(1)) await dialog.getByLabel(`Quantity to refund of ${other.productName}`).fill("0");
+      for (const other of fixture.lines.slice(1))
+        await dialog.getByLabel(`Quantity to refund of ${other.productName}`).fill("0");
       await quantity.fill("1");
       const amount = dialog.getByLabel(`Amount (${fixture.currency})`);
+
       await expect(amount.inputValue()).resolves.toBe(Number(line.unitPrice).toFixed(2));
       await shot("refund-dialog.png", "viewport");
       await dialog.getByRole("button", { name: "Review refund" }).click();
@@ -275,15 +389,18 @@ describe("helpdesk end to end", () => {
       await dialog.waitFor({ state: "detached" });
 
       const refund = refunds.getByTestId("refund");
+
       await refund.waitFor();
       await expect(refund.count()).resolves.toBe(1);
       await expect(refund.textContent()).resolves.toContain(`1 × ${line.productName}`);
       // The demo payment app answers about 3 s after the request: until then it waits.
       const shown = (await refund.textContent()) ?? "";
+
       expect(shown).toMatch(/Requested|Pending/);
       expect(shown).not.toMatch(/Refunded|Failed/);
       const firstState = /Requested|Pending/.exec(shown)![0];
       const pendingAt = Date.now();
+
       await shot("refund-pending.png", refunds);
 
       // The ticket page does not poll; reload it until the payment app's answer shows.
@@ -291,31 +408,63 @@ describe("helpdesk end to end", () => {
         "the refund to show as Refunded",
         async () => {
           await page.reload();
-          const item = page.getByRole("region", { name: "Refunds", exact: true }).getByTestId("refund");
+          const item = page
+            .getByRole("region", { name: "Refunds", exact: true })
+            .getByTestId("refund");
+
           await item.waitFor();
           const text = (await item.textContent()) ?? "";
+
           if (text.includes("Failed")) throw new Error(`the refund failed: ${text}`);
+
           return text.includes("Refunded") ? text : undefined;
         },
-        15_000,
-        1_000,
+        { timeoutMs: 15_000, everyMs: 1_000 },
       );
-      timings.note(`refund: shown "${firstState}", then "Refunded" ${((Date.now() - pendingAt) / 1000).toFixed(1)} s later (after reloads)`);
+      timings.note(
+        `refund: shown "${firstState}", then "Refunded" ${((Date.now() - pendingAt) / 1000).toFixed(
+          1,
+        )} s later (after reloads)`,
+      );
       await shot("refund-state.png", page.getByRole("region", { name: "Refunds", exact: true }));
       await shot("refund-ticket.png");
 
-      const data = await graphql<{ ticket: { refunds: Array<{ state: string; amount: string; currency: string; lines: Array<{ orderLineId: string; quantity: number }> }> } }>(
-        helpdeskApi(),
-        `query($id: ID!) { ticket(id: $id) { refunds { state amount currency lines { orderLineId quantity } } } }`,
-        { id: state.ticketId },
-        state.staffToken,
-      );
+      const data = await graphql<{
+        ticket: {
+          refunds: Array<{
+            state: string;
+            amount: string;
+            currency: string;
+            lines: Array<{ orderLineId: string; quantity: number }>;
+          }>;
+        };
+      }>(helpdeskApi(), {
+        query: `
+          query ($id: ID!) {
+            ticket(id: $id) {
+              refunds {
+                state
+                amount
+                currency
+                lines {
+                  orderLineId
+                  quantity
+                }
+              }
+            }
+          }
+        `,
+        variables: { id: state.ticketId },
+        token: state.staffToken,
+      });
+
       expect(data.ticket.refunds).toHaveLength(1);
       const [made] = data.ticket.refunds;
+
       expect(made!.state).toBe("SUCCEEDED");
       expect(Number(made!.amount)).toBeCloseTo(Number(line.unitPrice), 2);
       expect(made!.currency).toBe(fixture.currency);
-      expect(made!.lines).toEqual([{ orderLineId: line.id, quantity: 1 }]);
+      expect(made!.lines).toStrictEqual([{ orderLineId: line.id, quantity: 1 }]);
     },
     60_000,
   );
@@ -323,7 +472,10 @@ describe("helpdesk end to end", () => {
   step("6a. the order widget lists the complaint", async () => {
     await openRoute(`order-widget?orderId=${encodeURIComponent(fixture.orderId)}`);
     await page.getByRole("heading", { level: 1 }).waitFor();
-    const item = page.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` });
+    const item = page
+      .getByTestId("widget-ticket")
+      .filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` });
+
     await item.waitFor();
     // A fresh order: this complaint is its only ticket.
     await expect(page.getByTestId("widget-ticket").count()).resolves.toBe(1);
@@ -333,32 +485,42 @@ describe("helpdesk end to end", () => {
 
   step("6b. the customer widget lists the complaint", async () => {
     await openRoute(`customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
-    await page.getByTestId("widget-ticket").filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` }).waitFor();
+    await page
+      .getByTestId("widget-ticket")
+      .filter({ hasText: `#${state.ticketNumber} ${SUBJECT}` })
+      .waitFor();
     await expectNoErrorState();
     await shot("customer-widget.png");
   });
 
-  step("6c. every settings section renders; the team screen picks new members by search", async () => {
-    for (const section of SETTINGS_SECTIONS) {
-      await openRoute(`#/settings/${section}`);
-      await expect(page.getByText("This page does not exist.").count()).resolves.toBe(0);
-      await expectNoErrorState();
-      await shot(section === "statuses" ? "settings.png" : `settings-${section}.png`);
-    }
-    await openRoute("#/settings/team");
-    await page.getByRole("button", { name: "Add team member" }).click();
-    const search = page.getByRole("combobox", { name: "Staff member" });
-    await search.fill("shop.example");
-    // Matches, or (every demo staff member is in the team already) the answer for this
-    // search; not the "everyone is in the team" of the empty box before it.
-    await waitFor("the staff search to answer", async () =>
-      !(await page.getByText("Searching staff…").count()) &&
-      ((await page.getByRole("option").count()) || (await page.getByText("No staff user matches “shop.example”.").count()))
-        ? true
-        : undefined,
-    );
-    await shot("settings-team-add.png");
-  });
+  step(
+    "6c. every settings section renders; the team screen picks new members by search",
+    async () => {
+      for (const section of SETTINGS_SECTIONS) {
+        await openRoute(`#/settings/${section}`);
+        await expect(page.getByText("This page does not exist.").count()).resolves.toBe(0);
+        await expectNoErrorState();
+        await shot(section === "statuses" ? "settings.png" : `settings-${section}.png`);
+      }
+      await openRoute("#/settings/team");
+      await page.getByRole("button", { name: "Add team member" }).click();
+      const search = page.getByRole("combobox", { name: "Staff member" });
+
+      await search.fill("shop.example");
+      /*
+       * Matches, or (every demo staff member is in the team already) the answer for this
+       * search; not the "everyone is in the team" of the empty box before it.
+       */
+      await waitFor("the staff search to answer", async () =>
+        !(await page.getByText("Searching staff…").count()) &&
+        ((await page.getByRole("option").count()) ||
+          (await page.getByText("No staff user matches “shop.example”.").count()))
+          ? true
+          : undefined,
+      );
+      await shot("settings-team-add.png");
+    },
+  );
 
   step("6d. the statistics screen renders", async () => {
     await openRoute("#/statistics");
@@ -367,62 +529,107 @@ describe("helpdesk end to end", () => {
     await shot("statistics.png");
   });
 
-  step("6e. the customer widget exports the customer's data and erases it, each confirmed", async () => {
-    await openRoute(`customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
-    const privacy = page.getByRole("region", { name: "Personal data" });
-    await privacy.getByRole("button", { name: "Export data" }).click();
-    const exportDialog = page.getByRole("dialog", { name: "Export personal data" });
-    const [download] = await Promise.all([page.waitForEvent("download"), exportDialog.getByRole("button", { name: "Download" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^helpdesk-export-\d{8}-\d{6}\.zip$/);
-    const zipPath = join(env.artifacts, "privacy-export.zip");
-    await download.saveAs(zipPath);
-    expect(readFileSync(zipPath).subarray(0, 2).toString("latin1")).toBe("PK");
-    await privacy.getByText(/^Export downloaded: helpdesk-export-/).waitFor();
+  step(
+    "6e. the customer widget exports the customer's data and erases it, each confirmed",
+    async () => {
+      await openRoute(`customer-widget?customerId=${encodeURIComponent(fixture.customerId)}`);
+      const privacy = page.getByRole("region", { name: "Personal data" });
 
-    await privacy.getByRole("button", { name: "Erase personal data" }).click();
-    const eraseDialog = page.getByRole("dialog", { name: "Erase personal data" });
-    const erase = eraseDialog.getByRole("button", { name: "Erase for good" });
-    expect(await erase.isDisabled()).toBe(true);
-    await eraseDialog.getByRole("checkbox").click();
-    await shot("customer-widget-erase-dialog.png", "viewport");
-    await erase.click();
-    // The demo customer has at least this run's complaint.
-    const result = privacy.getByTestId("erasure-result");
-    await result.waitFor();
-    expect(await result.textContent()).toMatch(/^Erased: [1-9]\d* tickets anonymised, \d+ files deleted, \d+ e-mails and \d+ webhook deliveries removed\.$/);
-    await shot("customer-widget-privacy.png");
+      await privacy.getByRole("button", { name: "Export data" }).click();
+      const exportDialog = page.getByRole("dialog", { name: "Export personal data" });
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        exportDialog.getByRole("button", { name: "Download" }).click(),
+      ]);
 
-    const data = await graphql<{ ticket: { number: number; personalDataErasedAt: string | null } }>(
-      helpdeskApi(),
-      `query($id: ID!) { ticket(id: $id) { number personalDataErasedAt } }`,
-      { id: state.ticketId },
-      state.staffToken,
-    );
-    expect(data.ticket.personalDataErasedAt).not.toBeNull();
-  });
+      expect(download.suggestedFilename()).toMatch(/^helpdesk-export-\d{8}-\d{6}\.zip$/);
+      const zipPath = join(env.artifacts, "privacy-export.zip");
+
+      await download.saveAs(zipPath);
+      expect(readFileSync(zipPath).subarray(0, 2).toString("latin1")).toBe("PK");
+      await privacy.getByText(/^Export downloaded: helpdesk-export-/).waitFor();
+
+      await privacy.getByRole("button", { name: "Erase personal data" }).click();
+      const eraseDialog = page.getByRole("dialog", { name: "Erase personal data" });
+      const erase = eraseDialog.getByRole("button", { name: "Erase for good" });
+
+      expect(await erase.isDisabled()).toBe(true);
+      await eraseDialog.getByRole("checkbox").click();
+      await shot("customer-widget-erase-dialog.png", "viewport");
+      await erase.click();
+      // The demo customer has at least this run's complaint.
+      const result = privacy.getByTestId("erasure-result");
+
+      await result.waitFor();
+      expect(await result.textContent()).toMatch(
+        /^Erased: [1-9]\d* tickets anonymised, \d+ files deleted, \d+ e-mails and \d+ webhook deliveries removed\.$/,
+      );
+      await shot("customer-widget-privacy.png");
+
+      const data = await graphql<{
+        ticket: { number: number; personalDataErasedAt: string | null };
+      }>(helpdeskApi(), {
+        query: `
+          query ($id: ID!) {
+            ticket(id: $id) {
+              number
+              personalDataErasedAt
+            }
+          }
+        `,
+        variables: { id: state.ticketId },
+        token: state.staffToken,
+      });
+
+      expect(data.ticket.personalDataErasedAt).not.toBeNull();
+    },
+  );
 
   step("6f. the privacy settings preview the retention policy and save it", async () => {
     await openRoute("#/settings/privacy");
     const form = page.getByRole("form", { name: "Retention: Shop defaults" });
+
     await form.getByLabel("Keep closed tickets for (months)").fill("1");
     await form.getByRole("button", { name: "Preview" }).click();
     const preview = form.getByTestId("retention-preview");
+
     await preview.waitFor();
-    // The sample tickets were closed minutes ago: a month's retention touches none yet,
-    // so saving asks nothing (the confirmation is covered by settings/Privacy.test.tsx).
-    expect(await preview.textContent()).toContain("0 tickets anonymised, 0 tickets deleted, 0 files removed.");
+    /*
+     * The sample tickets were closed minutes ago: a month's retention touches none yet,
+     * so saving asks nothing (the confirmation is covered by settings/Privacy.test.tsx).
+     */
+    expect(await preview.textContent()).toContain(
+      "0 tickets anonymised, 0 tickets deleted, 0 files removed.",
+    );
     await shot("settings-privacy-preview.png");
     await form.getByRole("button", { name: "Save" }).click();
     const retention = `{ helpdeskChannelSettings { ticketRetentionMonths ticketRetentionAction attachmentRetentionMonths } }`;
-    type Retention = { helpdeskChannelSettings: { ticketRetentionMonths: number | null; ticketRetentionAction: string; attachmentRetentionMonths: number | null } };
+
+    type Retention = {
+      helpdeskChannelSettings: {
+        ticketRetentionMonths: number | null;
+        ticketRetentionAction: string;
+        attachmentRetentionMonths: number | null;
+      };
+    };
     const saved = await waitFor("the retention settings to be saved", async () => {
-      const data = await graphql<Retention>(helpdeskApi(), retention, {}, state.staffToken);
+      const data = await graphql<Retention>(helpdeskApi(), {
+        query: retention,
+        variables: {},
+        token: state.staffToken,
+      });
+
       return data.helpdeskChannelSettings.ticketRetentionMonths === 1 ? data : undefined;
     });
-    expect(saved.helpdeskChannelSettings).toEqual({ ticketRetentionMonths: 1, ticketRetentionAction: "ANONYMIZE", attachmentRetentionMonths: null });
+
+    expect(saved.helpdeskChannelSettings).toStrictEqual({
+      ticketRetentionMonths: 1,
+      ticketRetentionAction: "ANONYMIZE",
+      attachmentRetentionMonths: null,
+    });
   });
 
   step("no uncaught errors in the page", async () => {
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors).toStrictEqual([]);
   });
 });

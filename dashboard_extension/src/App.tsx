@@ -1,8 +1,9 @@
 import { Box, ThemeProvider, useTheme } from "@saleor/macaw-ui";
-import { useEffect, type ReactNode } from "react";
-import { ClientProvider } from "./api/context";
+import { type ReactNode, useEffect } from "react";
+
 import type { HelpdeskClient } from "./api/client";
-import { HostProvider, type Host } from "./host/host";
+import { ClientProvider } from "./api/context";
+import { type Host, HostProvider } from "./host/host";
 import { I18nProvider, type Lang } from "./i18n";
 import { Screens } from "./Screens";
 
@@ -10,9 +11,11 @@ export type Theme = "light" | "dark";
 
 function ThemeSync({ theme }: { theme: Theme }) {
   const { setTheme } = useTheme();
+
   useEffect(() => {
     setTheme(theme === "dark" ? "defaultDark" : "defaultLight");
   }, [theme, setTheme]);
+
   return null;
 }
 
@@ -46,7 +49,13 @@ export function AppProviders({
   );
 }
 
-export function App(props: { client: HelpdeskClient; host: Host; lang: Lang; theme?: Theme; header?: ReactNode }) {
+export function App(props: {
+  client: HelpdeskClient;
+  host: Host;
+  lang: Lang;
+  theme?: Theme;
+  header?: ReactNode;
+}) {
   return (
     <AppProviders {...props}>
       {props.header}

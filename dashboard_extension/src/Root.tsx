@@ -1,24 +1,43 @@
-import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
-import { App } from "./App";
+import { Box, Button, Input, Text, ThemeProvider } from "@saleor/macaw-ui";
+import {
+  type FormEvent,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+
 import { createHttpClient, errorMessage } from "./api/client";
+import { App } from "./App";
 import type { DashboardConnection } from "./host/dashboard";
 import { helpdeskEndpoint, type Host, type Notification } from "./host/host";
-import { LANG_KEY, loadToken, login, saveToken, standaloneHelpdeskEndpoint } from "./host/standalone";
-import { I18nProvider, LANGS, toLang, useI18n, type Lang } from "./i18n";
-import { Loading } from "./ui/StateViews";
+import {
+  LANG_KEY,
+  loadToken,
+  login,
+  saveToken,
+  standaloneHelpdeskEndpoint,
+} from "./host/standalone";
+import { I18nProvider, type Lang, LANGS, toLang, useI18n } from "./i18n";
 import { SelectField } from "./ui/fields";
+import { Loading } from "./ui/StateViews";
 import { Toasts } from "./ui/Toasts";
-import { ThemeProvider } from "@saleor/macaw-ui";
 
-/** Inside the Dashboard: token, theme and locale come from AppBridge. The token goes
+/**
+ * Inside the Dashboard: token, theme and locale come from AppBridge. The token goes
  * only to the helpdesk beside this page, on its own origin (Saleor's, which served
- * it), never to the API URL the Dashboard or the query string names. */
+ * it), never to the API URL the Dashboard or the query string names.
+ */
 export function DashboardRoot({ connection }: { connection: DashboardConnection }) {
   const snapshot = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
   const tokenRef = useRef(snapshot.token);
+
   tokenRef.current = snapshot.token;
-  const client = useMemo(() => createHttpClient({ endpoint: helpdeskEndpoint(), getToken: () => tokenRef.current }), []);
+  const client = useMemo(
+    () => createHttpClient({ endpoint: helpdeskEndpoint(), getToken: () => tokenRef.current }),
+    [],
+  );
   const host = useMemo(() => connection.host(), [connection]);
 
   if (!snapshot.ready) {
@@ -30,6 +49,7 @@ export function DashboardRoot({ connection }: { connection: DashboardConnection 
       </ThemeProvider>
     );
   }
+
   return <App client={client} host={host} lang={snapshot.lang} theme={snapshot.theme} />;
 }
 
@@ -43,6 +63,7 @@ export function StandaloneRoot() {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [toasts, setToasts] = useState<Array<Notification & { id: number }>>([]);
   const tokenRef = useRef(token);
+
   tokenRef.current = token;
   const nextId = useRef(0);
 
@@ -68,6 +89,7 @@ export function StandaloneRoot() {
       mode: "standalone",
       notify: (notification) => {
         const id = ++nextId.current;
+
         setToasts((items) => [...items, { ...notification, id }]);
         window.setTimeout(() => setToasts((items) => items.filter((item) => item.id !== id)), 5000);
       },
@@ -93,9 +115,15 @@ export function StandaloneRoot() {
       </ThemeProvider>
     );
   }
+
   return (
     <>
-      <App client={client} host={host} lang={lang} header={<StandaloneHeader lang={lang} onLang={setLang} onLogout={logout} />} />
+      <App
+        client={client}
+        host={host}
+        lang={lang}
+        header={<StandaloneHeader lang={lang} onLang={setLang} onLogout={logout} />}
+      />
       <ThemeProvider defaultTheme="defaultLight">
         <Toasts items={toasts} />
       </ThemeProvider>
@@ -105,6 +133,7 @@ export function StandaloneRoot() {
 
 function LanguageSwitch({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => void }) {
   const { t } = useI18n();
+
   return (
     <SelectField
       label={t("app.language")}
@@ -115,8 +144,17 @@ function LanguageSwitch({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => 
   );
 }
 
-export function StandaloneHeader({ lang, onLang, onLogout }: { lang: Lang; onLang: (lang: Lang) => void; onLogout: () => void }) {
+export function StandaloneHeader({
+  lang,
+  onLang,
+  onLogout,
+}: {
+  lang: Lang;
+  onLang: (lang: Lang) => void;
+  onLogout: () => void;
+}) {
   const { t } = useI18n();
+
   return (
     <Box
       as="header"
@@ -191,7 +229,14 @@ export function LoginForm({
           {t("login.title")}
         </Text>
         <Text color="default2">{t("login.intro")}</Text>
-        <Input label={t("login.email")} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        <Input
+          label={t("login.email")}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+        />
         <Input
           label={t("login.password")}
           type="password"

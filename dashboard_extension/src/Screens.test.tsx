@@ -1,5 +1,6 @@
 import { act, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+
 import { Screens } from "./Screens";
 import { createFakeClient } from "./test/fakeClient";
 import { makeHost, renderApp } from "./test/render";
@@ -9,6 +10,7 @@ describe("Screens on the Dashboard's app page", () => {
     // No answers needed: the screens' data does not matter here, only where they are.
     const fake = createFakeClient({});
     const host = makeHost({ showRoute: vi.fn() });
+
     window.location.hash = "#/inbox?tab=closed";
     renderApp(<Screens />, { client: fake.client, host });
     await waitFor(() => expect(host.showRoute).toHaveBeenLastCalledWith("/inbox"));
@@ -21,6 +23,7 @@ describe("Screens on the Dashboard's app page", () => {
 
     // Screens the Dashboard cannot open by path leave its URL alone.
     const calls = vi.mocked(host.showRoute!).mock.calls.length;
+
     await act(async () => {
       window.location.hash = "#/statistics";
       window.dispatchEvent(new HashChangeEvent("hashchange"));

@@ -1,16 +1,33 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+
 import { errorMessage, type HelpdeskClient } from "./client";
 
 const ClientContext = createContext<HelpdeskClient | null>(null);
 
-export function ClientProvider({ client, children }: { client: HelpdeskClient; children: ReactNode }) {
+export function ClientProvider({
+  client,
+  children,
+}: {
+  client: HelpdeskClient;
+  children: ReactNode;
+}) {
   return <ClientContext.Provider value={client}>{children}</ClientContext.Provider>;
 }
 
 export function useClient(): HelpdeskClient {
   const client = useContext(ClientContext);
+
   if (!client) throw new Error("No HelpdeskClient provided");
+
   return client;
 }
 
@@ -29,23 +46,31 @@ export function useQuery<TData, TVariables>(
 ): QueryState<TData> {
   const client = useClient();
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<{ data: TData | undefined; error: string | null; loading: boolean }>({
+  const [state, setState] = useState<{
+    data: TData | undefined;
+    error: string | null;
+    loading: boolean;
+  }>({
     data: undefined,
     error: null,
     loading: !options?.skip,
   });
   const latest = useRef(0);
   const variablesRef = useRef(variables);
+
   variablesRef.current = variables;
 
   const run = useCallback(async () => {
     const id = ++latest.current;
+
     setState((s) => ({ ...s, loading: true, error: null }));
     try {
       const data = await client.request(document, variablesRef.current);
+
       if (id === latest.current) setState({ data, error: null, loading: false });
     } catch (error) {
-      if (id === latest.current) setState((s) => ({ ...s, error: errorMessage(error), loading: false }));
+      if (id === latest.current)
+        setState((s) => ({ ...s, error: errorMessage(error), loading: false }));
     }
   }, [client, document]);
 

@@ -1,18 +1,23 @@
 import { actions, AppBridge, reportWidgetHeight, type ThemeType } from "@saleor/app-sdk/app-bridge";
-import { toLang, type Lang } from "../i18n";
+
+import { type Lang, toLang } from "../i18n";
 import type { Host } from "./host";
 
-/** The Dashboard's state as the app needs it. AppBridge's `saleorApiUrl` is left out
+/**
+ * The Dashboard's state as the app needs it. AppBridge's `saleorApiUrl` is left out
  * on purpose: it comes from the query string, and the token never goes there (see
- * `helpdeskEndpoint`). */
+ * `helpdeskEndpoint`).
+ */
 export type BridgeSnapshot = {
   ready: boolean;
   token: string | null;
   theme: ThemeType;
   lang: Lang;
   appId: string;
-  /** What the token may do (the user's permissions within the app's), when the
-   * Dashboard says; null: unknown. */
+  /**
+   * What the token may do (the user's permissions within the app's), when the
+   * Dashboard says; null: unknown.
+   */
   permissions: readonly string[] | null;
 };
 
@@ -27,6 +32,7 @@ export class DashboardConnection {
       this.snapshot = this.read();
       this.listeners.forEach((listener) => listener());
     };
+
     bridge.subscribe("handshake", update);
     bridge.subscribe("theme", update);
     bridge.subscribe("localeChanged", update);
@@ -35,6 +41,7 @@ export class DashboardConnection {
 
   private read(): BridgeSnapshot {
     const state = this.bridge.getState();
+
     return {
       ready: Boolean(state.token),
       token: state.token ?? null,
@@ -49,21 +56,27 @@ export class DashboardConnection {
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
+
     return () => this.listeners.delete(listener);
   };
 
   private openAppPage(path: string) {
     const id = this.snapshot.appId;
-    if (id) void this.bridge.dispatch(actions.Redirect({ to: `/extensions/app/${encodeURIComponent(id)}/${path}` }));
+
+    if (id)
+      void this.bridge.dispatch(
+        actions.Redirect({ to: `/extensions/app/${encodeURIComponent(id)}/${path}` }),
+      );
   }
 
   host(): Host {
     const bridge = this.bridge;
-    const connection = this;
+    const permissions = () => this.snapshot.permissions ?? undefined;
+
     return {
       mode: "dashboard",
       get permissions() {
-        return connection.snapshot.permissions ?? undefined;
+        return permissions();
       },
       notify: ({ status, title, text }) => {
         void bridge.dispatch(actions.Notification({ status, title, text }));
@@ -72,8 +85,10 @@ export class DashboardConnection {
         void bridge.dispatch(actions.Redirect({ to: path }));
       },
       reportHeight: (height) => reportWidgetHeight(bridge, height),
-      // The Dashboard shows an app page at /extensions/app/<app id>/<path> and loads
-      // the plugin's page of that path (see router.ts, entry pages).
+      /*
+       * The Dashboard shows an app page at /extensions/app/<app id>/<path> and loads
+       * the plugin's page of that path (see router.ts, entry pages).
+       */
       openApp: () => this.openAppPage("inbox"),
       openTicket: (ticketId) => this.openAppPage(`tickets/${encodeURIComponent(ticketId)}`),
       // Widgets live inside another Dashboard page, whose URL is not theirs to change.
@@ -87,8 +102,12 @@ export class DashboardConnection {
 }
 
 /** The Dashboard's token carries the intersection of the user's and the app's permissions. */
-export function tokenPermissions(user: readonly string[] | undefined, app: readonly string[] | undefined): readonly string[] | null {
+export function tokenPermissions(
+  user: readonly string[] | undefined,
+  app: readonly string[] | undefined,
+): readonly string[] | null {
   if (!user) return null;
+
   return app ? user.filter((permission) => app.includes(permission)) : user;
 }
 
@@ -97,11 +116,14 @@ export function isWidgetPage(pathname: string): boolean {
   return /\/(order|customer)-widget\/?$/.test(pathname);
 }
 
-/** The Dashboard path (below its app page) that opens the screen at `path`, if any:
- * the plugin serves the inbox and ticket pages as entry pages. */
+/**
+ * The Dashboard path (below its app page) that opens the screen at `path`, if any:
+ * the plugin serves the inbox and ticket pages as entry pages.
+ */
 export function dashboardPathOf(path: string): string | null {
   if (path === "/" || path === "/inbox") return "/inbox";
   const ticket = /^\/tickets\/([^/]+)$/.exec(path);
+
   return ticket ? `/tickets/${encodeURIComponent(decodeURIComponent(ticket[1]!))}` : null;
 }
 

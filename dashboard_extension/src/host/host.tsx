@@ -1,4 +1,5 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, type ReactNode, useContext } from "react";
+
 import type { Lang } from "../i18n";
 
 export type NotifyStatus = "success" | "error" | "info" | "warning";
@@ -13,17 +14,23 @@ export interface Host {
   openDashboard?: (path: string) => void;
   /** Open the helpdesk's main page in the Dashboard (from a widget); absent standalone. */
   openApp?: () => void;
-  /** Open a ticket on the helpdesk's page in the Dashboard (from a widget, whose frame
-   * is too small for it); absent standalone. */
+  /**
+   * Open a ticket on the helpdesk's page in the Dashboard (from a widget, whose frame
+   * is too small for it); absent standalone.
+   */
   openTicket?: (ticketId: string) => void;
-  /** On the Dashboard's app page: tell the Dashboard which screen shows (`/inbox`,
+  /**
+   * On the Dashboard's app page: tell the Dashboard which screen shows (`/inbox`,
    * `/tickets/<id>`), so its URL, a reload or a shared link opens the same; absent in
-   * widgets and standalone. */
+   * widgets and standalone.
+   */
   showRoute?: (path: string) => void;
   /** Inside a Dashboard widget: tell the Dashboard how tall the content is. */
   reportHeight?: (height: number) => void;
-  /** The permissions of the caller's token when the host knows them (the Dashboard
-   * says); absent: unknown, the screens show everything and the API refuses. */
+  /**
+   * The permissions of the caller's token when the host knows them (the Dashboard
+   * says); absent: unknown, the screens show everything and the API refuses.
+   */
   readonly permissions?: readonly string[];
   /** Standalone: switch the language. */
   setLang?: (lang: Lang) => void;
@@ -41,21 +48,26 @@ export function useHost(): Host {
   return useContext(HostContext);
 }
 
-/** Where Saleor serves the helpdesk plugin: its pages under `dashboard/`, its API
- * under `graphql/`. */
+/**
+ * Where Saleor serves the helpdesk plugin: its pages under `dashboard/`, its API
+ * under `graphql/`.
+ */
 export const HELPDESK_PLUGIN_PATH = "/plugins/global/saleor.helpdesk/";
 export const HELPDESK_GRAPHQL_PATH = `${HELPDESK_PLUGIN_PATH}graphql/`;
 
 export type PageLocation = Pick<Location, "origin" | "pathname">;
 
-/** The helpdesk's GraphQL endpoint for the page at `page`: the plugin serves its pages
+/**
+ * The helpdesk's GraphQL endpoint for the page at `page`: the plugin serves its pages
  * from Saleor's own origin (`…/plugins/global/saleor.helpdesk/dashboard/…`), so the API
  * is beside them, under the same path prefix (a Saleor mounted below a path keeps it).
  * The caller's token goes only there: never to a URL taken from the query string or
- * from the Dashboard (AppBridge's `saleorApiUrl`), whose origin is not the page's. */
+ * from the Dashboard (AppBridge's `saleorApiUrl`), whose origin is not the page's.
+ */
 export function helpdeskEndpoint(page: PageLocation = window.location): string {
   const at = page.pathname.indexOf(HELPDESK_PLUGIN_PATH);
   const prefix = at > 0 ? page.pathname.slice(0, at) : "";
+
   return new URL(`${prefix}${HELPDESK_GRAPHQL_PATH}`, page.origin).toString();
 }
 

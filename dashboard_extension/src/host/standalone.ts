@@ -1,8 +1,10 @@
 import { ApiError } from "../api/client";
 import { helpdeskEndpoint, type PageLocation } from "./host";
 
-// Standalone (the demo, no Dashboard around us): staff sign in with e-mail and password
-// through Saleor's `tokenCreate` on the same origin; the token lives in sessionStorage.
+/*
+ * Standalone (the demo, no Dashboard around us): staff sign in with e-mail and password
+ * through Saleor's `tokenCreate` on the same origin; the token lives in sessionStorage.
+ */
 
 export const TOKEN_KEY = "saleor-helpdesk.token";
 export const LANG_KEY = "saleor-helpdesk.lang";
@@ -37,27 +39,43 @@ export async function login(
 ): Promise<string> {
   const doFetch = options?.fetchImpl ?? fetch;
   let response: Response;
+
   try {
     response = await doFetch(options?.url ?? saleorGraphqlUrl(), {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ query: TOKEN_CREATE, operationName: "TokenCreate", variables: { email, password } }),
+      body: JSON.stringify({
+        query: TOKEN_CREATE,
+        operationName: "TokenCreate",
+        variables: { email, password },
+      }),
     });
   } catch (error) {
     throw new ApiError("network", error instanceof Error ? error.message : String(error));
   }
   let payload: {
-    data?: { tokenCreate?: { token: string | null; errors: Array<{ field: string | null; code: string; message: string }> } };
+    data?: {
+      tokenCreate?: {
+        token: string | null;
+        errors: Array<{ field: string | null; code: string; message: string }>;
+      };
+    };
     errors?: Array<{ message: string }>;
   };
+
   try {
     payload = await response.json();
   } catch {
-    throw new ApiError("http", `HTTP ${response.status}`, response.status);
+    throw new ApiError("http", `HTTP ${response.status}`, { status: response.status });
   }
-  if (payload.errors?.length) throw new ApiError("graphql", payload.errors.map((e) => e.message).join("; "));
+  if (payload.errors?.length)
+    throw new ApiError("graphql", payload.errors.map((e) => e.message).join("; "));
   const result = payload.data?.tokenCreate;
-  if (result?.errors?.length) throw new ApiError("graphql", result.errors.map((e) => e.message).join("; "));
-  if (!result?.token) throw new ApiError("http", `HTTP ${response.status}`, response.status);
+
+  if (result?.errors?.length)
+    throw new ApiError("graphql", result.errors.map((e) => e.message).join("; "));
+  if (!result?.token)
+    throw new ApiError("http", `HTTP ${response.status}`, { status: response.status });
+
   return result.token;
 }

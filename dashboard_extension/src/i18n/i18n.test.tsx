@@ -1,18 +1,19 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+
 import { LoginForm, StandaloneHeader } from "../Root";
-import { Inbox } from "../screens/inbox/Inbox";
 import { parseHash } from "../router";
+import { Inbox } from "../screens/inbox/Inbox";
 import { createFakeClient } from "../test/fakeClient";
 import { counts, helpdeskChannels, inboxPage, inboxTicket, options } from "../test/fixtures";
 import { renderApp } from "../test/render";
-import { de, en } from "./messages";
 import { makeI18n, toLang, translate } from "./index";
+import { de, en } from "./messages";
 
 describe("i18n", () => {
   it("has the same keys in German and English, none empty", () => {
-    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(de).sort()).toStrictEqual(Object.keys(en).sort());
     for (const [key, value] of Object.entries(de)) expect(value, key).not.toBe("");
   });
 
@@ -37,7 +38,11 @@ describe("i18n", () => {
       HelpdeskChannels: () => helpdeskChannels,
     });
     const route = parseHash(window.location.hash);
-    const { rerenderWith } = renderApp(<Inbox route={route} />, { client: fake.client, lang: "en" });
+    const { rerenderWith } = renderApp(<Inbox route={route} />, {
+      client: fake.client,
+      lang: "en",
+    });
+
     expect(await screen.findByRole("heading", { name: "Support tickets" })).toBeInTheDocument();
     expect(within(screen.getByTestId("ticket-row")).getByText("Complaint")).toBeInTheDocument();
     expect(fake.callsOf("Inbox").at(-1)!.variables.languageCode).toBe("en");
@@ -54,7 +59,10 @@ describe("i18n", () => {
     const user = userEvent.setup();
     const onLang = vi.fn();
     const fake = createFakeClient({});
-    renderApp(<StandaloneHeader lang="en" onLang={onLang} onLogout={() => undefined} />, { client: fake.client });
+
+    renderApp(<StandaloneHeader lang="en" onLang={onLang} onLogout={() => undefined} />, {
+      client: fake.client,
+    });
     await user.selectOptions(screen.getByLabelText("Language"), "de");
     expect(onLang).toHaveBeenCalledWith("de");
   });
@@ -65,7 +73,11 @@ describe("Standalone login", () => {
     const user = userEvent.setup();
     const loginImpl = vi.fn().mockResolvedValue("jwt-token");
     const onToken = vi.fn();
-    renderApp(<LoginForm lang="en" onLang={() => undefined} onToken={onToken} loginImpl={loginImpl} />, { client: createFakeClient({}).client });
+
+    renderApp(
+      <LoginForm lang="en" onLang={() => undefined} onToken={onToken} loginImpl={loginImpl} />,
+      { client: createFakeClient({}).client },
+    );
     expect(screen.getByLabelText("E-mail")).toHaveValue("support@example.com");
     await user.type(screen.getByLabelText("Password"), "demo");
     await user.click(screen.getByRole("button", { name: "Sign in" }));
@@ -76,10 +88,16 @@ describe("Standalone login", () => {
   it("shows Saleor's refusal and keeps the form", async () => {
     const user = userEvent.setup();
     const loginImpl = vi.fn().mockRejectedValue(new Error("Please, enter valid credentials"));
-    renderApp(<LoginForm lang="de" onLang={() => undefined} onToken={vi.fn()} loginImpl={loginImpl} />, { client: createFakeClient({}).client, lang: "de" });
+
+    renderApp(
+      <LoginForm lang="de" onLang={() => undefined} onToken={vi.fn()} loginImpl={loginImpl} />,
+      { client: createFakeClient({}).client, lang: "de" },
+    );
     await user.type(screen.getByLabelText("Passwort"), "wrong");
     await user.click(screen.getByRole("button", { name: "Anmelden" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Anmeldung fehlgeschlagen: Please, enter valid credentials");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Anmeldung fehlgeschlagen: Please, enter valid credentials",
+    );
     expect(screen.getByLabelText("Passwort")).toHaveValue("wrong");
   });
 });

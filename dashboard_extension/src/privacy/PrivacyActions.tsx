@@ -1,7 +1,9 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
-import { ApiError, errorMessage, type Download } from "../api/client";
+
+import { ApiError, type Download, errorMessage } from "../api/client";
 import { useClient } from "../api/context";
+import { problemLine, useMutation } from "../api/useMutation";
 import { CustomerDataEraseDocument, type CustomerDataEraseMutation } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -13,13 +15,18 @@ export type DataSubject = { customer: string } | { email: string };
 
 export const EXPORT_PATH = "privacy/export/";
 
-/** The permissions each action needs (the API checks them; the UI only hides what it
- * knows would be refused). */
+/**
+ * The permissions each action needs (the API checks them; the UI only hides what it
+ * knows would be refused).
+ */
 export const EXPORT_PERMISSIONS = ["MANAGE_USERS", "MANAGE_ORDERS"] as const;
 export const ERASE_PERMISSIONS = ["MANAGE_USERS"] as const;
 
 /** Whether the user may: true/false when the host knows the user's permissions, true otherwise. */
-export function allowed(permissions: readonly string[] | undefined, needed: readonly string[]): boolean {
+export function allowed(
+  permissions: readonly string[] | undefined,
+  needed: readonly string[],
+): boolean {
   return !permissions || needed.every((permission) => permissions.includes(permission));
 }
 
@@ -27,6 +34,7 @@ export function allowed(permissions: readonly string[] | undefined, needed: read
 export function saveDownload({ blob, filename }: Download, fallbackName: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
+
   link.href = url;
   link.download = filename ?? fallbackName;
   link.rel = "noopener";
@@ -39,21 +47,41 @@ export function saveDownload({ blob, filename }: Download, fallbackName: string)
 
 type Erasure = NonNullable<NonNullable<CustomerDataEraseMutation["customerDataErase"]>["erasure"]>;
 
-/** "Export data" and "Erase personal data" for one person, each behind a confirmation;
- * the result (or the API's refusal) shows below the buttons. */
-export function PrivacyActions({ subject, who, size = "medium", validate }: { subject: DataSubject; who: string; size?: "small" | "medium"; validate?: () => string | null }) {
+/**
+ * "Export data" and "Erase personal data" for one person, each behind a confirmation;
+ * the result (or the API's refusal) shows below the buttons.
+ */
+export function PrivacyActions({
+  subject,
+  who,
+  size = "medium",
+  validate,
+}: {
+  subject: DataSubject;
+  who: string;
+  size?: "small" | "medium";
+  validate?: () => string | null;
+}) {
   const { t } = useI18n();
   const host = useHost();
   const [dialog, setDialog] = useState<"export" | "erase" | null>(null);
-  const [outcome, setOutcome] = useState<{ kind: "error"; message: string } | { kind: "erased"; erasure: Erasure } | { kind: "exported"; filename: string } | null>(null);
+  const [outcome, setOutcome] = useState<
+    | { kind: "error"; message: string }
+    | { kind: "erased"; erasure: Erasure }
+    | { kind: "exported"; filename: string }
+    | null
+  >(null);
   const mayExport = allowed(host.permissions, EXPORT_PERMISSIONS);
   const mayErase = allowed(host.permissions, ERASE_PERMISSIONS);
+
   if (!mayExport && !mayErase) return null;
 
   const open = (which: "export" | "erase") => {
     const problem = validate?.() ?? null;
+
     if (problem) {
       setOutcome({ kind: "error", message: problem });
+
       return;
     }
     setOutcome(null);
@@ -126,11 +154,24 @@ export function PrivacyActions({ subject, who, size = "medium", validate }: { su
 /** An API refusal as the user should read it: a missing permission says so plainly. */
 function useRefusalText() {
   const { t } = useI18n();
+
   return (code: string | null | undefined, message: string) =>
-    code === "PERMISSION_DENIED" || code === "permission_denied" ? t("privacy.permissionDenied", { message }) : message;
+    code === "PERMISSION_DENIED" || code === "permission_denied"
+      ? t("privacy.permissionDenied", { message })
+      : message;
 }
 
-function ExportDialog({ subject, who, onClose, onDone }: { subject: DataSubject; who: string; onClose: () => void; onDone: (filename: string) => void }) {
+function ExportDialog({
+  subject,
+  who,
+  onClose,
+  onDone,
+}: {
+  subject: DataSubject;
+  who: string;
+  onClose: () => void;
+  onDone: (filename: string) => void;
+}) {
   const { t } = useI18n();
   const client = useClient();
   const refusal = useRefusalText();
@@ -140,15 +181,27 @@ function ExportDialog({ subject, who, onClose, onDone }: { subject: DataSubject;
     setBusy(true);
     setError(null);
     try {
-      const download = await client.download(EXPORT_PATH, "customer" in subject ? { customer: subject.customer } : { email: subject.email });
+      const download = await client.download(
+        EXPORT_PATH,
+        "customer" in subject ? { customer: subject.customer } : { email: subject.email },
+      );
       const filename = download.filename ?? "helpdesk-export.zip";
+
       saveDownload(download, filename);
       onDone(filename);
     } catch (err) {
-      setError(t("privacy.exportFailed", { message: err instanceof ApiError ? refusal(err.code?.toUpperCase(), err.message) : errorMessage(err) }));
+      setError(
+        t("privacy.exportFailed", {
+          message:
+            err instanceof ApiError
+              ? refusal(err.code?.toUpperCase(), err.message)
+              : errorMessage(err),
+        }),
+      );
       setBusy(false);
     }
   };
+
   return (
     <Dialog open onClose={onClose} title={t("privacy.exportConfirmTitle")}>
       <Text>{t("privacy.exportConfirmText", { who })}</Text>
@@ -169,36 +222,44 @@ function ExportDialog({ subject, who, onClose, onDone }: { subject: DataSubject;
   );
 }
 
-function EraseDialog({ subject, who, onClose, onDone }: { subject: DataSubject; who: string; onClose: () => void; onDone: (erasure: Erasure) => void }) {
+function EraseDialog({
+  subject,
+  who,
+  onClose,
+  onDone,
+}: {
+  subject: DataSubject;
+  who: string;
+  onClose: () => void;
+  onDone: (erasure: Erasure) => void;
+}) {
   const { t } = useI18n();
-  const client = useClient();
   const refusal = useRefusalText();
+  const [erase, { busy }] = useMutation(CustomerDataEraseDocument);
   const [confirmed, setConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
     if (!confirmed) return;
-    setBusy(true);
     setError(null);
-    try {
-      const result = await client.request(CustomerDataEraseDocument, "customer" in subject ? { customer: subject.customer } : { email: subject.email });
-      const payload = result.customerDataErase;
-      const problems = payload?.errors ?? [];
-      if (problems.length || !payload?.erasure) {
-        setError(
-          t("privacy.eraseFailed", {
-            message: problems.length ? problems.map((e) => refusal(e.code, e.field ? `${e.field}: ${e.message}` : e.message)).join("; ") : "—",
-          }),
-        );
-        setBusy(false);
-        return;
-      }
-      onDone(payload.erasure);
-    } catch (err) {
-      setError(t("privacy.eraseFailed", { message: errorMessage(err) }));
-      setBusy(false);
+    const result = await erase(
+      "customer" in subject ? { customer: subject.customer } : { email: subject.email },
+    );
+
+    if (result.status === "done" && result.payload.erasure) {
+      onDone(result.payload.erasure);
+
+      return;
     }
+    const message =
+      result.status === "failed"
+        ? result.problem
+        : result.errors.length
+        ? result.errors.map((e) => refusal(e.code, problemLine([e]))).join("; ")
+        : "—";
+
+    setError(t("privacy.eraseFailed", { message }));
   };
+
   return (
     <Dialog open onClose={onClose} title={t("privacy.eraseTitle")}>
       <Text fontWeight="bold">{t("privacy.eraseOf", { who })}</Text>
@@ -221,7 +282,11 @@ function EraseDialog({ subject, who, onClose, onDone }: { subject: DataSubject; 
       <Text fontWeight="bold" color="critical1">
         {t("privacy.eraseIrreversible")}
       </Text>
-      <CheckField label={t("privacy.eraseConfirmCheck")} checked={confirmed} onChange={setConfirmed} />
+      <CheckField
+        label={t("privacy.eraseConfirmCheck")}
+        checked={confirmed}
+        onChange={setConfirmed}
+      />
       {error && (
         <Text role="alert" color="critical1">
           {error}

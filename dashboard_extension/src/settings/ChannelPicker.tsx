@@ -1,22 +1,39 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { HelpdeskChannelsDocument } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { navigate } from "../router";
 import { Section, SelectField } from "../ui/fields";
 
-/** The section that picks whose settings a screen edits: a channel (`?channel=<slug>`
+/**
+ * The section that picks whose settings a screen edits: a channel (`?channel=<slug>`
  * on `path`) or, without one, the shop's defaults. A slug the shop does not list is
- * still offered, named as unknown, so a stale link shows what it points at. */
-export function ChannelPicker({ path, channel, title, intro }: { path: string; channel: string | null; title: string; intro: ReactNode }) {
+ * still offered, named as unknown, so a stale link shows what it points at.
+ */
+export function ChannelPicker({
+  path,
+  channel,
+  title,
+  intro,
+}: {
+  path: string;
+  channel: string | null;
+  title: string;
+  intro: ReactNode;
+}) {
   const { t } = useI18n();
   const [slug, setSlug] = useState(channel ?? "");
+
   useEffect(() => setSlug(channel ?? ""), [channel]);
   const channels = useQuery(HelpdeskChannelsDocument, {});
   const list = channels.data?.helpdeskChannels ?? [];
   const options = list.map((c) => ({ value: c.slug, label: c.name }));
-  if (channel && !list.some((c) => c.slug === channel)) options.push({ value: channel, label: t("settings.unknownChannel", { channel }) });
+
+  if (channel && !list.some((c) => c.slug === channel))
+    options.push({ value: channel, label: t("settings.unknownChannel", { channel }) });
+
   return (
     <Section title={title}>
       <Text color="default2">{intro}</Text>
@@ -32,7 +49,14 @@ export function ChannelPicker({ path, channel, title, intro }: { path: string; c
           navigate(path, slug ? { channel: slug } : {});
         }}
       >
-        <SelectField label={t("settings.channel")} value={slug} placeholder={t("settings.shopDefaults")} options={options} onChange={setSlug} disabled={!channels.data && !channels.error} />
+        <SelectField
+          label={t("settings.channel")}
+          value={slug}
+          placeholder={t("settings.shopDefaults")}
+          options={options}
+          onChange={setSlug}
+          disabled={!channels.data && !channels.error}
+        />
         <Button type="submit" variant="secondary">
           {t("settings.openChannel")}
         </Button>
@@ -42,7 +66,9 @@ export function ChannelPicker({ path, channel, title, intro }: { path: string; c
           </Button>
         )}
       </Box>
-      {channels.error && <Text color="critical1">{t("state.error", { message: channels.error })}</Text>}
+      {channels.error && (
+        <Text color="critical1">{t("state.error", { message: channels.error })}</Text>
+      )}
       {channels.data && list.length === 0 && (
         <Text size={2} color="default2">
           {t("settings.noChannels")}

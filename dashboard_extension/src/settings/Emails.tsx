@@ -1,22 +1,24 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type FormEvent } from "react";
-import { errorMessage } from "../api/client";
-import { useClient, useQuery } from "../api/context";
+import { type FormEvent, useState } from "react";
+
+import { useQuery } from "../api/context";
+import { useMutation } from "../api/useMutation";
 import {
+  type EmailNotificationEnum,
   SettingsEmailPreviewDocument,
   SettingsEmailTemplateResetDocument,
   SettingsEmailTemplatesDocument,
-  SettingsEmailTemplateUpdateDocument,
-  type EmailNotificationEnum,
   type SettingsEmailTemplatesQuery,
+  SettingsEmailTemplateUpdateDocument,
 } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
-import { CheckField, problemOf, QueryView, TextAreaField } from "./common";
-import { Placeholders, PreviewTicketPicker } from "./Team";
+import { CheckField, QueryView, TextAreaField } from "./common";
+import { Placeholders } from "./Placeholders";
+import { PreviewPanel } from "./PreviewPanel";
 
 type EmailTemplate = NonNullable<SettingsEmailTemplatesQuery["emailTemplates"]>[number];
 
@@ -26,35 +28,58 @@ export function EmailTemplatesSettings() {
   const query = useQuery(SettingsEmailTemplatesDocument, { languageCode: null });
   const [language, setLanguage] = useState<string>(lang);
   const [selected, setSelected] = useState<EmailNotificationEnum | "">("");
+
   return (
     <Section title={t("settings.emails")}>
       <Text color="default2">{t("settings.emailsIntro")}</Text>
       <QueryView query={query}>
         {(data) => {
           const all = data.emailTemplates ?? [];
+
           if (all.length === 0) return <EmptyState title={t("settings.noEmails")} />;
           const languages = [...new Set(all.map((e) => e.languageCode))].sort();
           const shown = all.filter((e) => e.languageCode === language);
           const current = shown.find((e) => e.notification === selected) ?? null;
+
           return (
             <Box display="flex" flexDirection="column" gap={3}>
               <Box display="flex" gap={3} flexWrap="wrap">
-                <SelectField label={t("settings.language")} value={languages.includes(language) ? language : ""} placeholder={languages.includes(language) ? undefined : "—"} options={languages.map((l) => ({ value: l, label: l }))} onChange={setLanguage} />
+                <SelectField
+                  label={t("settings.language")}
+                  value={languages.includes(language) ? language : ""}
+                  placeholder={languages.includes(language) ? undefined : "—"}
+                  options={languages.map((l) => ({ value: l, label: l }))}
+                  onChange={setLanguage}
+                />
                 <SelectField
                   label={t("settings.email")}
                   value={current ? current.notification : ""}
                   placeholder={t("settings.pickEmail")}
-                  options={shown.map((e) => ({ value: e.notification, label: `${label("notification", e.notification)}${e.isCustomized ? ` (${t("settings.customized")})` : ""}` }))}
+                  options={shown.map((e) => ({
+                    value: e.notification,
+                    label: `${label("notification", e.notification)}${
+                      e.isCustomized ? ` (${t("settings.customized")})` : ""
+                    }`,
+                  }))}
                   onChange={(v) => setSelected(v as EmailNotificationEnum)}
                 />
               </Box>
               {current ? (
-                <EmailTemplateEditor key={`${current.notification}-${current.languageCode}`} template={current} placeholders={data.emailTemplatePlaceholders ?? []} onSaved={() => void query.refetch()} />
+                <EmailTemplateEditor
+                  key={`${current.notification}-${current.languageCode}`}
+                  template={current}
+                  placeholders={data.emailTemplatePlaceholders ?? []}
+                  onSaved={() => void query.refetch()}
+                />
               ) : (
                 <Box as="ul" display="flex" flexDirection="column" gap={1} paddingLeft={4}>
                   {shown.map((e) => (
                     <li key={e.notification}>
-                      <Button type="button" variant="tertiary" onClick={() => setSelected(e.notification)}>
+                      <Button
+                        type="button"
+                        variant="tertiary"
+                        onClick={() => setSelected(e.notification)}
+                      >
                         {label("notification", e.notification)}
                       </Button>
                       <Text size={2} color="default2">
@@ -74,10 +99,19 @@ export function EmailTemplatesSettings() {
   );
 }
 
-function EmailTemplateEditor({ template, placeholders, onSaved }: { template: EmailTemplate; placeholders: ReadonlyArray<{ name: string; description: string }>; onSaved: () => void }) {
+function EmailTemplateEditor({
+  template,
+  placeholders,
+  onSaved,
+}: {
+  template: EmailTemplate;
+  placeholders: ReadonlyArray<{ name: string; description: string }>;
+  onSaved: () => void;
+}) {
   const { t, label } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [updateTemplate] = useMutation(SettingsEmailTemplateUpdateDocument);
+  const [resetTemplate] = useMutation(SettingsEmailTemplateResetDocument);
   const [subject, setSubject] = useState(template.subject);
   const [body, setBody] = useState(template.body);
   const [isActive, setIsActive] = useState(template.isActive);
@@ -88,7 +122,10 @@ function EmailTemplateEditor({ template, placeholders, onSaved }: { template: Em
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await runSave(async () => problemOf((await client.request(SettingsEmailTemplateUpdateDocument, { ...vars, input: { subject, body, isActive } })).emailTemplateUpdate));
+    const ok = await runSave(
+      async () => (await updateTemplate({ ...vars, input: { subject, body, isActive } })).problem,
+    );
+
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       onSaved();
@@ -97,12 +134,29 @@ function EmailTemplateEditor({ template, placeholders, onSaved }: { template: Em
 
   return (
     <Box display="flex" flexDirection="column" gap={3}>
-      <Box as="form" onSubmit={submit} aria-label={label("notification", template.notification)} display="flex" flexDirection="column" gap={3}>
+      <Box
+        as="form"
+        onSubmit={submit}
+        aria-label={label("notification", template.notification)}
+        display="flex"
+        flexDirection="column"
+        gap={3}
+      >
         <Text as="h3" size={4} fontWeight="bold">
           {label("notification", template.notification)} ({template.languageCode})
         </Text>
-        <Input label={t("settings.subject")} value={subject} onChange={(e) => setSubject(e.target.value)} />
-        <TextAreaField label={t("settings.body")} hint={t("settings.bodyHint")} rows={10} value={body} onChange={setBody} />
+        <Input
+          label={t("settings.subject")}
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+        />
+        <TextAreaField
+          label={t("settings.body")}
+          hint={t("settings.bodyHint")}
+          rows={10}
+          value={body}
+          onChange={setBody}
+        />
         <Placeholders items={usable} onInsert={(name) => setBody((b) => `${b}{{ ${name} }}`)} />
         <CheckField label={t("settings.emailActive")} checked={isActive} onChange={setIsActive} />
         <Box display="flex" gap={2} alignItems="center" flexWrap="wrap">
@@ -114,7 +168,8 @@ function EmailTemplateEditor({ template, placeholders, onSaved }: { template: Em
               type="button"
               variant="secondary"
               onClick={async () => {
-                const ok = await runReset(async () => problemOf((await client.request(SettingsEmailTemplateResetDocument, vars)).emailTemplateDelete));
+                const ok = await runReset(async () => (await resetTemplate(vars)).problem);
+
                 if (ok) onSaved();
               }}
             >
@@ -125,56 +180,33 @@ function EmailTemplateEditor({ template, placeholders, onSaved }: { template: Em
           <SaveStatus state={resetState} />
         </Box>
       </Box>
-      <EmailPreview notification={template.notification} languageCode={template.languageCode} />
-    </Box>
-  );
-}
-
-function EmailPreview({ notification, languageCode }: { notification: EmailNotificationEnum; languageCode: string }) {
-  const { t } = useI18n();
-  const client = useClient();
-  const [ticket, setTicket] = useState("");
-  const [state, setState] = useState<{ status: "idle" | "loading" } | { status: "error"; message: string } | { status: "done"; subject: string; html: string; text: string }>({ status: "idle" });
-  useEffect(() => setState({ status: "idle" }), [notification, languageCode]);
-  const run = async () => {
-    setState({ status: "loading" });
-    try {
-      const preview = (await client.request(SettingsEmailPreviewDocument, { notification, languageCode, ticket })).emailTemplatePreview;
-      setState(preview ? { status: "done", ...preview } : { status: "error", message: t("settings.previewUnavailable") });
-    } catch (error) {
-      setState({ status: "error", message: errorMessage(error) });
-    }
-  };
-  return (
-    <Box as="section" aria-label={t("settings.preview")} display="flex" flexDirection="column" gap={2} padding={3} borderRadius={3} borderStyle="solid" borderWidth={1} borderColor="default1">
-      <Text size={2} color="default2">
-        {t("settings.previewSavedHint")}
-      </Text>
-      <Box display="flex" gap={2} alignItems="flex-end" flexWrap="wrap">
-        <PreviewTicketPicker value={ticket} onChange={setTicket} />
-        <Button type="button" variant="secondary" disabled={!ticket || state.status === "loading"} onClick={() => void run()}>
-          {t("settings.showPreview")}
-        </Button>
-      </Box>
-      <Box aria-live="polite">
-        {state.status === "loading" && <Text size={2}>{t("state.loading")}</Text>}
-        {state.status === "error" && (
-          <Text role="alert" color="critical1">
-            {t("state.error", { message: state.message })}
-          </Text>
-        )}
-        {state.status === "done" && (
+      <PreviewPanel
+        document={SettingsEmailPreviewDocument}
+        variables={(ticket) => ({ ...vars, ticket })}
+        pick={(data) => data.emailTemplatePreview}
+      >
+        {(preview) => (
           <Box data-testid="email-preview" display="flex" flexDirection="column" gap={2}>
-            <Text fontWeight="bold">{state.subject}</Text>
+            <Text fontWeight="bold">{preview.subject}</Text>
             {/* The e-mail as sent, isolated: a sandboxed frame runs no script and cannot reach the Dashboard. */}
-            <iframe title={t("settings.previewHtml")} sandbox="" srcDoc={state.html} style={{ width: "100%", height: "360px", border: "1px solid #ccc", background: "#fff" }} />
+            <iframe
+              title={t("settings.previewHtml")}
+              sandbox=""
+              srcDoc={preview.html}
+              style={{
+                width: "100%",
+                height: "360px",
+                border: "1px solid #ccc",
+                background: "#fff",
+              }}
+            />
             <details>
               <summary>{t("settings.previewText")}</summary>
-              <pre style={{ whiteSpace: "pre-wrap" }}>{state.text}</pre>
+              <pre style={{ whiteSpace: "pre-wrap" }}>{preview.text}</pre>
             </details>
           </Box>
         )}
-      </Box>
+      </PreviewPanel>
     </Box>
   );
 }

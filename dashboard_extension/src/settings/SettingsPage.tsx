@@ -1,18 +1,29 @@
 import { Box, Text } from "@saleor/macaw-ui";
+
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Route } from "../router";
 import { EmptyState } from "../ui/StateViews";
+import { ChannelSettingsScreen } from "./Channels";
 import { EmailTemplatesSettings } from "./Emails";
 import { PrivacySettings } from "./Privacy";
-import { ChannelSettingsScreen, RefundReasonsSettings, ResponseTemplatesSettings, TeamSettings } from "./Team";
-import { WebhookDetail, WebhooksSettings } from "./Webhooks";
+import { RefundReasonsSettings } from "./RefundReasons";
+import { ResponseTemplatesSettings } from "./ResponseTemplates";
 import { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
-import { CategoriesSettings, ContactsSettings, PrioritiesSettings, StatusesSettings } from "./Workflow";
+import { TeamSettings } from "./Team";
+import { WebhookDetail, WebhooksSettings } from "./Webhooks";
+import {
+  CategoriesSettings,
+  ContactsSettings,
+  PrioritiesSettings,
+  StatusesSettings,
+} from "./Workflow";
 
-// #/settings                      → statuses (the first section)
-// #/settings/<section>            → one section
-// #/settings/webhooks/<id>        → one webhook subscription with its delivery log
+/*
+ * #/settings                      → statuses (the first section)
+ * #/settings/<section>            → one section
+ * #/settings/webhooks/<id>        → one webhook subscription with its delivery log
+ */
 export { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
 
 const TITLES: Record<SettingsSection, MessageKey> = {
@@ -30,18 +41,24 @@ const TITLES: Record<SettingsSection, MessageKey> = {
 };
 
 /** `/settings/webhooks/abc` → { section: "webhooks", id: "abc" }; unknown sections → null. */
-export function parseSettingsPath(path: string): { section: SettingsSection; id: string | null } | null {
+export function parseSettingsPath(
+  path: string,
+): { section: SettingsSection; id: string | null } | null {
   const parts = path.split("/").filter(Boolean);
+
   if (parts[0] !== "settings") return null;
   const section = (parts[1] ?? "statuses") as SettingsSection;
+
   if (!SETTINGS_SECTIONS.includes(section)) return null;
   if (parts.length > 3 || (parts[2] && section !== "webhooks")) return null;
+
   return { section, id: parts[2] ? decodeURIComponent(parts[2]) : null };
 }
 
 export function SettingsPage({ route }: { route: Route }) {
   const { t } = useI18n();
   const parsed = parseSettingsPath(route.path);
+
   return (
     <Box padding={6} display="flex" flexDirection="column" gap={4}>
       <Text as="h1" size={8} fontWeight="bold">
@@ -49,9 +66,18 @@ export function SettingsPage({ route }: { route: Route }) {
       </Text>
       <Box display="flex" gap={6} flexWrap="wrap" alignItems="flex-start">
         <Box as="nav" aria-label={t("settings.sections")} __minWidth="180px">
-          <Box as="ul" display="flex" flexDirection="column" gap={1} padding={0} margin={0} style={{ listStyle: "none" }}>
+          <Box
+            as="ul"
+            display="flex"
+            flexDirection="column"
+            gap={1}
+            padding={0}
+            margin={0}
+            style={{ listStyle: "none" }}
+          >
             {SETTINGS_SECTIONS.map((section) => {
               const current = parsed?.section === section;
+
               return (
                 <li key={section}>
                   <Box
@@ -82,8 +108,15 @@ export function SettingsPage({ route }: { route: Route }) {
   );
 }
 
-function SettingsSectionView({ route, parsed }: { route: Route; parsed: ReturnType<typeof parseSettingsPath> }) {
+function SettingsSectionView({
+  route,
+  parsed,
+}: {
+  route: Route;
+  parsed: ReturnType<typeof parseSettingsPath>;
+}) {
   const { t } = useI18n();
+
   if (!parsed) return <EmptyState title={t("app.notFound")} />;
   switch (parsed.section) {
     case "statuses":

@@ -1,21 +1,36 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useId, useState, type ChangeEvent, type KeyboardEvent, type MouseEvent } from "react";
-import { errorMessage } from "../api/client";
-import { useClient } from "../api/context";
-import { SettingsAgentCandidatesDocument, type SettingsAgentCandidatesQuery } from "../generated/graphql";
+import {
+  type ChangeEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  useEffect,
+  useId,
+  useState,
+} from "react";
+
+import { useLazyQuery } from "../api/useLazyQuery";
+import {
+  SettingsAgentCandidatesDocument,
+  type SettingsAgentCandidatesQuery,
+} from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { personName } from "../ui/chips";
 import { INPUT_LOOK } from "../ui/fields";
 import { useDebounced } from "../ui/useDebounced";
 
-export type StaffCandidate = NonNullable<SettingsAgentCandidatesQuery["supportAgentCandidates"]>[number];
+export type StaffCandidate = NonNullable<
+  SettingsAgentCandidatesQuery["supportAgentCandidates"]
+>[number];
 
 /** How many matches one search shows; more words narrow it down. */
 export const CANDIDATES_PAGE = 20;
 /** Typing pauses this long before the search goes out. */
 export const SEARCH_DELAY_MS = 250;
 
-type Answer = { search: string; attempt: number } & ({ items: StaffCandidate[] } | { error: string });
+type Answer = { search: string; attempt: number } & (
+  | { items: StaffCandidate[] }
+  | { error: string }
+);
 
 /**
  * Picks a staff user who is not in the support team yet, by name or e-mail: a combobox
@@ -23,9 +38,17 @@ type Answer = { search: string; attempt: number } & ({ items: StaffCandidate[] }
  * merchant types. Arrow keys move through the matches, Enter takes one, Escape closes the
  * list (or, closed, empties the field).
  */
-export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { value: StaffCandidate | null; onChange: (user: StaffCandidate | null) => void; delay?: number }) {
+export function StaffUserPicker({
+  value,
+  onChange,
+  delay = SEARCH_DELAY_MS,
+}: {
+  value: StaffCandidate | null;
+  onChange: (user: StaffCandidate | null) => void;
+  delay?: number;
+}) {
   const { t } = useI18n();
-  const client = useClient();
+  const [findCandidates] = useLazyQuery(SettingsAgentCandidatesDocument);
   const inputId = useId();
   const listId = useId();
   const hintId = useId();
@@ -40,23 +63,26 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
   useEffect(() => {
     if (!open) return;
     let current = true;
-    client.request(SettingsAgentCandidatesDocument, { search: search || null, first: CANDIDATES_PAGE }).then(
-      (data) => {
-        if (current) setAnswer({ search, attempt, items: data.supportAgentCandidates ?? [] });
-      },
-      (error: unknown) => {
-        if (current) setAnswer({ search, attempt, error: errorMessage(error) });
-      },
-    );
+
+    void findCandidates({ search: search || null, first: CANDIDATES_PAGE }).then((result) => {
+      if (!current) return;
+      setAnswer(
+        result.status === "done"
+          ? { search, attempt, items: result.data.supportAgentCandidates ?? [] }
+          : { search, attempt, error: result.problem },
+      );
+    });
+
     return () => {
       current = false;
     };
-  }, [client, open, search, attempt]);
+  }, [findCandidates, open, search, attempt]);
 
   // Only an answer to what the field says now counts; anything else is still loading.
   const settled = answer && answer.search === typed && answer.attempt === attempt ? answer : null;
   const items = settled && "items" in settled ? settled.items : [];
   const expanded = open && items.length > 0;
+
   useEffect(() => setActive(items.length > 0 ? 0 : -1), [settled]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const optionId = (index: number) => `${listId}-option-${index}`;
@@ -70,10 +96,12 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
   const move = (step: number) => {
     if (!open) {
       setOpen(true);
+
       return;
     }
     if (items.length === 0) return;
     const next = (active + step + items.length) % items.length;
+
     setActive(next);
     document.getElementById(optionId(next))?.scrollIntoView?.({ block: "nearest" });
   };
@@ -85,6 +113,7 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
       // Enter in the open list picks; it never submits the form with a half-typed name.
       event.preventDefault();
       const user = items[active];
+
       if (user) choose(user);
     } else if (event.key === "Escape") {
       if (open) {
@@ -101,14 +130,14 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
   const status = !settled
     ? ""
     : "error" in settled
-      ? t("settings.staffSearchFailed", { message: settled.error })
-      : items.length === 0
-        ? typed
-          ? t("settings.staffNoMatch", { search: typed })
-          : t("settings.staffAllInTeam")
-        : items.length >= CANDIDATES_PAGE
-          ? t("settings.staffMatchesFirst", { count: items.length })
-          : t("settings.staffMatches", { count: items.length });
+    ? t("settings.staffSearchFailed", { message: settled.error })
+    : items.length === 0
+    ? typed
+      ? t("settings.staffNoMatch", { search: typed })
+      : t("settings.staffAllInTeam")
+    : items.length >= CANDIDATES_PAGE
+    ? t("settings.staffMatchesFirst", { count: items.length })
+    : t("settings.staffMatches", { count: items.length });
 
   return (
     <Box display="flex" flexDirection="column" gap={1}>
@@ -144,7 +173,9 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
         {...INPUT_LOOK}
       />
       <Text id={hintId} size={1} color="default2">
-        {value ? t("settings.staffChosen", { name: personName(value), email: value.email }) : t("settings.staffSearchHint")}
+        {value
+          ? t("settings.staffChosen", { name: personName(value), email: value.email })
+          : t("settings.staffSearchHint")}
       </Text>
       {/* Always in the document (aria-controls points at it); hidden while closed or empty. */}
       <Box
@@ -214,7 +245,13 @@ export function StaffUserPicker({ value, onChange, delay = SEARCH_DELAY_MS }: { 
           <Text role="alert" size={2} color="critical1">
             {status}
           </Text>
-          <Button type="button" size="small" variant="secondary" onMouseDown={keepFocus} onClick={() => setAttempt((n) => n + 1)}>
+          <Button
+            type="button"
+            size="small"
+            variant="secondary"
+            onMouseDown={keepFocus}
+            onClick={() => setAttempt((n) => n + 1)}
+          >
             {t("state.retry")}
           </Button>
         </Box>

@@ -1,18 +1,20 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type FormEvent } from "react";
-import { useClient, useQuery } from "../api/context";
+import { type FormEvent, useEffect, useState } from "react";
+
+import { useQuery } from "../api/context";
+import { useMutation } from "../api/useMutation";
 import {
   HelpdeskChannelsDocument,
+  type HelpdeskWebhookDeliveryStatusEnum,
+  type HelpdeskWebhookSigningEnum,
   SettingsWebhookCreateDocument,
   SettingsWebhookDeleteDocument,
   SettingsWebhookDocument,
+  type SettingsWebhookQuery,
   SettingsWebhookRedeliverDocument,
   SettingsWebhooksDocument,
-  SettingsWebhookUpdateDocument,
-  type HelpdeskWebhookDeliveryStatusEnum,
-  type HelpdeskWebhookSigningEnum,
-  type SettingsWebhookQuery,
   type SettingsWebhooksQuery,
+  SettingsWebhookUpdateDocument,
 } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -20,11 +22,19 @@ import { navigate } from "../router";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
-import { cellStyle, CheckField, DeleteButton, EntityEditor, problemOf, QueryView, yesNo } from "./common";
+import { cellStyle, CheckField, DeleteButton, EntityEditor, QueryView, yesNo } from "./common";
 
 type Webhook = NonNullable<SettingsWebhooksQuery["webhookSubscriptions"]>[number];
 type Topic = { name: string; description: string };
-export type WebhookForm = { name: string; targetUrl: string; events: string[]; channels: string[]; isActive: boolean; includeInternalComments: boolean; signing: HelpdeskWebhookSigningEnum };
+export type WebhookForm = {
+  name: string;
+  targetUrl: string;
+  events: string[];
+  channels: string[];
+  isActive: boolean;
+  includeInternalComments: boolean;
+  signing: HelpdeskWebhookSigningEnum;
+};
 
 export const webhookForm = (w: Webhook): WebhookForm => ({
   name: w.name,
@@ -46,24 +56,58 @@ export const webhookInput = (form: WebhookForm) => ({
   signing: form.signing,
 });
 
-function WebhookFields({ form, set, topics }: { form: WebhookForm; set: (patch: Partial<WebhookForm>) => void; topics: Topic[] }) {
+function WebhookFields({
+  form,
+  set,
+  topics,
+}: {
+  form: WebhookForm;
+  set: (patch: Partial<WebhookForm>) => void;
+  topics: Topic[];
+}) {
   const { t } = useI18n();
+
   return (
     <>
-      <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-      <Input label={t("settings.targetUrl")} type="url" required value={form.targetUrl} onChange={(e) => set({ targetUrl: e.target.value })} />
-      <Box as="fieldset" display="flex" flexDirection="column" gap={1} borderWidth={0} padding={0} margin={0}>
+      <Input
+        label={t("settings.name")}
+        required
+        value={form.name}
+        onChange={(e) => set({ name: e.target.value })}
+      />
+      <Input
+        label={t("settings.targetUrl")}
+        type="url"
+        required
+        value={form.targetUrl}
+        onChange={(e) => set({ targetUrl: e.target.value })}
+      />
+      <Box
+        as="fieldset"
+        display="flex"
+        flexDirection="column"
+        gap={1}
+        borderWidth={0}
+        padding={0}
+        margin={0}
+      >
         <legend>
           <Text size={2} color="default2">
-          {t("settings.events")}
-        </Text>
+            {t("settings.events")}
+          </Text>
         </legend>
         {topics.map((topic) => (
           <Box key={topic.name} display="flex" flexDirection="column">
             <CheckField
               label={topic.name}
               checked={form.events.includes(topic.name)}
-              onChange={(checked) => set({ events: checked ? [...form.events, topic.name] : form.events.filter((e) => e !== topic.name) })}
+              onChange={(checked) =>
+                set({
+                  events: checked
+                    ? [...form.events, topic.name]
+                    : form.events.filter((e) => e !== topic.name),
+                })
+              }
             />
             <Text size={1} color="default2" paddingLeft={6}>
               {topic.description}
@@ -81,22 +125,48 @@ function WebhookFields({ form, set, topics }: { form: WebhookForm; set: (patch: 
         ]}
         onChange={(v) => set({ signing: v as HelpdeskWebhookSigningEnum })}
       />
-      <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
-      <CheckField label={t("settings.includeInternalComments")} checked={form.includeInternalComments} onChange={(v) => set({ includeInternalComments: v })} />
+      <CheckField
+        label={t("settings.isActive")}
+        checked={form.isActive}
+        onChange={(v) => set({ isActive: v })}
+      />
+      <CheckField
+        label={t("settings.includeInternalComments")}
+        checked={form.includeInternalComments}
+        onChange={(v) => set({ includeInternalComments: v })}
+      />
     </>
   );
 }
 
 /** The channels a subscription is limited to: ticked from the caller's helpdesk channels (slugs). */
-function WebhookChannels({ value, onChange }: { value: string[]; onChange: (slugs: string[]) => void }) {
+function WebhookChannels({
+  value,
+  onChange,
+}: {
+  value: string[];
+  onChange: (slugs: string[]) => void;
+}) {
   const { t } = useI18n();
   const channels = useQuery(HelpdeskChannelsDocument, {});
   const list = channels.data?.helpdeskChannels ?? [];
   // Slugs saved before (or of channels the caller does not work in) stay, ticked, so saving keeps them.
   const unknown = value.filter((slug) => !list.some((c) => c.slug === slug));
-  const options = [...list.map((c) => ({ slug: c.slug, label: c.name })), ...unknown.map((slug) => ({ slug, label: t("settings.unknownChannel", { channel: slug }) }))];
+  const options = [
+    ...list.map((c) => ({ slug: c.slug, label: c.name })),
+    ...unknown.map((slug) => ({ slug, label: t("settings.unknownChannel", { channel: slug }) })),
+  ];
+
   return (
-    <Box as="fieldset" display="flex" flexDirection="column" gap={1} borderWidth={0} padding={0} margin={0}>
+    <Box
+      as="fieldset"
+      display="flex"
+      flexDirection="column"
+      gap={1}
+      borderWidth={0}
+      padding={0}
+      margin={0}
+    >
       <legend>
         <Text size={2} color="default2">
           {t("settings.webhookChannels")}
@@ -105,14 +175,20 @@ function WebhookChannels({ value, onChange }: { value: string[]; onChange: (slug
       <Text size={1} color="default2">
         {t("settings.webhookChannelsHint")}
       </Text>
-      {channels.error && <Text color="critical1">{t("state.error", { message: channels.error })}</Text>}
+      {channels.error && (
+        <Text color="critical1">{t("state.error", { message: channels.error })}</Text>
+      )}
       {channels.data && options.length === 0 && <Text size={2}>{t("settings.noChannels")}</Text>}
       {options.map((option) => (
         <CheckField
           key={option.slug}
           label={option.label}
           checked={value.includes(option.slug)}
-          onChange={(checked) => onChange(checked ? [...value, option.slug] : value.filter((slug) => slug !== option.slug))}
+          onChange={(checked) =>
+            onChange(
+              checked ? [...value, option.slug] : value.filter((slug) => slug !== option.slug),
+            )
+          }
         />
       ))}
     </Box>
@@ -121,13 +197,24 @@ function WebhookChannels({ value, onChange }: { value: string[]; onChange: (slug
 
 export function WebhooksSettings() {
   const { t } = useI18n();
-  const client = useClient();
   const query = useQuery(SettingsWebhooksDocument, {});
+  const [updateWebhook] = useMutation(SettingsWebhookUpdateDocument);
+  const [createWebhook] = useMutation(SettingsWebhookCreateDocument);
+  const [deleteWebhook] = useMutation(SettingsWebhookDeleteDocument);
   const [secret, setSecret] = useState<string | null>(null);
+
   return (
     <Box display="flex" flexDirection="column" gap={4}>
       {secret && (
-        <Box role="status" padding={4} borderRadius={3} backgroundColor="warning1" display="flex" flexDirection="column" gap={2}>
+        <Box
+          role="status"
+          padding={4}
+          borderRadius={3}
+          backgroundColor="warning1"
+          display="flex"
+          flexDirection="column"
+          gap={2}
+        >
           <Text fontWeight="bold">{t("settings.webhookSecret")}</Text>
           <code data-testid="webhook-secret">{secret}</code>
           <Box>
@@ -140,6 +227,7 @@ export function WebhooksSettings() {
       <QueryView query={query}>
         {(data) => {
           const topics = data.webhookTopics ?? [];
+
           return (
             <EntityEditor<Webhook, WebhookForm>
               title={t("settings.webhooks")}
@@ -149,22 +237,38 @@ export function WebhooksSettings() {
               items={data.webhookSubscriptions ?? []}
               itemName={(w) => w.name}
               columns={[
-                { header: t("settings.name"), cell: (w) => <a href={`#/settings/webhooks/${encodeURIComponent(w.id)}`}>{w.name}</a> },
+                {
+                  header: t("settings.name"),
+                  cell: (w) => (
+                    <a href={`#/settings/webhooks/${encodeURIComponent(w.id)}`}>{w.name}</a>
+                  ),
+                },
                 { header: t("settings.targetUrl"), cell: (w) => w.targetUrl },
                 { header: t("settings.events"), cell: (w) => w.events.join(", ") || "—" },
                 { header: t("settings.isActive"), cell: (w) => yesNo(t, w.isActive) },
               ]}
-              blank={() => ({ name: "", targetUrl: "", events: [], channels: [], isActive: true, includeInternalComments: false, signing: "HMAC" })}
+              blank={() => ({
+                name: "",
+                targetUrl: "",
+                events: [],
+                channels: [],
+                isActive: true,
+                includeInternalComments: false,
+                signing: "HMAC",
+              })}
               fromItem={webhookForm}
               renderForm={(form, set) => <WebhookFields form={form} set={set} topics={topics} />}
               save={async (form, item) => {
-                if (item) return problemOf((await client.request(SettingsWebhookUpdateDocument, { id: item.id, input: webhookInput(form) })).webhookSubscriptionUpdate);
-                const result = (await client.request(SettingsWebhookCreateDocument, { input: webhookInput(form) })).webhookSubscriptionCreate;
-                const problem = problemOf(result);
-                if (!problem && result?.secret) setSecret(result.secret);
-                return problem;
+                if (item)
+                  return (await updateWebhook({ id: item.id, input: webhookInput(form) })).problem;
+                const result = await createWebhook({ input: webhookInput(form) });
+
+                if (result.status === "done" && result.payload.secret)
+                  setSecret(result.payload.secret);
+
+                return result.problem;
               }}
-              remove={async (w) => problemOf((await client.request(SettingsWebhookDeleteDocument, { id: w.id })).webhookSubscriptionDelete)}
+              remove={async (w) => (await deleteWebhook({ id: w.id })).problem}
               onSaved={() => void query.refetch()}
             />
           );
@@ -174,11 +278,18 @@ export function WebhooksSettings() {
   );
 }
 
-const DELIVERY_STATUSES: HelpdeskWebhookDeliveryStatusEnum[] = ["PENDING", "SENDING", "SUCCEEDED", "FAILED"];
+const DELIVERY_STATUSES: HelpdeskWebhookDeliveryStatusEnum[] = [
+  "PENDING",
+  "SENDING",
+  "SUCCEEDED",
+  "FAILED",
+];
 const PAGE = 20;
 
 type Subscription = NonNullable<SettingsWebhookQuery["webhookSubscription"]>;
-type Delivery = NonNullable<NonNullable<NonNullable<Subscription["deliveries"]>["edges"][number]>["node"]>;
+type Delivery = NonNullable<
+  NonNullable<NonNullable<Subscription["deliveries"]>["edges"][number]>["node"]
+>;
 
 /** One subscription: its settings and its delivery log with redelivery. */
 export function WebhookDetail({ id }: { id: string }) {
@@ -187,7 +298,12 @@ export function WebhookDetail({ id }: { id: string }) {
   const [status, setStatus] = useState<HelpdeskWebhookDeliveryStatusEnum | "">("");
   const [cursors, setCursors] = useState<string[]>([]);
   const after = cursors.at(-1) ?? null;
-  const query = useQuery(SettingsWebhookDocument, { id, status: status || null, first: PAGE, after });
+  const query = useQuery(SettingsWebhookDocument, {
+    id,
+    status: status || null,
+    first: PAGE,
+    after,
+  });
   const subscription = query.data?.webhookSubscription;
 
   return (
@@ -207,7 +323,10 @@ export function WebhookDetail({ id }: { id: string }) {
                 topics={data.webhookTopics ?? []}
                 onSaved={() => void query.refetch()}
                 onDeleted={() => {
-                  host.notify({ status: "success", title: t("settings.deleted", { name: data.webhookSubscription!.name }) });
+                  host.notify({
+                    status: "success",
+                    title: t("settings.deleted", { name: data.webhookSubscription!.name }),
+                  });
                   navigate("/settings/webhooks");
                 }}
               />
@@ -217,23 +336,48 @@ export function WebhookDetail({ id }: { id: string }) {
                     label={t("settings.deliveryStatus")}
                     value={status}
                     placeholder={t("inbox.filter.any")}
-                    options={DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`delivery.${s}`) }))}
+                    options={DELIVERY_STATUSES.map((s) => ({
+                      value: s,
+                      label: t(`delivery.${s}`),
+                    }))}
                     onChange={(v) => {
                       setStatus(v as HelpdeskWebhookDeliveryStatusEnum | "");
                       setCursors([]);
                     }}
                   />
                   <Text size={2} color="default2">
-                    {t("settings.deliveryCount", { count: subscription?.deliveries?.totalCount ?? 0 })}
+                    {t("settings.deliveryCount", {
+                      count: subscription?.deliveries?.totalCount ?? 0,
+                    })}
                   </Text>
-                  <Button type="button" size="small" variant="tertiary" onClick={() => void query.refetch()}>
+                  <Button
+                    type="button"
+                    size="small"
+                    variant="tertiary"
+                    onClick={() => void query.refetch()}
+                  >
                     {t("settings.reload")}
                   </Button>
                 </Box>
-                {query.error && <Text role="alert" color="critical1">{t("state.error", { message: query.error })}</Text>}
-                <DeliveryLog deliveries={(subscription?.deliveries?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []))} onRedelivered={() => void query.refetch()} />
+                {query.error && (
+                  <Text role="alert" color="critical1">
+                    {t("state.error", { message: query.error })}
+                  </Text>
+                )}
+                <DeliveryLog
+                  deliveries={(subscription?.deliveries?.edges ?? []).flatMap((e) =>
+                    e?.node ? [e.node] : [],
+                  )}
+                  onRedelivered={() => void query.refetch()}
+                />
                 <Box display="flex" gap={2}>
-                  <Button type="button" size="small" variant="secondary" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                  <Button
+                    type="button"
+                    size="small"
+                    variant="secondary"
+                    disabled={cursors.length === 0}
+                    onClick={() => setCursors((c) => c.slice(0, -1))}
+                  >
                     {t("inbox.prev")}
                   </Button>
                   <Button
@@ -243,6 +387,7 @@ export function WebhookDetail({ id }: { id: string }) {
                     disabled={!subscription?.deliveries?.pageInfo.hasNextPage}
                     onClick={() => {
                       const end = subscription?.deliveries?.pageInfo.endCursor;
+
                       if (end) setCursors((c) => [...c, end]);
                     }}
                   >
@@ -258,17 +403,32 @@ export function WebhookDetail({ id }: { id: string }) {
   );
 }
 
-function WebhookEditForm({ subscription, topics, onSaved, onDeleted }: { subscription: Subscription; topics: Topic[]; onSaved: () => void; onDeleted: () => void }) {
+function WebhookEditForm({
+  subscription,
+  topics,
+  onSaved,
+  onDeleted,
+}: {
+  subscription: Subscription;
+  topics: Topic[];
+  onSaved: () => void;
+  onDeleted: () => void;
+}) {
   const { t } = useI18n();
-  const client = useClient();
+  const [updateWebhook] = useMutation(SettingsWebhookUpdateDocument);
+  const [deleteWebhook] = useMutation(SettingsWebhookDeleteDocument);
   const [form, setForm] = useState(() => webhookForm(subscription));
   const [saveState, runSave] = useSaver();
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await runSave(async () => problemOf((await client.request(SettingsWebhookUpdateDocument, { id: subscription.id, input: webhookInput(form) })).webhookSubscriptionUpdate));
+    const ok = await runSave(
+      async () => (await updateWebhook({ id: subscription.id, input: webhookInput(form) })).problem,
+    );
+
     if (ok) onSaved();
   };
+
   return (
     <Section
       title={subscription.name}
@@ -277,17 +437,15 @@ function WebhookEditForm({ subscription, topics, onSaved, onDeleted }: { subscri
           name={subscription.name}
           onDelete={async () => {
             setDeleteError(null);
-            try {
-              const problem = problemOf((await client.request(SettingsWebhookDeleteDocument, { id: subscription.id })).webhookSubscriptionDelete);
-              if (problem) {
-                setDeleteError(problem);
-                return false;
-              }
-            } catch (error) {
-              setDeleteError(error instanceof Error ? error.message : String(error));
+            const { problem } = await deleteWebhook({ id: subscription.id });
+
+            if (problem) {
+              setDeleteError(problem);
+
               return false;
             }
             onDeleted();
+
             return true;
           }}
         />
@@ -303,8 +461,19 @@ function WebhookEditForm({ subscription, topics, onSaved, onDeleted }: { subscri
           {t("settings.webhookSuspended", { reason: subscription.suspendedReason })}
         </Text>
       )}
-      <Box as="form" onSubmit={submit} aria-label={t("settings.editItem", { name: subscription.name })} display="flex" flexDirection="column" gap={3}>
-        <WebhookFields form={form} set={(patch) => setForm((f) => ({ ...f, ...patch }))} topics={topics} />
+      <Box
+        as="form"
+        onSubmit={submit}
+        aria-label={t("settings.editItem", { name: subscription.name })}
+        display="flex"
+        flexDirection="column"
+        gap={3}
+      >
+        <WebhookFields
+          form={form}
+          set={(patch) => setForm((f) => ({ ...f, ...patch }))}
+          topics={topics}
+        />
         <Box display="flex" gap={2} alignItems="center">
           <Button type="submit" variant="primary" disabled={saveState.status === "saving"}>
             {t("settings.save")}
@@ -324,11 +493,27 @@ export function prettyJson(text: string): string {
   }
 }
 
-function DeliveryLog({ deliveries, onRedelivered }: { deliveries: Delivery[]; onRedelivered: () => void }) {
+function DeliveryLog({
+  deliveries,
+  onRedelivered,
+}: {
+  deliveries: Delivery[];
+  onRedelivered: () => void;
+}) {
   const { t } = useI18n();
+
   if (deliveries.length === 0) return <EmptyState title={t("settings.noDeliveries")} />;
+
   return (
-    <Box as="ul" display="flex" flexDirection="column" gap={2} padding={0} margin={0} style={{ listStyle: "none" }}>
+    <Box
+      as="ul"
+      display="flex"
+      flexDirection="column"
+      gap={2}
+      padding={0}
+      margin={0}
+      style={{ listStyle: "none" }}
+    >
       {deliveries.map((d) => (
         <DeliveryItem key={d.id} delivery={d} onRedelivered={onRedelivered} />
       ))}
@@ -336,26 +521,51 @@ function DeliveryLog({ deliveries, onRedelivered }: { deliveries: Delivery[]; on
   );
 }
 
-function DeliveryItem({ delivery: d, onRedelivered }: { delivery: Delivery; onRedelivered: () => void }) {
+function DeliveryItem({
+  delivery: d,
+  onRedelivered,
+}: {
+  delivery: Delivery;
+  onRedelivered: () => void;
+}) {
   const { t, formatDate } = useI18n();
-  const client = useClient();
+  const [redeliver] = useMutation(SettingsWebhookRedeliverDocument);
   const [state, run] = useSaver();
   const [localStatus, setLocalStatus] = useState<string | null>(null);
+
   useEffect(() => setLocalStatus(null), [d.status, d.attempts]);
-  const statusLabel = t(`delivery.${(localStatus ?? d.status) as HelpdeskWebhookDeliveryStatusEnum}`);
+  const statusLabel = t(
+    `delivery.${(localStatus ?? d.status) as HelpdeskWebhookDeliveryStatusEnum}`,
+  );
+
   return (
-    <Box as="li" data-testid="delivery" borderStyle="solid" borderWidth={1} borderColor="default1" borderRadius={3} padding={2}>
+    <Box
+      as="li"
+      data-testid="delivery"
+      borderStyle="solid"
+      borderWidth={1}
+      borderColor="default1"
+      borderRadius={3}
+      padding={2}
+    >
       <details>
         <summary style={{ cursor: "pointer" }}>
           <Text size={3}>
-            {formatDate(d.createdAt)} · <code>{d.topic}</code> · <strong>{statusLabel}</strong> · {t("settings.attempts", { count: d.attempts })}
+            {formatDate(d.createdAt)} · <code>{d.topic}</code> · <strong>{statusLabel}</strong> ·{" "}
+            {t("settings.attempts", { count: d.attempts })}
             {d.lastStatusCode !== null ? ` · HTTP ${d.lastStatusCode}` : ""}
           </Text>
         </summary>
         <Box display="flex" flexDirection="column" gap={2} paddingTop={2}>
-          {d.lastError && <Text color="critical1">{t("settings.lastError", { message: d.lastError })}</Text>}
-          {d.nextAttemptAt && <Text size={2}>{t("settings.nextAttempt", { date: formatDate(d.nextAttemptAt) })}</Text>}
-          {d.deliveredAt && <Text size={2}>{t("settings.deliveredAt", { date: formatDate(d.deliveredAt) })}</Text>}
+          {d.lastError && (
+            <Text color="critical1">{t("settings.lastError", { message: d.lastError })}</Text>
+          )}
+          {d.nextAttemptAt && (
+            <Text size={2}>{t("settings.nextAttempt", { date: formatDate(d.nextAttemptAt) })}</Text>
+          )}
+          {d.deliveredAt && (
+            <Text size={2}>{t("settings.deliveredAt", { date: formatDate(d.deliveredAt) })}</Text>
+          )}
           {d.lastResponseExcerpt && (
             <Box>
               <Text size={2} color="default2">
@@ -369,7 +579,13 @@ function DeliveryItem({ delivery: d, onRedelivered }: { delivery: Delivery; onRe
               <caption style={{ textAlign: "left" }}>{t("settings.attemptLog")}</caption>
               <thead>
                 <tr>
-                  {["#", t("settings.date"), "HTTP", t("settings.duration"), t("settings.error")].map((h) => (
+                  {[
+                    "#",
+                    t("settings.date"),
+                    "HTTP",
+                    t("settings.duration"),
+                    t("settings.error"),
+                  ].map((h) => (
                     <th key={h} scope="col" style={cellStyle}>
                       {h}
                     </th>
@@ -405,14 +621,20 @@ function DeliveryItem({ delivery: d, onRedelivered }: { delivery: Delivery; onRe
               size="small"
               variant="secondary"
               disabled={state.status === "saving"}
-              aria-label={t("settings.redeliverItem", { topic: d.topic, date: formatDate(d.createdAt) })}
+              aria-label={t("settings.redeliverItem", {
+                topic: d.topic,
+                date: formatDate(d.createdAt),
+              })}
               onClick={async () => {
                 const ok = await run(async () => {
-                  const result = (await client.request(SettingsWebhookRedeliverDocument, { id: d.id })).webhookDeliveryRedeliver;
-                  const problem = problemOf(result);
-                  if (!problem && result?.delivery) setLocalStatus(result.delivery.status);
-                  return problem;
+                  const result = await redeliver({ id: d.id });
+
+                  if (result.status === "done" && result.payload.delivery)
+                    setLocalStatus(result.payload.delivery.status);
+
+                  return result.problem;
                 });
+
                 if (ok) onRedelivered();
               }}
             >

@@ -1,26 +1,31 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useState, type FormEvent } from "react";
-import { useClient, useQuery } from "../api/context";
+import { type FormEvent, useState } from "react";
+
+import { useQuery } from "../api/context";
+import { useMutation } from "../api/useMutation";
 import {
   SettingsCategoriesDocument,
+  type SettingsCategoriesQuery,
   SettingsCategoryCreateDocument,
   SettingsCategoryDeleteDocument,
   SettingsCategoryUpdateDocument,
   SettingsContactCreateDocument,
   SettingsContactDeleteDocument,
   SettingsContactsDocument,
+  type SettingsContactsQuery,
   SettingsContactUpdateDocument,
   SettingsPrioritiesDocument,
+  type SettingsPrioritiesQuery,
   SettingsPriorityCreateDocument,
   SettingsPriorityDeleteDocument,
   SettingsPriorityUpdateDocument,
   SettingsStatusCreateDocument,
   SettingsStatusDeleteDocument,
   SettingsStatusesDocument,
+  type SettingsStatusesQuery,
   SettingsStatusUpdateDocument,
   SettingsTransitionCreateDocument,
   SettingsTransitionDeleteDocument,
-  type SettingsStatusesQuery,
   type TicketKindEnum,
   type TicketStatusGroupEnum,
 } from "../generated/graphql";
@@ -30,10 +35,27 @@ import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { SaveStatus } from "../ui/StateViews";
 import { useSaver } from "../ui/useSaver";
-import { CheckField, cellStyle, cleanTranslations, DeleteButton, EntityEditor, parseOptionalInt, problemOf, QueryView, TranslationsField, yesNo, type Translation } from "./common";
+import {
+  cellStyle,
+  CheckField,
+  cleanTranslations,
+  DeleteButton,
+  EntityEditor,
+  parseOptionalInt,
+  QueryView,
+  type Translation,
+  TranslationsField,
+  yesNo,
+} from "./common";
 
 export const GROUPS: TicketStatusGroupEnum[] = ["NEW", "OPEN", "WAITING", "CLOSED"];
-export const KINDS: TicketKindEnum[] = ["QUESTION", "COMPLAINT", "REFUND_REQUEST", "ORDER_PROBLEM", "OTHER"];
+export const KINDS: TicketKindEnum[] = [
+  "QUESTION",
+  "COMPLAINT",
+  "REFUND_REQUEST",
+  "ORDER_PROBLEM",
+  "OTHER",
+];
 
 type Status = NonNullable<SettingsStatusesQuery["ticketStatuses"]>[number];
 type StatusForm = {
@@ -50,13 +72,17 @@ type StatusForm = {
 
 export function StatusesSettings() {
   const { t, label } = useI18n();
-  const client = useClient();
+  const [updateStatus] = useMutation(SettingsStatusUpdateDocument);
+  const [createStatus] = useMutation(SettingsStatusCreateDocument);
+  const [deleteStatus] = useMutation(SettingsStatusDeleteDocument);
   const query = useQuery(SettingsStatusesDocument, {});
   const refresh = () => void query.refetch();
+
   return (
     <QueryView query={query}>
       {(data) => {
         const statuses = data.ticketStatuses ?? [];
+
         return (
           <Box display="flex" flexDirection="column" gap={4}>
             <EntityEditor<Status, StatusForm>
@@ -73,11 +99,27 @@ export function StatusesSettings() {
                 {
                   header: t("settings.flags"),
                   cell: (s) =>
-                    [s.isInitial && t("settings.isInitial"), s.isInternal && t("settings.isInternal"), !s.isActive && t("settings.inactive")].filter(Boolean).join(", ") || "—",
+                    [
+                      s.isInitial && t("settings.isInitial"),
+                      s.isInternal && t("settings.isInternal"),
+                      !s.isActive && t("settings.inactive"),
+                    ]
+                      .filter(Boolean)
+                      .join(", ") || "—",
                 },
                 { header: t("settings.position"), cell: (s) => s.position },
               ]}
-              blank={() => ({ name: "", slug: "", group: "OPEN", position: "", isActive: true, isInitial: false, isInternal: false, customerStatus: "", translations: [] })}
+              blank={() => ({
+                name: "",
+                slug: "",
+                group: "OPEN",
+                position: "",
+                isActive: true,
+                isInitial: false,
+                isInternal: false,
+                customerStatus: "",
+                translations: [],
+              })}
               fromItem={(s) => ({
                 name: s.name,
                 slug: s.slug,
@@ -91,28 +133,67 @@ export function StatusesSettings() {
               })}
               renderForm={(form, set, item) => (
                 <>
-                  <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-                  <Input label={t("settings.slug")} helperText={t("settings.slugHint")} value={form.slug} onChange={(e) => set({ slug: e.target.value })} />
-                  <SelectField label={t("settings.group")} value={form.group} options={GROUPS.map((g) => ({ value: g, label: label("group", g) }))} onChange={(v) => set({ group: v as TicketStatusGroupEnum })} />
-                  <Input label={t("settings.position")} type="number" value={form.position} onChange={(e) => set({ position: e.target.value })} />
-                  <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
-                  <CheckField label={t("settings.isInitial")} checked={form.isInitial} onChange={(v) => set({ isInitial: v })} />
-                  <CheckField label={t("settings.isInternal")} checked={form.isInternal} onChange={(v) => set({ isInternal: v })} />
+                  <Input
+                    label={t("settings.name")}
+                    required
+                    value={form.name}
+                    onChange={(e) => set({ name: e.target.value })}
+                  />
+                  <Input
+                    label={t("settings.slug")}
+                    helperText={t("settings.slugHint")}
+                    value={form.slug}
+                    onChange={(e) => set({ slug: e.target.value })}
+                  />
+                  <SelectField
+                    label={t("settings.group")}
+                    value={form.group}
+                    options={GROUPS.map((g) => ({ value: g, label: label("group", g) }))}
+                    onChange={(v) => set({ group: v as TicketStatusGroupEnum })}
+                  />
+                  <Input
+                    label={t("settings.position")}
+                    type="number"
+                    value={form.position}
+                    onChange={(e) => set({ position: e.target.value })}
+                  />
+                  <CheckField
+                    label={t("settings.isActive")}
+                    checked={form.isActive}
+                    onChange={(v) => set({ isActive: v })}
+                  />
+                  <CheckField
+                    label={t("settings.isInitial")}
+                    checked={form.isInitial}
+                    onChange={(v) => set({ isInitial: v })}
+                  />
+                  <CheckField
+                    label={t("settings.isInternal")}
+                    checked={form.isInternal}
+                    onChange={(v) => set({ isInternal: v })}
+                  />
                   {form.isInternal && (
                     <SelectField
                       label={t("settings.customerStatus")}
                       value={form.customerStatus}
                       placeholder="—"
-                      options={statuses.filter((s) => s.id !== item?.id && !s.isInternal).map((s) => ({ value: s.id, label: s.name }))}
+                      options={statuses
+                        .filter((s) => s.id !== item?.id && !s.isInternal)
+                        .map((s) => ({ value: s.id, label: s.name }))}
                       onChange={(v) => set({ customerStatus: v })}
                     />
                   )}
-                  <TranslationsField value={form.translations} onChange={(rows) => set({ translations: rows })} />
+                  <TranslationsField
+                    value={form.translations}
+                    onChange={(rows) => set({ translations: rows })}
+                  />
                 </>
               )}
               save={async (form, item) => {
                 const position = parseOptionalInt(form.position);
-                if (Number.isNaN(position)) return t("settings.invalidNumber", { field: t("settings.position") });
+
+                if (Number.isNaN(position))
+                  return t("settings.invalidNumber", { field: t("settings.position") });
                 const input = {
                   name: form.name.trim(),
                   slug: form.slug.trim() || undefined,
@@ -121,13 +202,16 @@ export function StatusesSettings() {
                   isActive: form.isActive,
                   isInitial: form.isInitial,
                   isInternal: form.isInternal,
-                  customerStatus: form.isInternal && form.customerStatus ? form.customerStatus : null,
+                  customerStatus:
+                    form.isInternal && form.customerStatus ? form.customerStatus : null,
                   translations: cleanTranslations(form.translations),
                 };
-                if (item) return problemOf((await client.request(SettingsStatusUpdateDocument, { id: item.id, input })).ticketStatusDefinitionUpdate);
-                return problemOf((await client.request(SettingsStatusCreateDocument, { input })).ticketStatusCreate);
+
+                if (item) return (await updateStatus({ id: item.id, input })).problem;
+
+                return (await createStatus({ input })).problem;
               }}
-              remove={async (s) => problemOf((await client.request(SettingsStatusDeleteDocument, { id: s.id })).ticketStatusDelete)}
+              remove={async (s) => (await deleteStatus({ id: s.id })).problem}
               onSaved={refresh}
             />
             <TransitionsEditor statuses={statuses} onChanged={refresh} />
@@ -139,9 +223,16 @@ export function StatusesSettings() {
 }
 
 /** Allowed moves between statuses: who may make each, add and delete (the API has no update). */
-export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[]; onChanged: () => void }) {
+export function TransitionsEditor({
+  statuses,
+  onChanged,
+}: {
+  statuses: Status[];
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
-  const client = useClient();
+  const [createTransition] = useMutation(SettingsTransitionCreateDocument);
+  const [deleteTransition] = useMutation(SettingsTransitionDeleteDocument);
   const host = useHost();
   const [source, setSource] = useState("");
   const [target, setTarget] = useState("");
@@ -157,11 +248,19 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
     event.preventDefault();
     const ok = await runSave(async () => {
       if (!source || !target) return t("settings.transitionPick");
-      const result = await client.request(SettingsTransitionCreateDocument, {
-        input: { source, target, staffAllowed: staff, customerAllowed: customer, systemAllowed: system },
+      const result = await createTransition({
+        input: {
+          source,
+          target,
+          staffAllowed: staff,
+          customerAllowed: customer,
+          systemAllowed: system,
+        },
       });
-      return problemOf(result.ticketTransitionCreate);
+
+      return result.problem;
     });
+
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       setSource("");
@@ -185,7 +284,14 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
           <table style={{ width: "100%", borderCollapse: "collapse" }}>
             <thead>
               <tr>
-                {[t("settings.from"), t("settings.to"), t("settings.staffAllowed"), t("settings.customerAllowed"), t("settings.systemAllowed"), t("settings.actions")].map((h) => (
+                {[
+                  t("settings.from"),
+                  t("settings.to"),
+                  t("settings.staffAllowed"),
+                  t("settings.customerAllowed"),
+                  t("settings.systemAllowed"),
+                  t("settings.actions"),
+                ].map((h) => (
                   <th key={h} scope="col" style={cellStyle}>
                     <Text size={2} color="default2">
                       {h}
@@ -207,17 +313,15 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
                       name={`${tr.source.name} → ${tr.target.name}`}
                       onDelete={async () => {
                         setDeleteError(null);
-                        try {
-                          const problem = problemOf((await client.request(SettingsTransitionDeleteDocument, { id: tr.id })).ticketTransitionDelete);
-                          if (problem) {
-                            setDeleteError(problem);
-                            return false;
-                          }
-                        } catch (error) {
-                          setDeleteError(error instanceof Error ? error.message : String(error));
+                        const { problem } = await deleteTransition({ id: tr.id });
+
+                        if (problem) {
+                          setDeleteError(problem);
+
                           return false;
                         }
                         onChanged();
+
                         return true;
                       }}
                     />
@@ -228,11 +332,35 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
           </table>
         </Box>
       )}
-      <Box as="form" onSubmit={add} aria-label={t("settings.addTransition")} display="flex" flexWrap="wrap" gap={3} alignItems="flex-end">
-        <SelectField label={t("settings.from")} value={source} placeholder="—" options={options} onChange={setSource} />
-        <SelectField label={t("settings.to")} value={target} placeholder="—" options={options} onChange={setTarget} />
+      <Box
+        as="form"
+        onSubmit={add}
+        aria-label={t("settings.addTransition")}
+        display="flex"
+        flexWrap="wrap"
+        gap={3}
+        alignItems="flex-end"
+      >
+        <SelectField
+          label={t("settings.from")}
+          value={source}
+          placeholder="—"
+          options={options}
+          onChange={setSource}
+        />
+        <SelectField
+          label={t("settings.to")}
+          value={target}
+          placeholder="—"
+          options={options}
+          onChange={setTarget}
+        />
         <CheckField label={t("settings.staffAllowed")} checked={staff} onChange={setStaff} />
-        <CheckField label={t("settings.customerAllowed")} checked={customer} onChange={setCustomer} />
+        <CheckField
+          label={t("settings.customerAllowed")}
+          checked={customer}
+          onChange={setCustomer}
+        />
         <CheckField label={t("settings.systemAllowed")} checked={system} onChange={setSystem} />
         <Button type="submit" variant="secondary">
           {t("settings.addTransition")}
@@ -243,13 +371,23 @@ export function TransitionsEditor({ statuses, onChanged }: { statuses: Status[];
   );
 }
 
-type Priority = NonNullable<import("../generated/graphql").SettingsPrioritiesQuery["ticketPriorities"]>[number];
-type PriorityForm = { name: string; slug: string; resolutionHours: string; position: string; isDefault: boolean; translations: Translation[] };
+type Priority = NonNullable<SettingsPrioritiesQuery["ticketPriorities"]>[number];
+type PriorityForm = {
+  name: string;
+  slug: string;
+  resolutionHours: string;
+  position: string;
+  isDefault: boolean;
+  translations: Translation[];
+};
 
 export function PrioritiesSettings() {
   const { t } = useI18n();
-  const client = useClient();
+  const [updatePriority] = useMutation(SettingsPriorityUpdateDocument);
+  const [createPriority] = useMutation(SettingsPriorityCreateDocument);
+  const [deletePriority] = useMutation(SettingsPriorityDeleteDocument);
   const query = useQuery(SettingsPrioritiesDocument, {});
+
   return (
     <QueryView query={query}>
       {(data) => (
@@ -266,7 +404,14 @@ export function PrioritiesSettings() {
             { header: t("settings.isDefault"), cell: (p) => yesNo(t, p.isDefault) },
             { header: t("settings.position"), cell: (p) => p.position },
           ]}
-          blank={() => ({ name: "", slug: "", resolutionHours: "", position: "", isDefault: false, translations: [] })}
+          blank={() => ({
+            name: "",
+            slug: "",
+            resolutionHours: "",
+            position: "",
+            isDefault: false,
+            translations: [],
+          })}
           fromItem={(p) => ({
             name: p.name,
             slug: p.slug,
@@ -277,19 +422,50 @@ export function PrioritiesSettings() {
           })}
           renderForm={(form, set) => (
             <>
-              <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-              <Input label={t("settings.slug")} helperText={t("settings.slugHint")} value={form.slug} onChange={(e) => set({ slug: e.target.value })} />
-              <Input label={t("settings.resolutionHours")} helperText={t("settings.resolutionHoursHint")} type="number" value={form.resolutionHours} onChange={(e) => set({ resolutionHours: e.target.value })} />
-              <Input label={t("settings.position")} type="number" value={form.position} onChange={(e) => set({ position: e.target.value })} />
-              <CheckField label={t("settings.isDefault")} checked={form.isDefault} onChange={(v) => set({ isDefault: v })} />
-              <TranslationsField value={form.translations} onChange={(rows) => set({ translations: rows })} />
+              <Input
+                label={t("settings.name")}
+                required
+                value={form.name}
+                onChange={(e) => set({ name: e.target.value })}
+              />
+              <Input
+                label={t("settings.slug")}
+                helperText={t("settings.slugHint")}
+                value={form.slug}
+                onChange={(e) => set({ slug: e.target.value })}
+              />
+              <Input
+                label={t("settings.resolutionHours")}
+                helperText={t("settings.resolutionHoursHint")}
+                type="number"
+                value={form.resolutionHours}
+                onChange={(e) => set({ resolutionHours: e.target.value })}
+              />
+              <Input
+                label={t("settings.position")}
+                type="number"
+                value={form.position}
+                onChange={(e) => set({ position: e.target.value })}
+              />
+              <CheckField
+                label={t("settings.isDefault")}
+                checked={form.isDefault}
+                onChange={(v) => set({ isDefault: v })}
+              />
+              <TranslationsField
+                value={form.translations}
+                onChange={(rows) => set({ translations: rows })}
+              />
             </>
           )}
           save={async (form, item) => {
             const hours = parseOptionalInt(form.resolutionHours);
             const position = parseOptionalInt(form.position);
-            if (Number.isNaN(hours)) return t("settings.invalidNumber", { field: t("settings.resolutionHours") });
-            if (Number.isNaN(position)) return t("settings.invalidNumber", { field: t("settings.position") });
+
+            if (Number.isNaN(hours))
+              return t("settings.invalidNumber", { field: t("settings.resolutionHours") });
+            if (Number.isNaN(position))
+              return t("settings.invalidNumber", { field: t("settings.position") });
             const input = {
               name: form.name.trim(),
               slug: form.slug.trim() || undefined,
@@ -298,10 +474,12 @@ export function PrioritiesSettings() {
               isDefault: form.isDefault,
               translations: cleanTranslations(form.translations),
             };
-            if (item) return problemOf((await client.request(SettingsPriorityUpdateDocument, { id: item.id, input })).ticketPriorityUpdate);
-            return problemOf((await client.request(SettingsPriorityCreateDocument, { input })).ticketPriorityCreate);
+
+            if (item) return (await updatePriority({ id: item.id, input })).problem;
+
+            return (await createPriority({ input })).problem;
           }}
-          remove={async (p) => problemOf((await client.request(SettingsPriorityDeleteDocument, { id: p.id })).ticketPriorityDelete)}
+          remove={async (p) => (await deletePriority({ id: p.id })).problem}
           onSaved={() => void query.refetch()}
         />
       )}
@@ -309,13 +487,23 @@ export function PrioritiesSettings() {
   );
 }
 
-type Category = NonNullable<import("../generated/graphql").SettingsCategoriesQuery["ticketCategories"]>[number];
-type CategoryForm = { kind: TicketKindEnum; name: string; slug: string; position: string; isActive: boolean; translations: Translation[] };
+type Category = NonNullable<SettingsCategoriesQuery["ticketCategories"]>[number];
+type CategoryForm = {
+  kind: TicketKindEnum;
+  name: string;
+  slug: string;
+  position: string;
+  isActive: boolean;
+  translations: Translation[];
+};
 
 export function CategoriesSettings() {
   const { t, label } = useI18n();
-  const client = useClient();
+  const [updateCategory] = useMutation(SettingsCategoryUpdateDocument);
+  const [createCategory] = useMutation(SettingsCategoryCreateDocument);
+  const [deleteCategory] = useMutation(SettingsCategoryDeleteDocument);
   const query = useQuery(SettingsCategoriesDocument, {});
+
   return (
     <QueryView query={query}>
       {(data) => (
@@ -324,7 +512,9 @@ export function CategoriesSettings() {
           intro={t("settings.categoriesIntro")}
           addLabel={t("settings.addCategory")}
           emptyText={t("settings.noCategories")}
-          items={[...(data.ticketCategories ?? [])].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.position - b.position)}
+          items={[...(data.ticketCategories ?? [])].sort(
+            (a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.position - b.position,
+          )}
           itemName={(c) => c.name}
           columns={[
             { header: t("inbox.filter.kind"), cell: (c) => label("kind", c.kind) },
@@ -333,21 +523,64 @@ export function CategoriesSettings() {
             { header: t("settings.isActive"), cell: (c) => yesNo(t, c.isActive) },
             { header: t("settings.position"), cell: (c) => c.position },
           ]}
-          blank={() => ({ kind: "QUESTION", name: "", slug: "", position: "", isActive: true, translations: [] })}
-          fromItem={(c) => ({ kind: c.kind, name: c.name, slug: c.slug, position: String(c.position), isActive: c.isActive, translations: c.translations.map((tr) => ({ ...tr })) })}
+          blank={() => ({
+            kind: "QUESTION",
+            name: "",
+            slug: "",
+            position: "",
+            isActive: true,
+            translations: [],
+          })}
+          fromItem={(c) => ({
+            kind: c.kind,
+            name: c.name,
+            slug: c.slug,
+            position: String(c.position),
+            isActive: c.isActive,
+            translations: c.translations.map((tr) => ({ ...tr })),
+          })}
           renderForm={(form, set) => (
             <>
-              <SelectField label={t("inbox.filter.kind")} value={form.kind} options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))} onChange={(v) => set({ kind: v as TicketKindEnum })} />
-              <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-              <Input label={t("settings.slug")} helperText={t("settings.slugHint")} value={form.slug} onChange={(e) => set({ slug: e.target.value })} />
-              <Input label={t("settings.position")} type="number" value={form.position} onChange={(e) => set({ position: e.target.value })} />
-              <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
-              <TranslationsField value={form.translations} onChange={(rows) => set({ translations: rows })} />
+              <SelectField
+                label={t("inbox.filter.kind")}
+                value={form.kind}
+                options={KINDS.map((k) => ({ value: k, label: label("kind", k) }))}
+                onChange={(v) => set({ kind: v as TicketKindEnum })}
+              />
+              <Input
+                label={t("settings.name")}
+                required
+                value={form.name}
+                onChange={(e) => set({ name: e.target.value })}
+              />
+              <Input
+                label={t("settings.slug")}
+                helperText={t("settings.slugHint")}
+                value={form.slug}
+                onChange={(e) => set({ slug: e.target.value })}
+              />
+              <Input
+                label={t("settings.position")}
+                type="number"
+                value={form.position}
+                onChange={(e) => set({ position: e.target.value })}
+              />
+              <CheckField
+                label={t("settings.isActive")}
+                checked={form.isActive}
+                onChange={(v) => set({ isActive: v })}
+              />
+              <TranslationsField
+                value={form.translations}
+                onChange={(rows) => set({ translations: rows })}
+              />
             </>
           )}
           save={async (form, item) => {
             const position = parseOptionalInt(form.position);
-            if (Number.isNaN(position)) return t("settings.invalidNumber", { field: t("settings.position") });
+
+            if (Number.isNaN(position))
+              return t("settings.invalidNumber", { field: t("settings.position") });
             const input = {
               kind: form.kind,
               name: form.name.trim(),
@@ -356,10 +589,12 @@ export function CategoriesSettings() {
               isActive: form.isActive,
               translations: cleanTranslations(form.translations),
             };
-            if (item) return problemOf((await client.request(SettingsCategoryUpdateDocument, { id: item.id, input })).ticketCategoryUpdate);
-            return problemOf((await client.request(SettingsCategoryCreateDocument, { input })).ticketCategoryCreate);
+
+            if (item) return (await updateCategory({ id: item.id, input })).problem;
+
+            return (await createCategory({ input })).problem;
           }}
-          remove={async (c) => problemOf((await client.request(SettingsCategoryDeleteDocument, { id: c.id })).ticketCategoryDelete)}
+          remove={async (c) => (await deleteCategory({ id: c.id })).problem}
           onSaved={() => void query.refetch()}
         />
       )}
@@ -367,17 +602,33 @@ export function CategoriesSettings() {
   );
 }
 
-type Contact = NonNullable<import("../generated/graphql").SettingsContactsQuery["ticketContacts"]>[number];
-type ContactForm = { name: string; slug: string; email: string; description: string; responsible: string; position: string; isActive: boolean; translations: Translation[] };
+type Contact = NonNullable<SettingsContactsQuery["ticketContacts"]>[number];
+type ContactForm = {
+  name: string;
+  slug: string;
+  email: string;
+  description: string;
+  responsible: string;
+  position: string;
+  isActive: boolean;
+  translations: Translation[];
+};
 
 export function ContactsSettings() {
   const { t } = useI18n();
-  const client = useClient();
+  const [updateContact] = useMutation(SettingsContactUpdateDocument);
+  const [createContact] = useMutation(SettingsContactCreateDocument);
+  const [deleteContact] = useMutation(SettingsContactDeleteDocument);
   const query = useQuery(SettingsContactsDocument, {});
+
   return (
     <QueryView query={query}>
       {(data) => {
-        const agents = (data.supportAgents ?? []).map((a) => ({ value: a.user.id, label: personName(a.user) }));
+        const agents = (data.supportAgents ?? []).map((a) => ({
+          value: a.user.id,
+          label: personName(a.user),
+        }));
+
         return (
           <EntityEditor<Contact, ContactForm>
             title={t("settings.contacts")}
@@ -389,11 +640,23 @@ export function ContactsSettings() {
             columns={[
               { header: t("settings.name"), cell: (c) => c.name },
               { header: t("settings.email"), cell: (c) => c.email || "—" },
-              { header: t("settings.responsible"), cell: (c) => (c.responsible ? personName(c.responsible) : "—") },
+              {
+                header: t("settings.responsible"),
+                cell: (c) => (c.responsible ? personName(c.responsible) : "—"),
+              },
               { header: t("settings.isActive"), cell: (c) => yesNo(t, c.isActive) },
               { header: t("settings.position"), cell: (c) => c.position },
             ]}
-            blank={() => ({ name: "", slug: "", email: "", description: "", responsible: "", position: "", isActive: true, translations: [] })}
+            blank={() => ({
+              name: "",
+              slug: "",
+              email: "",
+              description: "",
+              responsible: "",
+              position: "",
+              isActive: true,
+              translations: [],
+            })}
             fromItem={(c) => ({
               name: c.name,
               slug: c.slug,
@@ -406,23 +669,65 @@ export function ContactsSettings() {
             })}
             renderForm={(form, set, item) => {
               const options = [...agents];
-              if (item?.responsible && !options.some((o) => o.value === item.responsible!.id)) options.push({ value: item.responsible.id, label: personName(item.responsible) });
+
+              if (item?.responsible && !options.some((o) => o.value === item.responsible!.id))
+                options.push({ value: item.responsible.id, label: personName(item.responsible) });
+
               return (
                 <>
-                  <Input label={t("settings.name")} required value={form.name} onChange={(e) => set({ name: e.target.value })} />
-                  <Input label={t("settings.slug")} helperText={t("settings.slugHint")} value={form.slug} onChange={(e) => set({ slug: e.target.value })} />
-                  <Input label={t("settings.email")} type="email" value={form.email} onChange={(e) => set({ email: e.target.value })} />
-                  <Input label={t("settings.description")} value={form.description} onChange={(e) => set({ description: e.target.value })} />
-                  <SelectField label={t("settings.responsible")} value={form.responsible} placeholder={t("panel.nobody")} options={options} onChange={(v) => set({ responsible: v })} />
-                  <Input label={t("settings.position")} type="number" value={form.position} onChange={(e) => set({ position: e.target.value })} />
-                  <CheckField label={t("settings.isActive")} checked={form.isActive} onChange={(v) => set({ isActive: v })} />
-                  <TranslationsField value={form.translations} onChange={(rows) => set({ translations: rows })} />
+                  <Input
+                    label={t("settings.name")}
+                    required
+                    value={form.name}
+                    onChange={(e) => set({ name: e.target.value })}
+                  />
+                  <Input
+                    label={t("settings.slug")}
+                    helperText={t("settings.slugHint")}
+                    value={form.slug}
+                    onChange={(e) => set({ slug: e.target.value })}
+                  />
+                  <Input
+                    label={t("settings.email")}
+                    type="email"
+                    value={form.email}
+                    onChange={(e) => set({ email: e.target.value })}
+                  />
+                  <Input
+                    label={t("settings.description")}
+                    value={form.description}
+                    onChange={(e) => set({ description: e.target.value })}
+                  />
+                  <SelectField
+                    label={t("settings.responsible")}
+                    value={form.responsible}
+                    placeholder={t("panel.nobody")}
+                    options={options}
+                    onChange={(v) => set({ responsible: v })}
+                  />
+                  <Input
+                    label={t("settings.position")}
+                    type="number"
+                    value={form.position}
+                    onChange={(e) => set({ position: e.target.value })}
+                  />
+                  <CheckField
+                    label={t("settings.isActive")}
+                    checked={form.isActive}
+                    onChange={(v) => set({ isActive: v })}
+                  />
+                  <TranslationsField
+                    value={form.translations}
+                    onChange={(rows) => set({ translations: rows })}
+                  />
                 </>
               );
             }}
             save={async (form, item) => {
               const position = parseOptionalInt(form.position);
-              if (Number.isNaN(position)) return t("settings.invalidNumber", { field: t("settings.position") });
+
+              if (Number.isNaN(position))
+                return t("settings.invalidNumber", { field: t("settings.position") });
               const input = {
                 name: form.name.trim(),
                 slug: form.slug.trim() || undefined,
@@ -433,10 +738,12 @@ export function ContactsSettings() {
                 isActive: form.isActive,
                 translations: cleanTranslations(form.translations),
               };
-              if (item) return problemOf((await client.request(SettingsContactUpdateDocument, { id: item.id, input })).ticketContactUpdate);
-              return problemOf((await client.request(SettingsContactCreateDocument, { input })).ticketContactCreate);
+
+              if (item) return (await updateContact({ id: item.id, input })).problem;
+
+              return (await createContact({ input })).problem;
             }}
-            remove={async (c) => problemOf((await client.request(SettingsContactDeleteDocument, { id: c.id })).ticketContactDelete)}
+            remove={async (c) => (await deleteContact({ id: c.id })).problem}
             onSaved={() => void query.refetch()}
           />
         );

@@ -1,6 +1,6 @@
 import { Box, Button, Checkbox, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { mutationErrors } from "../api/client";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+
 import type { QueryState } from "../api/context";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -10,20 +10,25 @@ import { useSaver } from "../ui/useSaver";
 
 export type Translation = { languageCode: string; name: string };
 
-/** A mutation payload's errors as one line, or null. */
-export const problemOf = (payload: { errors: ReadonlyArray<{ field?: string | null; message: string }> } | null | undefined) =>
-  payload ? mutationErrors(payload.errors) : "No answer";
-
 /** "12" → 12, "" → null, anything else → NaN (refused before sending). */
 export function parseOptionalInt(value: string): number | null {
   const trimmed = value.trim();
+
   if (trimmed === "") return null;
+
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
 /** Comma, semicolon, space or newline separated values, trimmed, without empties or duplicates. */
 export function splitList(value: string): string[] {
-  return [...new Set(value.split(/[,;\s]+/).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(/[,;\s]+/)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Translations as edited (rows may be blank) → what the API takes. */
@@ -33,18 +38,45 @@ export function cleanTranslations(rows: Translation[]): Translation[] {
     .filter((row) => row.languageCode && row.name);
 }
 
-export function CheckField({ label, checked, onChange, disabled }: { label: string; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }) {
+export function CheckField({
+  label,
+  checked,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}) {
   return (
-    <Checkbox checked={checked} disabled={disabled} onCheckedChange={(value) => onChange(value === true)}>
+    <Checkbox
+      checked={checked}
+      disabled={disabled}
+      onCheckedChange={(value) => onChange(value === true)}
+    >
       <Text size={3}>{label}</Text>
     </Checkbox>
   );
 }
 
 /** A labelled multi-line text field (macaw-ui's Textarea has no stable label association in jsdom). */
-export function TextAreaField({ label, value, onChange, rows = 4, hint }: { label: string; value: string; onChange: (value: string) => void; rows?: number; hint?: string }) {
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  rows = 4,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  hint?: string;
+}) {
   const id = useId();
   const hintId = useId();
+
   return (
     <Box display="flex" flexDirection="column" gap={1}>
       <label htmlFor={id}>
@@ -79,31 +111,65 @@ export function TextAreaField({ label, value, onChange, rows = 4, hint }: { labe
 }
 
 /** Names per language: rows of language code and name, added and removed freely. */
-export function TranslationsField({ value, onChange }: { value: Translation[]; onChange: (rows: Translation[]) => void }) {
+export function TranslationsField({
+  value,
+  onChange,
+}: {
+  value: Translation[];
+  onChange: (rows: Translation[]) => void;
+}) {
   const { t } = useI18n();
-  const set = (index: number, patch: Partial<Translation>) => onChange(value.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const set = (index: number, patch: Partial<Translation>) =>
+    onChange(value.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+
   return (
-    <Box as="fieldset" display="flex" flexDirection="column" gap={2} borderWidth={0} padding={0} margin={0}>
+    <Box
+      as="fieldset"
+      display="flex"
+      flexDirection="column"
+      gap={2}
+      borderWidth={0}
+      padding={0}
+      margin={0}
+    >
       <legend>
         <Text size={2} color="default2">
-        {t("settings.translations")}
-      </Text>
+          {t("settings.translations")}
+        </Text>
       </legend>
       {value.map((row, index) => (
         <Box key={index} display="flex" gap={2} alignItems="flex-end">
           <Box __width="90px">
-            <Input label={t("settings.languageCode")} value={row.languageCode} onChange={(e) => set(index, { languageCode: e.target.value })} />
+            <Input
+              label={t("settings.languageCode")}
+              value={row.languageCode}
+              onChange={(e) => set(index, { languageCode: e.target.value })}
+            />
           </Box>
           <Box __flex="1">
-            <Input label={t("settings.translatedName", { lang: row.languageCode || "…" })} value={row.name} onChange={(e) => set(index, { name: e.target.value })} />
+            <Input
+              label={t("settings.translatedName", { lang: row.languageCode || "…" })}
+              value={row.name}
+              onChange={(e) => set(index, { name: e.target.value })}
+            />
           </Box>
-          <Button type="button" variant="tertiary" onClick={() => onChange(value.filter((_, i) => i !== index))} aria-label={t("settings.removeTranslation", { lang: row.languageCode || "…" })}>
+          <Button
+            type="button"
+            variant="tertiary"
+            onClick={() => onChange(value.filter((_, i) => i !== index))}
+            aria-label={t("settings.removeTranslation", { lang: row.languageCode || "…" })}
+          >
             ×
           </Button>
         </Box>
       ))}
       <Box>
-        <Button type="button" size="small" variant="secondary" onClick={() => onChange([...value, { languageCode: "", name: "" }])}>
+        <Button
+          type="button"
+          size="small"
+          variant="secondary"
+          onClick={() => onChange([...value, { languageCode: "", name: "" }])}
+        >
           {t("settings.addTranslation")}
         </Button>
       </Box>
@@ -112,21 +178,35 @@ export function TranslationsField({ value, onChange }: { value: Translation[]; o
 }
 
 /** A delete button that asks once more in place (no modal, keyboard friendly). */
-export function DeleteButton({ name, onDelete }: { name: string; onDelete: () => Promise<boolean> }) {
+export function DeleteButton({
+  name,
+  onDelete,
+}: {
+  name: string;
+  onDelete: () => Promise<boolean>;
+}) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
   if (!confirming) {
     return (
-      <Button type="button" size="small" variant="tertiary" onClick={() => setConfirming(true)} aria-label={t("settings.deleteItem", { name })}>
+      <Button
+        type="button"
+        size="small"
+        variant="tertiary"
+        onClick={() => setConfirming(true)}
+        aria-label={t("settings.deleteItem", { name })}
+      >
         {t("settings.delete")}
       </Button>
     );
   }
+
   return (
     <Box display="flex" gap={1}>
       <Button
@@ -138,6 +218,7 @@ export function DeleteButton({ name, onDelete }: { name: string; onDelete: () =>
         onClick={async () => {
           setBusy(true);
           const done = await onDelete();
+
           setBusy(false);
           if (done) setConfirming(false);
         }}
@@ -152,14 +233,29 @@ export function DeleteButton({ name, onDelete }: { name: string; onDelete: () =>
   );
 }
 
-export const cellStyle = { padding: "8px", textAlign: "left" as const, verticalAlign: "top" as const, borderBottom: "1px solid var(--mu-colors-border-default1, #ddd)" };
+export const cellStyle = {
+  padding: "8px",
+  textAlign: "left" as const,
+  verticalAlign: "top" as const,
+  borderBottom: "1px solid var(--mu-colors-border-default1, #ddd)",
+};
 
 export type Column<T> = { header: string; cell: (item: T) => ReactNode };
 
 /** Loading, error (with retry) or the content; the content stays while reloading. */
-export function QueryView<T>({ query, children, loadingLabel }: { query: QueryState<T>; children: (data: T) => ReactNode; loadingLabel?: string }) {
-  if (query.error && !query.data) return <ErrorState message={query.error} onRetry={() => void query.refetch()} />;
+export function QueryView<T>({
+  query,
+  children,
+  loadingLabel,
+}: {
+  query: QueryState<T>;
+  children: (data: T) => ReactNode;
+  loadingLabel?: string;
+}) {
+  if (query.error && !query.data)
+    return <ErrorState message={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Loading rows={4} label={loadingLabel} />;
+
   return <>{children(query.data)}</>;
 }
 
@@ -203,15 +299,20 @@ export function EntityEditor<T extends { id: string }, F>({
   const [saveState, runSave] = useSaver();
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+
   useEffect(() => {
     if (editing) headingRef.current?.focus();
   }, [editing?.item?.id, editing === null]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const set = (patch: Partial<F>) => setEditing((current) => (current ? { ...current, form: { ...current.form, ...patch } } : current));
+  const set = (patch: Partial<F>) =>
+    setEditing((current) =>
+      current ? { ...current, form: { ...current.form, ...patch } } : current,
+    );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!editing) return;
     const ok = await runSave(() => save(editing.form, editing.item));
+
     if (ok) {
       host.notify({ status: "success", title: t("state.saved") });
       setEditing(null);
@@ -223,7 +324,11 @@ export function EntityEditor<T extends { id: string }, F>({
     <Section
       title={title}
       actions={
-        <Button type="button" variant="primary" onClick={() => setEditing({ item: null, form: blank() })}>
+        <Button
+          type="button"
+          variant="primary"
+          onClick={() => setEditing({ item: null, form: blank() })}
+        >
           {addLabel}
         </Button>
       }
@@ -238,7 +343,9 @@ export function EntityEditor<T extends { id: string }, F>({
         <Box
           as="form"
           onSubmit={submit}
-          aria-label={editing.item ? t("settings.editItem", { name: itemName(editing.item) }) : addLabel}
+          aria-label={
+            editing.item ? t("settings.editItem", { name: itemName(editing.item) }) : addLabel
+          }
           display="flex"
           flexDirection="column"
           gap={3}
@@ -293,7 +400,13 @@ export function EntityEditor<T extends { id: string }, F>({
                   ))}
                   <td style={cellStyle}>
                     <Box display="flex" gap={1} justifyContent="flex-end">
-                      <Button type="button" size="small" variant="secondary" onClick={() => setEditing({ item, form: fromItem(item) })} aria-label={t("settings.editItem", { name: itemName(item) })}>
+                      <Button
+                        type="button"
+                        size="small"
+                        variant="secondary"
+                        onClick={() => setEditing({ item, form: fromItem(item) })}
+                        aria-label={t("settings.editItem", { name: itemName(item) })}
+                      >
                         {t("settings.edit")}
                       </Button>
                       {remove && (
@@ -303,17 +416,26 @@ export function EntityEditor<T extends { id: string }, F>({
                             setDeleteError(null);
                             try {
                               const problem = await remove(item);
+
                               if (problem) {
                                 setDeleteError(problem);
+
                                 return false;
                               }
                             } catch (error) {
-                              setDeleteError(error instanceof Error ? error.message : String(error));
+                              setDeleteError(
+                                error instanceof Error ? error.message : String(error),
+                              );
+
                               return false;
                             }
-                            host.notify({ status: "success", title: t("settings.deleted", { name: itemName(item) }) });
+                            host.notify({
+                              status: "success",
+                              title: t("settings.deleted", { name: itemName(item) }),
+                            });
                             if (editing?.item?.id === item.id) setEditing(null);
                             onSaved();
+
                             return true;
                           }}
                         />

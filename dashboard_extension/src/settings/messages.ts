@@ -40,7 +40,8 @@ export const settingsEn = {
   "settings.signature": "Signature",
 
   "settings.statuses": "Statuses",
-  "settings.statusesIntro": "The workflow's statuses. The group decides where a ticket is listed (new, open, waiting, closed).",
+  "settings.statusesIntro":
+    "The workflow's statuses. The group decides where a ticket is listed (new, open, waiting, closed).",
   "settings.addStatus": "Add status",
   "settings.noStatuses": "No statuses yet.",
   "settings.group": "Group",
@@ -48,7 +49,8 @@ export const settingsEn = {
   "settings.isInternal": "Internal (customers see another status)",
   "settings.customerStatus": "Status customers see instead",
   "settings.transitions": "Transitions",
-  "settings.transitionsIntro": "Which status may follow which, and who may make the move. To change who may, delete the transition and add it again.",
+  "settings.transitionsIntro":
+    "Which status may follow which, and who may make the move. To change who may, delete the transition and add it again.",
   "settings.noTransitions": "No transitions: every move is refused.",
   "settings.addTransition": "Add transition",
   "settings.transitionPick": "Choose both statuses.",
@@ -66,12 +68,14 @@ export const settingsEn = {
   "settings.isDefault": "Default",
 
   "settings.categories": "Categories",
-  "settings.categoriesIntro": "Categories belong to one kind of ticket and are offered in the storefront's forms.",
+  "settings.categoriesIntro":
+    "Categories belong to one kind of ticket and are offered in the storefront's forms.",
   "settings.addCategory": "Add category",
   "settings.noCategories": "No categories yet.",
 
   "settings.contacts": "Contacts and queues",
-  "settings.contactsIntro": "Where customers can direct their request, each with a responsible team member.",
+  "settings.contactsIntro":
+    "Where customers can direct their request, each with a responsible team member.",
   "settings.addContact": "Add contact",
   "settings.noContacts": "No contacts yet.",
   "settings.responsible": "Responsible",
@@ -97,7 +101,8 @@ export const settingsEn = {
   "settings.noAgents": "Nobody is in the support team yet.",
   "settings.staffMember": "Staff member",
   "settings.staffSearchPlaceholder": "Name or e-mail",
-  "settings.staffSearchHint": "Search the active staff members who are not in the team yet by name or e-mail.",
+  "settings.staffSearchHint":
+    "Search the active staff members who are not in the team yet by name or e-mail.",
   "settings.staffChosen": "Chosen: {name} ({email})",
   "settings.staffRequired": "Choose a staff member.",
   "settings.staffMatchesLabel": "Matching staff members",
@@ -111,7 +116,8 @@ export const settingsEn = {
   "settings.since": "Member since",
 
   "settings.emails": "E-mail templates",
-  "settings.emailsIntro": "The e-mails the helpdesk sends, per language. Your text replaces the shipped one until you reset it.",
+  "settings.emailsIntro":
+    "The e-mails the helpdesk sends, per language. Your text replaces the shipped one until you reset it.",
   "settings.noEmails": "No e-mail templates.",
   "settings.pickEmail": "— Choose an e-mail —",
   "settings.customized": "customised",
@@ -128,7 +134,8 @@ export const settingsEn = {
   "settings.webhookChannels": "Channels",
   "settings.webhookChannelsHint": "None ticked: every channel.",
   "settings.unknownChannel": "{channel} (not one of your channels)",
-  "settings.noChannels": "No channels to choose from: the helpdesk lists the channels you work tickets in (needs Manage orders).",
+  "settings.noChannels":
+    "No channels to choose from: the helpdesk lists the channels you work tickets in (needs Manage orders).",
   "settings.signing": "Signature",
   "settings.signing.HMAC": "HMAC with the subscription's secret",
   "settings.signing.SALEOR": "Saleor's signature (JWS)",
@@ -168,14 +175,16 @@ export const settingsEn = {
   "settings.shopDefaults": "Shop defaults",
   "settings.channelPolicies": "Policies of {channel}",
   "settings.channelUnknown": "There is no channel “{channel}”.",
-  "settings.inheritsDefaults": "This channel uses the shop's defaults; saving gives it its own policies.",
+  "settings.inheritsDefaults":
+    "This channel uses the shop's defaults; saving gives it its own policies.",
   "settings.attachments": "Attachments",
   "settings.attachmentsAllowed": "Customers may attach files",
   "settings.maxAttachmentSize": "Largest file (MiB)",
   "settings.maxAttachmentsPerComment": "Most files per message",
   "settings.maxAttachmentsPerTicket": "Most files per ticket",
   "settings.allowedContentTypes": "Allowed file types",
-  "settings.allowedContentTypesHint": "MIME types separated by commas, e.g. image/jpeg, application/pdf.",
+  "settings.allowedContentTypesHint":
+    "MIME types separated by commas, e.g. image/jpeg, application/pdf.",
   "settings.customers": "Customers",
   "settings.guestTicketsAllowed": "Guests may open tickets on their orders",
   "settings.customerMayClose": "Customers may close their tickets",
@@ -189,11 +198,13 @@ export const settingsEn = {
   "settings.defaultResponsible": "Default responsible",
 
   "settings.refundReasons": "Refund reasons",
-  "settings.refundReasonsIntro": "Which of the shop's refund reasons the refund dialog preselects for each complaint reason.",
+  "settings.refundReasonsIntro":
+    "Which of the shop's refund reasons the refund dialog preselects for each complaint reason.",
   "settings.refundReasonFor": "Refund reason for “{reason}”",
   "settings.refundReasonNone": "None",
   "settings.refundReasonUnknown": "{id} (no longer a refund reason)",
-  "settings.noRefundReasons": "The shop has no refund reasons: in Saleor › Settings › Refunds, choose the page type whose pages are the refund reasons (a reason page type) and add pages of it.",
+  "settings.noRefundReasons":
+    "The shop has no refund reasons: in Saleor › Settings › Refunds, choose the page type whose pages are the refund reasons (a reason page type) and add pages of it.",
 
   "group.NEW": "New",
   "group.OPEN": "Open",
@@ -254,7 +265,8 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.signature": "Signatur",
 
   "settings.statuses": "Status",
-  "settings.statusesIntro": "Die Status des Arbeitsablaufs. Die Gruppe bestimmt, wo ein Ticket erscheint (neu, offen, wartend, geschlossen).",
+  "settings.statusesIntro":
+    "Die Status des Arbeitsablaufs. Die Gruppe bestimmt, wo ein Ticket erscheint (neu, offen, wartend, geschlossen).",
   "settings.addStatus": "Status hinzufügen",
   "settings.noStatuses": "Noch keine Status.",
   "settings.group": "Gruppe",
@@ -262,7 +274,8 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.isInternal": "Intern (Kunden sehen einen anderen Status)",
   "settings.customerStatus": "Status, den Kunden stattdessen sehen",
   "settings.transitions": "Übergänge",
-  "settings.transitionsIntro": "Welcher Status auf welchen folgen darf und wer den Wechsel vornehmen darf. Um das zu ändern, den Übergang löschen und neu anlegen.",
+  "settings.transitionsIntro":
+    "Welcher Status auf welchen folgen darf und wer den Wechsel vornehmen darf. Um das zu ändern, den Übergang löschen und neu anlegen.",
   "settings.noTransitions": "Keine Übergänge: Jeder Wechsel wird abgelehnt.",
   "settings.addTransition": "Übergang hinzufügen",
   "settings.transitionPick": "Bitte beide Status wählen.",
@@ -280,12 +293,14 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.isDefault": "Standard",
 
   "settings.categories": "Kategorien",
-  "settings.categoriesIntro": "Kategorien gehören zu einer Ticketart und werden in den Formularen des Shops angeboten.",
+  "settings.categoriesIntro":
+    "Kategorien gehören zu einer Ticketart und werden in den Formularen des Shops angeboten.",
   "settings.addCategory": "Kategorie hinzufügen",
   "settings.noCategories": "Noch keine Kategorien.",
 
   "settings.contacts": "Ansprechpartner und Warteschlangen",
-  "settings.contactsIntro": "Wohin Kunden ihr Anliegen richten können, jeweils mit einem zuständigen Teammitglied.",
+  "settings.contactsIntro":
+    "Wohin Kunden ihr Anliegen richten können, jeweils mit einem zuständigen Teammitglied.",
   "settings.addContact": "Ansprechpartner hinzufügen",
   "settings.noContacts": "Noch keine Ansprechpartner.",
   "settings.responsible": "Zuständig",
@@ -298,7 +313,8 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.preview": "Vorschau",
   "settings.previewTicket": "Ausfüllen mit Ticket",
   "settings.previewNoTickets": "Es gibt noch kein Ticket für eine Vorschau.",
-  "settings.previewSavedHint": "Die Vorschau zeigt den gespeicherten Text mit den Werten eines Tickets.",
+  "settings.previewSavedHint":
+    "Die Vorschau zeigt den gespeicherten Text mit den Werten eines Tickets.",
   "settings.previewAfterSave": "Speichern Sie die Vorlage, um sie mit einem Ticket anzusehen.",
   "settings.showPreview": "Vorschau anzeigen",
   "settings.previewUnavailable": "Keine Vorschau für dieses Ticket.",
@@ -311,7 +327,8 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.noAgents": "Noch niemand im Support-Team.",
   "settings.staffMember": "Mitarbeiter",
   "settings.staffSearchPlaceholder": "Name oder E-Mail",
-  "settings.staffSearchHint": "Suchen Sie unter den aktiven Mitarbeitern, die noch nicht im Team sind, nach Name oder E-Mail.",
+  "settings.staffSearchHint":
+    "Suchen Sie unter den aktiven Mitarbeitern, die noch nicht im Team sind, nach Name oder E-Mail.",
   "settings.staffChosen": "Ausgewählt: {name} ({email})",
   "settings.staffRequired": "Wählen Sie einen Mitarbeiter aus.",
   "settings.staffMatchesLabel": "Passende Mitarbeiter",
@@ -320,12 +337,14 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.staffNoMatch": "Kein Mitarbeiter passt zu „{search}“.",
   "settings.staffAllInTeam": "Alle aktiven Mitarbeiter sind schon im Team.",
   "settings.staffMatches": "Treffer: {count}",
-  "settings.staffMatchesFirst": "Die ersten {count} Treffer: Tippen Sie weiter, um die Auswahl einzugrenzen.",
+  "settings.staffMatchesFirst":
+    "Die ersten {count} Treffer: Tippen Sie weiter, um die Auswahl einzugrenzen.",
   "settings.agentContacts": "Betreute Ansprechpartner",
   "settings.since": "Mitglied seit",
 
   "settings.emails": "E-Mail-Vorlagen",
-  "settings.emailsIntro": "Die E-Mails des Helpdesks, je Sprache. Ihr Text ersetzt den mitgelieferten, bis Sie ihn zurücksetzen.",
+  "settings.emailsIntro":
+    "Die E-Mails des Helpdesks, je Sprache. Ihr Text ersetzt den mitgelieferten, bis Sie ihn zurücksetzen.",
   "settings.noEmails": "Keine E-Mail-Vorlagen.",
   "settings.pickEmail": "— E-Mail wählen —",
   "settings.customized": "angepasst",
@@ -342,7 +361,8 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.webhookChannels": "Kanäle",
   "settings.webhookChannelsHint": "Keiner angehakt: alle Kanäle.",
   "settings.unknownChannel": "{channel} (keiner Ihrer Kanäle)",
-  "settings.noChannels": "Keine Kanäle zur Auswahl: Der Helpdesk nennt die Kanäle, deren Tickets Sie bearbeiten (erfordert „Bestellungen verwalten“).",
+  "settings.noChannels":
+    "Keine Kanäle zur Auswahl: Der Helpdesk nennt die Kanäle, deren Tickets Sie bearbeiten (erfordert „Bestellungen verwalten“).",
   "settings.signing": "Signatur",
   "settings.signing.HMAC": "HMAC mit dem Geheimnis des Abonnements",
   "settings.signing.SALEOR": "Saleors Signatur (JWS)",
@@ -365,7 +385,8 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.duration": "Dauer",
   "settings.error": "Fehler",
   "settings.payload": "Nutzdaten",
-  "settings.payloadHidden": "Nutzdaten und Antworten verborgen: Sie dürfen dieses Ticket nicht lesen.",
+  "settings.payloadHidden":
+    "Nutzdaten und Antworten verborgen: Sie dürfen dieses Ticket nicht lesen.",
   "settings.webhookSuspended": "Sendet nichts: {reason}",
   "settings.redeliver": "Erneut zustellen",
   "settings.redeliverItem": "{topic} vom {date} erneut zustellen",
@@ -382,14 +403,16 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.shopDefaults": "Voreinstellungen des Shops",
   "settings.channelPolicies": "Richtlinien von {channel}",
   "settings.channelUnknown": "Einen Kanal „{channel}“ gibt es nicht.",
-  "settings.inheritsDefaults": "Dieser Kanal nutzt die Voreinstellungen des Shops; Speichern gibt ihm eigene Richtlinien.",
+  "settings.inheritsDefaults":
+    "Dieser Kanal nutzt die Voreinstellungen des Shops; Speichern gibt ihm eigene Richtlinien.",
   "settings.attachments": "Anhänge",
   "settings.attachmentsAllowed": "Kunden dürfen Dateien anhängen",
   "settings.maxAttachmentSize": "Größte Datei (MiB)",
   "settings.maxAttachmentsPerComment": "Höchstens Dateien je Nachricht",
   "settings.maxAttachmentsPerTicket": "Höchstens Dateien je Ticket",
   "settings.allowedContentTypes": "Erlaubte Dateitypen",
-  "settings.allowedContentTypesHint": "MIME-Typen, durch Kommas getrennt, z. B. image/jpeg, application/pdf.",
+  "settings.allowedContentTypesHint":
+    "MIME-Typen, durch Kommas getrennt, z. B. image/jpeg, application/pdf.",
   "settings.customers": "Kunden",
   "settings.guestTicketsAllowed": "Gäste dürfen Tickets zu ihren Bestellungen eröffnen",
   "settings.customerMayClose": "Kunden dürfen ihre Tickets schließen",
@@ -403,11 +426,13 @@ export const settingsDe: { readonly [K in keyof typeof settingsEn]: string } = {
   "settings.defaultResponsible": "Standardmäßig zuständig",
 
   "settings.refundReasons": "Erstattungsgründe",
-  "settings.refundReasonsIntro": "Welchen Erstattungsgrund des Shops der Erstattungsdialog je Reklamationsgrund vorauswählt.",
+  "settings.refundReasonsIntro":
+    "Welchen Erstattungsgrund des Shops der Erstattungsdialog je Reklamationsgrund vorauswählt.",
   "settings.refundReasonFor": "Erstattungsgrund für „{reason}“",
   "settings.refundReasonNone": "Keiner",
   "settings.refundReasonUnknown": "{id} (kein Erstattungsgrund mehr)",
-  "settings.noRefundReasons": "Der Shop hat keine Erstattungsgründe: Wählen Sie in Saleor › Einstellungen › Erstattungen den Seitentyp, dessen Seiten die Erstattungsgründe sind (einen Seitentyp für Gründe), und legen Sie Seiten davon an.",
+  "settings.noRefundReasons":
+    "Der Shop hat keine Erstattungsgründe: Wählen Sie in Saleor › Einstellungen › Erstattungen den Seitentyp, dessen Seiten die Erstattungsgründe sind (einen Seitentyp für Gründe), und legen Sie Seiten davon an.",
 
   "group.NEW": "Neu",
   "group.OPEN": "Offen",

@@ -1,9 +1,10 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
+
 import { useQuery } from "../api/context";
 import { StatisticsTicketsDocument, type StatisticsTicketsQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
-import { useQueryUpdater, type Route } from "../router";
+import { type Route, useQueryUpdater } from "../router";
 import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, ErrorState, Loading } from "../ui/StateViews";
@@ -21,9 +22,14 @@ export function StatisticsPage({ route }: { route: Route }) {
   const update = useQueryUpdater(route);
   const period = periodFromQuery(route.query);
   const channel = route.query.get("channel") || null;
-  const query = useQuery(StatisticsTicketsDocument, { period: { gte: period.gte, lte: period.lte }, channel, languageCode: lang });
+  const query = useQuery(StatisticsTicketsDocument, {
+    period: { gte: period.gte, lte: period.lte },
+    channel,
+    languageCode: lang,
+  });
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
+
   useEffect(() => {
     setFrom(period.from);
     setTo(period.to);
@@ -42,7 +48,10 @@ export function StatisticsPage({ route }: { route: Route }) {
         <SelectField
           label={t("stats.period")}
           value={presetValue}
-          options={[...PRESETS.map((d) => ({ value: String(d), label: t("stats.lastDays", { days: d }) })), { value: "custom", label: t("stats.custom") }]}
+          options={[
+            ...PRESETS.map((d) => ({ value: String(d), label: t("stats.lastDays", { days: d }) })),
+            { value: "custom", label: t("stats.custom") },
+          ]}
           onChange={(value) => {
             if (value === "custom") update({ days: null, from: period.from, to: period.to });
             else update({ days: value, from: null, to: null });
@@ -59,8 +68,18 @@ export function StatisticsPage({ route }: { route: Route }) {
             update({ days: null, from, to });
           }}
         >
-          <Input type="date" label={t("stats.from")} value={from} onChange={(e) => setFrom(e.target.value)} />
-          <Input type="date" label={t("stats.to")} value={to} onChange={(e) => setTo(e.target.value)} />
+          <Input
+            type="date"
+            label={t("stats.from")}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+          <Input
+            type="date"
+            label={t("stats.to")}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+          />
           <Button type="submit" variant="secondary">
             {t("stats.apply")}
           </Button>
@@ -71,34 +90,75 @@ export function StatisticsPage({ route }: { route: Route }) {
           {t("stats.invalidRange", { days: period.days })}
         </Text>
       )}
-      <StatisticsBody stats={stats} error={query.error} loading={query.loading} onRetry={() => void query.refetch()} from={period.from} to={period.to} />
+      <StatisticsBody
+        stats={stats}
+        error={query.error}
+        loading={query.loading}
+        onRetry={() => void query.refetch()}
+        from={period.from}
+        to={period.to}
+      />
     </Box>
   );
 }
 
-function StatisticsBody({ stats, error, loading, onRetry, from, to }: { stats: Stats | null | undefined; error: string | null; loading: boolean; onRetry: () => void; from: string; to: string }) {
+function StatisticsBody({
+  stats,
+  error,
+  loading,
+  onRetry,
+  from,
+  to,
+}: {
+  stats: Stats | null | undefined;
+  error: string | null;
+  loading: boolean;
+  onRetry: () => void;
+  from: string;
+  to: string;
+}) {
   const { t, label } = useI18n();
+
   if (error && !stats) return <ErrorState message={error} onRetry={onRetry} />;
-  if (stats === undefined || (loading && !stats)) return <Loading rows={6} label={t("stats.loading")} />;
+  if (stats === undefined || (loading && !stats))
+    return <Loading rows={6} label={t("stats.loading")} />;
   if (stats === null) return <ErrorState message={t("stats.unavailable")} onRetry={onRetry} />;
   if (stats.total === 0 && stats.volume.every((v) => v.created === 0 && v.closed === 0)) {
     return <EmptyState title={t("stats.empty")} hint={t("stats.emptyHint")} />;
   }
-  const units = { d: t("stats.unit.d"), h: t("stats.unit.h"), min: t("stats.unit.min"), s: t("stats.unit.s") };
+  const units = {
+    d: t("stats.unit.d"),
+    h: t("stats.unit.h"),
+    min: t("stats.unit.min"),
+    s: t("stats.unit.s"),
+  };
   const none = t("stats.none");
+
   return (
     <Box display="flex" flexDirection="column" gap={4} aria-busy={loading}>
-      <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(200px, 1fr))" gap={3} as="section" aria-label={t("stats.summary")}>
+      <Box
+        display="grid"
+        __gridTemplateColumns="repeat(auto-fit, minmax(200px, 1fr))"
+        gap={3}
+        as="section"
+        aria-label={t("stats.summary")}
+      >
         <Kpi label={t("stats.total")} value={String(stats.total)} />
         <Kpi
           label={t("stats.firstResponse")}
           value={formatDuration(stats.firstResponseTime.median, units)}
-          note={t("stats.durationNote", { p90: formatDuration(stats.firstResponseTime.p90, units), count: stats.firstResponseTime.count })}
+          note={t("stats.durationNote", {
+            p90: formatDuration(stats.firstResponseTime.p90, units),
+            count: stats.firstResponseTime.count,
+          })}
         />
         <Kpi
           label={t("stats.resolution")}
           value={formatDuration(stats.resolutionTime.median, units)}
-          note={t("stats.durationNote", { p90: formatDuration(stats.resolutionTime.p90, units), count: stats.resolutionTime.count })}
+          note={t("stats.durationNote", {
+            p90: formatDuration(stats.resolutionTime.p90, units),
+            count: stats.resolutionTime.count,
+          })}
         />
       </Box>
       <Section title={t("stats.volume")}>
@@ -106,18 +166,51 @@ function StatisticsBody({ stats, error, loading, onRetry, from, to }: { stats: S
       </Section>
       <Box display="grid" __gridTemplateColumns="repeat(auto-fit, minmax(420px, 1fr))" gap={4}>
         <Section title={t("stats.workload")}>
-          <BarChart title={t("stats.byAssignee")} valueLabel={t("stats.tickets")} emptyText={none} bars={stats.byAssignee.map((a) => ({ label: a.assignee ? personName(a.assignee) : t("inbox.unassigned"), value: a.count }))} />
-          <BarChart title={t("stats.byStatusGroup")} valueLabel={t("stats.tickets")} emptyText={none} bars={stats.byStatusGroup.map((g) => ({ label: label("group", g.group), value: g.count }))} />
+          <BarChart
+            title={t("stats.byAssignee")}
+            valueLabel={t("stats.tickets")}
+            emptyText={none}
+            bars={stats.byAssignee.map((a) => ({
+              label: a.assignee ? personName(a.assignee) : t("inbox.unassigned"),
+              value: a.count,
+            }))}
+          />
+          <BarChart
+            title={t("stats.byStatusGroup")}
+            valueLabel={t("stats.tickets")}
+            emptyText={none}
+            bars={stats.byStatusGroup.map((g) => ({
+              label: label("group", g.group),
+              value: g.count,
+            }))}
+          />
         </Section>
         <Section title={t("stats.topics")}>
-          <BarChart title={t("stats.byCategory")} valueLabel={t("stats.tickets")} emptyText={none} bars={stats.byCategory.map((c) => ({ label: c.name ?? t("panel.noCategory"), value: c.count }))} />
-          <BarChart title={t("stats.byKind")} valueLabel={t("stats.tickets")} emptyText={none} bars={stats.byKind.map((k) => ({ label: label("kind", k.kind), value: k.count }))} />
+          <BarChart
+            title={t("stats.byCategory")}
+            valueLabel={t("stats.tickets")}
+            emptyText={none}
+            bars={stats.byCategory.map((c) => ({
+              label: c.name ?? t("panel.noCategory"),
+              value: c.count,
+            }))}
+          />
+          <BarChart
+            title={t("stats.byKind")}
+            valueLabel={t("stats.tickets")}
+            emptyText={none}
+            bars={stats.byKind.map((k) => ({ label: label("kind", k.kind), value: k.count }))}
+          />
           <BarChart
             title={t("stats.byReason")}
             valueLabel={t("stats.tickets")}
             secondaryLabel={t("stats.lines")}
             emptyText={none}
-            bars={stats.byReason.map((r) => ({ label: label("reason", r.reason), value: r.ticketCount, secondary: r.lineCount }))}
+            bars={stats.byReason.map((r) => ({
+              label: label("reason", r.reason),
+              value: r.ticketCount,
+              secondary: r.lineCount,
+            }))}
           />
         </Section>
       </Box>
@@ -127,7 +220,16 @@ function StatisticsBody({ stats, error, loading, onRetry, from, to }: { stats: S
 
 function Kpi({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
-    <Box padding={4} borderRadius={4} borderStyle="solid" borderWidth={1} borderColor="default1" display="flex" flexDirection="column" gap={1}>
+    <Box
+      padding={4}
+      borderRadius={4}
+      borderStyle="solid"
+      borderWidth={1}
+      borderColor="default1"
+      display="flex"
+      flexDirection="column"
+      gap={1}
+    >
       <Text size={2} color="default2">
         {label}
       </Text>

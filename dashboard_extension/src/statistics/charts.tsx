@@ -1,5 +1,6 @@
 import { Box, Text } from "@saleor/macaw-ui";
 import { useId } from "react";
+
 import { useI18n } from "../i18n";
 import { niceMax } from "./stats";
 
@@ -12,7 +13,19 @@ const cell = { padding: "4px 8px", textAlign: "left" as const, borderBottom: "1p
 const numCell = { ...cell, textAlign: "right" as const };
 
 /** Horizontal bars (SVG, one row per item) with a table of the same numbers. */
-export function BarChart({ title, bars, valueLabel, secondaryLabel, emptyText }: { title: string; bars: Bar[]; valueLabel: string; secondaryLabel?: string; emptyText: string }) {
+export function BarChart({
+  title,
+  bars,
+  valueLabel,
+  secondaryLabel,
+  emptyText,
+}: {
+  title: string;
+  bars: Bar[];
+  valueLabel: string;
+  secondaryLabel?: string;
+  emptyText: string;
+}) {
   const { t } = useI18n();
   const titleId = useId();
   const descId = useId();
@@ -24,8 +37,16 @@ export function BarChart({ title, bars, valueLabel, secondaryLabel, emptyText }:
   const barArea = width - labelWidth - 48;
   const height = sorted.length * rowHeight + 4;
   const description = sorted.map((b) => `${b.label}: ${b.value}`).join(", ");
+
   return (
-    <Box as="figure" margin={0} display="flex" flexDirection="column" gap={2} data-testid="bar-chart">
+    <Box
+      as="figure"
+      margin={0}
+      display="flex"
+      flexDirection="column"
+      gap={2}
+      data-testid="bar-chart"
+    >
       <Text as="h3" id={titleId} size={4} fontWeight="bold">
         {title}
       </Text>
@@ -33,18 +54,46 @@ export function BarChart({ title, bars, valueLabel, secondaryLabel, emptyText }:
         <Text color="default2">{emptyText}</Text>
       ) : (
         <>
-          <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} preserveAspectRatio="xMinYMin meet">
+          <svg
+            role="img"
+            aria-labelledby={`${titleId} ${descId}`}
+            viewBox={`0 0 ${width} ${height}`}
+            width="100%"
+            style={{ maxWidth: width }}
+            preserveAspectRatio="xMinYMin meet"
+          >
             <desc id={descId}>{description}</desc>
             {sorted.map((b, i) => {
               const y = i * rowHeight + 4;
               const w = Math.max(b.value > 0 ? 2 : 0, (b.value / max) * barArea);
+
               return (
                 <g key={`${b.label}-${i}`}>
-                  <text x={labelWidth - 8} y={y + rowHeight / 2} textAnchor="end" dominantBaseline="middle" fontSize="12" fill="currentColor">
+                  <text
+                    x={labelWidth - 8}
+                    y={y + rowHeight / 2}
+                    textAnchor="end"
+                    dominantBaseline="middle"
+                    fontSize="12"
+                    fill="currentColor"
+                  >
                     {b.label.length > 24 ? `${b.label.slice(0, 23)}…` : b.label}
                   </text>
-                  <rect x={labelWidth} y={y + 4} width={w} height={rowHeight - 10} rx="3" fill={COLORS.bar} />
-                  <text x={labelWidth + w + 6} y={y + rowHeight / 2} dominantBaseline="middle" fontSize="12" fill="currentColor">
+                  <rect
+                    x={labelWidth}
+                    y={y + 4}
+                    width={w}
+                    height={rowHeight - 10}
+                    rx="3"
+                    fill={COLORS.bar}
+                  />
+                  <text
+                    x={labelWidth + w + 6}
+                    y={y + rowHeight / 2}
+                    dominantBaseline="middle"
+                    fontSize="12"
+                    fill="currentColor"
+                  >
                     {b.value}
                   </text>
                 </g>
@@ -107,10 +156,14 @@ export function VolumeChart({ title, days }: { title: string; days: VolumeDay[] 
   const plotH = height - top - bottom;
   const x = (i: number) => left + (days.length <= 1 ? plotW / 2 : (i / (days.length - 1)) * plotW);
   const y = (v: number) => top + plotH - (v / max) * plotH;
-  const line = (key: "created" | "closed") => days.map((d, i) => `${x(i).toFixed(1)},${y(d[key]).toFixed(1)}`).join(" ");
+  const line = (key: "created" | "closed") =>
+    days.map((d, i) => `${x(i).toFixed(1)},${y(d[key]).toFixed(1)}`).join(" ");
   const created = days.reduce((s, d) => s + d.created, 0);
   const closed = days.reduce((s, d) => s + d.closed, 0);
-  const busiest = days.reduce<VolumeDay | null>((best, d) => (!best || d.created > best.created ? d : best), null);
+  const busiest = days.reduce<VolumeDay | null>(
+    (best, d) => (!best || d.created > best.created ? d : best),
+    null,
+  );
   const day = (iso: string) => formatDate(`${iso}T12:00:00`, false);
   const description = t("stats.volumeDesc", {
     created,
@@ -119,8 +172,16 @@ export function VolumeChart({ title, days }: { title: string; days: VolumeDay[] 
     busiest: busiest && busiest.created > 0 ? day(busiest.date) : "—",
     busiestCount: busiest?.created ?? 0,
   });
+
   return (
-    <Box as="figure" margin={0} display="flex" flexDirection="column" gap={2} data-testid="volume-chart">
+    <Box
+      as="figure"
+      margin={0}
+      display="flex"
+      flexDirection="column"
+      gap={2}
+      data-testid="volume-chart"
+    >
       <Text as="h3" id={titleId} size={4} fontWeight="bold">
         {title}
       </Text>
@@ -132,12 +193,32 @@ export function VolumeChart({ title, days }: { title: string; days: VolumeDay[] 
           <span style={{ color: COLORS.closed }}>■</span> {t("stats.closed")}
         </Text>
       </Box>
-      <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
+      <svg
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: width }}
+      >
         <desc id={descId}>{description}</desc>
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
-            <line x1={left} x2={width - right} y1={y(max * f)} y2={y(max * f)} stroke={COLORS.grid} strokeOpacity="0.4" />
-            <text x={left - 6} y={y(max * f)} textAnchor="end" dominantBaseline="middle" fontSize="11" fill="currentColor">
+            <line
+              x1={left}
+              x2={width - right}
+              y1={y(max * f)}
+              y2={y(max * f)}
+              stroke={COLORS.grid}
+              strokeOpacity="0.4"
+            />
+            <text
+              x={left - 6}
+              y={y(max * f)}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize="11"
+              fill="currentColor"
+            >
               {Math.round(max * f)}
             </text>
           </g>
@@ -147,11 +228,28 @@ export function VolumeChart({ title, days }: { title: string; days: VolumeDay[] 
             <text x={x(0)} y={height - 8} fontSize="11" fill="currentColor" textAnchor="start">
               {day(days[0]!.date)}
             </text>
-            <text x={x(days.length - 1)} y={height - 8} fontSize="11" fill="currentColor" textAnchor="end">
+            <text
+              x={x(days.length - 1)}
+              y={height - 8}
+              fontSize="11"
+              fill="currentColor"
+              textAnchor="end"
+            >
               {day(days[days.length - 1]!.date)}
             </text>
-            <polyline points={line("created")} fill="none" stroke={COLORS.created} strokeWidth="2" />
-            <polyline points={line("closed")} fill="none" stroke={COLORS.closed} strokeWidth="2" strokeDasharray="6 3" />
+            <polyline
+              points={line("created")}
+              fill="none"
+              stroke={COLORS.created}
+              strokeWidth="2"
+            />
+            <polyline
+              points={line("closed")}
+              fill="none"
+              stroke={COLORS.closed}
+              strokeWidth="2"
+              strokeDasharray="6 3"
+            />
           </>
         )}
       </svg>

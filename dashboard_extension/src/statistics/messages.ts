@@ -3,7 +3,8 @@
 export const statisticsEn = {
   "stats.title": "Statistics",
   "stats.loading": "Loading statistics…",
-  "stats.unavailable": "The statistics are not available to you (they need the permission to manage orders).",
+  "stats.unavailable":
+    "The statistics are not available to you (they need the permission to manage orders).",
   "stats.empty": "No tickets in this period.",
   "stats.emptyHint": "Choose a longer period.",
   "stats.period": "Period",
@@ -13,7 +14,8 @@ export const statisticsEn = {
   "stats.from": "From",
   "stats.to": "To",
   "stats.apply": "Apply",
-  "stats.invalidRange": "The range must run forward and cover at most 366 days; showing the last {days} days instead.",
+  "stats.invalidRange":
+    "The range must run forward and cover at most 366 days; showing the last {days} days instead.",
   "stats.summary": "Summary",
   "stats.total": "Tickets created",
   "stats.firstResponse": "First response (median)",
@@ -25,7 +27,8 @@ export const statisticsEn = {
   "stats.unit.s": "s",
   "stats.volume": "Volume",
   "stats.volumeChart": "Tickets per day",
-  "stats.volumeDesc": "{created} created and {closed} closed over {days} days; busiest day {busiest} with {busiestCount} new tickets.",
+  "stats.volumeDesc":
+    "{created} created and {closed} closed over {days} days; busiest day {busiest} with {busiestCount} new tickets.",
   "stats.created": "Created",
   "stats.closed": "Closed",
   "stats.day": "Day",
@@ -46,7 +49,8 @@ export const statisticsEn = {
 export const statisticsDe: { readonly [K in keyof typeof statisticsEn]: string } = {
   "stats.title": "Statistik",
   "stats.loading": "Statistik wird geladen…",
-  "stats.unavailable": "Die Statistik steht Ihnen nicht zur Verfügung (sie erfordert das Recht, Bestellungen zu verwalten).",
+  "stats.unavailable":
+    "Die Statistik steht Ihnen nicht zur Verfügung (sie erfordert das Recht, Bestellungen zu verwalten).",
   "stats.empty": "Keine Tickets in diesem Zeitraum.",
   "stats.emptyHint": "Wählen Sie einen längeren Zeitraum.",
   "stats.period": "Zeitraum",
@@ -56,7 +60,8 @@ export const statisticsDe: { readonly [K in keyof typeof statisticsEn]: string }
   "stats.from": "Von",
   "stats.to": "Bis",
   "stats.apply": "Anwenden",
-  "stats.invalidRange": "Der Zeitraum muss vorwärts laufen und darf höchstens 366 Tage umfassen; stattdessen die letzten {days} Tage.",
+  "stats.invalidRange":
+    "Der Zeitraum muss vorwärts laufen und darf höchstens 366 Tage umfassen; stattdessen die letzten {days} Tage.",
   "stats.summary": "Überblick",
   "stats.total": "Erstellte Tickets",
   "stats.firstResponse": "Erste Antwort (Median)",
@@ -68,7 +73,8 @@ export const statisticsDe: { readonly [K in keyof typeof statisticsEn]: string }
   "stats.unit.s": "Sek.",
   "stats.volume": "Aufkommen",
   "stats.volumeChart": "Tickets pro Tag",
-  "stats.volumeDesc": "{created} erstellt und {closed} geschlossen in {days} Tagen; meiste neue Tickets am {busiest} mit {busiestCount}.",
+  "stats.volumeDesc":
+    "{created} erstellt und {closed} geschlossen in {days} Tagen; meiste neue Tickets am {busiest} mit {busiestCount}.",
   "stats.created": "Erstellt",
   "stats.closed": "Geschlossen",
   "stats.day": "Tag",

@@ -1,4 +1,10 @@
-import type { HelpdeskChannelsQuery, InboxCountsQuery, InboxOptionsQuery, InboxQuery, TicketDetailsQuery } from "../generated/graphql";
+import type {
+  HelpdeskChannelsQuery,
+  InboxCountsQuery,
+  InboxOptionsQuery,
+  InboxQuery,
+  TicketDetailsQuery,
+} from "../generated/graphql";
 
 /** The channels the staff caller works in (`helpdeskChannels`). */
 export const helpdeskChannels: HelpdeskChannelsQuery = {
@@ -10,10 +16,42 @@ export const helpdeskChannels: HelpdeskChannelsQuery = {
 
 export const options: InboxOptionsQuery = {
   ticketStatuses: [
-    { id: "st-new", slug: "new", name: "New", group: "NEW", isClosed: false, isActive: true, position: 0 },
-    { id: "st-open", slug: "in-progress", name: "In progress", group: "OPEN", isClosed: false, isActive: true, position: 1 },
-    { id: "st-wait", slug: "waiting-customer", name: "Waiting for customer", group: "WAITING", isClosed: false, isActive: true, position: 2 },
-    { id: "st-closed", slug: "closed", name: "Closed", group: "CLOSED", isClosed: true, isActive: true, position: 3 },
+    {
+      id: "st-new",
+      slug: "new",
+      name: "New",
+      group: "NEW",
+      isClosed: false,
+      isActive: true,
+      position: 0,
+    },
+    {
+      id: "st-open",
+      slug: "in-progress",
+      name: "In progress",
+      group: "OPEN",
+      isClosed: false,
+      isActive: true,
+      position: 1,
+    },
+    {
+      id: "st-wait",
+      slug: "waiting-customer",
+      name: "Waiting for customer",
+      group: "WAITING",
+      isClosed: false,
+      isActive: true,
+      position: 2,
+    },
+    {
+      id: "st-closed",
+      slug: "closed",
+      name: "Closed",
+      group: "CLOSED",
+      isClosed: true,
+      isActive: true,
+      position: 3,
+    },
   ],
   ticketPriorities: [
     { id: "pr-low", slug: "low", name: "Low", position: 0, isDefault: false },
@@ -21,12 +59,34 @@ export const options: InboxOptionsQuery = {
     { id: "pr-high", slug: "high", name: "High", position: 2, isDefault: false },
   ],
   ticketCategories: [
-    { id: "cat-defect", slug: "defect", kind: "COMPLAINT", name: "Defect", isActive: true, position: 0 },
-    { id: "cat-delivery", slug: "delivery", kind: "QUESTION", name: "Delivery", isActive: true, position: 0 },
+    {
+      id: "cat-defect",
+      slug: "defect",
+      kind: "COMPLAINT",
+      name: "Defect",
+      isActive: true,
+      position: 0,
+    },
+    {
+      id: "cat-delivery",
+      slug: "delivery",
+      kind: "QUESTION",
+      name: "Delivery",
+      isActive: true,
+      position: 0,
+    },
   ],
   supportAgents: [
-    { id: "ag-1", isActive: true, user: { id: "User:1", email: "anna@example.com", firstName: "Anna", lastName: "Agent" } },
-    { id: "ag-2", isActive: true, user: { id: "User:2", email: "ben@example.com", firstName: "Ben", lastName: "Support" } },
+    {
+      id: "ag-1",
+      isActive: true,
+      user: { id: "User:1", email: "anna@example.com", firstName: "Anna", lastName: "Agent" },
+    },
+    {
+      id: "ag-2",
+      isActive: true,
+      user: { id: "User:2", email: "ben@example.com", firstName: "Ben", lastName: "Support" },
+    },
   ],
 };
 
@@ -58,7 +118,12 @@ export function inboxPage(nodes: Node[], totalCount = nodes.length): InboxQuery 
   return {
     tickets: {
       totalCount,
-      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: "start", endCursor: "end" },
+      pageInfo: {
+        hasNextPage: false,
+        hasPreviousPage: false,
+        startCursor: "start",
+        endCursor: "end",
+      },
       edges: nodes.map((node) => ({ node })),
     },
   };
@@ -83,8 +148,19 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
     languageCode: "de",
     customerName: "Carla Customer",
     customerEmail: "carla@example.com",
-    customer: { id: "User:10", email: "carla@example.com", firstName: "Carla", lastName: "Customer" },
-    status: { id: "st-open", slug: "in-progress", name: "In progress", group: "OPEN", isClosed: false },
+    customer: {
+      id: "User:10",
+      email: "carla@example.com",
+      firstName: "Carla",
+      lastName: "Customer",
+    },
+    status: {
+      id: "st-open",
+      slug: "in-progress",
+      name: "In progress",
+      group: "OPEN",
+      isClosed: false,
+    },
     priority: { id: "pr-normal", slug: "normal", name: "Normal" },
     category: null,
     contact: null,
@@ -106,13 +182,40 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
       totalGross: 59.9,
       currency: "EUR",
       lines: [
-        { id: "OrderLine:1", productName: "Kaffeebecher", variantName: "Blau", productSku: "KB-1", quantity: 4, quantityFulfilled: 4, unitPriceGross: 9.9, currency: "EUR" },
+        {
+          id: "OrderLine:1",
+          productName: "Kaffeebecher",
+          variantName: "Blau",
+          productSku: "KB-1",
+          quantity: 4,
+          quantityFulfilled: 4,
+          unitPriceGross: 9.9,
+          currency: "EUR",
+        },
       ],
       payments: [
-        { kind: "TRANSACTION", name: "Kreditkarte", currency: "EUR", charged: "40.10", refunded: "19.80", pendingRefund: "0", canRefund: true },
+        {
+          kind: "TRANSACTION",
+          name: "Kreditkarte",
+          currency: "EUR",
+          charged: "40.10",
+          refunded: "19.80",
+          pendingRefund: "0",
+          canRefund: true,
+        },
       ],
     },
-    lines: [{ id: "TicketLine:1", orderLineId: "OrderLine:1", productName: "Kaffeebecher", productSku: "KB-1", quantity: 2, reason: "DAMAGED_IN_TRANSIT", note: "Henkel ab" }],
+    lines: [
+      {
+        id: "TicketLine:1",
+        orderLineId: "OrderLine:1",
+        productName: "Kaffeebecher",
+        productSku: "KB-1",
+        quantity: 2,
+        reason: "DAMAGED_IN_TRANSIT",
+        note: "Henkel ab",
+      },
+    ],
     complaint: {
       customerNumber: "K-77",
       orderNumber: "1042",
@@ -124,27 +227,119 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
       decisionNote: "",
       decidedAt: null,
     },
-    attachments: [{ id: "Att:1", name: "photo.jpg", contentType: "image/jpeg", size: 2048, url: "http://x/attachments/1/", isInternal: false, createdAt: "2025-01-10T10:00:00+00:00" }],
+    attachments: [
+      {
+        id: "Att:1",
+        name: "photo.jpg",
+        contentType: "image/jpeg",
+        size: 2048,
+        url: "http://x/attachments/1/",
+        isInternal: false,
+        createdAt: "2025-01-10T10:00:00+00:00",
+      },
+    ],
     comments: {
       totalCount: 3,
       edges: [
-        { node: { id: "C:1", body: "<p>Der Henkel ist ab.</p>", authorType: "CUSTOMER", authorName: "Carla Customer", visibility: "PUBLIC", medium: "STOREFRONT", createdAt: "2025-01-10T10:00:00+00:00", attachments: [] } },
-        { node: { id: "C:2", body: "<p>Kundin ist Stammkundin, kulant sein.</p>", authorType: "STAFF", authorName: "Anna Agent", visibility: "INTERNAL", medium: "DASHBOARD", createdAt: "2025-01-11T09:00:00+00:00", attachments: [] } },
-        { node: { id: "C:3", body: "<p>Wir schicken Ersatz.</p>", authorType: "STAFF", authorName: "Anna Agent", visibility: "PUBLIC", medium: "DASHBOARD", createdAt: "2025-01-12T10:00:00+00:00", attachments: [] } },
+        {
+          node: {
+            id: "C:1",
+            body: "<p>Der Henkel ist ab.</p>",
+            authorType: "CUSTOMER",
+            authorName: "Carla Customer",
+            visibility: "PUBLIC",
+            medium: "STOREFRONT",
+            createdAt: "2025-01-10T10:00:00+00:00",
+            attachments: [],
+          },
+        },
+        {
+          node: {
+            id: "C:2",
+            body: "<p>Kundin ist Stammkundin, kulant sein.</p>",
+            authorType: "STAFF",
+            authorName: "Anna Agent",
+            visibility: "INTERNAL",
+            medium: "DASHBOARD",
+            createdAt: "2025-01-11T09:00:00+00:00",
+            attachments: [],
+          },
+        },
+        {
+          node: {
+            id: "C:3",
+            body: "<p>Wir schicken Ersatz.</p>",
+            authorType: "STAFF",
+            authorName: "Anna Agent",
+            visibility: "PUBLIC",
+            medium: "DASHBOARD",
+            createdAt: "2025-01-12T10:00:00+00:00",
+            attachments: [],
+          },
+        },
       ],
     },
     events: [
-      { id: "E:1", type: "CREATED", date: "2025-01-10T10:00:00+00:00", user: null, parameters: JSON.stringify({ kind: "complaint", source: "storefront", status: "new" }) },
-      { id: "E:2", type: "STATUS_CHANGED", date: "2025-01-11T08:00:00+00:00", user: { id: "User:1", email: "anna@example.com", firstName: "Anna", lastName: "Agent" }, parameters: JSON.stringify({ old: "new", new: "in-progress" }) },
-      { id: "E:3", type: "NOTE_ADDED", date: "2025-01-11T09:00:00+00:00", user: null, parameters: JSON.stringify({ comment_id: 2 }) },
-      { id: "E:4", type: "EMAIL_FAILED", date: "2025-01-12T10:05:00+00:00", user: null, parameters: JSON.stringify({ notification: "staff_reply", error: "SMTP down" }) },
+      {
+        id: "E:1",
+        type: "CREATED",
+        date: "2025-01-10T10:00:00+00:00",
+        user: null,
+        parameters: JSON.stringify({ kind: "complaint", source: "storefront", status: "new" }),
+      },
+      {
+        id: "E:2",
+        type: "STATUS_CHANGED",
+        date: "2025-01-11T08:00:00+00:00",
+        user: { id: "User:1", email: "anna@example.com", firstName: "Anna", lastName: "Agent" },
+        parameters: JSON.stringify({ old: "new", new: "in-progress" }),
+      },
+      {
+        id: "E:3",
+        type: "NOTE_ADDED",
+        date: "2025-01-11T09:00:00+00:00",
+        user: null,
+        parameters: JSON.stringify({ comment_id: 2 }),
+      },
+      {
+        id: "E:4",
+        type: "EMAIL_FAILED",
+        date: "2025-01-12T10:05:00+00:00",
+        user: null,
+        parameters: JSON.stringify({ notification: "staff_reply", error: "SMTP down" }),
+      },
     ],
-    customerSummary: { name: "Carla Customer", email: "carla@example.com", orderCount: 3, totalSpent: 150.5, currency: "EUR", dateJoined: "2024-03-01T00:00:00+00:00", isRegistered: true },
+    customerSummary: {
+      name: "Carla Customer",
+      email: "carla@example.com",
+      orderCount: 3,
+      totalSpent: 150.5,
+      currency: "EUR",
+      dateJoined: "2024-03-01T00:00:00+00:00",
+      isRegistered: true,
+    },
     otherTickets: {
       totalCount: 1,
-      edges: [{ node: { id: "Ticket:2", number: 10002, subject: "Lieferzeit?", createdAt: "2025-01-01T10:00:00+00:00", status: { id: "st-closed", slug: "closed", name: "Closed", group: "CLOSED", isClosed: true } } }],
+      edges: [
+        {
+          node: {
+            id: "Ticket:2",
+            number: 10002,
+            subject: "Lieferzeit?",
+            createdAt: "2025-01-01T10:00:00+00:00",
+            status: {
+              id: "st-closed",
+              slug: "closed",
+              name: "Closed",
+              group: "CLOSED",
+              isClosed: true,
+            },
+          },
+        },
+      ],
     },
     ...overrides,
   };
+
   return { ticket };
 }

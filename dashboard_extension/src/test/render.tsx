@@ -1,21 +1,30 @@
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { vi } from "vitest";
-import { AppProviders } from "../App";
+
 import type { HelpdeskClient } from "../api/client";
+import { AppProviders } from "../App";
 import type { Host } from "../host/host";
 import type { Lang } from "../i18n";
 
-export function makeHost(overrides: Partial<Host> = {}): Host & { notify: ReturnType<typeof vi.fn> } {
-  return { mode: "dashboard", notify: vi.fn(), openDashboard: vi.fn(), ...overrides } as Host & { notify: ReturnType<typeof vi.fn> };
+export function makeHost(
+  overrides: Partial<Host> = {},
+): Host & { notify: ReturnType<typeof vi.fn> } {
+  return { mode: "dashboard", notify: vi.fn(), openDashboard: vi.fn(), ...overrides } as Host & {
+    notify: ReturnType<typeof vi.fn>;
+  };
 }
 
-export function renderApp(ui: ReactElement, { client, host = makeHost(), lang = "en" }: { client: HelpdeskClient; host?: Host; lang?: Lang }) {
+export function renderApp(
+  ui: ReactElement,
+  { client, host = makeHost(), lang = "en" }: { client: HelpdeskClient; host?: Host; lang?: Lang },
+) {
   const result = render(
     <AppProviders client={client} host={host} lang={lang}>
       {ui}
     </AppProviders>,
   );
+
   return {
     ...result,
     host,

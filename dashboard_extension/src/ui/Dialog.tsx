@@ -1,5 +1,6 @@
 import { Box, Button, Modal, Text } from "@saleor/macaw-ui";
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
+
 import { useI18n } from "../i18n";
 
 /** A modal dialog (macaw-ui's Radix-based Modal) with a title and a close button. */
@@ -16,9 +17,12 @@ export function Dialog({
 }) {
   const { t } = useI18n();
   const titleId = useId();
+
   return (
     <Modal open={open} onChange={(next) => !next && onClose()}>
-      <Modal.Content dialogContentProps={{ "aria-labelledby": titleId, "aria-describedby": undefined }}>
+      <Modal.Content
+        dialogContentProps={{ "aria-labelledby": titleId, "aria-describedby": undefined }}
+      >
         <Box
           position="fixed"
           __left="50%"

@@ -1,4 +1,5 @@
 import { Box, Text } from "@saleor/macaw-ui";
+
 import type { Notification } from "../host/host";
 
 /** Standalone notifications (inside the Dashboard, its own notifications are used). */
@@ -21,7 +22,13 @@ export function Toasts({ items }: { items: Array<Notification & { id: number }> 
           padding={3}
           borderRadius={3}
           boxShadow="defaultOverlay"
-          backgroundColor={item.status === "error" ? "critical1" : item.status === "success" ? "success1" : "default1"}
+          backgroundColor={
+            item.status === "error"
+              ? "critical1"
+              : item.status === "success"
+              ? "success1"
+              : "default1"
+          }
         >
           <Text fontWeight="medium">{item.title}</Text>
           {item.text && <Text size={2}> {item.text}</Text>}

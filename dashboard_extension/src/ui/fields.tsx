@@ -1,10 +1,12 @@
 import { Box, Text } from "@saleor/macaw-ui";
-import { useId, type ChangeEvent, type ReactNode } from "react";
+import { type ChangeEvent, type ReactNode, useId } from "react";
 
 export type SelectOption = { value: string; label: string; disabled?: boolean };
 
-/** How the extension's own inputs look (native select, the staff search box), in
- * macaw-ui's tokens, so they sit beside macaw's `Input` without standing out. */
+/**
+ * How the extension's own inputs look (native select, the staff search box), in
+ * macaw-ui's tokens, so they sit beside macaw's `Input` without standing out.
+ */
 export const INPUT_LOOK = {
   backgroundColor: "default1",
   color: "default1",
@@ -42,6 +44,7 @@ export function SelectField({
 }) {
   const generated = useId();
   const fieldId = id ?? generated;
+
   return (
     <Box display="flex" flexDirection="column" gap={1}>
       <label htmlFor={fieldId} style={hideLabel ? visuallyHidden : undefined}>
@@ -78,9 +81,20 @@ const visuallyHidden = {
   whiteSpace: "nowrap",
 } as const;
 
-export function Section({ title, children, actions, id }: { title: string; children: ReactNode; actions?: ReactNode; id?: string }) {
+export function Section({
+  title,
+  children,
+  actions,
+  id,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  id?: string;
+}) {
   const generated = useId();
   const headingId = id ?? generated;
+
   return (
     <Box
       as="section"

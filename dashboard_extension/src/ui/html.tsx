@@ -1,6 +1,19 @@
 import { Box } from "@saleor/macaw-ui";
 
-const DROP = new Set(["SCRIPT", "STYLE", "IFRAME", "OBJECT", "EMBED", "LINK", "META", "FORM", "INPUT", "BUTTON", "TEXTAREA", "SELECT"]);
+const DROP = new Set([
+  "SCRIPT",
+  "STYLE",
+  "IFRAME",
+  "OBJECT",
+  "EMBED",
+  "LINK",
+  "META",
+  "FORM",
+  "INPUT",
+  "BUTTON",
+  "TEXTAREA",
+  "SELECT",
+]);
 
 /**
  * The server sanitises comment bodies already; this second pass in the browser drops
@@ -9,6 +22,7 @@ const DROP = new Set(["SCRIPT", "STYLE", "IFRAME", "OBJECT", "EMBED", "LINK", "M
 export function sanitizeHtml(html: string): string {
   const doc = new DOMParser().parseFromString(`<div>${html}</div>`, "text/html");
   const root = doc.body.firstElementChild;
+
   if (!root) return "";
   const walk = (element: Element) => {
     for (const child of Array.from(element.children)) {
@@ -19,7 +33,13 @@ export function sanitizeHtml(html: string): string {
       for (const attribute of Array.from(child.attributes)) {
         const name = attribute.name.toLowerCase();
         const value = attribute.value.trim().toLowerCase();
-        if (name.startsWith("on") || name === "style" || ((name === "href" || name === "src") && (value.startsWith("javascript:") || value.startsWith("data:")))) {
+
+        if (
+          name.startsWith("on") ||
+          name === "style" ||
+          ((name === "href" || name === "src") &&
+            (value.startsWith("javascript:") || value.startsWith("data:")))
+        ) {
           child.removeAttribute(attribute.name);
         }
       }
@@ -30,7 +50,9 @@ export function sanitizeHtml(html: string): string {
       walk(child);
     }
   };
+
   walk(root);
+
   return root.innerHTML;
 }
 
@@ -41,9 +63,16 @@ export function htmlToText(html: string): string {
     .replace(/<\/(p|h[1-6])>/gi, "\n\n")
     .replace(/<\/(div|li)>/gi, "\n");
   const doc = new DOMParser().parseFromString(withBreaks, "text/html");
+
   return (doc.body.textContent ?? "").replace(/\n{3,}/g, "\n\n").trim();
 }
 
 export function Html({ html }: { html: string }) {
-  return <Box className="helpdesk-html" style={{ overflowWrap: "anywhere" }} dangerouslySetInnerHTML={{ __html: sanitizeHtml(html) }} />;
+  return (
+    <Box
+      className="helpdesk-html"
+      style={{ overflowWrap: "anywhere" }}
+      dangerouslySetInnerHTML={{ __html: sanitizeHtml(html) }}
+    />
+  );
 }

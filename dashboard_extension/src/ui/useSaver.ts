@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+
 import { errorMessage } from "../api/client";
 import type { SaveState } from "./StateViews";
 
@@ -6,11 +7,15 @@ import type { SaveState } from "./StateViews";
 export function useSaver(): [SaveState, (save: () => Promise<string | null>) => Promise<boolean>] {
   const [state, setState] = useState<SaveState>({ status: "idle" });
   const timer = useRef<number | undefined>(undefined);
-  // A save may settle after the screen is gone: then nothing is set and no timer
-  // is started (it would outlive the page, and in tests the page's window).
+  /*
+   * A save may settle after the screen is gone: then nothing is set and no timer
+   * is started (it would outlive the page, and in tests the page's window).
+   */
   const mounted = useRef(true);
+
   useEffect(() => {
     mounted.current = true;
+
     return () => {
       mounted.current = false;
       window.clearTimeout(timer.current);
@@ -21,18 +26,23 @@ export function useSaver(): [SaveState, (save: () => Promise<string | null>) => 
     setState({ status: "saving" });
     try {
       const problem = await save();
+
       if (!mounted.current) return !problem;
       if (problem) {
         setState({ status: "error", message: problem });
+
         return false;
       }
       setState({ status: "saved" });
       timer.current = window.setTimeout(() => setState({ status: "idle" }), 3000);
+
       return true;
     } catch (error) {
       if (mounted.current) setState({ status: "error", message: errorMessage(error) });
+
       return false;
     }
   }, []);
+
   return [state, run];
 }

@@ -1,15 +1,26 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import { Screens } from "../../Screens";
+
 import { parseHash } from "../../router";
+import { Screens } from "../../Screens";
 import { createFakeClient } from "../../test/fakeClient";
 import { counts, helpdeskChannels, inboxPage, inboxTicket, options } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 
 const tickets = [
-  inboxTicket({ id: "Ticket:1", number: 10001, subject: "Becher kaputt", customerName: "Zoe Zimmer" }),
-  inboxTicket({ id: "Ticket:2", number: 10002, subject: "Lieferzeit?", customerName: "Anton Amsel" }),
+  inboxTicket({
+    id: "Ticket:1",
+    number: 10001,
+    subject: "Becher kaputt",
+    customerName: "Zoe Zimmer",
+  }),
+  inboxTicket({
+    id: "Ticket:2",
+    number: 10002,
+    subject: "Lieferzeit?",
+    customerName: "Anton Amsel",
+  }),
   inboxTicket({ id: "Ticket:3", number: 10003, subject: "Rechnung", customerName: "Mia Maier" }),
 ];
 
@@ -22,11 +33,13 @@ function setup(overrides: Record<string, (variables: Record<string, unknown>) =>
     ...overrides,
   });
   const rendered = renderApp(<Screens />, { client: fake.client });
+
   return { ...fake, ...rendered };
 }
 
 const query = () => parseHash(window.location.hash).query;
-const lastInbox = (calls: ReturnType<typeof createFakeClient>["calls"]) => calls.filter((c) => c.operation === "Inbox").at(-1)!;
+const lastInbox = (calls: ReturnType<typeof createFakeClient>["calls"]) =>
+  calls.filter((c) => c.operation === "Inbox").at(-1)!;
 
 describe("Inbox", () => {
   beforeEach(() => {
@@ -37,9 +50,11 @@ describe("Inbox", () => {
     window.location.hash =
       "#/inbox?tab=waiting&q=becher&kind=COMPLAINT&status=waiting-customer&priority=high&assignee=User%3A2&overdue=1&channel=Channel%3A1&sort=created&dir=ASC";
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
 
     const inbox = lastInbox(calls);
+
     expect(inbox.variables).toMatchObject({
       first: 50,
       languageCode: "en",
@@ -66,6 +81,7 @@ describe("Inbox", () => {
   it("writes filters and the search to the URL and reloads with them", async () => {
     const user = userEvent.setup();
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
 
     await user.selectOptions(screen.getByLabelText("Kind"), "COMPLAINT");
@@ -78,7 +94,7 @@ describe("Inbox", () => {
     await waitFor(() => expect(query().get("q")).toBe("Henkel"));
 
     await waitFor(() =>
-      expect(lastInbox(calls).variables.filter).toEqual({
+      expect(lastInbox(calls).variables.filter).toStrictEqual({
         search: "Henkel",
         kinds: ["COMPLAINT"],
         statuses: ["waiting-customer"],
@@ -88,21 +104,30 @@ describe("Inbox", () => {
     );
     // Clearing the filters empties the URL again (the tab stays).
     await user.click(screen.getByRole("button", { name: "Clear filters" }));
-    await waitFor(() => expect([...query().keys()]).toEqual([]));
+    await waitFor(() => expect([...query().keys()]).toStrictEqual([]));
   });
 
   it("shows the tabs with their counts under the same filters and switches tabs", async () => {
     const user = userEvent.setup();
+
     window.location.hash = "#/inbox?kind=COMPLAINT";
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
 
     const tabs = within(screen.getByRole("tablist", { name: "Ticket groups" })).getAllByRole("tab");
-    expect(tabs.map((tab) => tab.textContent)).toEqual(["All (40)", "Open (12)", "Waiting (7)", "Closed (21)"]);
+
+    expect(tabs.map((tab) => tab.textContent)).toStrictEqual([
+      "All (40)",
+      "Open (12)",
+      "Waiting (7)",
+      "Closed (21)",
+    ]);
     expect(tabs[1]).toHaveAttribute("aria-selected", "true");
 
     const countCall = calls.find((c) => c.operation === "InboxCounts")!;
-    expect(countCall.variables).toEqual({
+
+    expect(countCall.variables).toStrictEqual({
       all: { kinds: ["COMPLAINT"] },
       open: { kinds: ["COMPLAINT"], statusGroups: ["NEW", "OPEN"] },
       waiting: { kinds: ["COMPLAINT"], statusGroups: ["WAITING"] },
@@ -111,7 +136,12 @@ describe("Inbox", () => {
 
     await user.click(tabs[3]!);
     await waitFor(() => expect(query().get("tab")).toBe("closed"));
-    await waitFor(() => expect(lastInbox(calls).variables.filter).toEqual({ kinds: ["COMPLAINT"], statusGroups: ["CLOSED"] }));
+    await waitFor(() =>
+      expect(lastInbox(calls).variables.filter).toStrictEqual({
+        kinds: ["COMPLAINT"],
+        statusGroups: ["CLOSED"],
+      }),
+    );
     expect(screen.getByRole("tab", { name: /Closed/ })).toHaveAttribute("aria-selected", "true");
 
     // Arrow keys move between tabs.
@@ -123,27 +153,62 @@ describe("Inbox", () => {
   it("sorts every column on the server and keeps the sorting in the URL", async () => {
     const user = userEvent.setup();
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
-    expect(lastInbox(calls).variables.sortBy).toEqual({ field: "LAST_ACTIVITY_AT", direction: "DESC" });
+    expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+      field: "LAST_ACTIVITY_AT",
+      direction: "DESC",
+    });
 
     await user.click(screen.getByRole("button", { name: "Number" }));
-    await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "NUMBER", direction: "DESC" }));
+    await waitFor(() =>
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "NUMBER",
+        direction: "DESC",
+      }),
+    );
     expect(query().get("sort")).toBe("number");
-    expect(screen.getByRole("columnheader", { name: /Number/ })).toHaveAttribute("aria-sort", "descending");
+    expect(screen.getByRole("columnheader", { name: /Number/ })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
 
     await user.click(screen.getByRole("button", { name: /Number/ }));
-    await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "NUMBER", direction: "ASC" }));
+    await waitFor(() =>
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "NUMBER",
+        direction: "ASC",
+      }),
+    );
     expect(query().get("dir")).toBe("ASC");
 
     await user.click(screen.getByRole("button", { name: "Title" }));
-    await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "SUBJECT", direction: "ASC" }));
+    await waitFor(() =>
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "SUBJECT",
+        direction: "ASC",
+      }),
+    );
     expect(query().get("sort")).toBe("title");
-    expect(screen.getByRole("columnheader", { name: /Title/ })).toHaveAttribute("aria-sort", "ascending");
+    expect(screen.getByRole("columnheader", { name: /Title/ })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
 
     await user.click(screen.getByRole("button", { name: "Customer" }));
-    await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "CUSTOMER", direction: "ASC" }));
+    await waitFor(() =>
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "CUSTOMER",
+        direction: "ASC",
+      }),
+    );
     await user.click(screen.getByRole("button", { name: /Customer/ }));
-    await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field: "CUSTOMER", direction: "DESC" }));
+    await waitFor(() =>
+      expect(lastInbox(calls).variables.sortBy).toStrictEqual({
+        field: "CUSTOMER",
+        direction: "DESC",
+      }),
+    );
     expect(query().get("sort")).toBe("customer");
     expect(query().get("dir")).toBeNull(); // DESC is the default, left out of the URL
 
@@ -153,12 +218,17 @@ describe("Inbox", () => {
       ["Channel", "CHANNEL"],
     ] as const) {
       await user.click(screen.getByRole("button", { name: column }));
-      await waitFor(() => expect(lastInbox(calls).variables.sortBy).toEqual({ field, direction: "DESC" }));
+      await waitFor(() =>
+        expect(lastInbox(calls).variables.sortBy).toStrictEqual({ field, direction: "DESC" }),
+      );
     }
     expect(query().get("sort")).toBe("channel");
 
-    // The rows stay in the server's order; there is no in-page sorting any more.
-    const subjects = screen.getAllByTestId("ticket-row").map((row) => within(row).getAllByRole("cell")[2]!.textContent);
+    // The rows stay in the server's order: the page itself never sorts.
+    const subjects = screen
+      .getAllByTestId("ticket-row")
+      .map((row) => within(row).getAllByRole("cell")[2]!.textContent);
+
     expect(subjects[0]).toContain("Becher kaputt");
     expect(screen.queryByText(/Sorted within this page/)).not.toBeInTheDocument();
   });
@@ -166,22 +236,36 @@ describe("Inbox", () => {
   it("a sort from the URL goes to the server as it is", async () => {
     window.location.hash = "#/inbox?sort=title&dir=ASC";
     const { calls } = setup();
+
     await screen.findByText("Becher kaputt");
-    expect(lastInbox(calls).variables.sortBy).toEqual({ field: "SUBJECT", direction: "ASC" });
+    expect(lastInbox(calls).variables.sortBy).toStrictEqual({ field: "SUBJECT", direction: "ASC" });
   });
 
   it("offers the caller's helpdesk channels in the channel filter", async () => {
     const user = userEvent.setup();
     const { calls, callsOf } = setup({ Inbox: () => inboxPage([tickets[0]!], 1) });
+
     await screen.findByText("Becher kaputt");
     const select = screen.getByLabelText("Channel");
-    await waitFor(() => expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["Any", "Webshop DE", "Webshop CH"]));
+
+    await waitFor(() =>
+      expect(
+        within(select)
+          .getAllByRole("option")
+          .map((o) => o.textContent),
+      ).toStrictEqual(["Any", "Webshop DE", "Webshop CH"]),
+    );
     expect(callsOf("HelpdeskChannels")).toHaveLength(1);
 
     // A channel that no loaded ticket is in can be chosen: its ID goes to the filter.
     await user.selectOptions(select, "Channel:2");
     await waitFor(() => expect(query().get("channel")).toBe("Channel:2"));
-    await waitFor(() => expect(lastInbox(calls).variables.filter).toEqual({ channels: ["Channel:2"], statusGroups: ["NEW", "OPEN"] }));
+    await waitFor(() =>
+      expect(lastInbox(calls).variables.filter).toStrictEqual({
+        channels: ["Channel:2"],
+        statusGroups: ["NEW", "OPEN"],
+      }),
+    );
   });
 
   it("bulk closes the selected tickets with one ticketBulkUpdate and reloads", async () => {
@@ -189,6 +273,7 @@ describe("Inbox", () => {
     const { calls, callsOf, host } = setup({
       TicketBulkUpdate: () => ({ ticketBulkUpdate: { errors: [], count: 2, tickets: [] } }),
     });
+
     await screen.findByText("Becher kaputt");
     const inboxCallsBefore = callsOf("Inbox").length;
 
@@ -198,7 +283,10 @@ describe("Inbox", () => {
     await user.click(screen.getByRole("button", { name: "Close selected" }));
 
     await waitFor(() => expect(callsOf("TicketBulkUpdate")).toHaveLength(1));
-    expect(callsOf("TicketBulkUpdate")[0]!.variables).toEqual({ ids: ["Ticket:1", "Ticket:3"], input: { close: true } });
+    expect(callsOf("TicketBulkUpdate")[0]!.variables).toStrictEqual({
+      ids: ["Ticket:1", "Ticket:3"],
+      input: { close: true },
+    });
     await waitFor(() => expect(callsOf("Inbox").length).toBeGreaterThan(inboxCallsBefore));
     expect(host.notify).toHaveBeenCalledWith({ status: "success", title: "2 tickets updated" });
     expect(calls.filter((c) => c.operation === "TicketBulkUpdate")).toHaveLength(1);
@@ -208,22 +296,41 @@ describe("Inbox", () => {
     const user = userEvent.setup();
     const { callsOf } = setup({
       TicketBulkUpdate: () => ({
-        ticketBulkUpdate: { errors: [{ field: "ids", code: "INVALID_TRANSITION", message: "Ticket #10002 cannot be assigned." }], count: 0, tickets: [] },
+        ticketBulkUpdate: {
+          errors: [
+            {
+              field: "ids",
+              code: "INVALID_TRANSITION",
+              message: "Ticket #10002 cannot be assigned.",
+            },
+          ],
+          count: 0,
+          tickets: [],
+        },
       }),
     });
+
     await screen.findByText("Becher kaputt");
     await user.click(screen.getByRole("checkbox", { name: "Select all tickets on this page" }));
     await user.selectOptions(screen.getByLabelText("Assign selected to"), "User:2");
     await user.click(screen.getByRole("button", { name: "Assign" }));
     await waitFor(() => expect(callsOf("TicketBulkUpdate")).toHaveLength(1));
-    expect(callsOf("TicketBulkUpdate")[0]!.variables).toEqual({ ids: ["Ticket:1", "Ticket:2", "Ticket:3"], input: { assignee: "User:2" } });
-    expect(await screen.findByRole("alert")).toHaveTextContent("Nothing was changed: ids: Ticket #10002 cannot be assigned.");
+    expect(callsOf("TicketBulkUpdate")[0]!.variables).toStrictEqual({
+      ids: ["Ticket:1", "Ticket:2", "Ticket:3"],
+      input: { assignee: "User:2" },
+    });
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Nothing was changed: ids: Ticket #10002 cannot be assigned.",
+    );
     expect(screen.getByText("3 selected")).toBeInTheDocument();
   });
 
   it("opens the next unanswered ticket", async () => {
     const user = userEvent.setup();
-    setup({ NextUnansweredTicket: () => ({ nextUnansweredTicket: { id: "Ticket:9", number: 10009 } }) });
+
+    setup({
+      NextUnansweredTicket: () => ({ nextUnansweredTicket: { id: "Ticket:9", number: 10009 } }),
+    });
     await screen.findByText("Becher kaputt");
     await user.click(screen.getByRole("button", { name: "Next unanswered" }));
     await waitFor(() => expect(window.location.hash).toBe("#/tickets/Ticket%3A9"));
@@ -232,9 +339,11 @@ describe("Inbox", () => {
   it("shows an empty state and an error state with retry", async () => {
     const user = userEvent.setup();
     let fail = true;
+
     setup({
       Inbox: () => {
         if (fail) throw new Error("Server unreachable");
+
         return inboxPage([]);
       },
     });

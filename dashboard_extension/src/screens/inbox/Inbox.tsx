@@ -1,35 +1,38 @@
 import { Box, Button, Checkbox, Chip, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient, useQuery } from "../../api/context";
+import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+
+import { useQuery } from "../../api/context";
+import { useLazyQuery } from "../../api/useLazyQuery";
+import { useMutation } from "../../api/useMutation";
 import {
   HelpdeskChannelsDocument,
   InboxCountsDocument,
   InboxDocument,
   InboxOptionsDocument,
+  type InboxOptionsQuery,
+  type InboxQuery,
   NextUnansweredTicketDocument,
   TicketBulkUpdateDocument,
-  type InboxQuery,
   type TicketBulkUpdateInput,
 } from "../../generated/graphql";
 import { useHost } from "../../host/host";
-import { useI18n, type I18n } from "../../i18n";
+import { type I18n, useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
-import { navigate, useQueryUpdater, type Route } from "../../router";
+import { navigate, type Route, useQueryUpdater } from "../../router";
+import { personName, StatusChip } from "../../ui/chips";
 import { SelectField } from "../../ui/fields";
 import { EmptyState, ErrorState, Loading, VisuallyHidden } from "../../ui/StateViews";
-import { StatusChip, personName } from "../../ui/chips";
 import {
   DEFAULT_STATE,
-  KINDS,
-  TABS,
+  type InboxState,
   inboxStateToQuery,
   inboxVariables,
+  KINDS,
   readInboxState,
-  tabFilter,
-  type InboxState,
   type SortColumn,
   type Tab,
+  tabFilter,
+  TABS,
 } from "./inboxState";
 
 type TicketRow = NonNullable<NonNullable<InboxQuery["tickets"]>["edges"][number]>["node"] & {};
@@ -57,13 +60,13 @@ const TAB_LABELS: Record<Tab, MessageKey> = {
 export function Inbox({ route }: { route: Route }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const client = useClient();
   const host = useHost();
   const state = readInboxState(route.query);
   const updateQuery = useQueryUpdater(route);
 
   const setState = (changes: Partial<InboxState>, options?: { keepPage?: boolean }) => {
     const next = { ...state, ...changes };
+
     if (!options?.keepPage) {
       next.after = "";
       next.before = "";
@@ -71,10 +74,24 @@ export function Inbox({ route }: { route: Route }) {
     const query = inboxStateToQuery(next);
     // Drop every inbox key first, then write the new values.
     const cleared = Object.fromEntries(
-      ["tab", "q", "kind", "status", "priority", "category", "assignee", "unassigned", "overdue", "channel", "sort", "dir", "after", "before"].map(
-        (key) => [key, undefined],
-      ),
+      [
+        "tab",
+        "q",
+        "kind",
+        "status",
+        "priority",
+        "category",
+        "assignee",
+        "unassigned",
+        "overdue",
+        "channel",
+        "sort",
+        "dir",
+        "after",
+        "before",
+      ].map((key) => [key, undefined]),
     );
+
     updateQuery({ ...cleared, ...query });
   };
 
@@ -90,9 +107,11 @@ export function Inbox({ route }: { route: Route }) {
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkAssignee, setBulkAssignee] = useState("");
-  const [busy, setBusy] = useState(false);
+  const [bulkUpdate, { busy }] = useMutation(TicketBulkUpdateDocument);
+  const [findNextUnanswered] = useLazyQuery(NextUnansweredTicketDocument);
   const [bulkError, setBulkError] = useState<string | null>(null);
   const listKey = JSON.stringify(variables);
+
   useEffect(() => {
     setSelected(new Set());
     setBulkError(null);
@@ -101,63 +120,90 @@ export function Inbox({ route }: { route: Route }) {
   const channels = useQuery(HelpdeskChannelsDocument, {});
   // The server sorts every column (ties by number); the page is shown as it comes.
   const rows = useMemo(
-    () => (list.data?.tickets?.edges ?? []).map((edge) => edge?.node).filter((node): node is Row => Boolean(node)),
+    () =>
+      (list.data?.tickets?.edges ?? [])
+        .map((edge) => edge?.node)
+        .filter((node): node is Row => Boolean(node)),
     [list.data],
   );
 
   const agents = (options.data?.supportAgents ?? []).filter((agent) => agent.isActive);
-  const agentOptions = agents.map((agent) => ({ value: agent.user.id, label: personName(agent.user) }));
+  const agentOptions = agents.map((agent) => ({
+    value: agent.user.id,
+    label: personName(agent.user),
+  }));
 
   const runBulk = async (input: TicketBulkUpdateInput) => {
     const ids = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
+
     if (!ids.length) return;
-    setBusy(true);
     setBulkError(null);
-    try {
-      const result = await client.request(TicketBulkUpdateDocument, { ids, input });
-      const problem = mutationErrors(result.ticketBulkUpdate?.errors);
-      if (problem || !result.ticketBulkUpdate) {
-        const message = problem ?? "—";
-        setBulkError(t("inbox.bulkFailed", { message }));
-        host.notify({ status: "error", title: t("inbox.bulkFailed", { message }) });
-      } else {
-        host.notify({ status: "success", title: t("inbox.bulkDone", { count: result.ticketBulkUpdate.count }) });
-        setSelected(new Set());
-        await Promise.all([list.refetch(), counts.refetch()]);
-      }
-    } catch (error) {
-      const message = errorMessage(error);
-      setBulkError(t("inbox.bulkFailed", { message }));
-    } finally {
-      setBusy(false);
+    const result = await bulkUpdate({ ids, input });
+
+    if (result.status === "done") {
+      host.notify({
+        status: "success",
+        title: t("inbox.bulkDone", { count: result.payload.count }),
+      });
+      setSelected(new Set());
+      await Promise.all([list.refetch(), counts.refetch()]);
+
+      return;
     }
+    setBulkError(t("inbox.bulkFailed", { message: result.problem }));
+    // A refusal is also announced; a failed request shows only here.
+    if (result.status === "refused")
+      host.notify({ status: "error", title: t("inbox.bulkFailed", { message: result.problem }) });
   };
 
   const nextUnanswered = async () => {
-    try {
-      const result = await client.request(NextUnansweredTicketDocument, {});
-      const ticket = result.nextUnansweredTicket;
-      if (ticket) navigate(`/tickets/${encodeURIComponent(ticket.id)}`);
-      else host.notify({ status: "info", title: t("inbox.nothingWaiting") });
-    } catch (error) {
-      host.notify({ status: "error", title: t("state.error", { message: errorMessage(error) }) });
+    const result = await findNextUnanswered({});
+
+    if (result.status === "failed") {
+      host.notify({ status: "error", title: t("state.error", { message: result.problem }) });
+
+      return;
     }
+    const ticket = result.data.nextUnansweredTicket;
+
+    if (ticket) navigate(`/tickets/${encodeURIComponent(ticket.id)}`);
+    else host.notify({ status: "info", title: t("inbox.nothingWaiting") });
   };
 
   const onSort = (column: SortColumn) => {
-    const dir = state.sort === column ? (state.dir === "ASC" ? "DESC" : "ASC") : column === "title" || column === "customer" ? "ASC" : "DESC";
+    const dir =
+      state.sort === column
+        ? state.dir === "ASC"
+          ? "DESC"
+          : "ASC"
+        : column === "title" || column === "customer"
+        ? "ASC"
+        : "DESC";
+
     setState({ sort: column, dir });
   };
 
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   const pageInfo = list.data?.tickets?.pageInfo;
   const filtersActive =
-    JSON.stringify({ ...state, tab: DEFAULT_STATE.tab, sort: DEFAULT_STATE.sort, dir: DEFAULT_STATE.dir, after: "", before: "" }) !==
-    JSON.stringify(DEFAULT_STATE);
+    JSON.stringify({
+      ...state,
+      tab: DEFAULT_STATE.tab,
+      sort: DEFAULT_STATE.sort,
+      dir: DEFAULT_STATE.dir,
+      after: "",
+      before: "",
+    }) !== JSON.stringify(DEFAULT_STATE);
 
   return (
     <Box as="main" display="flex" flexDirection="column" gap={4} padding={6}>
-      <Box display="flex" justifyContent="space-between" alignItems="center" gap={4} flexWrap="wrap">
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="center"
+        gap={4}
+        flexWrap="wrap"
+      >
         <Text as="h1" size={9} fontWeight="bold">
           {t("inbox.title")}
         </Text>
@@ -166,7 +212,14 @@ export function Inbox({ route }: { route: Route }) {
 
       <Tabs state={state} counts={counts.data} onSelect={(tab) => setState({ tab })} i18n={i18n} />
 
-      <Filters state={state} setState={setState} options={options.data} agentOptions={agentOptions} channels={channels.data?.helpdeskChannels ?? []} filtersActive={filtersActive} />
+      <Filters
+        state={state}
+        setState={setState}
+        options={options.data}
+        agentOptions={agentOptions}
+        channels={channels.data?.helpdeskChannels ?? []}
+        filtersActive={filtersActive}
+      />
 
       {selected.size > 0 && (
         <Box
@@ -184,8 +237,18 @@ export function Inbox({ route }: { route: Route }) {
           <Button variant="secondary" disabled={busy} onClick={() => runBulk({ close: true })}>
             {t("inbox.bulkClose")}
           </Button>
-          <SelectField label={t("inbox.bulkAssign")} value={bulkAssignee} onChange={setBulkAssignee} options={agentOptions} placeholder="—" />
-          <Button variant="secondary" disabled={busy || !bulkAssignee} onClick={() => runBulk({ assignee: bulkAssignee })}>
+          <SelectField
+            label={t("inbox.bulkAssign")}
+            value={bulkAssignee}
+            onChange={setBulkAssignee}
+            options={agentOptions}
+            placeholder="—"
+          />
+          <Button
+            variant="secondary"
+            disabled={busy || !bulkAssignee}
+            onClick={() => runBulk({ assignee: bulkAssignee })}
+          >
             {t("inbox.bulkAssignApply")}
           </Button>
           {bulkError && (
@@ -207,14 +270,20 @@ export function Inbox({ route }: { route: Route }) {
           {list.error && <ErrorState message={list.error} onRetry={() => void list.refetch()} />}
           <Box overflow="auto" aria-busy={list.loading}>
             <Box as="table" __width="100%" __borderCollapse="collapse">
-              <VisuallyHiddenCaption text={t("inbox.total", { count: list.data?.tickets?.totalCount ?? rows.length })} />
+              <VisuallyHiddenCaption
+                text={t("inbox.total", { count: list.data?.tickets?.totalCount ?? rows.length })}
+              />
               <thead>
                 <tr>
                   <Th>
                     <Checkbox
                       aria-label={t("inbox.selectAll")}
                       checked={allSelected}
-                      onCheckedChange={(checked) => setSelected(checked === true ? new Set(rows.map((row) => row.id)) : new Set())}
+                      onCheckedChange={(checked) =>
+                        setSelected(
+                          checked === true ? new Set(rows.map((row) => row.id)) : new Set(),
+                        )
+                      }
                     />
                   </Th>
                   {COLUMNS.map((column) => (
@@ -237,8 +306,10 @@ export function Inbox({ route }: { route: Route }) {
                     onSelect={(on) =>
                       setSelected((current) => {
                         const next = new Set(current);
+
                         if (on) next.add(row.id);
                         else next.delete(row.id);
+
                         return next;
                       })
                     }
@@ -254,15 +325,21 @@ export function Inbox({ route }: { route: Route }) {
             <Box as="nav" aria-label="Pagination" display="flex" gap={2}>
               <Button
                 variant="secondary"
-                disabled={!(state.after || state.before) || !pageInfo?.hasPreviousPage && !state.after}
-                onClick={() => setState({ before: pageInfo?.startCursor ?? "", after: "" }, { keepPage: true })}
+                disabled={
+                  !(state.after || state.before) || (!pageInfo?.hasPreviousPage && !state.after)
+                }
+                onClick={() =>
+                  setState({ before: pageInfo?.startCursor ?? "", after: "" }, { keepPage: true })
+                }
               >
                 {t("inbox.prev")}
               </Button>
               <Button
                 variant="secondary"
                 disabled={!pageInfo?.hasNextPage && !state.before}
-                onClick={() => setState({ after: pageInfo?.endCursor ?? "", before: "" }, { keepPage: true })}
+                onClick={() =>
+                  setState({ after: pageInfo?.endCursor ?? "", before: "" }, { keepPage: true })
+                }
               >
                 {t("inbox.next")}
               </Button>
@@ -284,14 +361,34 @@ function VisuallyHiddenCaption({ text }: { text: string }) {
 
 function Th({ children }: { children: React.ReactNode }) {
   return (
-    <Box as="th" textAlign="left" paddingX={2} paddingY={2} borderBottomStyle="solid" borderBottomWidth={1} borderColor="default1" whiteSpace="nowrap">
+    <Box
+      as="th"
+      textAlign="left"
+      paddingX={2}
+      paddingY={2}
+      borderBottomStyle="solid"
+      borderBottomWidth={1}
+      borderColor="default1"
+      whiteSpace="nowrap"
+    >
       {children}
     </Box>
   );
 }
 
-function SortHeader({ label, active, dir, onSort }: { label: string; active: boolean; dir: "ASC" | "DESC"; onSort: () => void }) {
+function SortHeader({
+  label,
+  active,
+  dir,
+  onSort,
+}: {
+  label: string;
+  active: boolean;
+  dir: "ASC" | "DESC";
+  onSort: () => void;
+}) {
   const { t } = useI18n();
+
   return (
     <Box
       as="th"
@@ -304,7 +401,12 @@ function SortHeader({ label, active, dir, onSort }: { label: string; active: boo
       borderColor="default1"
       whiteSpace="nowrap"
     >
-      <Button variant="tertiary" size="small" onClick={onSort} title={t("inbox.sortBy", { column: label })}>
+      <Button
+        variant="tertiary"
+        size="small"
+        onClick={onSort}
+        title={t("inbox.sortBy", { column: label })}
+      >
         {label}
         {active ? (dir === "ASC" ? " ▲" : " ▼") : ""}
       </Button>
@@ -314,13 +416,28 @@ function SortHeader({ label, active, dir, onSort }: { label: string; active: boo
 
 function Td({ children }: { children: React.ReactNode }) {
   return (
-    <Box as="td" paddingX={2} paddingY={2} borderBottomStyle="solid" borderBottomWidth={1} borderColor="default1">
+    <Box
+      as="td"
+      paddingX={2}
+      paddingY={2}
+      borderBottomStyle="solid"
+      borderBottomWidth={1}
+      borderColor="default1"
+    >
       {children}
     </Box>
   );
 }
 
-function TicketRowView({ row, selected, onSelect }: { row: Row; selected: boolean; onSelect: (on: boolean) => void }) {
+function TicketRowView({
+  row,
+  selected,
+  onSelect,
+}: {
+  row: Row;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+}) {
   const { t, formatDate, label } = useI18n();
   const href = `#/tickets/${encodeURIComponent(row.id)}`;
   const open = () => navigate(`/tickets/${encodeURIComponent(row.id)}`);
@@ -328,10 +445,21 @@ function TicketRowView({ row, selected, onSelect }: { row: Row; selected: boolea
     if (event.target !== event.currentTarget) return;
     if (event.key === "Enter") open();
   };
+
   return (
-    <Box as="tr" data-testid="ticket-row" tabIndex={0} onKeyDown={onKeyDown} backgroundColor={selected ? "default1Hovered" : undefined}>
+    <Box
+      as="tr"
+      data-testid="ticket-row"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      backgroundColor={selected ? "default1Hovered" : undefined}
+    >
       <Td>
-        <Checkbox aria-label={t("inbox.selectTicket", { number: row.number })} checked={selected} onCheckedChange={(checked) => onSelect(checked === true)} />
+        <Checkbox
+          aria-label={t("inbox.selectTicket", { number: row.number })}
+          checked={selected}
+          onCheckedChange={(checked) => onSelect(checked === true)}
+        />
       </Td>
       <Td>
         <a href={href}>#{row.number}</a>
@@ -352,7 +480,13 @@ function TicketRowView({ row, selected, onSelect }: { row: Row; selected: boolea
         <StatusChip group={row.status.group} name={row.status.name} />
       </Td>
       <Td>{row.priority ? <Chip>{row.priority.name}</Chip> : "—"}</Td>
-      <Td>{row.assignee ? personName(row.assignee) : <Text color="default2">{t("inbox.unassigned")}</Text>}</Td>
+      <Td>
+        {row.assignee ? (
+          personName(row.assignee)
+        ) : (
+          <Text color="default2">{t("inbox.unassigned")}</Text>
+        )}
+      </Td>
       <Td>{row.channel?.name ?? "—"}</Td>
       <Td>
         <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>
@@ -371,7 +505,14 @@ function Tabs({
   i18n,
 }: {
   state: InboxState;
-  counts: { all?: { totalCount?: number | null } | null; open?: { totalCount?: number | null } | null; waiting?: { totalCount?: number | null } | null; closed?: { totalCount?: number | null } | null } | undefined;
+  counts:
+    | {
+        all?: { totalCount?: number | null } | null;
+        open?: { totalCount?: number | null } | null;
+        waiting?: { totalCount?: number | null } | null;
+        closed?: { totalCount?: number | null } | null;
+      }
+    | undefined;
   onSelect: (tab: Tab) => void;
   i18n: I18n;
 }) {
@@ -379,17 +520,29 @@ function Tabs({
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
     const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+
     if (!delta) return;
     event.preventDefault();
     const next = (index + delta + TABS.length) % TABS.length;
+
     refs.current[next]?.focus();
     onSelect(TABS[next]!);
   };
+
   return (
-    <Box role="tablist" aria-label={t("inbox.tabs")} display="flex" gap={1} borderBottomStyle="solid" borderBottomWidth={1} borderColor="default1">
+    <Box
+      role="tablist"
+      aria-label={t("inbox.tabs")}
+      display="flex"
+      gap={1}
+      borderBottomStyle="solid"
+      borderBottomWidth={1}
+      borderColor="default1"
+    >
       {TABS.map((tab, index) => {
         const active = state.tab === tab;
         const count = counts?.[tab]?.totalCount;
+
         return (
           <Button
             key={tab}
@@ -422,13 +575,14 @@ function Filters({
 }: {
   state: InboxState;
   setState: (changes: Partial<InboxState>) => void;
-  options: import("../../generated/graphql").InboxOptionsQuery | undefined;
+  options: InboxOptionsQuery | undefined;
   agentOptions: Array<{ value: string; label: string }>;
   channels: ReadonlyArray<{ id: string; name: string }>;
   filtersActive: boolean;
 }) {
   const { t, label } = useI18n();
   const [search, setSearch] = useState(state.search);
+
   useEffect(() => setSearch(state.search), [state.search]);
   const any = t("inbox.filter.any");
   const submit = (event: FormEvent) => {
@@ -436,15 +590,24 @@ function Filters({
     setState({ search });
   };
   const channelOptions = channels.map((channel) => ({ value: channel.id, label: channel.name }));
+
   // A channel from the URL that is not (or not yet) in the list stays selectable.
-  if (state.channel && !channels.some((channel) => channel.id === state.channel)) channelOptions.push({ value: state.channel, label: state.channel });
-  const categories = (options?.ticketCategories ?? []).filter((c) => !state.kind || c.kind === state.kind);
+  if (state.channel && !channels.some((channel) => channel.id === state.channel))
+    channelOptions.push({ value: state.channel, label: state.channel });
+  const categories = (options?.ticketCategories ?? []).filter(
+    (c) => !state.kind || c.kind === state.kind,
+  );
 
   return (
     <Box as="section" aria-label={t("inbox.filters")} display="flex" flexDirection="column" gap={3}>
       <Box as="form" role="search" onSubmit={submit} display="flex" gap={2} alignItems="flex-end">
         <Box __flex="1">
-          <Input label={t("inbox.search")} placeholder={t("inbox.searchPlaceholder")} value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Input
+            label={t("inbox.search")}
+            placeholder={t("inbox.searchPlaceholder")}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </Box>
         <Button type="submit" variant="secondary">
           {t("inbox.search")}
@@ -476,22 +639,53 @@ function Filters({
           label={t("inbox.filter.category")}
           value={state.category}
           placeholder={any}
-          options={categories.map((c) => ({ value: c.id, label: state.kind ? c.name : `${c.name} (${label("kind", c.kind)})` }))}
+          options={categories.map((c) => ({
+            value: c.id,
+            label: state.kind ? c.name : `${c.name} (${label("kind", c.kind)})`,
+          }))}
           onChange={(value) => setState({ category: value })}
         />
-        <SelectField label={t("inbox.filter.assignee")} value={state.assignee} placeholder={any} options={agentOptions} onChange={(value) => setState({ assignee: value })} />
-        <SelectField label={t("inbox.filter.channel")} value={state.channel} placeholder={any} options={channelOptions} onChange={(value) => setState({ channel: value })} />
-        <Checkbox checked={state.unassigned} onCheckedChange={(checked) => setState({ unassigned: checked === true })}>
+        <SelectField
+          label={t("inbox.filter.assignee")}
+          value={state.assignee}
+          placeholder={any}
+          options={agentOptions}
+          onChange={(value) => setState({ assignee: value })}
+        />
+        <SelectField
+          label={t("inbox.filter.channel")}
+          value={state.channel}
+          placeholder={any}
+          options={channelOptions}
+          onChange={(value) => setState({ channel: value })}
+        />
+        <Checkbox
+          checked={state.unassigned}
+          onCheckedChange={(checked) => setState({ unassigned: checked === true })}
+        >
           <Text size={3}>{t("inbox.filter.unassigned")}</Text>
         </Checkbox>
-        <Checkbox checked={state.overdue} onCheckedChange={(checked) => setState({ overdue: checked === true })}>
+        <Checkbox
+          checked={state.overdue}
+          onCheckedChange={(checked) => setState({ overdue: checked === true })}
+        >
           <Text size={3}>{t("inbox.filter.overdue")}</Text>
         </Checkbox>
         {filtersActive && (
           <Button
             variant="tertiary"
             onClick={() =>
-              setState({ search: "", kind: "", status: "", priority: "", category: "", assignee: "", unassigned: false, overdue: false, channel: "" })
+              setState({
+                search: "",
+                kind: "",
+                status: "",
+                priority: "",
+                category: "",
+                assignee: "",
+                unassigned: false,
+                overdue: false,
+                channel: "",
+              })
             }
           >
             {t("inbox.filter.clear")}

@@ -7,8 +7,10 @@ import type {
 } from "../../generated/graphql";
 import type { QueryValues } from "../../router";
 
-// The inbox's whole state lives in the URL (#/inbox?…), so a reload, a bookmark or a
-// shared link shows the same list.
+/*
+ * The inbox's whole state lives in the URL (#/inbox?…), so a reload, a bookmark or a
+ * shared link shows the same list.
+ */
 
 export const TABS = ["all", "open", "waiting", "closed"] as const;
 export type Tab = (typeof TABS)[number];
@@ -48,7 +50,13 @@ export const SORT_FIELDS: Record<SortColumn, TicketSortField> = {
   lastActivity: "LAST_ACTIVITY_AT",
 };
 
-export const KINDS: TicketKindEnum[] = ["QUESTION", "COMPLAINT", "REFUND_REQUEST", "ORDER_PROBLEM", "OTHER"];
+export const KINDS: TicketKindEnum[] = [
+  "QUESTION",
+  "COMPLAINT",
+  "REFUND_REQUEST",
+  "ORDER_PROBLEM",
+  "OTHER",
+];
 export const PAGE_SIZE = 50;
 
 export type InboxState = {
@@ -91,6 +99,7 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
 
 export function readInboxState(query: URLSearchParams): InboxState {
   const flag = (name: string) => query.get(name) === "1" || query.get(name) === "true";
+
   return {
     tab: oneOf(query.get("tab"), TABS, DEFAULT_STATE.tab),
     search: query.get("q") ?? "",
@@ -132,6 +141,7 @@ export function inboxStateToQuery(state: InboxState): QueryValues {
 /** The filter without the tab (the tab counts share it). */
 export function baseFilter(state: InboxState): TicketFilterInput {
   const filter: TicketFilterInput = {};
+
   if (state.search.trim()) filter.search = state.search.trim();
   if (state.kind) filter.kinds = [state.kind];
   if (state.status) filter.statuses = [state.status];
@@ -141,11 +151,13 @@ export function baseFilter(state: InboxState): TicketFilterInput {
   if (state.unassigned) filter.unassigned = true;
   if (state.overdue) filter.overdue = true;
   if (state.channel) filter.channels = [state.channel];
+
   return filter;
 }
 
 export function tabFilter(state: InboxState, tab: Tab): TicketFilterInput {
   const groups = TAB_GROUPS[tab];
+
   return groups ? { ...baseFilter(state), statusGroups: groups } : baseFilter(state);
 }
 
@@ -153,6 +165,7 @@ export function inboxVariables(state: InboxState, languageCode: string): InboxQu
   const page = state.before
     ? { last: PAGE_SIZE, before: state.before }
     : { first: PAGE_SIZE, ...(state.after ? { after: state.after } : {}) };
+
   return {
     ...page,
     filter: tabFilter(state, state.tab),

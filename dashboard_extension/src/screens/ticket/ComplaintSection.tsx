@@ -1,7 +1,7 @@
 import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
-import { useState, type FormEvent } from "react";
-import { mutationErrors } from "../../api/client";
-import { useClient } from "../../api/context";
+import { type FormEvent, useState } from "react";
+
+import { useMutation } from "../../api/useMutation";
 import { ComplaintDecideDocument, type ComplaintDecisionEnum } from "../../generated/graphql";
 import { useI18n } from "../../i18n";
 import { AuthorizedImage } from "../../ui/Attachments";
@@ -11,33 +11,50 @@ import { SaveStatus } from "../../ui/StateViews";
 import { useSaver } from "../../ui/useSaver";
 import type { Ticket } from "./types";
 
-const DECISIONS: ComplaintDecisionEnum[] = ["REFUND", "REPLACEMENT", "REPAIR", "CREDIT", "REJECTED"];
+const DECISIONS: ComplaintDecisionEnum[] = [
+  "REFUND",
+  "REPLACEMENT",
+  "REPAIR",
+  "CREDIT",
+  "REJECTED",
+];
 
-/** The complaint (seed 004): complained lines with quantities and reasons, the photos,
- * the form's fields, what the customer asks for and the merchant's decision. */
+/**
+ * The complaint (seed 004): complained lines with quantities and reasons, the photos,
+ * the form's fields, what the customer asks for and the merchant's decision.
+ */
 export function ComplaintSection({ ticket, onChanged }: { ticket: Ticket; onChanged: () => void }) {
   const { t, label, formatDate } = useI18n();
-  const client = useClient();
+  const [decide] = useMutation(ComplaintDecideDocument);
   const complaint = ticket.complaint;
-  const [decision, setDecision] = useState<string>(complaint && complaint.decision !== "PENDING" ? complaint.decision : "");
+  const [decision, setDecision] = useState<string>(
+    complaint && complaint.decision !== "PENDING" ? complaint.decision : "",
+  );
   const [note, setNote] = useState("");
   const [saveState, save] = useSaver();
 
   const photos = [
     ...ticket.attachments,
     ...(ticket.comments?.edges ?? []).flatMap((edge) => edge?.node?.attachments ?? []),
-  ].filter((attachment, index, all) => attachment.contentType.startsWith("image/") && all.findIndex((a) => a.id === attachment.id) === index);
+  ].filter(
+    (attachment, index, all) =>
+      attachment.contentType.startsWith("image/") &&
+      all.findIndex((a) => a.id === attachment.id) === index,
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!decision) return;
-    const ok = await save(async () => {
-      const result = await client.request(ComplaintDecideDocument, {
-        id: ticket.id,
-        input: { decision: decision as ComplaintDecisionEnum, note },
-      });
-      return mutationErrors(result.complaintDecide?.errors);
-    });
+    const ok = await save(
+      async () =>
+        (
+          await decide({
+            id: ticket.id,
+            input: { decision: decision as ComplaintDecisionEnum, note },
+          })
+        ).problem,
+    );
+
     if (ok) {
       setNote("");
       onChanged();
@@ -91,9 +108,15 @@ export function ComplaintSection({ ticket, onChanged }: { ticket: Ticket; onChan
 
       {complaint && (
         <Box display="flex" flexDirection="column" gap={1}>
-          {complaint.customerNumber && <Field label={t("complaint.customerNumber")}>{complaint.customerNumber}</Field>}
-          {complaint.orderNumber && <Field label={t("complaint.orderNumber")}>{complaint.orderNumber}</Field>}
-          {complaint.articleNumber && <Field label={t("complaint.articleNumber")}>{complaint.articleNumber}</Field>}
+          {complaint.customerNumber && (
+            <Field label={t("complaint.customerNumber")}>{complaint.customerNumber}</Field>
+          )}
+          {complaint.orderNumber && (
+            <Field label={t("complaint.orderNumber")}>{complaint.orderNumber}</Field>
+          )}
+          {complaint.articleNumber && (
+            <Field label={t("complaint.articleNumber")}>{complaint.articleNumber}</Field>
+          )}
           {complaint.description && (
             <Box>
               <Text size={2} color="default2">
@@ -111,7 +134,9 @@ export function ComplaintSection({ ticket, onChanged }: { ticket: Ticket; onChan
             </Box>
           )}
           <Field label={t("complaint.requested")}>
-            {complaint.requestedResolution ? label("resolution", complaint.requestedResolution) : t("complaint.none")}
+            {complaint.requestedResolution
+              ? label("resolution", complaint.requestedResolution)
+              : t("complaint.none")}
           </Field>
           <Field label={t("complaint.decision")}>
             <span data-testid="complaint-decision">{label("decision", complaint.decision)}</span>
@@ -125,7 +150,14 @@ export function ComplaintSection({ ticket, onChanged }: { ticket: Ticket; onChan
         </Box>
       )}
 
-      <Box as="form" onSubmit={submit} display="flex" flexDirection="column" gap={2} aria-label={t("complaint.decide")}>
+      <Box
+        as="form"
+        onSubmit={submit}
+        display="flex"
+        flexDirection="column"
+        gap={2}
+        aria-label={t("complaint.decide")}
+      >
         <SelectField
           label={t("complaint.decision")}
           value={decision}
@@ -133,9 +165,18 @@ export function ComplaintSection({ ticket, onChanged }: { ticket: Ticket; onChan
           options={DECISIONS.map((value) => ({ value, label: label("decision", value) }))}
           onChange={setDecision}
         />
-        <Textarea label={t("complaint.decisionNote")} value={note} rows={3} onChange={(e) => setNote(e.target.value)} />
+        <Textarea
+          label={t("complaint.decisionNote")}
+          value={note}
+          rows={3}
+          onChange={(e) => setNote(e.target.value)}
+        />
         <Box display="flex" gap={2} alignItems="center">
-          <Button type="submit" variant="secondary" disabled={!decision || saveState.status === "saving"}>
+          <Button
+            type="submit"
+            variant="secondary"
+            disabled={!decision || saveState.status === "saving"}
+          >
             {t("complaint.decide")}
           </Button>
           <SaveStatus state={saveState} />

@@ -1,7 +1,7 @@
 import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
-import { useState, type FormEvent } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient } from "../../api/context";
+import { type FormEvent, useState } from "react";
+
+import { useMutation } from "../../api/useMutation";
 import { TicketForwardDocument, TicketMergeDocument } from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
@@ -11,42 +11,50 @@ import { Dialog } from "../../ui/Dialog";
 import { SelectField } from "../../ui/fields";
 import type { Options, Ticket } from "./types";
 
-export function ForwardDialog({ ticket, options, open, onClose, onDone }: { ticket: Ticket; options: Options | undefined; open: boolean; onClose: () => void; onDone: () => void }) {
+export function ForwardDialog({
+  ticket,
+  options,
+  open,
+  onClose,
+  onDone,
+}: {
+  ticket: Ticket;
+  options: Options | undefined;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [forward, { busy }] = useMutation(TicketForwardDocument);
   const [toUser, setToUser] = useState("");
   const [toEmail, setToEmail] = useState("");
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const agents = (options?.supportAgents ?? []).filter((a) => a.isActive);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!toUser && !toEmail.trim()) {
       setError(t("forward.pickOne"));
+
       return;
     }
-    setBusy(true);
     setError(null);
-    try {
-      const result = await client.request(TicketForwardDocument, {
-        id: ticket.id,
-        input: { ...(toUser ? { toUser } : { toEmail: toEmail.trim() }), ...(message.trim() ? { message } : {}) },
-      });
-      const problem = mutationErrors(result.ticketForward?.errors);
-      if (problem) setError(problem);
-      else {
-        host.notify({ status: "success", title: t("forward.done") });
-        setMessage("");
-        onDone();
-        onClose();
-      }
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
+    const { problem } = await forward({
+      id: ticket.id,
+      input: {
+        ...(toUser ? { toUser } : { toEmail: toEmail.trim() }),
+        ...(message.trim() ? { message } : {}),
+      },
+    });
+
+    if (problem) setError(problem);
+    else {
+      host.notify({ status: "success", title: t("forward.done") });
+      setMessage("");
+      onDone();
+      onClose();
     }
   };
 
@@ -63,8 +71,19 @@ export function ForwardDialog({ ticket, options, open, onClose, onDone }: { tick
             if (value) setToEmail("");
           }}
         />
-        <Input label={t("forward.toEmail")} type="email" value={toEmail} disabled={Boolean(toUser)} onChange={(e) => setToEmail(e.target.value)} />
-        <Textarea label={t("forward.message")} value={message} rows={3} onChange={(e) => setMessage(e.target.value)} />
+        <Input
+          label={t("forward.toEmail")}
+          type="email"
+          value={toEmail}
+          disabled={Boolean(toUser)}
+          onChange={(e) => setToEmail(e.target.value)}
+        />
+        <Textarea
+          label={t("forward.message")}
+          value={message}
+          rows={3}
+          onChange={(e) => setMessage(e.target.value)}
+        />
         {error && (
           <Text role="alert" color="critical1">
             {error}
@@ -83,34 +102,36 @@ export function ForwardDialog({ ticket, options, open, onClose, onDone }: { tick
   );
 }
 
-export function MergeDialog({ ticket, open, onClose }: { ticket: Ticket; open: boolean; onClose: () => void }) {
+export function MergeDialog({
+  ticket,
+  open,
+  onClose,
+}: {
+  ticket: Ticket;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [merge, { busy }] = useMutation(TicketMergeDocument);
   const [target, setTarget] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const candidates = (ticket.otherTickets?.edges ?? []).map((e) => e?.node).filter((n): n is NonNullable<typeof n> => Boolean(n));
+  const candidates = (ticket.otherTickets?.edges ?? [])
+    .map((e) => e?.node)
+    .filter((n): n is NonNullable<typeof n> => Boolean(n));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!target) return;
-    setBusy(true);
     setError(null);
-    try {
-      const result = await client.request(TicketMergeDocument, { id: ticket.id, target });
-      const problem = mutationErrors(result.ticketMerge?.errors);
-      const merged = result.ticketMerge?.ticket;
-      if (problem || !merged) setError(problem ?? "—");
-      else {
-        host.notify({ status: "success", title: t("merge.done", { number: merged.number }) });
-        onClose();
-        navigate(`/tickets/${encodeURIComponent(merged.id)}`);
-      }
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
+    const result = await merge({ id: ticket.id, target });
+    const merged = result.status === "done" ? result.payload.ticket : null;
+
+    if (!merged) setError(result.problem ?? "—");
+    else {
+      host.notify({ status: "success", title: t("merge.done", { number: merged.number }) });
+      onClose();
+      navigate(`/tickets/${encodeURIComponent(merged.id)}`);
     }
   };
 

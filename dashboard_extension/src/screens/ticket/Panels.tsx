@@ -1,4 +1,5 @@
 import { Box, Button, Text } from "@saleor/macaw-ui";
+
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import { StatusChip } from "../../ui/chips";
@@ -9,13 +10,22 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
   const { t, formatDate, formatMoney } = useI18n();
   const host = useHost();
   const summary = ticket.customerSummary;
-  const others = (ticket.otherTickets?.edges ?? []).map((e) => e?.node).filter((n): n is NonNullable<typeof n> => Boolean(n));
+  const others = (ticket.otherTickets?.edges ?? [])
+    .map((e) => e?.node)
+    .filter((n): n is NonNullable<typeof n> => Boolean(n));
+
   return (
     <Section
       title={t("customer.title")}
       actions={
         ticket.customer && host.openDashboard ? (
-          <Button size="small" variant="tertiary" onClick={() => host.openDashboard!(`/customers/${encodeURIComponent(ticket.customer!.id)}`)}>
+          <Button
+            size="small"
+            variant="tertiary"
+            onClick={() =>
+              host.openDashboard!(`/customers/${encodeURIComponent(ticket.customer!.id)}`)
+            }
+          >
             {t("ticket.openCustomer")}
           </Button>
         ) : undefined
@@ -23,13 +33,19 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
     >
       <Field label={t("customer.name")}>{summary?.name || ticket.customerName || "—"}</Field>
       <Field label={t("customer.email")}>
-        <a href={`mailto:${summary?.email ?? ticket.customerEmail}`}>{summary?.email ?? ticket.customerEmail}</a>
+        <a href={`mailto:${summary?.email ?? ticket.customerEmail}`}>
+          {summary?.email ?? ticket.customerEmail}
+        </a>
       </Field>
       {summary ? (
         <>
           <Field label={t("customer.orders")}>{summary.orderCount}</Field>
-          <Field label={t("customer.totalSpent")}>{formatMoney(summary.totalSpent, summary.currency)}</Field>
-          <Field label={t("customer.registered")}>{summary.dateJoined ? formatDate(summary.dateJoined, false) : t("customer.guest")}</Field>
+          <Field label={t("customer.totalSpent")}>
+            {formatMoney(summary.totalSpent, summary.currency)}
+          </Field>
+          <Field label={t("customer.registered")}>
+            {summary.dateJoined ? formatDate(summary.dateJoined, false) : t("customer.guest")}
+          </Field>
         </>
       ) : (
         <Text size={2} color="default2">
@@ -40,9 +56,24 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
         {t("customer.otherTickets")}
       </Text>
       {others.length ? (
-        <Box as="ul" display="flex" flexDirection="column" gap={1} padding={0} margin={0} style={{ listStyle: "none" }}>
+        <Box
+          as="ul"
+          display="flex"
+          flexDirection="column"
+          gap={1}
+          padding={0}
+          margin={0}
+          style={{ listStyle: "none" }}
+        >
           {others.map((other) => (
-            <Box as="li" key={other.id} display="flex" justifyContent="space-between" gap={2} alignItems="center">
+            <Box
+              as="li"
+              key={other.id}
+              display="flex"
+              justifyContent="space-between"
+              gap={2}
+              alignItems="center"
+            >
               <a href={`#/tickets/${encodeURIComponent(other.id)}`}>
                 #{other.number} {other.subject}
               </a>
@@ -63,6 +94,7 @@ export function OrderPanel({ ticket }: { ticket: Ticket }) {
   const { t, formatDate, formatMoney } = useI18n();
   const host = useHost();
   const order = ticket.order;
+
   if (!order) {
     return (
       <Section title={t("order.title")}>
@@ -70,12 +102,17 @@ export function OrderPanel({ ticket }: { ticket: Ticket }) {
       </Section>
     );
   }
+
   return (
     <Section
       title={`${t("order.title")} #${order.number}`}
       actions={
         host.openDashboard ? (
-          <Button size="small" variant="tertiary" onClick={() => host.openDashboard!(`/orders/${encodeURIComponent(order.id)}`)}>
+          <Button
+            size="small"
+            variant="tertiary"
+            onClick={() => host.openDashboard!(`/orders/${encodeURIComponent(order.id)}`)}
+          >
             {t("ticket.openOrder")}
           </Button>
         ) : undefined
@@ -104,11 +141,18 @@ export function OrderPanel({ ticket }: { ticket: Ticket }) {
               <td>
                 {line.productName}
                 {line.variantName ? ` (${line.variantName})` : ""}
-                {line.productSku ? <Text size={1} color="default2"> · {line.productSku}</Text> : null}
+                {line.productSku ? (
+                  <Text size={1} color="default2">
+                    {" "}
+                    · {line.productSku}
+                  </Text>
+                ) : null}
               </td>
               <td style={{ textAlign: "right" }}>{line.quantity}</td>
               <td style={{ textAlign: "right" }}>{line.quantityFulfilled}</td>
-              <td style={{ textAlign: "right" }}>{formatMoney(line.unitPriceGross, line.currency)}</td>
+              <td style={{ textAlign: "right" }}>
+                {formatMoney(line.unitPriceGross, line.currency)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -121,18 +165,41 @@ export function OrderPanel({ ticket }: { ticket: Ticket }) {
           {t("order.noPayments")}
         </Text>
       ) : (
-        <Box as="ul" display="flex" flexDirection="column" gap={1} padding={0} margin={0} style={{ listStyle: "none" }}>
+        <Box
+          as="ul"
+          display="flex"
+          flexDirection="column"
+          gap={1}
+          padding={0}
+          margin={0}
+          style={{ listStyle: "none" }}
+        >
           {order.payments.map((payment, index) => (
-            <Box as="li" key={`${payment.kind}-${index}`} data-testid="order-payment" display="flex" flexDirection="column">
+            <Box
+              as="li"
+              key={`${payment.kind}-${index}`}
+              data-testid="order-payment"
+              display="flex"
+              flexDirection="column"
+            >
               <Text size={2}>
-                {payment.name || t(payment.kind === "TRANSACTION" ? "order.paymentTransaction" : "order.paymentLegacy")}
+                {payment.name ||
+                  t(
+                    payment.kind === "TRANSACTION"
+                      ? "order.paymentTransaction"
+                      : "order.paymentLegacy",
+                  )}
                 {" · "}
                 {t("order.paymentCharged")} {formatMoney(Number(payment.charged), payment.currency)}
               </Text>
               <Text size={1} color="default2">
-                {t("order.paymentRefunded")} {formatMoney(Number(payment.refunded), payment.currency)}
+                {t("order.paymentRefunded")}{" "}
+                {formatMoney(Number(payment.refunded), payment.currency)}
                 {Number(payment.pendingRefund) > 0
-                  ? ` · ${t("order.paymentPending")} ${formatMoney(Number(payment.pendingRefund), payment.currency)}`
+                  ? ` · ${t("order.paymentPending")} ${formatMoney(
+                      Number(payment.pendingRefund),
+                      payment.currency,
+                    )}`
                   : ""}
                 {payment.canRefund ? "" : ` · ${t("order.paymentCannotRefund")}`}
               </Text>

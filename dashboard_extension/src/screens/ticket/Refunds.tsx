@@ -1,7 +1,8 @@
 import { Box, Button, Checkbox, Chip, Input, Text } from "@saleor/macaw-ui";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient, useQuery } from "../../api/context";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
+
+import { useQuery } from "../../api/context";
+import { useMutation } from "../../api/useMutation";
 import {
   TicketRefundCreateDocument,
   TicketRefundListDocument,
@@ -21,54 +22,82 @@ const PLAIN_DECIMAL = /^(\d+)(?:[.,](\d*))?$/;
 /** Decimal places that carry a digit in a plain decimal ("1.50" has 1); 0 for other text. */
 export const decimalPlaces = (value: string | null | undefined): number => {
   const match = PLAIN_DECIMAL.exec(String(value ?? "").trim());
+
   return match ? (match[2] ?? "").replace(/0+$/, "").length : 0;
 };
 
-/** A plain decimal ("59.90", "12,5") in the currency's smallest unit (cents, yen, fils:
+/**
+ * A plain decimal ("59.90", "12,5") in the currency's smallest unit (cents, yen, fils:
  * `digits` decimal places, the API's `fractionDigits`), so sums do not drift. NaN for
  * what is not a plain decimal (signs, exponents, words) or has more decimal places than
- * the currency: it is never rounded into an amount the user did not type. */
+ * the currency: it is never rounded into an amount the user did not type.
+ */
 export const toMinor = (value: string | null | undefined, digits: number): number => {
   const match = PLAIN_DECIMAL.exec(String(value ?? "").trim());
+
   if (!match || decimalPlaces(match[0]) > digits) return NaN;
   const fraction = (match[2] ?? "").padEnd(digits, "0").slice(0, digits);
+
   return Number(match[1]) * 10 ** digits + Number(fraction || "0");
 };
 
 /** The plain decimal the API reads, at the currency's precision: "24.70", "4500", "1.234". */
 export const fromMinor = (minor: number, digits: number): string => {
   const text = String(Math.trunc(minor)).padStart(digits + 1, "0");
+
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 };
 
 function newIdempotencyKey(): string {
-  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function")
+    return crypto.randomUUID();
+
   return `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-const STATE_COLORS = { REQUESTED: "info1", PENDING: "warning1", SUCCEEDED: "success1", FAILED: "critical1" } as const;
+const STATE_COLORS = {
+  REQUESTED: "info1",
+  PENDING: "warning1",
+  SUCCEEDED: "success1",
+  FAILED: "critical1",
+} as const;
 
 /** How often an open refund's state is asked for again: the payment app answers later. */
 export const REFUND_POLL_MS = 3000;
 
 /** The refunds started from the ticket, with their state, and the button to start one. */
-export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: string; hasOrder: boolean; onChanged: () => void }) {
+export function RefundsSection({
+  ticketId,
+  hasOrder,
+  onChanged,
+}: {
+  ticketId: string;
+  hasOrder: boolean;
+  onChanged: () => void;
+}) {
   const { t, label, formatDate, formatMoney } = useI18n();
   const list = useQuery(TicketRefundListDocument, { id: ticketId });
   const [open, setOpen] = useState(false);
   const refunds = list.data?.ticket?.refunds ?? [];
-  const waiting = refunds.some((refund) => refund.state === "REQUESTED" || refund.state === "PENDING");
+  const waiting = refunds.some(
+    (refund) => refund.state === "REQUESTED" || refund.state === "PENDING",
+  );
   const { refetch } = list;
+
   useEffect(() => {
-    // While a refund waits for the payment app, follow it without a reload; the
-    // ticket (timeline, status) is refreshed once it is settled.
+    /*
+     * While a refund waits for the payment app, follow it without a reload; the
+     * ticket (timeline, status) is refreshed once it is settled.
+     */
     if (!waiting) return undefined;
     const timer = window.setInterval(() => {
       void refetch();
     }, REFUND_POLL_MS);
+
     return () => window.clearInterval(timer);
   }, [waiting, refetch]);
   const [wasWaiting, setWasWaiting] = useState(false);
+
   useEffect(() => {
     if (wasWaiting && !waiting) onChanged();
     setWasWaiting(waiting);
@@ -92,9 +121,24 @@ export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: st
       ) : refunds.length === 0 ? (
         <Text color="default2">{t("refund.none")}</Text>
       ) : (
-        <Box as="ul" display="flex" flexDirection="column" gap={2} padding={0} margin={0} style={{ listStyle: "none" }}>
+        <Box
+          as="ul"
+          display="flex"
+          flexDirection="column"
+          gap={2}
+          padding={0}
+          margin={0}
+          style={{ listStyle: "none" }}
+        >
           {refunds.map((refund) => (
-            <Box as="li" key={refund.id} data-testid="refund" display="flex" flexDirection="column" gap={1}>
+            <Box
+              as="li"
+              key={refund.id}
+              data-testid="refund"
+              display="flex"
+              flexDirection="column"
+              gap={1}
+            >
               <Box display="flex" justifyContent="space-between" gap={2} alignItems="center">
                 <Text fontWeight="bold">
                   {formatMoney(Number(refund.amount), refund.currency)}
@@ -105,9 +149,15 @@ export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: st
                 </Chip>
               </Box>
               {refund.lines.length > 0 && (
-                <Text size={2}>{refund.lines.map((line) => `${line.quantity} × ${line.productName}`).join(", ")}</Text>
+                <Text size={2}>
+                  {refund.lines.map((line) => `${line.quantity} × ${line.productName}`).join(", ")}
+                </Text>
               )}
-              {refund.reason && <Text size={2} color="default2">{refund.reason}</Text>}
+              {refund.reason && (
+                <Text size={2} color="default2">
+                  {refund.reason}
+                </Text>
+              )}
               {refund.failureMessage && (
                 <Text size={2} color="critical1">
                   {t("refund.failure", { message: refund.failureMessage })}
@@ -115,7 +165,8 @@ export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: st
               )}
               <Text size={1} color="default2">
                 {formatDate(refund.createdAt)}
-                {refund.completedAt ? ` → ${formatDate(refund.completedAt)}` : ""} · {label("refundMethod", refund.method)}
+                {refund.completedAt ? ` → ${formatDate(refund.completedAt)}` : ""} ·{" "}
+                {label("refundMethod", refund.method)}
               </Text>
             </Box>
           ))}
@@ -136,10 +187,19 @@ export function RefundsSection({ ticketId, hasOrder, onChanged }: { ticketId: st
   );
 }
 
-export function RefundDialog({ ticketId, onClose, onDone }: { ticketId: string; onClose: () => void; onDone: () => void }) {
+export function RefundDialog({
+  ticketId,
+  onClose,
+  onDone,
+}: {
+  ticketId: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const options = useQuery(TicketRefundOptionsDocument, { ticket: ticketId });
   const data = options.data?.ticketRefundOptions;
+
   return (
     <Dialog open onClose={onClose} title={t("refund.title")}>
       {options.error && !options.data ? (
@@ -147,7 +207,9 @@ export function RefundDialog({ ticketId, onClose, onDone }: { ticketId: string; 
       ) : !options.data ? (
         <Loading rows={4} label={t("refund.loading")} />
       ) : !data || !data.canRefund ? (
-        <Text role="alert">{t("refund.unavailable", { reason: data?.unavailableReason ?? "—" })}</Text>
+        <Text role="alert">
+          {t("refund.unavailable", { reason: data?.unavailableReason ?? "—" })}
+        </Text>
       ) : (
         <RefundForm ticketId={ticketId} options={data} onClose={onClose} onDone={onDone} />
       )}
@@ -155,51 +217,70 @@ export function RefundDialog({ ticketId, onClose, onDone }: { ticketId: string; 
   );
 }
 
-function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; options: RefundOptions; onClose: () => void; onDone: () => void }) {
+function RefundForm({
+  ticketId,
+  options,
+  onClose,
+  onDone,
+}: {
+  ticketId: string;
+  options: RefundOptions;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t, label, formatMoney } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [createRefund, { busy }] = useMutation(TicketRefundCreateDocument);
   const digits = options.fractionDigits;
   const money = (minor: number) => formatMoney(minor / 10 ** digits, options.currency, digits);
   // One key per dialog: a retry after a lost answer never refunds twice.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [quantities, setQuantities] = useState<Record<string, number>>(() =>
-    Object.fromEntries(options.lines.map((line) => [line.orderLineId, Math.min(line.suggestedQuantity, line.refundableQuantity)])),
+    Object.fromEntries(
+      options.lines.map((line) => [
+        line.orderLineId,
+        Math.min(line.suggestedQuantity, line.refundableQuantity),
+      ]),
+    ),
   );
   const [shipping, setShipping] = useState(false);
   const [amountText, setAmountText] = useState<string | null>(null);
   const [reasonId, setReasonId] = useState(options.suggestedReasonId ?? "");
   const [note, setNote] = useState("");
   const [step, setStep] = useState<"edit" | "confirm">("edit");
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   // The API writes its amounts at the currency's precision: these never come out NaN.
   const maxMinor = toMinor(options.maxAmount, digits);
   const sumMinor = useMemo(
     () =>
-      options.lines.reduce((sum, line) => sum + toMinor(line.unitPrice, digits) * (quantities[line.orderLineId] ?? 0), 0) +
-      (shipping ? toMinor(options.shippingAmount, digits) : 0),
+      options.lines.reduce(
+        (sum, line) => sum + toMinor(line.unitPrice, digits) * (quantities[line.orderLineId] ?? 0),
+        0,
+      ) + (shipping ? toMinor(options.shippingAmount, digits) : 0),
     [options, quantities, shipping, digits],
   );
   const amountMinor = amountText === null ? sumMinor : toMinor(amountText, digits);
-  // The same rule as the API's (an amount with more places is refused there too),
-  // checked before anything is sent.
+  /*
+   * The same rule as the API's (an amount with more places is refused there too),
+   * checked before anything is sent.
+   */
   const problem =
     amountText !== null && decimalPlaces(amountText) > digits
       ? t("refund.amountPlaces", { currency: options.currency, digits: String(digits) })
       : !Number.isFinite(amountMinor) || amountMinor <= 0
-        ? t("refund.amountInvalid")
-        : amountMinor > maxMinor
-          ? t("refund.amountTooHigh", { max: money(maxMinor) })
-          : options.reasonRequired && !reasonId
-            ? t("refund.reasonRequired")
-            : null;
+      ? t("refund.amountInvalid")
+      : amountMinor > maxMinor
+      ? t("refund.amountTooHigh", { max: money(maxMinor) })
+      : options.reasonRequired && !reasonId
+      ? t("refund.reasonRequired")
+      : null;
 
   const review = (event: FormEvent) => {
     event.preventDefault();
     if (problem) {
       setError(problem);
+
       return;
     }
     setError(null);
@@ -207,44 +288,45 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
   };
 
   const confirm = async () => {
-    setBusy(true);
     setError(null);
     const lines = options.lines
       .filter((line) => (quantities[line.orderLineId] ?? 0) > 0)
       .map((line) => ({ orderLineId: line.orderLineId, quantity: quantities[line.orderLineId]! }));
-    try {
-      const result = await client.request(TicketRefundCreateDocument, {
-        id: ticketId,
-        input: {
-          idempotencyKey,
-          ...(lines.length ? { lines } : {}),
-          includeShipping: shipping,
-          ...(amountText !== null ? { amount: fromMinor(amountMinor, digits) } : {}),
-          ...(note.trim() ? { reason: note.trim() } : {}),
-          ...(reasonId ? { reasonReferenceId: reasonId } : {}),
-        },
-      });
-      const refused = mutationErrors(result.ticketRefundCreate?.errors);
-      if (refused || !result.ticketRefundCreate?.refund) {
-        setError(t("refund.failed", { message: refused ?? "—" }));
-        setStep("edit");
-        return;
-      }
-      const refund = result.ticketRefundCreate.refund;
-      host.notify({ status: "success", title: t("refund.started", { amount: formatMoney(Number(refund.amount), refund.currency) }) });
-      onDone();
-    } catch (err) {
-      setError(t("refund.failed", { message: errorMessage(err) }));
+    const result = await createRefund({
+      id: ticketId,
+      input: {
+        idempotencyKey,
+        ...(lines.length ? { lines } : {}),
+        includeShipping: shipping,
+        ...(amountText !== null ? { amount: fromMinor(amountMinor, digits) } : {}),
+        ...(note.trim() ? { reason: note.trim() } : {}),
+        ...(reasonId ? { reasonReferenceId: reasonId } : {}),
+      },
+    });
+    const refund = result.status === "done" ? result.payload.refund : null;
+
+    if (!refund) {
+      setError(t("refund.failed", { message: result.problem ?? "—" }));
       setStep("edit");
-    } finally {
-      setBusy(false);
+
+      return;
     }
+    host.notify({
+      status: "success",
+      title: t("refund.started", { amount: formatMoney(Number(refund.amount), refund.currency) }),
+    });
+    onDone();
   };
 
   if (step === "confirm") {
     return (
       <Box display="flex" flexDirection="column" gap={4}>
-        <Text>{t("refund.confirmText", { amount: money(amountMinor), method: label("refundMethod", options.method ?? "") || "—" })}</Text>
+        <Text>
+          {t("refund.confirmText", {
+            amount: money(amountMinor),
+            method: label("refundMethod", options.method ?? "") || "—",
+          })}
+        </Text>
         <Box display="flex" justifyContent="flex-end" gap={2}>
           <Button variant="secondary" onClick={() => setStep("edit")} disabled={busy}>
             {t("refund.back")}
@@ -289,7 +371,14 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
                   value={quantities[line.orderLineId] ?? 0}
                   style={{ width: 64 }}
                   onChange={(event) => {
-                    const value = Math.max(0, Math.min(line.refundableQuantity, Math.floor(Number(event.target.value) || 0)));
+                    const value = Math.max(
+                      0,
+                      Math.min(
+                        line.refundableQuantity,
+                        Math.floor(Number(event.target.value) || 0),
+                      ),
+                    );
+
                     setQuantities((current) => ({ ...current, [line.orderLineId]: value }));
                     setAmountText(null);
                   }}
@@ -307,7 +396,9 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
             setAmountText(null);
           }}
         >
-          <Text size={3}>{t("refund.shipping", { amount: money(toMinor(options.shippingAmount, digits)) })}</Text>
+          <Text size={3}>
+            {t("refund.shipping", { amount: money(toMinor(options.shippingAmount, digits)) })}
+          </Text>
         </Checkbox>
       )}
       <Input
@@ -327,7 +418,11 @@ function RefundForm({ ticketId, options, onClose, onDone }: { ticketId: string; 
           onChange={setReasonId}
         />
       )}
-      <Input label={t("refund.note")} value={note} onChange={(event) => setNote(event.target.value)} />
+      <Input
+        label={t("refund.note")}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+      />
       {error && (
         <Text role="alert" color="critical1">
           {error}

@@ -1,8 +1,14 @@
 import { Box, Button, Text, Textarea } from "@saleor/macaw-ui";
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient, useQuery } from "../../api/context";
-import { ReplyOrNoteDocument, ResponseTemplatePreviewDocument, ResponseTemplatesDocument } from "../../generated/graphql";
+import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
+
+import { useQuery } from "../../api/context";
+import { useLazyQuery } from "../../api/useLazyQuery";
+import { useMutation } from "../../api/useMutation";
+import {
+  ReplyOrNoteDocument,
+  ResponseTemplatePreviewDocument,
+  ResponseTemplatesDocument,
+} from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import { SelectField } from "../../ui/fields";
@@ -16,15 +22,23 @@ const draftKey = (ticketId: string) => `saleor-helpdesk.draft.${ticketId}`;
  * optional status change (seed 000: "-- Change Status --"). A failed send keeps the text;
  * the draft also survives a reload (sessionStorage).
  */
-export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options: Options | undefined; onSent: () => void }) {
+export function ReplyBox({
+  ticket,
+  options,
+  onSent,
+}: {
+  ticket: Ticket;
+  options: Options | undefined;
+  onSent: () => void;
+}) {
   const { t, lang } = useI18n();
-  const client = useClient();
   const host = useHost();
+  const [renderTemplate] = useLazyQuery(ResponseTemplatePreviewDocument);
+  const [addComment, { busy: sending }] = useMutation(ReplyOrNoteDocument);
   const [body, setBody] = useState(() => sessionStorage.getItem(draftKey(ticket.id)) ?? "");
   const [internal, setInternal] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [status, setStatus] = useState("");
-  const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const textareaId = useId();
@@ -35,20 +49,26 @@ export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options:
     else sessionStorage.removeItem(draftKey(ticket.id));
   }, [body, ticket.id]);
 
-  const templates = useQuery(ResponseTemplatesDocument, { languageCode: ticket.languageCode || lang, kind: ticket.kind });
+  const templates = useQuery(ResponseTemplatesDocument, {
+    languageCode: ticket.languageCode || lang,
+    kind: ticket.kind,
+  });
   const templateOptions = (templates.data?.responseTemplates ?? [])
     .filter((template) => template.isActive)
     .map((template) => ({ value: template.id, label: template.name }));
 
   const insertTemplate = async (id: string) => {
     if (!id) return;
-    try {
-      const result = await client.request(ResponseTemplatePreviewDocument, { id, ticket: ticket.id });
-      const text = htmlToText(result.responseTemplatePreview?.body ?? "");
-      setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
-    } catch (err) {
-      setError(errorMessage(err));
+    const result = await renderTemplate({ id, ticket: ticket.id });
+
+    if (result.status === "failed") {
+      setError(result.problem);
+
+      return;
     }
+    const text = htmlToText(result.data.responseTemplatePreview?.body ?? "");
+
+    setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
   };
 
   const statusOptions = (options?.ticketStatuses ?? [])
@@ -59,36 +79,31 @@ export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options:
     event.preventDefault();
     if (!body.trim()) {
       setError(t("reply.empty"));
+
       return;
     }
-    setSending(true);
     setError(null);
-    try {
-      const result = await client.request(ReplyOrNoteDocument, {
-        id: ticket.id,
-        input: {
-          body,
-          internal,
-          ...(status ? { status } : {}),
-          ...(files.length ? { attachments: files } : {}),
-        },
-      });
-      const problem = mutationErrors(result.ticketCommentAdd?.errors);
-      if (problem || !result.ticketCommentAdd?.comment) {
-        setError(t("reply.failed", { message: problem ?? "—" }));
-        return;
-      }
-      setBody("");
-      setFiles([]);
-      setStatus("");
-      if (fileInput.current) fileInput.current.value = "";
-      host.notify({ status: "success", title: t("reply.sent") });
-      onSent();
-    } catch (err) {
-      setError(t("reply.failed", { message: errorMessage(err) }));
-    } finally {
-      setSending(false);
+    const result = await addComment({
+      id: ticket.id,
+      input: {
+        body,
+        internal,
+        ...(status ? { status } : {}),
+        ...(files.length ? { attachments: files } : {}),
+      },
+    });
+
+    if (result.status !== "done" || !result.payload.comment) {
+      setError(t("reply.failed", { message: result.problem ?? "—" }));
+
+      return;
     }
+    setBody("");
+    setFiles([]);
+    setStatus("");
+    if (fileInput.current) fileInput.current.value = "";
+    host.notify({ status: "success", title: t("reply.sent") });
+    onSent();
   };
 
   return (
@@ -106,12 +121,30 @@ export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options:
       borderColor={internal ? "warning1" : "default1"}
       backgroundColor={internal ? "warning1" : "default1"}
     >
-      <Box display="flex" justifyContent="space-between" alignItems="flex-end" gap={3} flexWrap="wrap">
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="flex-end"
+        gap={3}
+        flexWrap="wrap"
+      >
         <Box role="radiogroup" aria-label={t("reply.visibility")} display="flex" gap={1}>
-          <Button type="button" role="radio" aria-checked={!internal} variant={internal ? "secondary" : "primary"} onClick={() => setInternal(false)}>
+          <Button
+            type="button"
+            role="radio"
+            aria-checked={!internal}
+            variant={internal ? "secondary" : "primary"}
+            onClick={() => setInternal(false)}
+          >
             {t("reply.public")}
           </Button>
-          <Button type="button" role="radio" aria-checked={internal} variant={internal ? "primary" : "secondary"} onClick={() => setInternal(true)}>
+          <Button
+            type="button"
+            role="radio"
+            aria-checked={internal}
+            variant={internal ? "primary" : "secondary"}
+            onClick={() => setInternal(true)}
+          >
             🔒 {t("reply.internal")}
           </Button>
         </Box>
@@ -145,15 +178,31 @@ export function ReplyBox({ ticket, options, onSent }: { ticket: Ticket; options:
             ref={fileInput}
             type="file"
             multiple
-            onChange={(event) => setFiles((current) => [...current, ...Array.from(event.target.files ?? [])])}
+            onChange={(event) =>
+              setFiles((current) => [...current, ...Array.from(event.target.files ?? [])])
+            }
           />
         </Box>
         {!internal && (
-          <SelectField label={t("reply.statusWith")} value={status} placeholder={t("reply.statusUnchanged")} options={statusOptions} onChange={setStatus} />
+          <SelectField
+            label={t("reply.statusWith")}
+            value={status}
+            placeholder={t("reply.statusUnchanged")}
+            options={statusOptions}
+            onChange={setStatus}
+          />
         )}
       </Box>
       {files.length > 0 && (
-        <Box as="ul" display="flex" gap={2} flexWrap="wrap" padding={0} margin={0} style={{ listStyle: "none" }}>
+        <Box
+          as="ul"
+          display="flex"
+          gap={2}
+          flexWrap="wrap"
+          padding={0}
+          margin={0}
+          style={{ listStyle: "none" }}
+        >
           {files.map((file, index) => (
             <li key={`${file.name}-${index}`}>
               <Text size={2}>{file.name} </Text>

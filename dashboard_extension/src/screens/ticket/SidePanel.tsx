@@ -1,8 +1,14 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useEffect, useState } from "react";
-import { mutationErrors } from "../../api/client";
-import { useClient } from "../../api/context";
-import { TicketAssignDocument, TicketUnassignDocument, TicketUpdateDocument, UpdateTicketStatusDocument, type TicketUpdateInput } from "../../generated/graphql";
+
+import { useMutation } from "../../api/useMutation";
+import {
+  TicketAssignDocument,
+  TicketUnassignDocument,
+  TicketUpdateDocument,
+  type TicketUpdateInput,
+  UpdateTicketStatusDocument,
+} from "../../generated/graphql";
 import { useI18n } from "../../i18n";
 import { personName } from "../../ui/chips";
 import { Field, Section, SelectField } from "../../ui/fields";
@@ -14,15 +20,20 @@ import type { Options, Ticket } from "./types";
 export function toLocalInput(iso: string | null | undefined): string {
   if (!iso) return "";
   const date = new Date(iso);
+
   if (Number.isNaN(date.getTime())) return "";
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(
+    date.getHours(),
+  )}:${pad(date.getMinutes())}`;
 }
 
 /** The local input value → an ISO date-time with the time zone (the API needs one). */
 export function fromLocalInput(value: string): string | null {
   if (!value) return null;
   const date = new Date(value);
+
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
@@ -30,9 +41,20 @@ export function fromLocalInput(value: string): string | null {
  * Status, priority, category, due date, assignee and CC: each change is saved on its own
  * and its outcome shown next to it; a refused change keeps what was chosen or typed.
  */
-export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; options: Options | undefined; onChanged: () => void }) {
+export function SidePanel({
+  ticket,
+  options,
+  onChanged,
+}: {
+  ticket: Ticket;
+  options: Options | undefined;
+  onChanged: () => void;
+}) {
   const { t, label, formatDate } = useI18n();
-  const client = useClient();
+  const [updateTicket] = useMutation(TicketUpdateDocument);
+  const [updateStatus] = useMutation(UpdateTicketStatusDocument);
+  const [assign] = useMutation(TicketAssignDocument);
+  const [unassign] = useMutation(TicketUnassignDocument);
 
   const [status, setStatus] = useState(ticket.status.id);
   const [priority, setPriority] = useState(ticket.priority?.id ?? "");
@@ -40,6 +62,7 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
   const [assignee, setAssignee] = useState(ticket.assignee?.id ?? "");
   const [due, setDue] = useState(toLocalInput(ticket.dueDate));
   const [cc, setCc] = useState((ticket.ccEmails ?? []).join(", "));
+
   useEffect(() => setStatus(ticket.status.id), [ticket.status.id]);
   useEffect(() => setPriority(ticket.priority?.id ?? ""), [ticket.priority?.id]);
   useEffect(() => setCategory(ticket.category?.id ?? ""), [ticket.category?.id]);
@@ -52,19 +75,30 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
   const [dueSave, saveDue] = useSaver();
   const [ccSave, saveCc] = useSaver();
 
-  const update = async (input: TicketUpdateInput) => {
-    const result = await client.request(TicketUpdateDocument, { id: ticket.id, input });
-    const problem = mutationErrors(result.ticketUpdate?.errors);
+  /** A change's problem (null: saved, and the page reloads the ticket). */
+  const changed = ({ problem }: { problem: string | null }) => {
     if (!problem) onChanged();
+
     return problem;
   };
+  const update = async (input: TicketUpdateInput) =>
+    changed(await updateTicket({ id: ticket.id, input }));
 
-  const statuses = (options?.ticketStatuses ?? []).filter((s) => s.isActive || s.id === ticket.status.id);
-  if (!statuses.some((s) => s.id === ticket.status.id)) statuses.push({ ...ticket.status, isActive: true, position: -1 });
+  const statuses = (options?.ticketStatuses ?? []).filter(
+    (s) => s.isActive || s.id === ticket.status.id,
+  );
+
+  if (!statuses.some((s) => s.id === ticket.status.id))
+    statuses.push({ ...ticket.status, isActive: true, position: -1 });
   const priorities = options?.ticketPriorities ?? [];
-  const categories = (options?.ticketCategories ?? []).filter((c) => c.kind === ticket.kind && (c.isActive || c.id === ticket.category?.id));
-  const agents = (options?.supportAgents ?? []).filter((a) => a.isActive || a.user.id === ticket.assignee?.id);
+  const categories = (options?.ticketCategories ?? []).filter(
+    (c) => c.kind === ticket.kind && (c.isActive || c.id === ticket.category?.id),
+  );
+  const agents = (options?.supportAgents ?? []).filter(
+    (a) => a.isActive || a.user.id === ticket.assignee?.id,
+  );
   const agentOptions = agents.map((a) => ({ value: a.user.id, label: personName(a.user) }));
+
   if (ticket.assignee && !agentOptions.some((o) => o.value === ticket.assignee!.id)) {
     agentOptions.push({ value: ticket.assignee.id, label: personName(ticket.assignee) });
   }
@@ -78,12 +112,9 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
           options={statuses.map((s) => ({ value: s.id, label: s.name }))}
           onChange={(value) => {
             setStatus(value);
-            void saveStatus(async () => {
-              const result = await client.request(UpdateTicketStatusDocument, { id: ticket.id, status: value });
-              const problem = mutationErrors(result.ticketStatusUpdate?.errors);
-              if (!problem) onChanged();
-              return problem;
-            });
+            void saveStatus(async () =>
+              changed(await updateStatus({ id: ticket.id, status: value })),
+            );
           }}
         />
         <SaveStatus state={statusSave} />
@@ -122,18 +153,13 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
           options={agentOptions}
           onChange={(value) => {
             setAssignee(value);
-            void saveAssignee(async () => {
-              if (value) {
-                const result = await client.request(TicketAssignDocument, { id: ticket.id, assignee: value });
-                const problem = mutationErrors(result.ticketAssign?.errors);
-                if (!problem) onChanged();
-                return problem;
-              }
-              const result = await client.request(TicketUnassignDocument, { id: ticket.id });
-              const problem = mutationErrors(result.ticketUnassign?.errors);
-              if (!problem) onChanged();
-              return problem;
-            });
+            void saveAssignee(async () =>
+              changed(
+                value
+                  ? await assign({ id: ticket.id, assignee: value })
+                  : await unassign({ id: ticket.id }),
+              ),
+            );
           }}
         />
         <SaveStatus state={assigneeSave} />
@@ -148,7 +174,12 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
           void saveDue(() => update({ dueDate: fromLocalInput(due) }));
         }}
       >
-        <Input type="datetime-local" label={t("panel.dueDate")} value={due} onChange={(e) => setDue(e.target.value)} />
+        <Input
+          type="datetime-local"
+          label={t("panel.dueDate")}
+          value={due}
+          onChange={(e) => setDue(e.target.value)}
+        />
         <Box display="flex" gap={2}>
           <Button type="submit" size="small" variant="secondary">
             {t("panel.save")}
@@ -185,10 +216,16 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
             .split(/[,;\s]+/)
             .map((e) => e.trim())
             .filter(Boolean);
+
           void saveCc(() => update({ ccEmails: emails.length ? emails : null }));
         }}
       >
-        <Input label={t("panel.cc")} helperText={t("panel.ccHint")} value={cc} onChange={(e) => setCc(e.target.value)} />
+        <Input
+          label={t("panel.cc")}
+          helperText={t("panel.ccHint")}
+          value={cc}
+          onChange={(e) => setCc(e.target.value)}
+        />
         <Box>
           <Button type="submit" size="small" variant="secondary">
             {t("panel.save")}
@@ -202,7 +239,9 @@ export function SidePanel({ ticket, options, onChanged }: { ticket: Ticket; opti
         <Field label={t("panel.language")}>{ticket.languageCode}</Field>
         <Field label={t("inbox.filter.kind")}>{label("kind", ticket.kind)}</Field>
         <Field label={t("panel.created")}>{formatDate(ticket.createdAt)}</Field>
-        <Field label={t("panel.firstResponse")}>{ticket.firstResponseAt ? formatDate(ticket.firstResponseAt) : "—"}</Field>
+        <Field label={t("panel.firstResponse")}>
+          {ticket.firstResponseAt ? formatDate(ticket.firstResponseAt) : "—"}
+        </Field>
       </Box>
     </Section>
   );

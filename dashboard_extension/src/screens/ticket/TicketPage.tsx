@@ -1,8 +1,13 @@
 import { Box, Button, Chip, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
-import { errorMessage, mutationErrors } from "../../api/client";
-import { useClient, useQuery } from "../../api/context";
-import { InboxOptionsDocument, TicketClaimDocument, TicketDetailsDocument } from "../../generated/graphql";
+
+import { useQuery } from "../../api/context";
+import { useMutation } from "../../api/useMutation";
+import {
+  InboxOptionsDocument,
+  TicketClaimDocument,
+  TicketDetailsDocument,
+} from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import type { Route } from "../../router";
@@ -20,10 +25,10 @@ import { Timeline } from "./Timeline";
 
 export function TicketPage({ id, route }: { id: string; route?: Route }) {
   const { t, lang, label } = useI18n();
-  const client = useClient();
   const host = useHost();
   const details = useQuery(TicketDetailsDocument, { id, languageCode: lang });
   const options = useQuery(InboxOptionsDocument, { languageCode: lang });
+  const [claimTicket] = useMutation(TicketClaimDocument);
   const [dialog, setDialog] = useState<"forward" | "merge" | null>(null);
   const back = route?.query.get("back") ?? "#/inbox";
 
@@ -44,6 +49,7 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
     );
   }
   const ticket = details.data.ticket;
+
   if (!ticket) {
     return (
       <Box padding={6}>
@@ -55,16 +61,13 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
   }
 
   const claim = async () => {
-    try {
-      const result = await client.request(TicketClaimDocument, { id: ticket.id });
-      const problem = mutationErrors(result.ticketClaim?.errors);
-      if (problem) host.notify({ status: "error", title: t("state.saveFailed", { message: problem }) });
-      else {
-        host.notify({ status: "success", title: t("ticket.claimed") });
-        refresh();
-      }
-    } catch (error) {
-      host.notify({ status: "error", title: t("state.saveFailed", { message: errorMessage(error) }) });
+    const { problem } = await claimTicket({ id: ticket.id });
+
+    if (problem)
+      host.notify({ status: "error", title: t("state.saveFailed", { message: problem }) });
+    else {
+      host.notify({ status: "success", title: t("ticket.claimed") });
+      refresh();
     }
   };
 
@@ -73,7 +76,13 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
   return (
     <Box as="main" display="flex" flexDirection="column" gap={4} padding={6}>
       <a href={back.startsWith("#") ? back : "#/inbox"}>← {t("app.backToInbox")}</a>
-      <Box display="flex" justifyContent="space-between" alignItems="flex-start" gap={4} flexWrap="wrap">
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="flex-start"
+        gap={4}
+        flexWrap="wrap"
+      >
         <Box display="flex" flexDirection="column" gap={2}>
           <Text as="h1" size={9} fontWeight="bold">
             #{ticket.number} {ticket.subject}
@@ -87,7 +96,11 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
                 <Text size={2}>{t("inbox.overdue")}</Text>
               </Chip>
             )}
-            {ticket.mergedInto && <a href={`#/tickets/${encodeURIComponent(ticket.mergedInto.id)}`}>{t("ticket.mergedInto", { number: ticket.mergedInto.number })}</a>}
+            {ticket.mergedInto && (
+              <a href={`#/tickets/${encodeURIComponent(ticket.mergedInto.id)}`}>
+                {t("ticket.mergedInto", { number: ticket.mergedInto.number })}
+              </a>
+            )}
           </Box>
         </Box>
         <Box display="flex" gap={2}>
@@ -119,11 +132,21 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
-          <RefundsSection ticketId={ticket.id} hasOrder={Boolean(ticket.order)} onChanged={refresh} />
+          <RefundsSection
+            ticketId={ticket.id}
+            hasOrder={Boolean(ticket.order)}
+            onChanged={refresh}
+          />
         </Box>
       </Box>
 
-      <ForwardDialog ticket={ticket} options={options.data} open={dialog === "forward"} onClose={() => setDialog(null)} onDone={refresh} />
+      <ForwardDialog
+        ticket={ticket}
+        options={options.data}
+        open={dialog === "forward"}
+        onClose={() => setDialog(null)}
+        onDone={refresh}
+      />
       <MergeDialog ticket={ticket} open={dialog === "merge"} onClose={() => setDialog(null)} />
     </Box>
   );
