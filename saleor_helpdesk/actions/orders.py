@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 from django.db import transaction
@@ -17,10 +17,17 @@ from ..tickets.access import lock_ticket
 from ..timeline import events
 from .common import refuse_merged, remember_related, touch
 
-if TYPE_CHECKING:
-    from .create import NewLine
-
 DRAFT_STATUS = "draft"
+
+
+@dataclass
+class NewLine:
+    """An order line a ticket is about, as asked for: how many and why."""
+
+    order_line_id: UUID
+    quantity: int
+    reason: str = ComplaintReason.OTHER
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ def check_order_access(actor: Actor, order_id: UUID, field: str = "order") -> An
 
 
 def check_order_lines(
-    order: Any, lines: Sequence["NewLine"], field: str = "lines"
+    order: Any, lines: Sequence[NewLine], field: str = "lines"
 ) -> list[OrderLineRequest]:
     if not lines:
         return []
@@ -136,7 +143,7 @@ def link_order(
     actor: Actor,
     ticket_id: int,
     order_id: UUID,
-    lines: Sequence["NewLine"] = (),
+    lines: Sequence[NewLine] = (),
 ) -> Ticket:
     """Tie the ticket to an order and (re)place its complaint lines.
 

@@ -17,12 +17,6 @@ from ...host import CustomerSummary, get_host
 from ...models import Attachment, Comment, Ticket, TicketEvent
 from ...models import TicketStatus as TicketStatusModel
 from ...tickets.inbox import other_tickets_of_customer
-from ..config.fields import (
-    CategoryConfigFields,
-    ContactConfigFields,
-    PriorityConfigFields,
-    StatusConfigFields,
-)
 from ..core.connection import CountableConnection, connection_field, resolve_connection
 from ..core.dataloaders import load_related
 from ..core.enums import (
@@ -35,13 +29,18 @@ from ..core.enums import (
     TicketEventTypeEnum,
     TicketKindEnum,
     TicketSourceEnum,
-    TicketStatusGroupEnum,
 )
 from ..core.ids import to_global_id
 from ..core.scalars import DateTime
 from ..refunds.types import TicketRefund
 from ..shop.dataloaders import ChannelByIdLoader, OrderByIdLoader, UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, Order
+from ..workflow.types import (
+    TicketCategory,
+    TicketContact,
+    TicketPriority,
+    TicketStatus,
+)
 from .dataloaders import (
     AttachmentCountByTicketIdLoader,
     AttachmentsByCommentIdLoader,
@@ -50,10 +49,6 @@ from .dataloaders import (
     LastCommentByTicketIdLoader,
     PriorityByIdLoader,
     StatusByIdLoader,
-)
-
-LANGUAGE_ARG = graphene.String(
-    description="Language of the labels (e.g. `de`, `en`); defaults to English."
 )
 
 
@@ -66,87 +61,6 @@ def staff_only(resolver: Callable[..., Any]) -> Callable[..., Any]:
         return resolver(root, info, **kwargs)
 
     return resolve
-
-
-class Labelled:
-    @staticmethod
-    def resolve_name(root: Any, info: Any, language_code: str | None = None) -> str:
-        return str(root.label(language_code))
-
-
-class TicketStatus(StatusConfigFields, Labelled, graphene.ObjectType):
-    id = graphene.ID(required=True, description="ID of the status.")
-    slug = graphene.String(required=True, description="Stable code of the status.")
-    name = graphene.String(
-        required=True, language_code=LANGUAGE_ARG, description="Label of the status."
-    )
-    group = graphene.Field(
-        TicketStatusGroupEnum, required=True, description="Inbox group of the status."
-    )
-    is_closed = graphene.Boolean(
-        required=True, description="Whether tickets here are done."
-    )
-    is_internal = graphene.Boolean(
-        required=True,
-        description="Whether customers see another status's label instead.",
-    )
-
-    class Meta:
-        description = "A state of the ticket workflow."
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("TicketStatus", root.pk)
-
-
-class TicketPriority(PriorityConfigFields, Labelled, graphene.ObjectType):
-    id = graphene.ID(required=True, description="ID of the priority.")
-    slug = graphene.String(required=True, description="Stable code of the priority.")
-    name = graphene.String(
-        required=True, language_code=LANGUAGE_ARG, description="Label of the priority."
-    )
-    resolution_hours = graphene.Int(description="Target time to resolve, in hours.")
-
-    class Meta:
-        description = "How urgent a ticket is."
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("TicketPriority", root.pk)
-
-
-class TicketCategory(CategoryConfigFields, Labelled, graphene.ObjectType):
-    id = graphene.ID(required=True, description="ID of the category.")
-    slug = graphene.String(required=True, description="Stable code of the category.")
-    kind = graphene.Field(
-        TicketKindEnum, required=True, description="The kind it is for."
-    )
-    name = graphene.String(
-        required=True, language_code=LANGUAGE_ARG, description="Label of the category."
-    )
-
-    class Meta:
-        description = "A category offered for one kind of ticket."
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("TicketCategory", root.pk)
-
-
-class TicketContact(ContactConfigFields, Labelled, graphene.ObjectType):
-    id = graphene.ID(required=True, description="ID of the contact.")
-    slug = graphene.String(required=True, description="Stable code of the contact.")
-    name = graphene.String(
-        required=True, language_code=LANGUAGE_ARG, description="Label of the contact."
-    )
-    description = graphene.String(required=True, description="What this queue handles.")
-
-    class Meta:
-        description = "A queue customers can address (customer service, webmaster, …)."
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("TicketContact", root.pk)
 
 
 class TicketAttachment(graphene.ObjectType):
