@@ -397,9 +397,7 @@ class _Planner:
 
     def _visible(self, slug: Any) -> TicketStatus | None:
         status = self.statuses.get(str(slug))
-        if status is not None and status.is_internal and status.customer_status_id:
-            return status.customer_status
-        return status
+        return status.customer_facing() if status is not None else None
 
     def _status_changed(self, event: TicketEvent, ticket: Ticket) -> Draft | None:
         new = self.statuses.get(str(event.parameters.get("new")))

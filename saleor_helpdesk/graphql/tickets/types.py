@@ -403,13 +403,9 @@ class TicketType(graphene.ObjectType):
     @staticmethod
     def resolve_status(root: Ticket, info: Any) -> Any:
         def public(status: Any) -> Any:
-            if (
-                status.is_internal
-                and status.customer_status
-                and not info.context.actor.is_agent
-            ):
-                return status.customer_status
-            return status
+            if info.context.actor.is_agent:
+                return status
+            return status.customer_facing()
 
         status = load_related(info, root, "status", StatusByIdLoader)
         return Promise.resolve(status).then(public)
@@ -524,8 +520,8 @@ class TicketType(graphene.ObjectType):
             )
             if status is None:
                 continue
-            if status.is_internal and status.customer_status and not agent:
-                status = status.customer_status
+            if not agent:
+                status = status.customer_facing()
             if history and history[-1].status.pk == status.pk:
                 continue  # two internal states look the same to a customer
             history.append(TicketStatusChange(status=status, date=date))
