@@ -8,7 +8,7 @@ from uuid import UUID
 from django.db import transaction
 
 from ..core.actor import Actor, ActorKind
-from ..core.constants import ComplaintReason
+from ..core.constants import DRAFT_ORDER_STATUS, ComplaintReason
 from ..core.error_codes import HelpdeskErrorCode
 from ..core.errors import HelpdeskPermissionDenied, field_error
 from ..host.shop_models import order_model
@@ -16,8 +16,6 @@ from ..models import Ticket, TicketLine
 from ..tickets.access import lock_ticket
 from ..timeline import events
 from .common import refuse_merged, remember_related, touch
-
-DRAFT_STATUS = "draft"
 
 
 @dataclass
@@ -61,7 +59,7 @@ def check_order_access(actor: Actor, order_id: UUID, field: str = "order") -> An
                 "You have no access to this order's channel.", field=field
             )
         return order
-    if order.status == DRAFT_STATUS:
+    if order.status == DRAFT_ORDER_STATUS:
         raise _order_not_found(field)
     if actor.kind == ActorKind.CUSTOMER and order.user_id == actor.user_id:
         return order

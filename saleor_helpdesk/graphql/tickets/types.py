@@ -11,7 +11,8 @@ from promise import Promise
 
 from ... import PLUGIN_ID
 from ...core import money
-from ...core.constants import CommentVisibility
+from ...core.constants import AuthorType, CommentVisibility
+from ...core.constants import TicketEventType as EventType
 from ...core.permissions import Perm
 from ...host import CustomerSummary, get_host
 from ...models import Attachment, Comment, Ticket, TicketEvent
@@ -137,10 +138,10 @@ class TicketComment(graphene.ObjectType):
 
     @staticmethod
     def resolve_author_name(root: Comment, info: Any) -> Any:
-        if root.author_type == "customer":
+        if root.author_type == AuthorType.CUSTOMER:
             return root.author_name or "Customer"
         if root.author_user_id is None:
-            return "Support" if root.author_type != "system" else "System"
+            return "Support" if root.author_type != AuthorType.SYSTEM else "System"
 
         def name(user: Any) -> str:
             full = f"{user.first_name} {user.last_name}".strip() if user else ""
@@ -498,12 +499,12 @@ class TicketType(graphene.ObjectType):
     @staticmethod
     def resolve_status_history(root: Ticket, info: Any) -> Any:
         changes = list(
-            root.events.filter(type__in=("created", "status_changed"))
+            root.events.filter(type__in=(EventType.CREATED, EventType.STATUS_CHANGED))
             .order_by("date", "pk")
             .values_list("type", "date", "parameters")
         )
         slugs = {
-            (params.get("status") if kind == "created" else params.get("new"))
+            (params.get("status") if kind == EventType.CREATED else params.get("new"))
             for kind, _, params in changes
         }
         statuses = {
@@ -516,7 +517,7 @@ class TicketType(graphene.ObjectType):
         history: list[TicketStatusChange] = []
         for kind, date, params in changes:
             status = statuses.get(
-                params.get("status") if kind == "created" else params.get("new")
+                params.get("status") if kind == EventType.CREATED else params.get("new")
             )
             if status is None:
                 continue
