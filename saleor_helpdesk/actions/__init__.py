@@ -10,7 +10,7 @@ from .assignment import assign_ticket, claim_ticket, unassign_ticket
 from .attachments import add_attachments, remove_attachment
 from .comments import add_comment
 from .complaints import decide_complaint
-from .create import NewComplaint, NewLine, NewTicket, create_ticket
+from .create import NewComplaint, NewTicket, create_ticket
 from .fields import (
     change_category,
     change_cc,
@@ -19,7 +19,7 @@ from .fields import (
 )
 from .forward import forward_ticket
 from .merge import merge_tickets
-from .orders import link_order
+from .orders import NewLine, link_order
 from .status import change_status, close_ticket, reopen_ticket
 from .update import TicketChanges, TicketRefused, bulk_update_tickets, update_ticket
 

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils import timezone
 
 from ..core.actor import Actor, ActorKind
@@ -9,6 +11,8 @@ from ..core.constants import AuthorType, CommentMedium
 from ..core.error_codes import HelpdeskErrorCode
 from ..core.errors import field_error
 from ..models import Ticket
+
+MAX_CC = 10
 
 
 def author_fields(actor: Actor) -> dict[str, Any]:
@@ -55,3 +59,30 @@ def remember_related(instance: Any, name: str, rows: list[Any]) -> None:
     if cache is None:
         cache = instance._prefetched_objects_cache = {}
     cache[name] = queryset
+
+
+def check_email(value: str, field: str) -> None:
+    """Refuse a value that is not an e-mail address, as an error on `field`."""
+    try:
+        validate_email(value)
+    except ValidationError as error:
+        raise field_error(
+            field,
+            f"'{value}' is not a valid e-mail address.",
+            HelpdeskErrorCode.INVALID_EMAIL,
+        ) from error
+
+
+def check_cc(addresses: list[str], field: str = "cc_emails") -> list[str]:
+    """CC addresses trimmed, in lower case and without repeats; at most `MAX_CC`."""
+    cleaned: list[str] = []
+    for raw in addresses:
+        address = raw.strip().lower()
+        check_email(address, field)
+        if address not in cleaned:
+            cleaned.append(address)
+    if len(cleaned) > MAX_CC:
+        raise field_error(
+            field, f"At most {MAX_CC} CC addresses.", HelpdeskErrorCode.INVALID
+        )
+    return cleaned

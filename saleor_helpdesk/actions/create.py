@@ -5,9 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import File
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,7 +14,6 @@ from ..content.sanitize import MAX_BODY_LENGTH, clean_html, is_blank
 from ..core.actor import Actor, ActorKind
 from ..core.constants import (
     CommentVisibility,
-    ComplaintReason,
     Resolution,
     TicketKind,
     TicketSource,
@@ -42,19 +39,16 @@ from ..tickets.policies import (
 )
 from ..timeline import events
 from .attachments import removing_files_on_error, store_files
-from .common import author_fields, default_medium
-from .orders import OrderLineRequest, check_order_access, check_order_lines, save_lines
+from .common import author_fields, check_cc, check_email, default_medium
+from .orders import (
+    NewLine,
+    OrderLineRequest,
+    check_order_access,
+    check_order_lines,
+    save_lines,
+)
 
 MAX_SUBJECT_LENGTH = 255
-MAX_CC = 10
-
-
-@dataclass
-class NewLine:
-    order_line_id: UUID
-    quantity: int
-    reason: str = ComplaintReason.OTHER
-    note: str = ""
 
 
 @dataclass
@@ -290,38 +284,13 @@ def _check_customer(actor: Actor, data: NewTicket, order: Any) -> tuple[Any, str
             "Give the customer or their e-mail address.",
             HelpdeskErrorCode.REQUIRED,
         )
-    _validate_email(email, "customer_email")
+    check_email(email, "customer_email")
     user = users.objects.filter(email__iexact=email).first()
     return user, email, data.customer_name or (_full_name(user) if user else "")
 
 
 def _full_name(user: Any) -> str:
     return f"{user.first_name} {user.last_name}".strip()
-
-
-def _validate_email(value: str, field: str) -> None:
-    try:
-        validate_email(value)
-    except ValidationError as error:
-        raise field_error(
-            field,
-            f"'{value}' is not a valid e-mail address.",
-            HelpdeskErrorCode.INVALID_EMAIL,
-        ) from error
-
-
-def check_cc(addresses: list[str], field: str = "cc_emails") -> list[str]:
-    cleaned: list[str] = []
-    for raw in addresses:
-        address = raw.strip().lower()
-        _validate_email(address, field)
-        if address not in cleaned:
-            cleaned.append(address)
-    if len(cleaned) > MAX_CC:
-        raise field_error(
-            field, f"At most {MAX_CC} CC addresses.", HelpdeskErrorCode.INVALID
-        )
-    return cleaned
 
 
 def _check_category(category_id: int | None, kind: str) -> Category | None:

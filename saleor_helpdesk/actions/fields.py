@@ -11,8 +11,7 @@ from ..core.errors import field_error
 from ..models import Category, Priority, Ticket
 from ..tickets.access import lock_ticket, require_agent
 from ..timeline import events
-from .common import refuse_merged, touch
-from .create import check_cc
+from .common import check_cc, refuse_merged, touch
 
 
 def change_priority(actor: Actor, ticket_id: int, priority_id: int) -> Ticket:

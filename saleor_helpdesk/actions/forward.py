@@ -13,8 +13,7 @@ from ..notifications.forward import plan_forward_email
 from ..tickets.access import lock_ticket, require_agent, require_staff_may_open
 from ..tickets.policies import is_support_agent
 from ..timeline import events
-from .common import author_fields, refuse_merged, touch
-from .create import check_cc
+from .common import author_fields, check_cc, refuse_merged, touch
 
 
 def forward_ticket(

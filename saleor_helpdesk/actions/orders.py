@@ -2,13 +2,13 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 from django.db import transaction
 
 from ..core.actor import Actor, ActorKind
-from ..core.constants import ComplaintReason
+from ..core.constants import DRAFT_ORDER_STATUS, ComplaintReason
 from ..core.error_codes import HelpdeskErrorCode
 from ..core.errors import HelpdeskPermissionDenied, field_error
 from ..host.shop_models import order_model
@@ -17,10 +17,15 @@ from ..tickets.access import lock_ticket
 from ..timeline import events
 from .common import refuse_merged, remember_related, touch
 
-if TYPE_CHECKING:
-    from .create import NewLine
 
-DRAFT_STATUS = "draft"
+@dataclass
+class NewLine:
+    """An order line a ticket is about, as asked for: how many and why."""
+
+    order_line_id: UUID
+    quantity: int
+    reason: str = ComplaintReason.OTHER
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ def check_order_access(actor: Actor, order_id: UUID, field: str = "order") -> An
                 "You have no access to this order's channel.", field=field
             )
         return order
-    if order.status == DRAFT_STATUS:
+    if order.status == DRAFT_ORDER_STATUS:
         raise _order_not_found(field)
     if actor.kind == ActorKind.CUSTOMER and order.user_id == actor.user_id:
         return order
@@ -68,7 +73,7 @@ def check_order_access(actor: Actor, order_id: UUID, field: str = "order") -> An
 
 
 def check_order_lines(
-    order: Any, lines: Sequence["NewLine"], field: str = "lines"
+    order: Any, lines: Sequence[NewLine], field: str = "lines"
 ) -> list[OrderLineRequest]:
     if not lines:
         return []
@@ -136,7 +141,7 @@ def link_order(
     actor: Actor,
     ticket_id: int,
     order_id: UUID,
-    lines: Sequence["NewLine"] = (),
+    lines: Sequence[NewLine] = (),
 ) -> Ticket:
     """Tie the ticket to an order and (re)place its complaint lines.
 

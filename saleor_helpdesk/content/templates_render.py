@@ -142,9 +142,6 @@ def ticket_values(
     first_name = (customer.first_name or "").strip() if customer else ""
     if not first_name and name:
         first_name = name.split()[0]
-    status = ticket.status
-    if status.is_internal and status.customer_status_id:
-        status = status.customer_status
     order = ticket.order if ticket.order_id else None
     return {
         "customer.first_name": first_name,
@@ -152,7 +149,7 @@ def ticket_values(
         "ticket.number": ticket.number,
         "ticket.subject": ticket.subject,
         "order.number": str(order.number) if order is not None else "",
-        "status": status.label(ticket.language_code),
+        "status": ticket.status.customer_label(ticket.language_code),
         "agent.name": _full_name(agent),
         "shop.name": shop_name,
     }

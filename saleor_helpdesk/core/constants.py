@@ -5,6 +5,9 @@ Values are stored in the database: never rename one, add a new value instead.
 
 from django.db import models
 
+# Saleor's `OrderStatus.DRAFT`: a draft is not an order yet, so no ticket may name it.
+DRAFT_ORDER_STATUS = "draft"
+
 
 class TicketKind(models.TextChoices):
     QUESTION = "question", "Question"

@@ -2,10 +2,11 @@
 
 The domain raises Django's `ValidationError` keyed by field with one of these codes (as
 Saleor's domain does); the GraphQL layer turns them into typed `errors { field code
-message }`. A code is API: never rename one.
+message }`, the plain HTTP endpoints into `{"error": {"code", "message"}}`. A code is
+API: never rename one.
 """
 
-from enum import Enum
+from enum import Enum, StrEnum
 
 
 class HelpdeskErrorCode(str, Enum):
@@ -59,3 +60,15 @@ class HelpdeskErrorCode(str, Enum):
     REFUND_REFUSED = "refund_refused"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     SHIPPING_ALREADY_REFUNDED = "shipping_already_refunded"
+
+
+class HttpErrorCode(StrEnum):
+    """Codes only the plain HTTP endpoints (attachment downloads, the data export, the
+    Dashboard's files) answer with, besides the domain's: the request itself was
+    refused before any action ran."""
+
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    INVALID_TOKEN = "invalid_token"  # noqa: S105 (an error code, not a secret)
+    UNAUTHENTICATED = "unauthenticated"
+    ATTACHMENT_REMOVED = "attachment_removed"
+    NOT_BUILT = "not_built"

@@ -19,6 +19,7 @@ from django.http import (
 from django.http.response import HttpResponseBase
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from ..core.error_codes import HelpdeskErrorCode, HttpErrorCode
 from ..dashboard import files as dashboard_files
 from ..dashboard.app import is_entry_page
 
@@ -30,7 +31,7 @@ def _not_built() -> JsonResponse:
     return JsonResponse(
         {
             "error": {
-                "code": "not_built",
+                "code": HttpErrorCode.NOT_BUILT,
                 "message": "The Dashboard extension is not built into this "
                 f"installation. {dashboard_files.HOW_TO_BUILD}",
             }
@@ -41,7 +42,8 @@ def _not_built() -> JsonResponse:
 
 def _only_get() -> JsonResponse:
     return JsonResponse(
-        {"error": {"code": "method_not_allowed", "message": "Use GET."}}, status=405
+        {"error": {"code": HttpErrorCode.METHOD_NOT_ALLOWED, "message": "Use GET."}},
+        status=405,
     )
 
 
@@ -101,7 +103,13 @@ def serve_dashboard(request: HttpRequest, asset: str = "") -> HttpResponseBase:
     # Only files inside the build folder: `..` or symlinks out of it are not found.
     if root not in path.parents or not path.is_file():
         return JsonResponse(
-            {"error": {"code": "not_found", "message": "No such file."}}, status=404
+            {
+                "error": {
+                    "code": HelpdeskErrorCode.NOT_FOUND.value,
+                    "message": "No such file.",
+                }
+            },
+            status=404,
         )
     content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     response = FileResponse(path.open("rb"), content_type=content_type)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ..actions.privacy import find_person, require_exporter
 from ..core.actor import ActorKind
-from ..core.error_codes import HelpdeskErrorCode
+from ..core.error_codes import HelpdeskErrorCode, HttpErrorCode
 from ..graphql.core.ids import int_pk
 from ..host import AuthenticationError, get_host
 from ..privacy.export import export_person
@@ -52,14 +52,14 @@ def _refusal(error: ValidationError) -> JsonResponse:
 
 def export_customer_data(request: HttpRequest) -> HttpResponseBase:
     if request.method != "GET":
-        return _error("method_not_allowed", "Use GET.", 405)
+        return _error(HttpErrorCode.METHOD_NOT_ALLOWED, "Use GET.", 405)
     try:
         actor = get_host().authenticate(request)
     except AuthenticationError as error:
-        return _error("invalid_token", str(error), 401)
+        return _error(HttpErrorCode.INVALID_TOKEN, str(error), 401)
     if actor.kind == ActorKind.ANONYMOUS:
         return _error(
-            "unauthenticated",
+            HttpErrorCode.UNAUTHENTICATED,
             "Send a staff user's or an app's token (Authorization: Bearer …).",
             401,
         )

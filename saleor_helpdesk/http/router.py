@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 
 from .. import PLUGIN_ID, __version__
+from ..core.error_codes import HelpdeskErrorCode, HttpErrorCode
 from ..graphql.view import handle_graphql
 from .attachments import download_attachment
 from .dashboard import redirect_to_dashboard, serve_dashboard
@@ -33,7 +34,7 @@ def dispatch(request: HttpRequest, path: str) -> HttpResponseBase:
     return JsonResponse(
         {
             "error": {
-                "code": "not_found",
+                "code": HelpdeskErrorCode.NOT_FOUND.value,
                 "message": f"No helpdesk endpoint at {normalized}.",
             }
         },
@@ -45,7 +46,13 @@ def dispatch(request: HttpRequest, path: str) -> HttpResponseBase:
 def index(request: HttpRequest) -> HttpResponse:
     if request.method not in ("GET", "HEAD"):
         return JsonResponse(
-            {"error": {"code": "method_not_allowed", "message": "Use GET."}}, status=405
+            {
+                "error": {
+                    "code": HttpErrorCode.METHOD_NOT_ALLOWED,
+                    "message": "Use GET.",
+                }
+            },
+            status=405,
         )
     return JsonResponse(
         {

@@ -42,6 +42,23 @@ class TicketStatus(Labelled):
     def is_closed(self) -> bool:
         return self.group == StatusGroup.CLOSED
 
+    def customer_facing(self) -> "TicketStatus":
+        """The status a customer is shown for this one: its `customer_status` when
+        this status is internal and has one, otherwise this status itself.
+
+        It reads `customer_status`, so load that with the status
+        (`select_related("customer_status")` or the status loader) and this costs no
+        query.
+        """
+        if self.is_internal and self.customer_status_id is not None:
+            return self.customer_status or self
+        return self
+
+    def customer_label(self, language_code: str | None = None) -> str:
+        """The label a customer reads for this status, in their language (with the
+        fallbacks of `label`)."""
+        return self.customer_facing().label(language_code)
+
 
 class StatusTransition(models.Model):
     """An allowed move between two statuses, and who may make it."""

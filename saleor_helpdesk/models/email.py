@@ -53,7 +53,7 @@ class EmailMessage(models.Model):
             models.Index(
                 fields=["next_attempt_at"],
                 name="helpdesk_email_due_idx",
-                condition=Q(status__in=["pending", "sending"]),
+                condition=Q(status__in=[EmailStatus.PENDING, EmailStatus.SENDING]),
             ),
             models.Index(
                 fields=["ticket", "created_at"], name="helpdesk_email_ticket_idx"

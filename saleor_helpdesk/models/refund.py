@@ -64,7 +64,7 @@ class TicketRefund(models.Model):
             models.Index(
                 fields=["order", "state"],
                 name="helpdesk_refund_open_idx",
-                condition=Q(state__in=["requested", "pending"]),
+                condition=Q(state__in=[RefundState.REQUESTED, RefundState.PENDING]),
             )
         ]
 

@@ -114,7 +114,12 @@ class WebhookDelivery(models.Model):
             models.Index(
                 fields=["next_attempt_at"],
                 name="helpdesk_webhook_due_idx",
-                condition=Q(status__in=["pending", "sending"]),
+                condition=Q(
+                    status__in=[
+                        WebhookDeliveryStatus.PENDING,
+                        WebhookDeliveryStatus.SENDING,
+                    ]
+                ),
             ),
             models.Index(
                 fields=["subscription", "-created_at"],

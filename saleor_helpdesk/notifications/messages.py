@@ -102,9 +102,7 @@ def values_for(
         )
     )
     status = draft.status or ticket.status
-    if status.is_internal and status.customer_status_id:
-        status = status.customer_status or status
-    values["status"] = status.label(language)
+    values["status"] = status.customer_label(language)
     values["ticket.url"] = ticket_url(ticket.number)
     if not values.get("agent.name"):
         values["agent.name"] = values.get("shop.name") or TEAM.get(language, TEAM["en"])

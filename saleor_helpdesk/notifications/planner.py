@@ -43,7 +43,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..core.choice_labels import choice_label
-from ..core.constants import AuthorType, CommentVisibility, ComplaintDecision
+from ..core.constants import (
+    AuthorType,
+    CommentVisibility,
+    ComplaintDecision,
+    RefundState,
+)
 from ..core.constants import TicketEventType as T
 from ..core.money import format_money_text
 from ..host import get_host
@@ -75,7 +80,6 @@ HANDLED = {
     T.CLOSED,
     T.ASSIGNED,
 }
-REFUND_SUCCEEDED = "succeeded"
 MAX_QUOTE = 4000
 
 
@@ -342,7 +346,7 @@ class _Planner:
                 )
             ]
         if event.type == T.REFUND_UPDATED:
-            if params.get("state") != REFUND_SUCCEEDED:
+            if params.get("state") != RefundState.SUCCEEDED:
                 return []
             return [self._customer(ticket, N.REFUND_COMPLETED)]
         if event.type == T.CLOSED:
@@ -397,9 +401,7 @@ class _Planner:
 
     def _visible(self, slug: Any) -> TicketStatus | None:
         status = self.statuses.get(str(slug))
-        if status is not None and status.is_internal and status.customer_status_id:
-            return status.customer_status
-        return status
+        return status.customer_facing() if status is not None else None
 
     def _status_changed(self, event: TicketEvent, ticket: Ticket) -> Draft | None:
         new = self.statuses.get(str(event.parameters.get("new")))

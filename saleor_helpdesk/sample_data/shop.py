@@ -20,8 +20,10 @@ from django.db.models import Count, F, Max, Q
 from ..actions import NewComplaint, NewLine, NewTicket, create_ticket
 from ..core.actor import Actor
 from ..core.constants import (
+    DRAFT_ORDER_STATUS,
     CommentVisibility,
     ComplaintDecision,
+    StatusGroup,
     TicketKind,
     TicketSource,
 )
@@ -94,7 +96,7 @@ AGE_HOURS = {
     "closed": (72, 700),
 }
 # Orders nobody writes a ticket about (and that Saleor hides from customers).
-UNTICKETABLE_ORDER_STATUSES = ["draft", "unconfirmed", "canceled", "expired"]
+UNTICKETABLE_ORDER_STATUSES = [DRAFT_ORDER_STATUS, "unconfirmed", "canceled", "expired"]
 MAX_ORDERS = 500
 FALLBACK_CUSTOMERS = [
     ("max.mustermann@example.com", "Max Mustermann", "de"),
@@ -523,7 +525,7 @@ class SampleShop:
             pk__in=[pk for pks in self.by_customer.values() for pk in pks],
             merged_into__isnull=True,
             merged_tickets__isnull=True,
-        ).exclude(status__group="closed")
+        ).exclude(status__group=StatusGroup.CLOSED)
         candidates = list(open_tickets.select_related("customer").order_by("pk"))
         if not candidates:
             return None

@@ -4,23 +4,25 @@ so migration 0002 (historical models) and the demo (live models) share it."""
 
 from typing import Any
 
+from ..core.constants import StatusGroup
+
 # (slug, group, internal, customer-facing status, en, de)
 DEFAULT_STATUSES = [
-    ("new", "new", False, None, "New", "Neu"),
-    ("open", "open", False, None, "Open", "Offen"),
-    ("in_progress", "open", False, None, "In progress", "In Bearbeitung"),
+    ("new", StatusGroup.NEW, False, None, "New", "Neu"),
+    ("open", StatusGroup.OPEN, False, None, "Open", "Offen"),
+    ("in_progress", StatusGroup.OPEN, False, None, "In progress", "In Bearbeitung"),
     (
         "waiting_customer",
-        "waiting",
+        StatusGroup.WAITING,
         False,
         None,
         "Waiting for customer",
         "Warten auf Kunde",
     ),
-    ("answered", "waiting", False, None, "Answered", "Beantwortet"),
-    ("waiting_1", "waiting", True, "in_progress", "Waiting 1", "Warten 1"),
-    ("waiting_2", "waiting", True, "in_progress", "Waiting 2", "Warten 2"),
-    ("closed", "closed", False, None, "Closed", "Geschlossen"),
+    ("answered", StatusGroup.WAITING, False, None, "Answered", "Beantwortet"),
+    ("waiting_1", StatusGroup.WAITING, True, "in_progress", "Waiting 1", "Warten 1"),
+    ("waiting_2", StatusGroup.WAITING, True, "in_progress", "Waiting 2", "Warten 2"),
+    ("closed", StatusGroup.CLOSED, False, None, "Closed", "Geschlossen"),
 ]
 _WORKING = [
     "new",

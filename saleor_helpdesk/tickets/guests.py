@@ -4,6 +4,7 @@ order's token (Saleor's order id) and the order's e-mail address."""
 from uuid import UUID
 
 from ..core.actor import Actor
+from ..core.constants import DRAFT_ORDER_STATUS
 from ..core.error_codes import HelpdeskErrorCode
 from ..core.errors import HelpdeskPermissionDenied, field_error
 from ..host.shop_models import order_model
@@ -26,7 +27,7 @@ def guest_actor(order_token: str, email: str) -> Actor:
     order = (
         order_model()
         .objects.filter(pk=order_id)
-        .exclude(status="draft")
+        .exclude(status=DRAFT_ORDER_STATUS)
         .values("user_id", "user_email")
         .first()
     )

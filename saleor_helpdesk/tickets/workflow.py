@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from ..core.actor import Actor, ActorKind
+from ..core.constants import StatusGroup
 from ..core.errors import InvalidTransition
 from ..models import StatusTransition, Ticket, TicketStatus
 from ..timeline.events import closed_event, reopened_event, status_changed_event
@@ -12,14 +13,14 @@ from ..timeline.events import closed_event, reopened_event, status_changed_event
 
 def closed_status() -> TicketStatus:
     """The status a close moves to: the first active one in the closed group."""
-    return TicketStatus.objects.filter(group="closed", is_active=True).order_by(
-        "position", "pk"
-    )[0]
+    return TicketStatus.objects.filter(
+        group=StatusGroup.CLOSED, is_active=True
+    ).order_by("position", "pk")[0]
 
 
 def reopen_status() -> TicketStatus:
     """Where a reopened ticket lands: the first active open-group status."""
-    return TicketStatus.objects.filter(group="open", is_active=True).order_by(
+    return TicketStatus.objects.filter(group=StatusGroup.OPEN, is_active=True).order_by(
         "position", "pk"
     )[0]
 

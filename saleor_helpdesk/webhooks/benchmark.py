@@ -19,8 +19,9 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from ..models import WebhookDelivery, WebhookSubscription
-from ..models.webhook import WebhookReaderKind
+from ..models.webhook import WebhookDeliveryStatus, WebhookReaderKind
 from . import delivery
+from .payloads import Topic
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _receiver() -> tuple[ThreadingHTTPServer, int]:
 
 
 PAYLOAD: dict[str, Any] = {
-    "type": "ticket.created",
+    "type": Topic.TICKET_CREATED,
     "ticket": {"number": 10001, "subject": "Becher kaputt", "kind": "complaint"},
 }
 
@@ -92,7 +93,7 @@ def measure(count: int = 200) -> Throughput:
                 subscription = WebhookSubscription.objects.create(
                     name="benchmark",
                     target_url=f"http://127.0.0.1:{port}/hook",
-                    events=["ticket.created"],
+                    events=[Topic.TICKET_CREATED],
                     secret=uuid.uuid4().hex,
                     reader_kind=WebhookReaderKind.SYSTEM,
                 )
@@ -101,7 +102,7 @@ def measure(count: int = 200) -> Throughput:
                     WebhookDelivery(
                         subscription=subscription,
                         event_id=uuid.uuid4(),
-                        topic="ticket.created",
+                        topic=Topic.TICKET_CREATED,
                         payload=PAYLOAD,
                         next_attempt_at=now,
                     )
@@ -113,7 +114,7 @@ def measure(count: int = 200) -> Throughput:
                 assert sent == count
                 assert not WebhookDelivery.objects.filter(
                     subscription=subscription
-                ).exclude(status="succeeded")
+                ).exclude(status=WebhookDeliveryStatus.SUCCEEDED)
                 raise _Rollback
         except _Rollback:
             pass

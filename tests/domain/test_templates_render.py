@@ -12,6 +12,7 @@ from saleor_helpdesk.content.templates_render import (
     render,
     ticket_values,
 )
+from saleor_helpdesk.models import TicketStatus
 from tests.assertions import error_of
 
 VALUES = {
@@ -220,11 +221,8 @@ def test_placeholders_in_lists_names_in_order_of_first_use():
 
 
 def _ticket(**overrides):
-    status = SimpleNamespace(
-        is_internal=False,
-        customer_status_id=None,
-        customer_status=None,
-        label=lambda code: {"de": "Offen", "en": "Open"}[code],
+    status = TicketStatus(
+        pk=1, slug="open", name="Open", translations={"de": "Offen", "en": "Open"}
     )
     fields = {
         "customer_id": None,
@@ -265,12 +263,15 @@ def test_ticket_values_of_a_guest_ticket():
 
 def test_ticket_values_show_customers_the_public_status_and_registered_names():
     # given an internal status, a registered customer and an order
-    public = SimpleNamespace(label=lambda code: "In Bearbeitung")
-    internal = SimpleNamespace(
+    public = TicketStatus(
+        pk=2, slug="in_progress", translations={"de": "In Bearbeitung"}
+    )
+    internal = TicketStatus(
+        pk=3,
+        slug="waiting_1",
+        translations={"de": "Warten 1"},
         is_internal=True,
-        customer_status_id=1,
         customer_status=public,
-        label=lambda code: "Warten 1",
     )
     customer = SimpleNamespace(first_name="Berta", last_name="Meier")
     ticket = _ticket(

@@ -26,8 +26,8 @@ from ...models import (
 from ..core.enums import TicketKindEnum
 from ..core.errors import guarded
 from ..core.ids import int_pk
-from ..tickets.types import TicketCategory, TicketContact, TicketPriority
-from ..tickets.types import TicketStatus as TicketStatusType
+from ..workflow.types import TicketCategory, TicketContact, TicketPriority
+from ..workflow.types import TicketStatus as TicketStatusType
 from .mutations.customer_responsible_set import CustomerResponsibleSet
 from .mutations.helpdesk_channel_settings_update import HelpdeskChannelSettingsUpdate
 from .mutations.response_template_create import ResponseTemplateCreate

@@ -15,7 +15,7 @@ from ..core.scalars import DateTime
 from ..privacy.enums import RetentionActionEnum
 from ..shop.dataloaders import UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, SaleorId
-from ..tickets.types import TicketContact
+from ..workflow.types import TicketContact
 from .dataloaders import ContactsByAgentIdLoader
 
 

@@ -50,7 +50,7 @@ def errors_from(error: ValidationError) -> list[HelpdeskError]:
             code = (
                 detail.code
                 if detail.code in DomainErrorCode._value2member_map_
-                else "invalid"
+                else DomainErrorCode.INVALID.value
             )
             message = (
                 detail.message % detail.params if detail.params else detail.message

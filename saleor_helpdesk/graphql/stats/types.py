@@ -9,7 +9,7 @@ from ..core.enums import ComplaintReasonEnum, TicketKindEnum, TicketStatusGroupE
 from ..core.ids import to_global_id
 from ..core.scalars import DateTime
 from ..shop.types import HelpdeskUser
-from ..tickets.types import TicketCategory, TicketStatus
+from ..workflow.types import TicketCategory, TicketStatus
 
 
 class TicketStatisticsPeriodInput(graphene.InputObjectType):

@@ -8,7 +8,7 @@ from ...core.choice_labels import choice_label
 from ...core.constants import ComplaintReason, Resolution, TicketKind
 from ...models import Category, ChannelSettings, Contact
 from ..core.enums import ComplaintReasonEnum, ResolutionEnum, TicketKindEnum
-from ..tickets.types import TicketCategory, TicketContact
+from ..workflow.types import TicketCategory, TicketContact
 
 
 class TicketKindOption(graphene.ObjectType):

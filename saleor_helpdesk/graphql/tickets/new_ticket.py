@@ -4,6 +4,7 @@ and guest mutations)."""
 from typing import Any
 
 from ...actions import NewTicket
+from ...core.constants import TicketKind
 from ..core.ids import int_pk, uuid_pk
 from .mutations.common import (
     channel_id_from_slug,
@@ -17,7 +18,7 @@ def new_ticket_from(given: dict[str, Any]) -> NewTicket:
     return NewTicket(
         subject=given["subject"],
         body=given["body"],
-        kind=given.get("kind") or "question",
+        kind=given.get("kind") or TicketKind.QUESTION,
         channel_id=channel_id_from_slug(given.get("channel")),
         order_id=uuid_pk(given["order"], "Order", "order")
         if given.get("order")

@@ -11,18 +11,13 @@ from promise import Promise
 
 from ... import PLUGIN_ID
 from ...core import money
-from ...core.constants import CommentVisibility
+from ...core.constants import AuthorType, CommentVisibility
+from ...core.constants import TicketEventType as EventType
 from ...core.permissions import Perm
 from ...host import CustomerSummary, get_host
 from ...models import Attachment, Comment, Ticket, TicketEvent
 from ...models import TicketStatus as TicketStatusModel
 from ...tickets.inbox import other_tickets_of_customer
-from ..config.fields import (
-    CategoryConfigFields,
-    ContactConfigFields,
-    PriorityConfigFields,
-    StatusConfigFields,
-)
 from ..core.connection import CountableConnection, connection_field, resolve_connection
 from ..core.dataloaders import load_related
 from ..core.enums import (
@@ -35,13 +30,18 @@ from ..core.enums import (
     TicketEventTypeEnum,
     TicketKindEnum,
     TicketSourceEnum,
-    TicketStatusGroupEnum,
 )
 from ..core.ids import to_global_id
 from ..core.scalars import DateTime
 from ..refunds.types import TicketRefund
 from ..shop.dataloaders import ChannelByIdLoader, OrderByIdLoader, UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, Order
+from ..workflow.types import (
+    TicketCategory,
+    TicketContact,
+    TicketPriority,
+    TicketStatus,
+)
 from .dataloaders import (
     AttachmentCountByTicketIdLoader,
     AttachmentsByCommentIdLoader,
@@ -50,10 +50,6 @@ from .dataloaders import (
     LastCommentByTicketIdLoader,
     PriorityByIdLoader,
     StatusByIdLoader,
-)
-
-LANGUAGE_ARG = graphene.String(
-    description="Language of the labels (e.g. `de`, `en`); defaults to English."
 )
 
 
@@ -66,87 +62,6 @@ def staff_only(resolver: Callable[..., Any]) -> Callable[..., Any]:
         return resolver(root, info, **kwargs)
 
     return resolve
-
-
-class Labelled:
-    @staticmethod
-    def resolve_name(root: Any, info: Any, language_code: str | None = None) -> str:
-        return str(root.label(language_code))
-
-
-class TicketStatus(StatusConfigFields, Labelled, graphene.ObjectType):
-    id = graphene.ID(required=True, description="ID of the status.")
-    slug = graphene.String(required=True, description="Stable code of the status.")
-    name = graphene.String(
-        required=True, language_code=LANGUAGE_ARG, description="Label of the status."
-    )
-    group = graphene.Field(
-        TicketStatusGroupEnum, required=True, description="Inbox group of the status."
-    )
-    is_closed = graphene.Boolean(
-        required=True, description="Whether tickets here are done."
-    )
-    is_internal = graphene.Boolean(
-        required=True,
-        description="Whether customers see another status's label instead.",
-    )
-
-    class Meta:
-        description = "A state of the ticket workflow."
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("TicketStatus", root.pk)
-
-
-class TicketPriority(PriorityConfigFields, Labelled, graphene.ObjectType):
-    id = graphene.ID(required=True, description="ID of the priority.")
-    slug = graphene.String(required=True, description="Stable code of the priority.")
-    name = graphene.String(
-        required=True, language_code=LANGUAGE_ARG, description="Label of the priority."
-    )
-    resolution_hours = graphene.Int(description="Target time to resolve, in hours.")
-
-    class Meta:
-        description = "How urgent a ticket is."
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("TicketPriority", root.pk)
-
-
-class TicketCategory(CategoryConfigFields, Labelled, graphene.ObjectType):
-    id = graphene.ID(required=True, description="ID of the category.")
-    slug = graphene.String(required=True, description="Stable code of the category.")
-    kind = graphene.Field(
-        TicketKindEnum, required=True, description="The kind it is for."
-    )
-    name = graphene.String(
-        required=True, language_code=LANGUAGE_ARG, description="Label of the category."
-    )
-
-    class Meta:
-        description = "A category offered for one kind of ticket."
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("TicketCategory", root.pk)
-
-
-class TicketContact(ContactConfigFields, Labelled, graphene.ObjectType):
-    id = graphene.ID(required=True, description="ID of the contact.")
-    slug = graphene.String(required=True, description="Stable code of the contact.")
-    name = graphene.String(
-        required=True, language_code=LANGUAGE_ARG, description="Label of the contact."
-    )
-    description = graphene.String(required=True, description="What this queue handles.")
-
-    class Meta:
-        description = "A queue customers can address (customer service, webmaster, …)."
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("TicketContact", root.pk)
 
 
 class TicketAttachment(graphene.ObjectType):
@@ -223,10 +138,10 @@ class TicketComment(graphene.ObjectType):
 
     @staticmethod
     def resolve_author_name(root: Comment, info: Any) -> Any:
-        if root.author_type == "customer":
+        if root.author_type == AuthorType.CUSTOMER:
             return root.author_name or "Customer"
         if root.author_user_id is None:
-            return "Support" if root.author_type != "system" else "System"
+            return "Support" if root.author_type != AuthorType.SYSTEM else "System"
 
         def name(user: Any) -> str:
             full = f"{user.first_name} {user.last_name}".strip() if user else ""
@@ -489,13 +404,9 @@ class TicketType(graphene.ObjectType):
     @staticmethod
     def resolve_status(root: Ticket, info: Any) -> Any:
         def public(status: Any) -> Any:
-            if (
-                status.is_internal
-                and status.customer_status
-                and not info.context.actor.is_agent
-            ):
-                return status.customer_status
-            return status
+            if info.context.actor.is_agent:
+                return status
+            return status.customer_facing()
 
         status = load_related(info, root, "status", StatusByIdLoader)
         return Promise.resolve(status).then(public)
@@ -588,12 +499,12 @@ class TicketType(graphene.ObjectType):
     @staticmethod
     def resolve_status_history(root: Ticket, info: Any) -> Any:
         changes = list(
-            root.events.filter(type__in=("created", "status_changed"))
+            root.events.filter(type__in=(EventType.CREATED, EventType.STATUS_CHANGED))
             .order_by("date", "pk")
             .values_list("type", "date", "parameters")
         )
         slugs = {
-            (params.get("status") if kind == "created" else params.get("new"))
+            (params.get("status") if kind == EventType.CREATED else params.get("new"))
             for kind, _, params in changes
         }
         statuses = {
@@ -606,12 +517,12 @@ class TicketType(graphene.ObjectType):
         history: list[TicketStatusChange] = []
         for kind, date, params in changes:
             status = statuses.get(
-                params.get("status") if kind == "created" else params.get("new")
+                params.get("status") if kind == EventType.CREATED else params.get("new")
             )
             if status is None:
                 continue
-            if status.is_internal and status.customer_status and not agent:
-                status = status.customer_status
+            if not agent:
+                status = status.customer_facing()
             if history and history[-1].status.pk == status.pk:
                 continue  # two internal states look the same to a customer
             history.append(TicketStatusChange(status=status, date=date))

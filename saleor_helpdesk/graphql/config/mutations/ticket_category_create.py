@@ -7,7 +7,7 @@ from graphql import ResolveInfo
 from ....actions.config import create_category
 from ....core.actor import Actor
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketCategory
+from ...workflow.types import TicketCategory
 from ..inputs import TicketCategoryInput
 from .common import category_fields
 

@@ -8,7 +8,7 @@ from ....actions.config import delete_category
 from ....core.actor import Actor
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketCategory
+from ...workflow.types import TicketCategory
 
 
 class TicketCategoryDelete(BaseMutation):

@@ -8,7 +8,7 @@ from ....actions.config import update_category
 from ....core.actor import Actor
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketCategory
+from ...workflow.types import TicketCategory
 from ..inputs import TicketCategoryInput
 from .common import category_fields
 

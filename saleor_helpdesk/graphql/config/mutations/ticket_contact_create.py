@@ -7,7 +7,7 @@ from graphql import ResolveInfo
 from ....actions.config import create_contact
 from ....core.actor import Actor
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketContact
+from ...workflow.types import TicketContact
 from ..inputs import TicketContactInput
 from .common import contact_fields
 

@@ -8,7 +8,7 @@ from ....actions.config import delete_contact
 from ....core.actor import Actor
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketContact
+from ...workflow.types import TicketContact
 
 
 class TicketContactDelete(BaseMutation):

@@ -8,7 +8,7 @@ from ....actions.config import update_contact
 from ....core.actor import Actor
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketContact
+from ...workflow.types import TicketContact
 from ..inputs import TicketContactInput
 from .common import contact_fields
 

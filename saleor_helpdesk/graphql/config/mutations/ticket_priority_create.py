@@ -7,7 +7,7 @@ from graphql import ResolveInfo
 from ....actions.config import create_priority
 from ....core.actor import Actor
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketPriority
+from ...workflow.types import TicketPriority
 from ..inputs import TicketPriorityInput
 from .common import priority_fields
 

@@ -8,7 +8,7 @@ from ....actions.config import delete_priority
 from ....core.actor import Actor
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketPriority
+from ...workflow.types import TicketPriority
 
 
 class TicketPriorityDelete(BaseMutation):

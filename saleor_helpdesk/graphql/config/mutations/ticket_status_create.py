@@ -7,7 +7,7 @@ from graphql import ResolveInfo
 from ....actions.config import create_status
 from ....core.actor import Actor
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketStatus
+from ...workflow.types import TicketStatus
 from ..inputs import TicketStatusInput
 from .common import status_fields
 

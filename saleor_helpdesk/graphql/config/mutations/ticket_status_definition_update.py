@@ -8,7 +8,7 @@ from ....actions.config import update_status
 from ....core.actor import Actor
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
-from ...tickets.types import TicketStatus
+from ...workflow.types import TicketStatus
 from ..inputs import TicketStatusInput
 from .common import status_fields
 

@@ -8,7 +8,7 @@ from ....actions.config import delete_transition
 from ....core.actor import Actor
 from ...core.ids import int_pk
 from ...core.mutations import BaseMutation
-from ..fields import TicketStatusTransition
+from ...workflow.types import TicketStatusTransition
 
 
 class TicketTransitionDelete(BaseMutation):

@@ -3,6 +3,7 @@
 from typing import Any
 
 from ....actions import NewComplaint, NewLine
+from ....core.constants import ComplaintReason
 from ....core.error_codes import HelpdeskErrorCode
 from ....core.errors import field_error
 from ....host.shop_models import channel_model
@@ -14,7 +15,7 @@ def lines_from(data: list[dict[str, Any]] | None) -> list[NewLine]:
         NewLine(
             order_line_id=uuid_pk(line["order_line_id"], "OrderLine", "lines"),
             quantity=line["quantity"],
-            reason=line.get("reason") or "other",
+            reason=line.get("reason") or ComplaintReason.OTHER,
             note=line.get("note") or "",
         )
         for line in data or []

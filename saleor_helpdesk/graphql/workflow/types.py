@@ -1,10 +1,10 @@
-"""Configuration fields of the workflow types (`TicketStatus`, `TicketPriority`,
-`TicketCategory`, `TicketContact`), mixed into those types in `tickets/types.py`.
+"""The workflow's label types: `TicketStatus`, `TicketPriority`, `TicketCategory` and
+`TicketContact`, with the status transitions.
 
-The types are shared with tickets and the storefront, so fields that describe how the
-shop works inside (transitions, the internal status mapping, a contact's responsible
-person and address) are null for anyone who may not read the settings (MANAGE_ORDERS or
-MANAGE_PLUGINS).
+The types are shared by tickets, the storefront and the settings, so fields that
+describe how the shop works inside (transitions, the internal status mapping, a
+contact's responsible person and address) are null for anyone who may not read the
+settings (MANAGE_ORDERS or MANAGE_PLUGINS).
 """
 
 from collections.abc import Callable
@@ -13,12 +13,17 @@ from typing import Any
 import graphene
 
 from ...actions.config import can_read_settings
+from ..config.dataloaders import TransitionsBySourceIdLoader
 from ..core.dataloaders import load_related
+from ..core.enums import TicketKindEnum, TicketStatusGroupEnum
 from ..core.ids import to_global_id
 from ..shop.dataloaders import UserByIdLoader
 from ..shop.types import HelpdeskUser
 from ..tickets.dataloaders import StatusByIdLoader
-from .dataloaders import TransitionsBySourceIdLoader
+
+LANGUAGE_ARG = graphene.String(
+    description="Language of the labels (e.g. `de`, `en`); defaults to English."
+)
 
 
 def settings_readers_only(resolver: Callable[..., Any]) -> Callable[..., Any]:
@@ -30,12 +35,6 @@ def settings_readers_only(resolver: Callable[..., Any]) -> Callable[..., Any]:
         return resolver(root, info, **kwargs)
 
     return resolve
-
-
-def _status_type() -> Any:
-    from ..tickets.types import TicketStatus  # the types module mixes these fields in
-
-    return TicketStatus
 
 
 class TicketLabelTranslation(graphene.ObjectType):
@@ -51,10 +50,10 @@ class TicketLabelTranslation(graphene.ObjectType):
 class TicketStatusTransition(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the transition.")
     source = graphene.Field(
-        _status_type, required=True, description="The status a ticket leaves."
+        lambda: TicketStatus, required=True, description="The status a ticket leaves."
     )
     target = graphene.Field(
-        _status_type, required=True, description="The status a ticket moves to."
+        lambda: TicketStatus, required=True, description="The status a ticket moves to."
     )
     staff_allowed = graphene.Boolean(
         required=True, description="Whether staff may make this move."
@@ -108,7 +107,7 @@ class StatusConfigFields:
         required=True, description="Whether new tickets start here."
     )
     customer_status = graphene.Field(
-        _status_type,
+        lambda: TicketStatus,
         description=(
             "For an internal status: the status customers see instead. Null for "
             "callers who may not read the settings."
@@ -202,3 +201,84 @@ class ContactConfigFields:
     @settings_readers_only
     def resolve_responsible(root: Any, info: Any) -> Any:
         return load_related(info, root, "responsible", UserByIdLoader)
+
+
+class Labelled:
+    @staticmethod
+    def resolve_name(root: Any, info: Any, language_code: str | None = None) -> str:
+        return str(root.label(language_code))
+
+
+class TicketStatus(StatusConfigFields, Labelled, graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the status.")
+    slug = graphene.String(required=True, description="Stable code of the status.")
+    name = graphene.String(
+        required=True, language_code=LANGUAGE_ARG, description="Label of the status."
+    )
+    group = graphene.Field(
+        TicketStatusGroupEnum, required=True, description="Inbox group of the status."
+    )
+    is_closed = graphene.Boolean(
+        required=True, description="Whether tickets here are done."
+    )
+    is_internal = graphene.Boolean(
+        required=True,
+        description="Whether customers see another status's label instead.",
+    )
+
+    class Meta:
+        description = "A state of the ticket workflow."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketStatus", root.pk)
+
+
+class TicketPriority(PriorityConfigFields, Labelled, graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the priority.")
+    slug = graphene.String(required=True, description="Stable code of the priority.")
+    name = graphene.String(
+        required=True, language_code=LANGUAGE_ARG, description="Label of the priority."
+    )
+    resolution_hours = graphene.Int(description="Target time to resolve, in hours.")
+
+    class Meta:
+        description = "How urgent a ticket is."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketPriority", root.pk)
+
+
+class TicketCategory(CategoryConfigFields, Labelled, graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the category.")
+    slug = graphene.String(required=True, description="Stable code of the category.")
+    kind = graphene.Field(
+        TicketKindEnum, required=True, description="The kind it is for."
+    )
+    name = graphene.String(
+        required=True, language_code=LANGUAGE_ARG, description="Label of the category."
+    )
+
+    class Meta:
+        description = "A category offered for one kind of ticket."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketCategory", root.pk)
+
+
+class TicketContact(ContactConfigFields, Labelled, graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the contact.")
+    slug = graphene.String(required=True, description="Stable code of the contact.")
+    name = graphene.String(
+        required=True, language_code=LANGUAGE_ARG, description="Label of the contact."
+    )
+    description = graphene.String(required=True, description="What this queue handles.")
+
+    class Meta:
+        description = "A queue customers can address (customer service, webmaster, …)."
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("TicketContact", root.pk)
