@@ -1,0 +1,8 @@
+"""E-mail in: what an inbound message says, read by pure functions over its bytes.
+
+No database, no GraphQL, no Saleor here: the mailbox fetch and the webhooks hand raw
+bytes to these functions and act on the answers through `actions/`.
+
+- `message.py`: raw bytes to an `InboundMessage` (headers, text, HTML, attachments),
+  any charset and transfer encoding decoded; never raises.
+"""
