@@ -5,4 +5,6 @@ bytes to these functions and act on the answers through `actions/`.
 
 - `message.py`: raw bytes to an `InboundMessage` (headers, text, HTML, attachments),
   any charset and transfer encoding decoded; never raises.
+- `machines.py`: auto-replies, out-of-office notes, bounces, reports and bulk mail, and
+  the e-mail of ours a bounce reports.
 """
