@@ -7,4 +7,6 @@ bytes to these functions and act on the answers through `actions/`.
   any charset and transfer encoding decoded; never raises.
 - `machines.py`: auto-replies, out-of-office notes, bounces, reports and bulk mail, and
   the e-mail of ours a bounce reports.
+- `threading.py`: the ways a reply names its ticket (signed reply address, our
+  Message-IDs, the `[#number]` subject token), and the signed reply address itself.
 """
