@@ -9,4 +9,6 @@ bytes to these functions and act on the answers through `actions/`.
   the e-mail of ours a bounce reports.
 - `threading.py`: the ways a reply names its ticket (signed reply address, our
   Message-IDs, the `[#number]` subject token), and the signed reply address itself.
+- `content.py`: the new text without quoted history and signature
+  (`mail-parser-reply`), the HTML sanitised; forwards kept whole.
 """
