@@ -11,4 +11,5 @@ bytes to these functions and act on the answers through `actions/`.
   Message-IDs, the `[#number]` subject token), and the signed reply address itself.
 - `content.py`: the new text without quoted history and signature
   (`mail-parser-reply`), the HTML sanitised; forwards kept whole.
+- `orders.py`: the order numbers a customer names.
 """
