@@ -253,7 +253,7 @@ def decode_bytes(payload: bytes, charset: str | None) -> str:
         codec = _WIDER_CHARSET.get(label, label)
         try:
             codecs.lookup(codec)
-        except LookupError:
+        except (LookupError, ValueError):  # unknown, or not a name at all
             codec = ""
         if codec:
             try:
@@ -503,9 +503,7 @@ class _Reader:
 
     @staticmethod
     def _children(part: Message) -> Iterator[Message]:
-        payload = part.get_payload()
-        if isinstance(payload, list):
-            yield from (child for child in payload if isinstance(child, Message))
+        yield from _children(part)
 
     def _message_part(self, part: Message, content_type: str, in_report: bool) -> None:
         """A message inside the message (`message/rfc822`, a DSN's status blocks):
@@ -620,7 +618,10 @@ class _Reader:
             payload = None
         if isinstance(payload, bytes):
             return payload
-        raw = part.get_payload()
+        try:
+            raw = part.get_payload()
+        except Exception:
+            return b""
         if isinstance(raw, str):
             return raw.encode("utf-8", "surrogateescape")
         return b""
@@ -724,13 +725,19 @@ class _Reader:
 
 def _parts(part: Message, depth: int) -> Iterator[Message]:
     yield part
-    if depth >= MAX_DEPTH:
+    if depth < MAX_DEPTH:
+        for child in _children(part):
+            yield from _parts(child, depth + 1)
+
+
+def _children(part: Message) -> Iterator[Message]:
+    """The sub-parts of a multipart or `message/*` part. Asked only of those: for a
+    leaf, `get_payload()` decodes text and can fail on a broken charset."""
+    if not part.is_multipart():
         return
     payload = part.get_payload()
     if isinstance(payload, list):
-        for child in payload:
-            if isinstance(child, Message):
-                yield from _parts(child, depth + 1)
+        yield from (child for child in payload if isinstance(child, Message))
 
 
 def _param(part: Message, name: str, header: str = "content-type") -> str:

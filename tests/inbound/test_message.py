@@ -444,3 +444,21 @@ def test_nesting_deeper_than_any_client_writes_is_cut_off():
     msg = parse_message(data)
 
     assert "NestingTooDeep" in msg.defects
+
+
+@pytest.mark.parametrize("charset", [b"utf\x00-8", b"\x00"])
+def test_a_charset_name_with_a_nul_is_read_as_no_charset(charset):
+    # given a charset parameter that is no charset's name (found by the fuzz test:
+    # the standard library raises on it in more than one place)
+    data = (
+        b'From: a@example.com\nContent-Type: text/plain; charset="'
+        + charset
+        + b'"\n\nGr\xc3\xbc\xc3\x9fe\n'
+    )
+
+    # when the message is read
+    msg = parse_message(data)
+
+    # then the text is read as if no charset were named
+    assert UNREADABLE not in msg.defects
+    assert msg.text == "Grüße\n"
