@@ -368,7 +368,7 @@ class _Reader:
             delivered_to=self._addresses(
                 msg, "Delivered-To", "X-Original-To", "Envelope-To"
             ),
-            date=self._date(msg),
+            date=self._date(),
             text="\n".join(self.texts) if self.texts else None,
             html="\n".join(self.htmls) if self.htmls else None,
             attachments=tuple(self.attachments),
@@ -443,7 +443,7 @@ class _Reader:
             if address
         ]
 
-    def _date(self, msg: Message) -> datetime | None:
+    def _date(self) -> datetime | None:
         value = self._first(self.headers, "Date")
         if not value:
             return None
