@@ -78,7 +78,7 @@ def bounced_message_id(msg: InboundMessage) -> str | None:
     returned headers. A report from a mail system that does not follow RFC 3464 (a
     MAILER-DAEMON sender, no status part) counts with the first Message-ID header in
     its text or its returned message. The caller checks that the id is one of its own
-    e-mails before marking anything.
+    e-mails before marking anything (the outbox keeps ids in angle brackets).
     """
     report = msg.report
     if report is not None and report.recipients:

@@ -104,7 +104,8 @@ class ThreadCandidates:
 
     @property
     def message_ids(self) -> list[str]:
-        """Our e-mails' Message-IDs the message answers (outbox rows to look up)."""
+        """Our e-mails' Message-IDs the message answers, without angle brackets (the
+        outbox's `EmailMessage.message_id` keeps them: look up `f"<{id}>"`)."""
         return list(
             dict.fromkeys(c.message_id for c in self.candidates if c.message_id)
         )
