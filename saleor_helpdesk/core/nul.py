@@ -11,13 +11,14 @@ happens to a NUL in it:
   The client can send it again without the NUL; dropping it silently would store text
   the client did not write.
 - Data that arrives from elsewhere and that nobody can send again corrected is kept
-  without its NUL characters: an uploaded file's name (`attachments.py`), a webhook
+  without its NUL characters: an uploaded file's name (`content/attachments.py`), a webhook
   receiver's answer (`webhooks/transport.py`), an e-mail backend's error
-  (`notifications/sending.py`). The sanitiser's HTML parser never emits a NUL
-  (`sanitize.py`).
+  (`notifications/sending.py`), an inbound e-mail's text and headers
+  (`inbound/message.py`). The sanitiser's HTML parser never emits a NUL
+  (`content/sanitize.py`).
 
-The helpdesk imports no e-mail; orders, customers and refunds come from Saleor's own
-PostgreSQL tables, which cannot hold a NUL either.
+Orders, customers and refunds come from Saleor's own PostgreSQL tables, which cannot
+hold a NUL either.
 """
 
 NUL = "\x00"
