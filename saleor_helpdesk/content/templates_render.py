@@ -82,20 +82,7 @@ def placeholders_in(text: str) -> list[str]:
 
 def check(text: str, field: str = "body") -> None:
     """Refuse anything between `{{` and `}}` that is not a known placeholder."""
-    try:
-        unknown = [raw for raw, name in _tags(text) if name not in PLACEHOLDERS]
-    except ValueError:
-        raise UnknownPlaceholder(
-            field,
-            "A placeholder is opened with '{{' but never closed with '}}'.",
-        ) from None
-    if unknown:
-        listed = ", ".join(dict.fromkeys(unknown))
-        allowed = ", ".join(f"{{{{ {name} }}}}" for name in PLACEHOLDERS)
-        raise UnknownPlaceholder(
-            field,
-            f"Unknown placeholder: {listed}. Allowed placeholders: {allowed}.",
-        )
+    check_known(text, PLACEHOLDERS, field)
 
 
 def render(
@@ -111,9 +98,43 @@ def render(
     with `str()` only if it is a string or a number; any other object is refused, so no
     model instance (and none of its attributes) can reach the output.
     """
-    check(text, field)
+    return render_known(
+        text, values, PLACEHOLDERS, html_escape=html_escape, field=field
+    )
+
+
+def check_known(text: str, known: Mapping[str, str], field: str = "body") -> None:
+    """Refuse anything between `{{` and `}}` that is not one of `known` (the response
+    templates' names, or the e-mails' larger set in `notifications/render.py`)."""
+    try:
+        unknown = [raw for raw, name in _tags(text) if name not in known]
+    except ValueError:
+        raise UnknownPlaceholder(
+            field,
+            "A placeholder is opened with '{{' but never closed with '}}'.",
+        ) from None
+    if unknown:
+        listed = ", ".join(dict.fromkeys(unknown))
+        allowed = ", ".join(f"{{{{ {name} }}}}" for name in known)
+        raise UnknownPlaceholder(
+            field,
+            f"Unknown placeholder: {listed}. Allowed placeholders: {allowed}.",
+        )
+
+
+def render_known(
+    text: str,
+    values: Mapping[str, str | int | None],
+    known: Mapping[str, str],
+    *,
+    html_escape: bool = True,
+    field: str = "body",
+) -> str:
+    """`render` over the placeholder set `known`; every placeholder is replaced in one
+    pass, so a value is never expanded again."""
+    check_known(text, known, field)
     for name, value in values.items():
-        if name not in PLACEHOLDERS:
+        if name not in known:
             raise KeyError(f"{name!r} is not a placeholder.")
         if value is not None and not isinstance(value, str | int):
             raise TypeError(f"The value of {name!r} must be text or a number.")
