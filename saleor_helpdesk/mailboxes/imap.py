@@ -92,7 +92,7 @@ def fetch_new(
 ) -> FetchBatch:
     """At most `limit` messages with a UID above `last_uid`, lowest first; all of the
     folder's messages when its UIDVALIDITY is not `uidvalidity`."""
-    with _session(settings, ssl_context) as mailbox:
+    with _session(settings, ssl_context) as mailbox, _server_errors():
         current = _uidvalidity(mailbox, settings.folder)
         if current != uidvalidity:
             last_uid = 0
@@ -180,9 +180,14 @@ def _session(
             f"No TLS connection with {where} (is the security setting right?): {error}",
         ) from None
     except imaplib.IMAP4.error as error:
-        # imaplib's own STARTTLS refusal when the server does not offer it.
+        if settings.security == "starttls":
+            # imaplib's own refusal when the server does not offer STARTTLS.
+            raise MailboxError(
+                MailboxErrorCode.TLS_FAILED, f"No TLS connection with {where}: {error}"
+            ) from None
         raise MailboxError(
-            MailboxErrorCode.TLS_FAILED, f"No TLS connection with {where}: {error}"
+            MailboxErrorCode.CANNOT_CONNECT,
+            f"{where} does not answer as an IMAP server: {error}",
         ) from None
     except socket.gaierror:
         raise MailboxError(
@@ -214,6 +219,12 @@ def _connect(settings: ImapSettings, context: ssl.SSLContext) -> BaseMailBox:
             settings.host, settings.port, timeout=settings.timeout, ssl_context=context
         )
     if settings.security == "starttls":
+        if settings.port == 993:
+            raise MailboxError(
+                MailboxErrorCode.TLS_FAILED,
+                "Port 993 is for IMAP over TLS: choose SSL security, or STARTTLS on "
+                "the server's IMAP port (usually 143).",
+            )
         return MailBoxStartTls(
             settings.host, settings.port, timeout=settings.timeout, ssl_context=context
         )

@@ -271,3 +271,19 @@ def test_a_20_mb_message_comes_through_intact(account):
     # then
     assert len(batch.messages) == 1
     assert batch.messages[0][1] == big
+
+
+def test_starttls_on_the_imaps_port_number_is_a_tls_failure(account):
+    # given STARTTLS asked for on 993, the port IMAPS has
+    settings = replace(account.over("starttls"), port=993)
+
+    # when
+    with pytest.raises(MailboxError) as refused:
+        imap.test_connection(settings)
+
+    # then
+    assert refused.value.code == MailboxErrorCode.TLS_FAILED
+    assert refused.value.message == (
+        "Port 993 is for IMAP over TLS: choose SSL security, or STARTTLS on the "
+        "server's IMAP port (usually 143)."
+    )
