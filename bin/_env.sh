@@ -103,3 +103,21 @@ ensure_chromium() {
     return 1
   fi
 }
+
+# Debian's Dovecot for the IMAP tests (tests/mailboxes start a private instance of
+# it). Missing and not installable: a note, and those tests skip saying why.
+ensure_dovecot() {
+  if [ -x "${HELPDESK_DOVECOT:-/usr/sbin/dovecot}" ]; then return 0; fi
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "==> installing Dovecot from the distribution's packages"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null
+    # Only the binary is needed: no system-wide IMAP server left listening.
+    if command -v systemctl >/dev/null; then
+      systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true
+    fi
+  fi
+  if [ ! -x "${HELPDESK_DOVECOT:-/usr/sbin/dovecot}" ]; then
+    echo "note: Dovecot not found at ${HELPDESK_DOVECOT:-/usr/sbin/dovecot}, so the IMAP tests" >&2
+    echo "      will skip: install Debian's dovecot-imapd or set HELPDESK_DOVECOT." >&2
+  fi
+}

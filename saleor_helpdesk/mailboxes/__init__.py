@@ -1,0 +1,1 @@
+"""Mailboxes the helpdesk reads e-mail from."""
