@@ -110,7 +110,9 @@ ensure_dovecot() {
   if [ -x "${HELPDESK_DOVECOT:-/usr/sbin/dovecot}" ]; then return 0; fi
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     echo "==> installing Dovecot from the distribution's packages"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null
+    # A failed install is not fatal: the IMAP tests then skip and say why.
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null; } \
+      || echo "note: installing dovecot-imapd failed" >&2
     # Only the binary is needed: no system-wide IMAP server left listening.
     if command -v systemctl >/dev/null; then
       systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true
