@@ -14,13 +14,12 @@ from typing import Any
 from django.db.models import Count, Sum
 
 from ..core.actor import Actor
+from ..core.constants import DRAFT_ORDER_STATUS
 from .base import CustomerSummary, HostPort
 from .order_reading import payments_of, refund_options_of, refund_status_of
 from .refunds import PaymentSummary, RefundOptions, RefundStatus
 from .shop_models import order_model, user_model
 from .staff_access import StaffAccess, staff_access_of, staff_actor
-
-DRAFT = "draft"  # OrderStatus.DRAFT
 
 
 def permission_codes(permissions: Iterable[Any]) -> set[str]:
@@ -46,7 +45,7 @@ class SharedHostPort(HostPort):
 
     def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
         # Saleor's `Order.objects.non_draft()`.
-        orders = order_model().objects.exclude(status=DRAFT)
+        orders = order_model().objects.exclude(status=DRAFT_ORDER_STATUS)
         orders = (
             orders.filter(user=user)
             if user
