@@ -28,6 +28,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from ..notifications.headers import OUR_MESSAGE_ID, SUBJECT_TOKEN
 from .message import InboundMessage
 
 SALT = "saleor_helpdesk.inbound.reply-address"
@@ -36,14 +37,6 @@ SALT = "saleor_helpdesk.inbound.reply-address"
 MAC_LENGTH = 16
 SEPARATOR = "+"
 _TOKEN = re.compile(rf"^([0-9a-z]{{1,13}})([a-z2-7]{{{MAC_LENGTH}}})$")
-
-# Ticket numbers are PostgreSQL bigints: at most 19 digits.
-_OUR_MESSAGE_ID = re.compile(
-    r"^helpdesk\.(?:(?P<number>\d{1,19})\.(?P<uuid>[0-9a-f]{32})"
-    r"|ticket\.(?P<root>\d{1,19}))@(?P<domain>[^@\s]+)$",
-    re.IGNORECASE,
-)
-SUBJECT_TOKEN = re.compile(r"\[#(\d{1,19})\]")
 
 
 class Via(StrEnum):
@@ -151,7 +144,8 @@ def parse_our_message_id(
     value: str, our_domains: Collection[str] | None = None
 ) -> OurMessageId | None:
     """The ticket a Message-ID of ours names, or None for any other id."""
-    match = _OUR_MESSAGE_ID.match(value.strip().strip("<>"))
+    message_id = value.strip().strip("<>")
+    match = OUR_MESSAGE_ID.match(message_id)
     if match is None:
         return None
     domain = match["domain"].lower()
@@ -159,7 +153,7 @@ def parse_our_message_id(
         return None
     root = match["root"]
     return OurMessageId(
-        message_id=value.strip().strip("<>"),
+        message_id=message_id,
         ticket_number=int(root if root is not None else match["number"]),
         domain=domain,
         is_thread_root=root is not None,

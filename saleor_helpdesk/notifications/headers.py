@@ -19,7 +19,17 @@ from ..core import conf
 # CR, LF and every other control character: none of them may reach a header.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 
-SUBJECT_TOKEN = re.compile(r"\[#(\d+)\]")
+# The ticket number in a subject, as `subject_line` writes it. Ticket numbers are
+# PostgreSQL bigints: at most 19 digits.
+SUBJECT_TOKEN = re.compile(r"\[#(\d{1,19})\]")
+
+# The Message-IDs `new_message_id` and `thread_id` write, without angle brackets: what
+# an inbound reply's In-Reply-To and References name (`inbound/threading.py`).
+OUR_MESSAGE_ID = re.compile(
+    r"^helpdesk\.(?:(?P<number>\d{1,19})\.(?P<uuid>[0-9a-f]{32})"
+    r"|ticket\.(?P<root>\d{1,19}))@(?P<domain>[^@\s]+)$",
+    re.IGNORECASE,
+)
 
 
 def clean_header(value: str) -> str:
