@@ -70,6 +70,12 @@ _written: ContextVar[list[tuple[Any, str]] | None] = ContextVar(
 )
 
 
+def written_files() -> list[tuple[Any, str]] | None:
+    """The journal of the enclosing `removing_files_on_error` block (None outside
+    one): append (storage, name) for a file written outside `store_files`."""
+    return _written.get()
+
+
 @contextmanager
 def removing_files_on_error() -> Iterator[None]:
     """Storage is not transactional: files written inside this block are deleted again

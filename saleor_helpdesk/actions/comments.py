@@ -19,7 +19,13 @@ from ..tickets.access import lock_ticket, require_agent
 from ..tickets.policies import channel_settings
 from ..timeline import events
 from .attachments import removing_files_on_error, store_files
-from .common import author_fields, default_medium, refuse_merged, touch
+from .common import (
+    author_fields,
+    customer_author_name,
+    default_medium,
+    refuse_merged,
+    touch,
+)
 from .config.templates import shop_name
 from .status import check_customer_may_reopen
 
@@ -95,7 +101,7 @@ def add_comment(
             if internal
             else CommentVisibility.PUBLIC,
             medium=medium or default_medium(actor),
-            author_name=ticket.customer_name if actor.is_customer_side else "",
+            author_name=customer_author_name(actor, ticket),
             **author_fields(actor),
         )
         events.comment_added_event(ticket=ticket, actor=actor, comment=comment)

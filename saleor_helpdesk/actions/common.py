@@ -31,7 +31,17 @@ def default_medium(actor: Actor) -> CommentMedium:
         return CommentMedium.DASHBOARD
     if actor.kind in (ActorKind.APP, ActorKind.SYSTEM):
         return CommentMedium.API
+    if actor.kind == ActorKind.EMAIL:
+        return CommentMedium.EMAIL
     return CommentMedium.STOREFRONT
+
+
+def customer_author_name(actor: Actor, ticket: Ticket) -> str:
+    """The name shown on a customer-side comment: an e-mail sender's own (a CC
+    address writes too), else the ticket's customer."""
+    if not actor.is_customer_side:
+        return ""
+    return actor.display_name or ticket.customer_name
 
 
 def touch(ticket: Ticket, *fields: str) -> None:

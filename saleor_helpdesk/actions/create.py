@@ -39,7 +39,13 @@ from ..tickets.policies import (
 )
 from ..timeline import events
 from .attachments import removing_files_on_error, store_files
-from .common import author_fields, check_cc, check_email, default_medium
+from .common import (
+    author_fields,
+    check_cc,
+    check_email,
+    customer_author_name,
+    default_medium,
+)
 from .orders import (
     NewLine,
     OrderLineRequest,
@@ -100,7 +106,7 @@ def create_ticket(actor: Actor, data: NewTicket) -> Ticket:
             body=checked.body,
             visibility=CommentVisibility.PUBLIC,
             medium=default_medium(actor),
-            author_name=ticket.customer_name if actor.is_customer_side else "",
+            author_name=customer_author_name(actor, ticket),
             **author_fields(actor),
         )
         events.save_events(
@@ -258,6 +264,10 @@ def _check_customer(actor: Actor, data: NewTicket, order: Any) -> tuple[Any, str
         return user, user.email, data.customer_name or _full_name(user)
     if actor.kind == ActorKind.GUEST:
         return None, actor.guest_email or "", data.customer_name
+    if actor.kind == ActorKind.EMAIL:
+        user = actor.user
+        name = data.customer_name or actor.display_name
+        return user, actor.guest_email or "", name or (_full_name(user) if user else "")
     # Staff, app or system: on someone's behalf.
     if data.customer_id is not None:
         user = users.objects.filter(pk=data.customer_id).first()
@@ -340,6 +350,7 @@ def _check_source(actor: Actor, source: str | None) -> str:
         ActorKind.STAFF: TicketSource.STAFF,
         ActorKind.APP: TicketSource.API,
         ActorKind.SYSTEM: TicketSource.SYSTEM,
+        ActorKind.EMAIL: TicketSource.EMAIL,
     }.get(actor.kind, TicketSource.STOREFRONT)
 
 

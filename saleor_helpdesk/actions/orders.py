@@ -69,6 +69,11 @@ def check_order_access(actor: Actor, order_id: UUID, field: str = "order") -> An
         and (order.user_email or "").lower() == actor.guest_email
     ):
         return order
+    if actor.kind == ActorKind.EMAIL and (
+        (order.user_email or "").lower() == actor.guest_email
+        or (actor.user_id is not None and order.user_id == actor.user_id)
+    ):
+        return order
     raise _order_not_found(field)
 
 

@@ -13,6 +13,9 @@ class ActorKind(StrEnum):
     ANONYMOUS = "anonymous"
     CUSTOMER = "customer"
     GUEST = "guest"
+    # Whoever sent an e-mail that reached a support mailbox: an address, and the
+    # customer's account when the address belongs to one.
+    EMAIL = "email"
     STAFF = "staff"
     APP = "app"
     SYSTEM = "system"
@@ -29,6 +32,8 @@ class Actor:
     # A guest holds one order's token and its e-mail address, nothing more.
     guest_order_id: UUID | None = None
     guest_email: str | None = None
+    # The name an e-mail sender gave (shown on their comment; authorises nothing).
+    display_name: str = ""
     # The token the request was authenticated with, kept so the host can act in the
     # shop as this very caller (Saleor's refund mutations check its permissions).
     credentials: str | None = field(default=None, repr=False, compare=False)
@@ -49,6 +54,18 @@ class Actor:
     def guest(cls, order_id: UUID, email: str) -> "Actor":
         return cls(
             kind=ActorKind.GUEST, guest_order_id=order_id, guest_email=email.lower()
+        )
+
+    @classmethod
+    def email_sender(cls, email: str, user: Any = None, name: str = "") -> "Actor":
+        """The sender of an inbound e-mail. Mail is easy to forge, so this actor reaches
+        only the tickets its address is on (as the customer or in CC): what an
+        address can claim, and nothing more."""
+        return cls(
+            kind=ActorKind.EMAIL,
+            user=user,
+            guest_email=email.lower(),
+            display_name=name,
         )
 
     @classmethod
@@ -88,7 +105,7 @@ class Actor:
 
     @property
     def is_customer_side(self) -> bool:
-        return self.kind in (ActorKind.CUSTOMER, ActorKind.GUEST)
+        return self.kind in (ActorKind.CUSTOMER, ActorKind.GUEST, ActorKind.EMAIL)
 
     @property
     def user_id(self) -> int | None:

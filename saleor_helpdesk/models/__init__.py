@@ -12,7 +12,9 @@ from .config import (
 )
 from .email import EmailMessage, EmailStatus, EmailTemplate
 from .event import TicketEvent
+from .mailbox import InboundEmail, InboundStatus, Mailbox
 from .refund import RefundReasonMapping, TicketRefund, TicketRefundLine
+from .sms import SmsMessage
 from .ticket import Complaint, Ticket, TicketLine
 from .webhook import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
@@ -27,9 +29,13 @@ __all__ = [
     "EmailMessage",
     "EmailStatus",
     "EmailTemplate",
+    "InboundEmail",
+    "InboundStatus",
+    "Mailbox",
     "Priority",
     "RefundReasonMapping",
     "ResponseTemplate",
+    "SmsMessage",
     "StatusTransition",
     "SupportAgent",
     "Ticket",

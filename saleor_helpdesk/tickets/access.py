@@ -5,7 +5,7 @@ to a staff user who could not open it."""
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ..core.actor import Actor, ActorKind
 from ..core.error_codes import HelpdeskErrorCode
@@ -38,6 +38,14 @@ def visible_tickets(
             customer__isnull=True,
             customer_email__iexact=actor.guest_email,
         )
+    if actor.kind == ActorKind.EMAIL and actor.guest_email:
+        # The tickets the address is on; the sender's own account's too.
+        on_ticket = Q(customer_email__iexact=actor.guest_email) | Q(
+            cc_emails__contains=[actor.guest_email]
+        )
+        if actor.user_id:
+            on_ticket |= Q(customer_id=actor.user_id)
+        return qs.filter(on_ticket)
     return qs.none()
 
 
