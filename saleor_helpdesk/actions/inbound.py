@@ -39,6 +39,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..content.attachments import check_files, human_size
+from ..content.sanitize import MAX_BODY_LENGTH
 from ..core.actor import Actor
 from ..core.constants import DRAFT_ORDER_STATUS, CommentMedium, TicketSource
 from ..host.shop_models import order_model, user_model
@@ -70,6 +71,7 @@ logger = logging.getLogger(__name__)
 # The head of a message too large to take in: enough for its headers.
 HEAD_BYTES = 64 * 1024
 NO_SUBJECT = "(no subject)"
+SHORTENED = "[… shortened: the whole message is in the original e-mail]"
 # Languages whose reply headers ("Am … schrieb …", "On … wrote:") are cut off.
 LANGUAGES = ("de", "en")
 
@@ -206,6 +208,23 @@ class _Intake:
         if reason is not None:
             self._machine(reason)
             return
+        try:
+            with transaction.atomic():
+                self._person()
+        except ValidationError as error:
+            # What the actions refuse (a channel that is gone, a shop that takes no
+            # files at all, …) keeps the message for staff instead of failing the
+            # fetch: the messages behind it must still come in.
+            self.row.ticket = None
+            self.row.comment = None
+            self._set(
+                InboundStatus.MALFORMED,
+                "The message could not be taken in: " + _message(error),
+            )
+
+    def _person(self) -> None:
+        """A person's message: a reply, an unverified reply, or a new ticket."""
+        msg = self.msg
         sender = msg.from_address.strip().lower()
         user = user_model().objects.filter(email__iexact=sender, is_active=True).first()
         self.actor = Actor.email_sender(sender, user, msg.from_name)
@@ -436,7 +455,14 @@ class _Intake:
         return reply_content(self.msg, LANGUAGES).text
 
     def _body(self) -> str:
-        return text_as_html(self._text)
+        """The new text as comment HTML, shortened to what a comment holds (HTML
+        escaping makes it longer than the text); the original has the rest."""
+        text = self._text
+        body = text_as_html(text)
+        while len(body) > MAX_BODY_LENGTH and text:
+            text = text[: len(text) * 9 // 10]
+            body = text_as_html(text + "\n\n" + SHORTENED)
+        return body
 
     def _placeholder(self, files: list[File]) -> str:
         if files:
