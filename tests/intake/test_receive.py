@@ -550,3 +550,40 @@ def test_receive_email_records_via_and_mailbox(mailbox):
     ).inbound
 
     assert (row.via, row.mailbox_id) == ("mailgun", mailbox.pk)
+
+
+# --- privacy --------------------------------------------------------------------------
+
+
+def test_erasing_the_sender_removes_the_originals_but_keeps_the_message_id(
+    take_in, johns_ticket, channel, django_capture_on_commit_callbacks
+):
+    from pathlib import Path
+
+    from saleor_helpdesk.privacy.erase import Person, erase_person
+
+    on_ticket = take_in(retarget("reply_gmail_en", johns_ticket, 10002)).inbound
+    second = take_in(
+        raw("reply_gmail_en").replace(b"Message-ID: <", b"Message-ID: <other.", 1)
+    ).inbound
+    files = [Path(row.raw.path) for row in (on_ticket, second)]
+    assert all(path.exists() for path in files)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_person(
+            Person(user_id=None, email="john.miller@gmail.com"),
+            actor=Actor.system(),
+            reason="request",
+        )
+
+    for row in (on_ticket, second):
+        row.refresh_from_db()
+        assert (row.from_address, row.from_name, row.subject, row.raw.name) == (
+            "",
+            "",
+            "",
+            "",
+        )
+    assert not any(path.exists() for path in files)
+    # taken in once, for ever
+    assert not take_in(retarget("reply_gmail_en", johns_ticket, 10002)).created
