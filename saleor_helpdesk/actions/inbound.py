@@ -35,6 +35,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -47,7 +48,7 @@ from ..inbound.content import reply_content, text_as_html
 from ..inbound.machines import Automatic, automatic_reason, bounced_message_id
 from ..inbound.message import InboundMessage, parse_message
 from ..inbound.orders import order_numbers
-from ..inbound.threading import thread_candidates
+from ..inbound.threading import thread_candidates, ticket_from_reply_address
 from ..models import (
     ChannelSettings,
     EmailMessage,
@@ -198,8 +199,7 @@ class _Intake:
                 + "). The original is kept; open it to see what it says.",
             )
             return
-        own = own_addresses()
-        reason = automatic_reason(msg, own)
+        reason = automatic_reason(msg, self._own)
         if reason == Automatic.OWN_ADDRESS:
             self._set(
                 InboundStatus.OWN, "Sent from one of the helpdesk's own addresses."
@@ -235,6 +235,10 @@ class _Intake:
             self._unverified(ticket)
         else:
             self._new_ticket()
+
+    @cached_property
+    def _own(self) -> set[str]:
+        return own_addresses()
 
     def _set(self, status: str, note: str = "") -> None:
         self.row.status = status
@@ -430,19 +434,16 @@ class _Intake:
 
     def _cc(self) -> list[str]:
         """Other people the customer wrote to, so they hear our answers too; never
-        our own addresses (or reply addresses made from them)."""
-        own = own_addresses()
-        own_domains_locals = {a.partition("@")[0] + "+" for a in own}
-        sender = self.actor.guest_email
+        our own addresses or reply addresses, never an address that is not one."""
         found: list[str] = []
         for address in self.msg.cc:
             email = address.address.strip().lower()
             if (
-                not email
-                or email == sender
-                or email in own
-                or any(email.startswith(prefix) for prefix in own_domains_locals)
-                or email in found
+                email in found
+                or email == self.actor.guest_email
+                or email in self._own
+                or ticket_from_reply_address(email) is not None
+                or not _is_address(email)
             ):
                 continue
             found.append(email)
@@ -504,6 +505,14 @@ class _Intake:
             internal=True,
             medium=CommentMedium.EMAIL,
         )
+
+
+def _is_address(value: str) -> bool:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
 
 
 def _merge_target(ticket: Ticket) -> Ticket:

@@ -587,3 +587,18 @@ def test_erasing_the_sender_removes_the_originals_but_keeps_the_message_id(
     assert not any(path.exists() for path in files)
     # taken in once, for ever
     assert not take_in(retarget("reply_gmail_en", johns_ticket, 10002)).created
+
+
+def test_the_customers_cc_hears_our_answers_but_never_our_own_addresses(
+    take_in, mailbox
+):
+    data = raw("new_customer_thunderbird").replace(
+        b"\nFrom: ",
+        b"\nCc: Max Schmidt <Max.Schmidt@example.de>, Gartenwelt <support@gartenwelt.example>,"
+        b" shop@gartenwelt.example, anna.schmidt@example.de\nFrom: ",
+        1,
+    )
+
+    ticket = take_in(data).inbound.ticket
+
+    assert ticket.cc_emails == ["max.schmidt@example.de"]
