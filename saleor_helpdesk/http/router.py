@@ -10,6 +10,7 @@ from ..graphql.view import handle_graphql
 from .attachments import download_attachment
 from .dashboard import redirect_to_dashboard, serve_dashboard
 from .export import export_customer_data
+from .inbound import receive_raw_message, receive_webhook
 
 Handler = Callable[..., HttpResponseBase]
 
@@ -64,6 +65,8 @@ def index(request: HttpRequest) -> HttpResponse:
                 "attachments": "attachments/<uuid>/",
                 "privacy_export": "privacy/export/?customer=<User ID>|email=<address>",
                 "dashboard": "dashboard/",
+                "inbound_raw": "inbound/raw/<mailbox uuid>/",
+                "inbound_webhook": "inbound/<e-mail service>/<mailbox uuid>/",
             },
         }
     )
@@ -72,6 +75,10 @@ def index(request: HttpRequest) -> HttpResponse:
 route(r"/graphql/?")(handle_graphql)
 route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)
 route(r"/privacy/export/?")(export_customer_data)
+route(r"/inbound/raw/(?P<mailbox_uuid>[0-9a-fA-F-]{36})/?")(receive_raw_message)
+route(r"/inbound/(?P<service>[a-z_]+)/(?P<mailbox_uuid>[0-9a-fA-F-]{36})/?")(
+    receive_webhook
+)
 route(r"/dashboard")(redirect_to_dashboard)
 # `=`: a ticket page names the ticket by its global ID (base64).
 route(r"/dashboard/(?P<asset>[-.=\w/]*)")(serve_dashboard)

@@ -19,6 +19,8 @@ def test_the_index_describes_the_plugin(plugin_url):
             "attachments": "attachments/<uuid>/",
             "privacy_export": "privacy/export/?customer=<User ID>|email=<address>",
             "dashboard": "dashboard/",
+            "inbound_raw": "inbound/raw/<mailbox uuid>/",
+            "inbound_webhook": "inbound/<e-mail service>/<mailbox uuid>/",
         },
     }
 
