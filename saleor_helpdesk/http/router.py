@@ -76,7 +76,8 @@ route(r"/graphql/?")(handle_graphql)
 route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)
 route(r"/privacy/export/?")(export_customer_data)
 route(r"/inbound/raw/(?P<mailbox_uuid>[0-9a-fA-F-]{36})/?")(receive_raw_message)
-route(r"/inbound/(?P<service>[a-z_]+)/(?P<mailbox_uuid>[0-9a-fA-F-]{36})/?")(
+# `mime`: Mailgun posts the raw message only to a URL that ends so.
+route(r"/inbound/(?P<service>[a-z_]+)/(?P<mailbox_uuid>[0-9a-fA-F-]{36})(?:/mime)?/?")(
     receive_webhook
 )
 route(r"/dashboard")(redirect_to_dashboard)
