@@ -15,6 +15,7 @@ database failure is a 500: nothing was written, and the service delivers again.
 """
 
 import logging
+from email.errors import InvalidMultipartContentTransferEncodingDefect
 from email.message import Message
 from email.policy import default
 from io import BytesIO
@@ -52,6 +53,8 @@ logger = logging.getLogger(__name__)
 
 # Headers written back as they came (a long header is not folded anew).
 AS_RECEIVED = default.clone(refold_source="none")
+# The only transfer encodings a multipart part may declare (RFC 2045, 6.4).
+IDENTITY_ENCODINGS = ("", "7bit", "8bit", "binary")
 
 
 class _MailboxInactive(Exception):
@@ -176,12 +179,31 @@ def as_received(message: Message) -> bytes:
     a service that sends the raw message has it parsed and written back (the same
     headers and parts; line ends become LF), one that sends parsed fields has it
     put together from them."""
+    _drop_copied_transfer_encoding(message)
     try:
         return message.as_bytes(policy=AS_RECEIVED)
     except (LookupError, TypeError, ValueError, UnicodeError):
         # A part anymail built that the generator cannot write: its text as UTF-8,
         # for `receive_email` to keep (and mark malformed if it cannot read it).
         return message.as_string(policy=AS_RECEIVED).encode("utf-8", "replace")
+
+
+def _drop_copied_transfer_encoding(message: Message) -> None:
+    """Anymail puts a message sent as parsed fields together as multipart/mixed under
+    the original's headers, dropping its Content-Type but not its
+    Content-Transfer-Encoding: a single-part original's `quoted-printable` would then
+    stand on the multipart container, which makes the message malformed. A message
+    that came parsed from the wire with that defect keeps it."""
+    encoding = str(message.get("Content-Transfer-Encoding", "")).strip().lower()
+    if (
+        message.is_multipart()
+        and encoding not in IDENTITY_ENCODINGS
+        and not any(
+            isinstance(defect, InvalidMultipartContentTransferEncodingDefect)
+            for defect in message.defects
+        )
+    ):
+        del message["Content-Transfer-Encoding"]
 
 
 class _TakingIn:

@@ -276,3 +276,12 @@ def mandrill(
         "application/x-www-form-urlencoded",
         {"X-Mandrill-Signature": mandrill_signature(url, fields, key)},
     )
+
+
+def with_attachment(raw: bytes, filename: str, content: bytes) -> bytes:
+    """The message with one more file attached (a large message for the size tests)."""
+    message = _parsed(raw)
+    message.add_attachment(
+        content, maintype="application", subtype="octet-stream", filename=filename
+    )
+    return message.as_bytes()
