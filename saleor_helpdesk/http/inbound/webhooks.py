@@ -14,12 +14,13 @@ service's secrets are not configured (so the service retries once they are). A
 database failure is a 500: nothing was written, and the service delivers again.
 """
 
+import hashlib
 import logging
 from email.errors import InvalidMultipartContentTransferEncodingDefect
 from email.message import Message
 from email.policy import default
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 
 import requests
 from anymail.exceptions import (
@@ -180,6 +181,7 @@ def as_received(message: Message) -> bytes:
     headers and parts; line ends become LF), one that sends parsed fields has it
     put together from them."""
     _drop_copied_transfer_encoding(message)
+    _fix_boundaries(message)
     try:
         return message.as_bytes(policy=AS_RECEIVED)
     except (LookupError, TypeError, ValueError, UnicodeError):
@@ -204,6 +206,18 @@ def _drop_copied_transfer_encoding(message: Message) -> None:
         )
     ):
         del message["Content-Transfer-Encoding"]
+
+
+def _fix_boundaries(message: Message) -> None:
+    """Give each multipart anymail put together a boundary made from its content
+    instead of a random one, so that the same payload delivered twice gives the same
+    bytes (a message without a Message-ID is known again by the hash of its bytes).
+    Innermost parts first: a container's boundary hashes its parts as written."""
+    for part in reversed(list(message.walk())):
+        if part.is_multipart() and part.get_boundary() is None:
+            children = cast(list[Message], part.get_payload())
+            content = b"".join(child.as_bytes(policy=AS_RECEIVED) for child in children)
+            part.set_boundary(f"=_{hashlib.sha256(content).hexdigest()[:40]}")
 
 
 class _TakingIn:

@@ -174,6 +174,19 @@ def test_mailgun_with_basic_auth_set_also_needs_it(configured, post, webhook_pat
     assert_nothing_written()
 
 
+def test_a_hosts_own_anymail_setting_is_not_read(signing_keys, post, webhook_path):
+    # given the host's own anymail settings asking for basic auth (the helpdesk's
+    # configuration asks for none)
+    signing_keys.ANYMAIL = {"WEBHOOK_SECRET": "host:secret"}
+
+    # when Mailgun posts a signed message without a password
+    payload = payloads.mailgun_raw(raw("new_customer_thunderbird"), recipient=SUPPORT)
+    reply = post(webhook_path("mailgun") + "mime", payload)
+
+    # then the helpdesk's configuration alone decides
+    assert reply.status == 200
+
+
 # --- Postmark: basic auth --------------------------------------------------------------
 
 
