@@ -3,7 +3,8 @@ JSON) and the signature of each, built around a sample message.
 
 Shapes follow the services' documentation of their inbound webhooks (Mailgun's route
 forwarding, Postmark's inbound JSON, SendGrid's Inbound Parse, Mandrill's inbound
-events); the signatures are computed as each service documents them.
+events, Postal's HTTP endpoint); the signatures are computed as each service documents
+them.
 """
 
 import base64
@@ -17,6 +18,9 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
 from urllib.parse import urlencode
+
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 MAILGUN_SIGNING_KEY = "key-mailgun-signing-0123456789abcdef"
 MANDRILL_WEBHOOK_KEY = "mandrill-webhook-key-0123456789"
@@ -285,3 +289,45 @@ def with_attachment(raw: bytes, filename: str, content: bytes) -> bytes:
         content, maintype="application", subtype="octet-stream", filename=filename
     )
     return message.as_bytes()
+
+
+# --- Postal: the raw message base64 in JSON, signed with the server's RSA key ---------
+
+
+@dataclass(frozen=True)
+class PostalKey:
+    private: rsa.RSAPrivateKey
+
+    @property
+    def public(self) -> str:
+        """The public key as Postal shows it for webhooks: the PEM body on one line."""
+        der = self.private.public_key().public_bytes(
+            serialization.Encoding.DER,
+            serialization.PublicFormat.SubjectPublicKeyInfo,
+        )
+        return base64.b64encode(der).decode()
+
+    def sign(self, body: bytes) -> str:
+        signature = self.private.sign(body, padding.PKCS1v15(), hashes.SHA1())  # noqa: S303 (Postal's algorithm)
+        return base64.b64encode(signature).decode()
+
+
+def postal_key() -> PostalKey:
+    return PostalKey(rsa.generate_private_key(public_exponent=65537, key_size=2048))
+
+
+def postal(raw: bytes, *, recipient: str, key: PostalKey) -> Payload:
+    message = _parsed(raw)
+    body = json.dumps(
+        {
+            "id": 233980,
+            "rcpt_to": recipient,
+            "mail_from": parseaddr(str(message["From"]))[1],
+            "token": secrets.token_hex(6),
+            "subject": str(message["Subject"] or ""),
+            "message": base64.b64encode(raw).decode(),
+            "base64": True,
+            "size": str(len(raw)),
+        }
+    ).encode()
+    return Payload(body, "application/json", {"X-Postal-Signature": key.sign(body)})

@@ -333,6 +333,40 @@ def test_mandrill_signed_for_another_url_is_refused(signing_keys, post, webhook_
     assert_nothing_written()
 
 
+# --- Postal: RSA signature over the body ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def postal_key():
+    return payloads.postal_key()
+
+
+def test_postal_opens_a_ticket(settings, post, webhook_path, postal_key):
+    settings.HELPDESK_ANYMAIL = {"POSTAL_WEBHOOK_KEY": postal_key.public}
+    payload = payloads.postal(
+        raw("new_customer_thunderbird"), recipient=SUPPORT, key=postal_key
+    )
+
+    reply = post(webhook_path("postal"), payload)
+
+    assert_taken_in(reply, via="postal")
+
+
+def test_postal_signed_by_another_server_is_refused(
+    settings, post, webhook_path, postal_key
+):
+    settings.HELPDESK_ANYMAIL = {"POSTAL_WEBHOOK_KEY": postal_key.public}
+    payload = payloads.postal(
+        raw("new_customer_thunderbird"), recipient=SUPPORT, key=payloads.postal_key()
+    )
+
+    reply = post(webhook_path("postal"), payload)
+
+    assert reply.status == 400
+    assert reply.json()["error"]["code"] == "invalid_signature"
+    assert_nothing_written()
+
+
 # --- the same for every service --------------------------------------------------------
 
 
