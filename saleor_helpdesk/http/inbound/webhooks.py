@@ -120,8 +120,12 @@ def _run(
         view = view_class(mailbox=mailbox, service=service, **options)
     except AnymailImproperlyInstalled as problem:
         # A package the service needs and anymail does not require (boto3, svix).
+        # Anymail's advice to install its extra is left out: the extra's pins could
+        # move the versions Saleor's lock holds.
         logger.error("Inbound e-mail from %s: %s", service.name, problem)
-        return _not_configured(f"{service.name} webhooks need a package: {problem}")
+        return _not_configured(
+            f"{service.name} webhooks cannot run: {str(problem).splitlines()[0]}"
+        )
     view.setup(request)
     try:
         response = view.dispatch(request)

@@ -1,6 +1,7 @@
 """E-mail services' inbound webhooks: signed as each service signs them, checked by
 anymail's views, taken in once."""
 
+import importlib.util
 import json
 
 import pytest
@@ -364,6 +365,24 @@ def test_postal_signed_by_another_server_is_refused(
 
     assert reply.status == 400
     assert reply.json()["error"]["code"] == "invalid_signature"
+    assert_nothing_written()
+
+
+# --- Amazon SES: needs boto3, which Saleor has and anymail does not require ---------
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("boto3") is not None,
+    reason="boto3 is installed (as inside Saleor): the view can be built",
+)
+def test_amazon_ses_without_boto3_says_what_is_missing(configured, post, webhook_path):
+    payload = payloads.Payload(b"{}", "application/json", payloads.basic_auth())
+
+    reply = post(webhook_path("amazon_ses"), payload)
+
+    assert reply.status == 503
+    assert reply.json()["error"]["code"] == "not_configured"
+    assert "boto3" in reply.json()["error"]["message"]
     assert_nothing_written()
 
 
