@@ -40,6 +40,7 @@ from ...models import Mailbox
 from .common import (
     MARGIN,
     BodyTooLarge,
+    content_length,
     error,
     mailbox_inactive,
     mailbox_not_found,
@@ -149,8 +150,8 @@ def _run(
     except _MailboxInactive:
         return mailbox_inactive()
     except RequestDataTooBig:
-        # A form field over Django's DATA_UPLOAD_MAX_MEMORY_SIZE (the raw message in
-        # a multipart post): see the README on message sizes.
+        # A form field over Django's DATA_UPLOAD_MAX_MEMORY_SIZE: the raw message
+        # in a multipart post (Mailgun's and SendGrid's raw-MIME modes).
         return too_large(limit)
     if response.status_code != 200:
         # Amazon SNS asks for basic auth with a 401 before it sends it.
@@ -166,8 +167,8 @@ def _read_within(request: HttpRequest, limit: int) -> None:
     read under it is the one `request.body` answers (as Django keeps it itself).
     Multipart posts stream their files to disk and are left to Django."""
     if request.content_type == "multipart/form-data":
-        length = request.META.get("CONTENT_LENGTH")
-        if length and length.isdigit() and int(length) > limit:
+        length = content_length(request)
+        if length is not None and length > limit:
             raise BodyTooLarge
         return
     body = read_body(request, limit)

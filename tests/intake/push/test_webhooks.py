@@ -143,6 +143,26 @@ def test_mailgun_delivering_twice_makes_one_comment(signing_keys, post, webhook_
     assert Comment.objects.count() == 1
 
 
+def test_mailgun_raw_mime_over_djangos_field_limit_is_413(
+    signing_keys, post, webhook_path
+):
+    # given a host that caps form fields at 50 kB (Django's own cap is 2.5 MB)
+    signing_keys.DATA_UPLOAD_MAX_MEMORY_SIZE = 50_000
+    message = payloads.with_attachment(
+        raw("new_customer_thunderbird"), "scan.bin", b"s" * 60_000
+    )
+
+    # when Mailgun posts the raw message as a form field larger than that
+    reply = post(
+        webhook_path("mailgun") + "mime",
+        payloads.mailgun_raw(message, recipient=SUPPORT),
+    )
+
+    # then it is refused as too large, not as a server error
+    assert reply.status == 413
+    assert_nothing_written()
+
+
 def test_mailgun_without_its_signing_key_refuses_everything(
     settings, post, webhook_path
 ):
