@@ -10,6 +10,7 @@ from ..graphql.view import handle_graphql
 from .attachments import download_attachment
 from .dashboard import redirect_to_dashboard, serve_dashboard
 from .export import export_customer_data
+from .inbound_original import download_original
 
 Handler = Callable[..., HttpResponseBase]
 
@@ -62,6 +63,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "endpoints": {
                 "graphql": "graphql/",
                 "attachments": "attachments/<uuid>/",
+                "inbound_email_original": "inbound-emails/<uuid>/original/",
                 "privacy_export": "privacy/export/?customer=<User ID>|email=<address>",
                 "dashboard": "dashboard/",
             },
@@ -72,6 +74,9 @@ def index(request: HttpRequest) -> HttpResponse:
 route(r"/graphql/?")(handle_graphql)
 route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)
 route(r"/privacy/export/?")(export_customer_data)
+route(r"/inbound-emails/(?P<inbound_uuid>[0-9a-fA-F-]{36})/original/?")(
+    download_original
+)
 route(r"/dashboard")(redirect_to_dashboard)
 # `=`: a ticket page names the ticket by its global ID (base64).
 route(r"/dashboard/(?P<asset>[-.=\w/]*)")(serve_dashboard)
