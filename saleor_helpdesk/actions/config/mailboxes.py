@@ -245,7 +245,7 @@ def rotate_push_secret(actor: Actor, mailbox_id: int) -> RotatedSecret:
 # --- reading and locking ----------------------------------------------------------
 
 
-def _visible(actor: Actor, mailbox_id: int | None) -> Mailbox:
+def _visible(actor: Actor, mailbox_id: int) -> Mailbox:
     mailbox = Mailbox.objects.filter(pk=mailbox_id).first()
     if mailbox is None or not actor.can_access_channel(mailbox.channel_id):
         raise not_found("Mailbox")

@@ -33,7 +33,7 @@ MailboxAfterFetchEnum = _enum(
 )
 # "Not fetched yet" is stored as the empty string, which is no enum member name.
 MailboxFetchResultEnum = graphene.Enum.from_enum(
-    Enum(  # type: ignore[misc]
+    Enum(
         "HelpdeskMailboxFetchResultEnum",
         {
             "NEVER": FetchResult.NEVER.value,
