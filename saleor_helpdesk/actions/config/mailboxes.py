@@ -228,7 +228,7 @@ def check_mailbox_connection(
             "Only an IMAP mailbox connects to a server; messages are pushed to this one.",
             HelpdeskErrorCode.INVALID,
         )
-    _check_imap_complete(mailbox)
+    _check_credentials(mailbox)
     return _log_in(_imap_settings(mailbox))
 
 
@@ -369,15 +369,7 @@ def _apply_imap(mailbox: Mailbox, fields: MailboxFields, *, saved: bool) -> None
 
 
 def _check_imap_complete(mailbox: Mailbox) -> None:
-    for name, what in (
-        ("imap_host", "the IMAP server's host name"),
-        ("imap_user", "the user name"),
-        ("imap_password", "the password"),
-    ):
-        if not getattr(mailbox, name):
-            raise field_error(
-                name, f"An IMAP mailbox needs {what}.", HelpdeskErrorCode.REQUIRED
-            )
+    _check_credentials(mailbox)
     if mailbox.after_fetch == AfterFetch.MOVE:
         if not mailbox.move_to_folder:
             raise field_error(
@@ -390,6 +382,18 @@ def _check_imap_complete(mailbox: Mailbox) -> None:
                 "move_to_folder",
                 "Fetched messages must move to another folder than the one fetched.",
                 HelpdeskErrorCode.INVALID,
+            )
+
+
+def _check_credentials(mailbox: Mailbox) -> None:
+    for name, what in (
+        ("imap_host", "the IMAP server's host name"),
+        ("imap_user", "the user name"),
+        ("imap_password", "the password"),
+    ):
+        if not getattr(mailbox, name):
+            raise field_error(
+                name, f"An IMAP mailbox needs {what}.", HelpdeskErrorCode.REQUIRED
             )
 
 
