@@ -35,10 +35,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..content.attachments import check_files, human_size
+from ..content.sanitize import MAX_BODY_LENGTH
 from ..core.actor import Actor
 from ..core.constants import DRAFT_ORDER_STATUS, CommentMedium, TicketSource
 from ..host.shop_models import order_model, user_model
@@ -46,7 +48,7 @@ from ..inbound.content import reply_content, text_as_html
 from ..inbound.machines import Automatic, automatic_reason, bounced_message_id
 from ..inbound.message import InboundMessage, parse_message
 from ..inbound.orders import order_numbers
-from ..inbound.threading import thread_candidates
+from ..inbound.threading import thread_candidates, ticket_from_reply_address
 from ..models import (
     ChannelSettings,
     EmailMessage,
@@ -70,6 +72,7 @@ logger = logging.getLogger(__name__)
 # The head of a message too large to take in: enough for its headers.
 HEAD_BYTES = 64 * 1024
 NO_SUBJECT = "(no subject)"
+SHORTENED = "[… shortened: the whole message is in the original e-mail]"
 # Languages whose reply headers ("Am … schrieb …", "On … wrote:") are cut off.
 LANGUAGES = ("de", "en")
 
@@ -196,8 +199,7 @@ class _Intake:
                 + "). The original is kept; open it to see what it says.",
             )
             return
-        own = own_addresses()
-        reason = automatic_reason(msg, own)
+        reason = automatic_reason(msg, self._own)
         if reason == Automatic.OWN_ADDRESS:
             self._set(
                 InboundStatus.OWN, "Sent from one of the helpdesk's own addresses."
@@ -206,6 +208,23 @@ class _Intake:
         if reason is not None:
             self._machine(reason)
             return
+        try:
+            with transaction.atomic():
+                self._person()
+        except ValidationError as error:
+            # What the actions refuse (a channel that is gone, a shop that takes no
+            # files at all, …) keeps the message for staff instead of failing the
+            # fetch: the messages behind it must still come in.
+            self.row.ticket = None
+            self.row.comment = None
+            self._set(
+                InboundStatus.MALFORMED,
+                "The message could not be taken in: " + _message(error),
+            )
+
+    def _person(self) -> None:
+        """A person's message: a reply, an unverified reply, or a new ticket."""
+        msg = self.msg
         sender = msg.from_address.strip().lower()
         user = user_model().objects.filter(email__iexact=sender, is_active=True).first()
         self.actor = Actor.email_sender(sender, user, msg.from_name)
@@ -216,6 +235,10 @@ class _Intake:
             self._unverified(ticket)
         else:
             self._new_ticket()
+
+    @cached_property
+    def _own(self) -> set[str]:
+        return own_addresses()
 
     def _set(self, status: str, note: str = "") -> None:
         self.row.status = status
@@ -411,19 +434,16 @@ class _Intake:
 
     def _cc(self) -> list[str]:
         """Other people the customer wrote to, so they hear our answers too; never
-        our own addresses (or reply addresses made from them)."""
-        own = own_addresses()
-        own_domains_locals = {a.partition("@")[0] + "+" for a in own}
-        sender = self.actor.guest_email
+        our own addresses or reply addresses, never an address that is not one."""
         found: list[str] = []
         for address in self.msg.cc:
             email = address.address.strip().lower()
             if (
-                not email
-                or email == sender
-                or email in own
-                or any(email.startswith(prefix) for prefix in own_domains_locals)
-                or email in found
+                email in found
+                or email == self.actor.guest_email
+                or email in self._own
+                or ticket_from_reply_address(email) is not None
+                or not _is_address(email)
             ):
                 continue
             found.append(email)
@@ -436,7 +456,14 @@ class _Intake:
         return reply_content(self.msg, LANGUAGES).text
 
     def _body(self) -> str:
-        return text_as_html(self._text)
+        """The new text as comment HTML, shortened to what a comment holds (HTML
+        escaping makes it longer than the text); the original has the rest."""
+        text = self._text
+        body = text_as_html(text)
+        while len(body) > MAX_BODY_LENGTH and text:
+            text = text[: len(text) * 9 // 10]
+            body = text_as_html(text + "\n\n" + SHORTENED)
+        return body
 
     def _placeholder(self, files: list[File]) -> str:
         if files:
@@ -478,6 +505,14 @@ class _Intake:
             internal=True,
             medium=CommentMedium.EMAIL,
         )
+
+
+def _is_address(value: str) -> bool:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
 
 
 def _merge_target(ticket: Ticket) -> Ticket:

@@ -8,7 +8,10 @@ order link, refund amounts); what identifies or was written by the customer goes
 - every file on those tickets, staff files too (a return label or an invoice is about
   them as much as a photo), deleted from storage after commit; the row stays, marked
   removed;
-- the e-mail outbox rows and webhook deliveries about those tickets;
+- the e-mail and SMS outbox rows and webhook deliveries about those tickets;
+- e-mails that came in on those tickets or from the person's address: the original
+  message leaves storage; the row keeps only its Message-ID (so a refetch still finds
+  it taken in) and its status;
 - the customer's account id on the timeline (actor and parameters).
 
 What staff wrote stays (it is the shop's record of its own work), with the customer's
@@ -20,6 +23,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -33,6 +37,8 @@ from ..models import (
     Complaint,
     CustomerResponsible,
     EmailMessage,
+    InboundEmail,
+    SmsMessage,
     Ticket,
     TicketEvent,
     TicketLine,
@@ -101,6 +107,10 @@ def erase_person(person: Person, *, actor: Actor, reason: str) -> ErasureResult:
         result = erase_tickets(ids, actor=actor, reason=reason, person=person)
         if person.user_id is not None:
             CustomerResponsible.objects.filter(customer_id=person.user_id).delete()
+        if person.email:
+            erase_inbound_emails(
+                InboundEmail.objects.filter(from_address__iexact=person.email)
+            )
     return result
 
 
@@ -166,6 +176,8 @@ def erase_tickets(
         Attachment.objects.filter(ticket_id__in=ids), now=now, keep_names=False
     )
     emails, _ = EmailMessage.objects.filter(ticket_id__in=ids).delete()
+    SmsMessage.objects.filter(ticket_id__in=ids).delete()
+    erase_inbound_emails(InboundEmail.objects.filter(ticket_id__in=ids))
     deliveries = purge_webhook_deliveries(ids)
     with batched():
         events.save_events(
@@ -204,6 +216,13 @@ def remove_files(attachments: QuerySet[Attachment], *, now, keep_names: bool) ->
     Attachment.objects.bulk_update(
         rows, ["file", "sha256", "removed_at", "display_name", "uploaded_by_user"]
     )
+    delete_after_commit(storage, names)
+    return len(rows)
+
+
+def delete_after_commit(storage: Any, names: list[str]) -> None:
+    """Delete files from storage once the transaction commits (a rolled-back erasure
+    keeps them)."""
 
     def delete_from_storage() -> None:
         for name in names:
@@ -213,7 +232,21 @@ def remove_files(attachments: QuerySet[Attachment], *, now, keep_names: bool) ->
                 logger.exception("Helpdesk could not delete the file %s.", name)
 
     transaction.on_commit(delete_from_storage)
-    return len(rows)
+
+
+def erase_inbound_emails(rows: QuerySet[InboundEmail]) -> int:
+    """Blank what identifies the sender and delete the original after commit; the
+    Message-ID stays, so the message is never taken in again."""
+    found = list(rows.select_for_update(of=("self",)).only("pk", "raw"))
+    if not found:
+        return 0
+    names = [row.raw.name for row in found if row.raw]
+    storage = InboundEmail._meta.get_field("raw").storage
+    InboundEmail.objects.filter(pk__in=[row.pk for row in found]).update(
+        from_address="", from_name="", subject="", note="", raw=""
+    )
+    delete_after_commit(storage, names)
+    return len(found)
 
 
 def purge_webhook_deliveries(ticket_ids: Iterable[int]) -> int:
