@@ -16,7 +16,7 @@ from ..core.constants import AuthorType, CommentVisibility
 from ..core.error_codes import HelpdeskErrorCode
 from ..core.errors import HelpdeskPermissionDenied, field_error
 from ..models import InboundEmail, InboundStatus
-from ..tickets.access import lock_ticket, require_agent
+from ..tickets.access import lock_ticket, require_agent, visible_tickets
 from ..timeline import events
 from .common import MAX_CC, touch
 from .inbound import take_in_again
@@ -61,6 +61,9 @@ def _locked(actor: Actor, inbound_id: int) -> InboundEmail:
     if found is None:
         raise _not_found()
     if found["ticket_id"] is not None:
+        if not visible_tickets(actor).filter(pk=found["ticket_id"]).exists():
+            # The same answer as for no message at all: its existence stays unknown.
+            raise _not_found()
         lock_ticket(actor, found["ticket_id"])
     elif not actor.can_access_channel(found["mailbox__channel_id"]):
         raise _not_found()

@@ -60,6 +60,17 @@ class HelpdeskErrorCode(str, Enum):
     REFUND_REFUSED = "refund_refused"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     SHIPPING_ALREADY_REFUNDED = "shipping_already_refunded"
+    # Secrets at rest (`core/secrets.py`): the deployment's key is missing or wrong,
+    # or a stored secret no configured key decrypts.
+    SECRET_KEY_MISSING = "secret_key_missing"  # noqa: S105 (an error code)
+    SECRET_KEY_INVALID = "secret_key_invalid"  # noqa: S105 (an error code)
+    SECRET_UNREADABLE = "secret_unreadable"  # noqa: S105 (an error code)
+    # A mailbox's server refused (`mailboxes/imap.py`'s MailboxErrorCode, same values).
+    WRONG_CREDENTIALS = "wrong_credentials"
+    TLS_FAILED = "tls_failed"
+    CANNOT_CONNECT = "cannot_connect"
+    FOLDER_MISSING = "folder_missing"
+    SERVER_ERROR = "server_error"
 
 
 class HttpErrorCode(StrEnum):

@@ -6,6 +6,7 @@ from .config.schema import ConfigMutations, ConfigQueries
 from .emails.schema import EmailMutations, EmailQueries
 from .federation import FederationQueries, OrderEntity, UserEntity
 from .guest.schema import GuestMutations, GuestQueries
+from .mailboxes.schema import MailboxMutations, MailboxQueries
 from .privacy.schema import PrivacyMutations, PrivacyQueries
 from .refunds.schema import RefundMutations, RefundQueries
 from .stats.schema import StatisticsQueries
@@ -23,6 +24,7 @@ class Query(
     ConfigQueries,
     EmailQueries,
     WebhookQueries,
+    MailboxQueries,
     RefundQueries,
     PrivacyQueries,
     graphene.ObjectType,
@@ -37,6 +39,7 @@ class Mutation(
     ConfigMutations,
     EmailMutations,
     WebhookMutations,
+    MailboxMutations,
     RefundMutations,
     PrivacyMutations,
     graphene.ObjectType,

@@ -11,6 +11,7 @@ from .attachments import download_attachment
 from .dashboard import redirect_to_dashboard, serve_dashboard
 from .export import export_customer_data
 from .inbound import receive_raw_message, receive_webhook
+from .inbound_original import download_original
 
 Handler = Callable[..., HttpResponseBase]
 
@@ -63,6 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "endpoints": {
                 "graphql": "graphql/",
                 "attachments": "attachments/<uuid>/",
+                "inbound_email_original": "inbound-emails/<uuid>/original/",
                 "privacy_export": "privacy/export/?customer=<User ID>|email=<address>",
                 "dashboard": "dashboard/",
                 "inbound_raw": "inbound/raw/<mailbox uuid>/",
@@ -79,6 +81,9 @@ route(r"/inbound/raw/(?P<mailbox_uuid>[0-9a-fA-F-]{36})/?")(receive_raw_message)
 # `mime`: Mailgun posts the raw message only to a URL that ends so.
 route(r"/inbound/(?P<service>[a-z_]+)/(?P<mailbox_uuid>[0-9a-fA-F-]{36})(?:/mime)?/?")(
     receive_webhook
+)
+route(r"/inbound-emails/(?P<inbound_uuid>[0-9a-fA-F-]{36})/original/?")(
+    download_original
 )
 route(r"/dashboard")(redirect_to_dashboard)
 # `=`: a ticket page names the ticket by its global ID (base64).

@@ -33,6 +33,8 @@ from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.graphql.core import ids
 from saleor_helpdesk.graphql.schema import schema
 from saleor_helpdesk.models import (
+    InboundEmail,
+    Mailbox,
     Priority,
     ResponseTemplate,
     StatusTransition,
@@ -79,6 +81,8 @@ class World:
     agent: SupportAgent
     subscription: WebhookSubscription
     delivery: WebhookDelivery
+    mailbox: Mailbox
+    inbound: InboundEmail
     page_id: str
 
     def id(self, type_name: str, obj: Any) -> str:
@@ -95,6 +99,9 @@ def world(customer, customer_actor, staff_user, channel, order, guest_order):
     line = order.lines.get(product_name="Kaffeebecher")
     subscription = WebhookSubscription.objects.create(
         name="ERP", target_url="https://erp.example/hook", events=["ticket.created"]
+    )
+    mailbox = Mailbox.objects.create(
+        name="Support", address="support@shop.example", kind="push", channel=channel
     )
     built = World(
         customer=customer,
@@ -119,6 +126,14 @@ def world(customer, customer_actor, staff_user, channel, order, guest_order):
         subscription=subscription,
         delivery=WebhookDelivery.objects.create(
             subscription=subscription, topic="ticket.created", payload={}
+        ),
+        mailbox=mailbox,
+        inbound=InboundEmail.objects.create(
+            mailbox=mailbox,
+            message_id="held@example.org",
+            via="raw",
+            status="held",
+            from_address="held@example.org",
         ),
         page_id=configure_refund_reasons("Defekt")[0],
     )
@@ -179,6 +194,13 @@ GUEST_TICKET_CREATE = mutation(
     f"{GUEST_DECLARED}, $input: TicketCreateInput!",
 )
 TICKET_REFUND_CREATE = id_and_input("ticketRefundCreate", "TicketRefundCreateInput")
+MAILBOX_CREATE = input_only("helpdeskMailboxCreate", "HelpdeskMailboxInput")
+MAILBOX_UPDATE = id_and_input("helpdeskMailboxUpdate", "HelpdeskMailboxInput")
+MAILBOX_CONNECTION_TEST = mutation(
+    "helpdeskMailboxConnectionTest",
+    "id: $id, input: $input",
+    "$id: ID, $input: HelpdeskMailboxInput",
+)
 
 
 def new_ticket(w: World, **given: Any) -> dict:
@@ -199,6 +221,17 @@ def refund(w: World, **given: Any) -> dict:
         "idempotencyKey": "erstattung-1",
         "lines": [{"orderLineId": w.id("OrderLine", w.line), "quantity": 1}],
         "reasonReferenceId": w.id("Page", w.page_id),
+        **given,
+    }
+
+
+def new_mailbox(w: World, **given: Any) -> dict:
+    return {
+        "name": "Lager",
+        "address": "lager@shop.example",
+        "kind": "PUSH",
+        "channel": w.id("Channel", w.channel),
+        "contact": w.id("TicketContact", w.contact),
         **given,
     }
 
@@ -799,6 +832,86 @@ PLACES: dict[str, Place] = {
     ),
     "webhookDeliveryRedeliver.id": only_id(
         "webhookDeliveryRedeliver", "HelpdeskWebhookDelivery"
+    ),
+    # --- mailboxes --------------------------------------------------------------------
+    "helpdeskMailbox.id": Place(
+        "HelpdeskMailbox",
+        "id",
+        "query($id: ID!) { helpdeskMailbox(id: $id) { name } }",
+        lambda w, bad: {"id": bad},
+    ),
+    "helpdeskInboundEmails.mailbox": Place(
+        "HelpdeskMailbox",
+        "mailbox",
+        "query($mailbox: ID) { helpdeskInboundEmails(first: 10, mailbox: $mailbox) "
+        "{ totalCount } }",
+        lambda w, bad: {"mailbox": bad},
+    ),
+    "helpdeskMailboxCreate.input.channel": Place(
+        "Channel",
+        "channel",
+        MAILBOX_CREATE,
+        lambda w, bad: {"input": new_mailbox(w, channel=bad)},
+    ),
+    "helpdeskMailboxCreate.input.contact": Place(
+        "TicketContact",
+        "contact",
+        MAILBOX_CREATE,
+        lambda w, bad: {"input": new_mailbox(w, contact=bad)},
+    ),
+    "helpdeskMailboxUpdate.id": Place(
+        "HelpdeskMailbox",
+        "id",
+        MAILBOX_UPDATE,
+        lambda w, bad: {"id": bad, "input": {"name": "Lager"}},
+    ),
+    "helpdeskMailboxUpdate.input.channel": Place(
+        "Channel",
+        "channel",
+        MAILBOX_UPDATE,
+        lambda w, bad: {
+            "id": w.id("HelpdeskMailbox", w.mailbox),
+            "input": {"name": "Lager", "channel": bad},
+        },
+    ),
+    "helpdeskMailboxUpdate.input.contact": Place(
+        "TicketContact",
+        "contact",
+        MAILBOX_UPDATE,
+        lambda w, bad: {
+            "id": w.id("HelpdeskMailbox", w.mailbox),
+            "input": {"name": "Lager", "contact": bad},
+        },
+    ),
+    "helpdeskMailboxDelete.id": only_id("helpdeskMailboxDelete", "HelpdeskMailbox"),
+    "helpdeskMailboxEnable.id": only_id("helpdeskMailboxEnable", "HelpdeskMailbox"),
+    "helpdeskMailboxDisable.id": only_id("helpdeskMailboxDisable", "HelpdeskMailbox"),
+    "helpdeskMailboxPushSecretRotate.id": only_id(
+        "helpdeskMailboxPushSecretRotate", "HelpdeskMailbox"
+    ),
+    "helpdeskMailboxConnectionTest.id": Place(
+        "HelpdeskMailbox",
+        "id",
+        MAILBOX_CONNECTION_TEST,
+        lambda w, bad: {"id": bad},
+    ),
+    "helpdeskMailboxConnectionTest.input.channel": Place(
+        "Channel",
+        "channel",
+        MAILBOX_CONNECTION_TEST,
+        lambda w, bad: {"input": new_mailbox(w, channel=bad)},
+    ),
+    "helpdeskMailboxConnectionTest.input.contact": Place(
+        "TicketContact",
+        "contact",
+        MAILBOX_CONNECTION_TEST,
+        lambda w, bad: {"input": new_mailbox(w, contact=bad)},
+    ),
+    "helpdeskInboundEmailAccept.id": only_id(
+        "helpdeskInboundEmailAccept", "HelpdeskInboundEmail"
+    ),
+    "helpdeskInboundEmailReject.id": only_id(
+        "helpdeskInboundEmailReject", "HelpdeskInboundEmail"
     ),
 }
 

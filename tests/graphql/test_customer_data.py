@@ -29,12 +29,18 @@ CUSTOMER = "customer"  # inside a Ticket the caller may see
 CUSTOMER_MANAGE_USERS = "customer, MANAGE_USERS"
 STAFF = "staff user"
 SHOP = "the shop's own address"
+# Whoever wrote to a support mailbox (as the message claims): staff who work the
+# ticket it reached, or, without a ticket, staff of the mailbox's channel.
+SENDER = "an e-mail's sender"
 PERSON_FIELDS = {
     ("Ticket", "customer"): CUSTOMER,
     ("Ticket", "customerEmail"): CUSTOMER,
     ("Ticket", "customerName"): CUSTOMER,
     ("Ticket", "ccEmails"): CUSTOMER,  # and staff only
     ("TicketComment", "authorName"): CUSTOMER,  # the customer's name as given
+    ("TicketComment", "email"): CUSTOMER,  # staff only: the e-mail it came with
+    ("HelpdeskInboundEmail", "fromAddress"): SENDER,
+    ("HelpdeskInboundEmail", "fromName"): SENDER,
     ("Complaint", "customerNumber"): CUSTOMER,  # as on the invoice
     ("TicketEvent", "user"): CUSTOMER,  # staff only; the customer when they acted
     ("TicketEvent", "parameters"): CUSTOMER,  # staff only
@@ -52,6 +58,8 @@ PERSON_FIELDS = {
     ("SupportAgentCandidate", "firstName"): STAFF,
     ("SupportAgentCandidate", "lastName"): STAFF,
     ("TicketContact", "email"): SHOP,
+    ("HelpdeskMailbox", "address"): SHOP,
+    ("HelpdeskMailbox", "imapUser"): SHOP,
 }
 PERSON_TYPES = {"TicketUser", "TicketCustomerSummary", "SupportAgentCandidate"}
 PERSON_NAMES = {"email", "firstName", "lastName", "user", "parameters", "authorName"}

@@ -17,6 +17,7 @@ def test_the_index_describes_the_plugin(plugin_url):
         "endpoints": {
             "graphql": "graphql/",
             "attachments": "attachments/<uuid>/",
+            "inbound_email_original": "inbound-emails/<uuid>/original/",
             "privacy_export": "privacy/export/?customer=<User ID>|email=<address>",
             "dashboard": "dashboard/",
             "inbound_raw": "inbound/raw/<mailbox uuid>/",

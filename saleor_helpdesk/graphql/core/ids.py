@@ -37,6 +37,8 @@ MODELS: dict[str, Callable[[], type[models.Model]]] = {
     "Page": page_model,
     "User": user_model,
     # the helpdesk's own
+    "HelpdeskInboundEmail": lambda: helpdesk.InboundEmail,
+    "HelpdeskMailbox": lambda: helpdesk.Mailbox,
     "HelpdeskWebhookDelivery": lambda: helpdesk.WebhookDelivery,
     "HelpdeskWebhookSubscription": lambda: helpdesk.WebhookSubscription,
     "ResponseTemplate": lambda: helpdesk.ResponseTemplate,

@@ -4,7 +4,16 @@ from typing import Any
 from django.db.models import Count, QuerySet
 
 from ...core.constants import CommentVisibility
-from ...models import Attachment, Category, Comment, Contact, Priority, TicketStatus
+from ...models import (
+    Attachment,
+    Category,
+    Comment,
+    Contact,
+    InboundEmail,
+    Priority,
+    TicketStatus,
+)
+from ...tickets.access import visible_tickets
 from ..core.dataloaders import BaseLoader, ByIdLoader
 
 
@@ -80,3 +89,41 @@ class AttachmentsByCommentIdLoader(BaseLoader):
         for row in Attachment.objects.filter(comment_id__in=keys).order_by("pk"):
             grouped[row.comment_id].append(row)
         return [grouped[key] for key in keys]
+
+
+class InboundEmailByCommentIdLoader(BaseLoader):
+    """The message a comment came with, if it came by e-mail."""
+
+    context_key = "helpdesk_inbound_email_by_comment"
+
+    def batch_load(self, keys: list[Any]) -> list[Any]:
+        rows = {
+            row.comment_id: row
+            for row in InboundEmail.objects.filter(comment_id__in=keys)
+        }
+        return [rows.get(key) for key in keys]
+
+
+class InboundEmailsByTicketIdLoader(BaseLoader):
+    context_key = "helpdesk_inbound_emails_by_ticket"
+
+    def batch_load(self, keys: list[Any]) -> list[list[Any]]:
+        grouped: dict[Any, list[Any]] = defaultdict(list)
+        for row in InboundEmail.objects.filter(ticket_id__in=keys).order_by(
+            "created_at", "pk"
+        ):
+            grouped[row.ticket_id].append(row)
+        return [grouped[key] for key in keys]
+
+
+class VisibleTicketByIdLoader(BaseLoader):
+    """Tickets by primary key, those the caller may see (others load as None)."""
+
+    context_key = "helpdesk_visible_ticket_by_id"
+
+    def batch_load(self, keys: list[Any]) -> list[Any]:
+        rows = {
+            row.pk: row
+            for row in visible_tickets(self.context.actor).filter(pk__in=keys)
+        }
+        return [rows.get(key) for key in keys]

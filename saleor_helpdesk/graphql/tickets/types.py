@@ -15,7 +15,9 @@ from ...core.constants import AuthorType, CommentVisibility
 from ...core.constants import TicketEventType as EventType
 from ...core.permissions import Perm
 from ...host import CustomerSummary, get_host
-from ...models import Attachment, Comment, Ticket, TicketEvent
+from ...mailboxes.access import may_manage_mailboxes
+from ...mailboxes.urls import original_path
+from ...models import Attachment, Comment, InboundEmail, Ticket, TicketEvent
 from ...models import TicketStatus as TicketStatusModel
 from ...tickets.inbox import other_tickets_of_customer
 from ..core.connection import CountableConnection, connection_field, resolve_connection
@@ -33,6 +35,10 @@ from ..core.enums import (
 )
 from ..core.ids import to_global_id
 from ..core.scalars import DateTime
+from ..core.urls import plugin_url
+from ..mailboxes.dataloaders import MailboxByIdLoader
+from ..mailboxes.enums import InboundEmailStatusEnum
+from ..mailboxes.types import HelpdeskMailbox
 from ..refunds.types import TicketRefund
 from ..shop.dataloaders import ChannelByIdLoader, OrderByIdLoader, UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, Order
@@ -47,9 +53,12 @@ from .dataloaders import (
     AttachmentsByCommentIdLoader,
     CategoryByIdLoader,
     ContactByIdLoader,
+    InboundEmailByCommentIdLoader,
+    InboundEmailsByTicketIdLoader,
     LastCommentByTicketIdLoader,
     PriorityByIdLoader,
     StatusByIdLoader,
+    VisibleTicketByIdLoader,
 )
 
 
@@ -105,6 +114,95 @@ class TicketAttachment(graphene.ObjectType):
         return f"{base}attachments/{root.uuid}/"
 
 
+class HelpdeskInboundEmail(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the message.")
+    via = graphene.String(
+        required=True,
+        description=(
+            "How it came: `imap`, `raw` (pushed as MIME), or the e-mail service's "
+            "name (`mailgun`, …)."
+        ),
+    )
+    status = graphene.Field(
+        InboundEmailStatusEnum, required=True, description="What became of it."
+    )
+    from_address = graphene.String(
+        required=True, description="The sender's address, as the message claims."
+    )
+    from_name = graphene.String(
+        required=True, description="The sender's name, as the message gives it."
+    )
+    subject = graphene.String(required=True, description="The subject, decoded.")
+    sent_at = DateTime(description="The date the message gives; null: none.")
+    received_at = DateTime(required=True, description="When the helpdesk took it in.")
+    size = graphene.Int(required=True, description="Its size in bytes.")
+    note = graphene.String(
+        required=True,
+        description=(
+            "Why it was held, refused or ignored, and which files were not attached; "
+            "empty when there is nothing to say."
+        ),
+    )
+    ticket = graphene.Field(
+        lambda: TicketType, description="The ticket it reached; null: none."
+    )
+    mailbox = graphene.Field(
+        HelpdeskMailbox,
+        description=(
+            "The mailbox it came through (for callers with MANAGE_PLUGINS in its "
+            "channel; null for others and when the mailbox was deleted)."
+        ),
+    )
+    reviewed_at = DateTime(
+        description="When staff accepted or rejected it; null: not decided."
+    )
+    original_url = graphene.String(
+        description=(
+            "Where staff download the message as it arrived (an .eml file), with the "
+            "caller's token; null when it was not kept (too large)."
+        )
+    )
+
+    class Meta:
+        description = (
+            "A message that reached a support mailbox (staff only: MANAGE_ORDERS for "
+            "those on a ticket, MANAGE_ORDERS or MANAGE_PLUGINS for the others)."
+        )
+
+    @staticmethod
+    def resolve_id(root: InboundEmail, info: Any) -> str:
+        return to_global_id("HelpdeskInboundEmail", root.pk)
+
+    @staticmethod
+    def resolve_received_at(root: InboundEmail, info: Any) -> Any:
+        return root.created_at
+
+    @staticmethod
+    def resolve_ticket(root: InboundEmail, info: Any) -> Any:
+        if root.ticket_id is None:
+            return None
+        return VisibleTicketByIdLoader(info.context).load(root.ticket_id)
+
+    @staticmethod
+    def resolve_mailbox(root: InboundEmail, info: Any) -> Any:
+        actor = info.context.actor
+        if root.mailbox_id is None or not may_manage_mailboxes(actor):
+            return None
+
+        def in_reach(mailbox: Any) -> Any:
+            if mailbox is None or not actor.can_access_channel(mailbox.channel_id):
+                return None
+            return mailbox
+
+        return MailboxByIdLoader(info.context).load(root.mailbox_id).then(in_reach)
+
+    @staticmethod
+    def resolve_original_url(root: InboundEmail, info: Any) -> str | None:
+        if not root.raw:
+            return None
+        return plugin_url(info.context.request, original_path(root.uuid))
+
+
 class TicketComment(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the comment.")
     body = graphene.String(required=True, description="The message, as sanitised HTML.")
@@ -128,6 +226,14 @@ class TicketComment(graphene.ObjectType):
         description="Files sent with the comment.",
     )
     created_at = DateTime(required=True, description="When it was written.")
+    email = graphene.Field(
+        HelpdeskInboundEmail,
+        description=(
+            "The e-mail it came with (staff only; null for customers and guests, and "
+            "for a comment that did not come by e-mail). A reply from an address the "
+            "ticket does not know has `email.status` UNVERIFIED until staff decide."
+        ),
+    )
 
     class Meta:
         description = "A message on a ticket: a public reply or an internal note."
@@ -161,6 +267,10 @@ class TicketComment(graphene.ObjectType):
                 ]
             )
         )
+
+    resolve_email = staff_only(
+        lambda root, info: InboundEmailByCommentIdLoader(info.context).load(root.pk)
+    )
 
 
 class TicketCommentCountableConnection(CountableConnection):
@@ -358,6 +468,13 @@ class TicketType(graphene.ObjectType):
         graphene.NonNull(TicketEventType),
         description="The whole timeline (staff only).",
     )
+    inbound_emails = graphene.List(
+        graphene.NonNull(HelpdeskInboundEmail),
+        description=(
+            "The e-mails that reached this ticket, oldest first (staff only; null for "
+            "customers and guests)."
+        ),
+    )
     status_history = graphene.List(
         graphene.NonNull(TicketStatusChange),
         required=True,
@@ -491,6 +608,9 @@ class TicketType(graphene.ObjectType):
         return files
 
     resolve_events = staff_only(lambda root, info: root.events.order_by("date", "pk"))
+    resolve_inbound_emails = staff_only(
+        lambda root, info: InboundEmailsByTicketIdLoader(info.context).load(root.pk)
+    )
 
     @staticmethod
     def resolve_refunds(root: Ticket, info: Any) -> Any:
@@ -556,3 +676,9 @@ class TicketCountableConnection(CountableConnection):
     class Meta:
         node = TicketType
         description = "A page of tickets."
+
+
+class HelpdeskInboundEmailCountableConnection(CountableConnection):
+    class Meta:
+        node = HelpdeskInboundEmail
+        description = "A page of e-mails taken in."
