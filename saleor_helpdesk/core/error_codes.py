@@ -60,6 +60,8 @@ class HelpdeskErrorCode(str, Enum):
     REFUND_REFUSED = "refund_refused"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     SHIPPING_ALREADY_REFUNDED = "shipping_already_refunded"
+    SMS_NOT_CONFIGURED = "sms_not_configured"
+    NO_PHONE_NUMBER = "no_phone_number"
 
 
 class HttpErrorCode(StrEnum):
