@@ -5,6 +5,8 @@ from django.db.models import Count, QuerySet
 
 from ...core.constants import CommentVisibility
 from ...models import Attachment, Category, Comment, Contact, Priority, TicketStatus
+from ...sms.numbers import numbers_for
+from ...sms.transports import sms_enabled
 from ..core.dataloaders import BaseLoader, ByIdLoader
 
 
@@ -80,3 +82,16 @@ class AttachmentsByCommentIdLoader(BaseLoader):
         for row in Attachment.objects.filter(comment_id__in=keys).order_by("pk"):
             grouped[row.comment_id].append(row)
         return [grouped[key] for key in keys]
+
+
+class SmsNumberLoader(BaseLoader):
+    """The number a ticket's SMS would go to, by (order id, customer id); None for
+    every key when SMS is not configured. Two queries for any number of tickets."""
+
+    context_key = "helpdesk_sms_number"
+
+    def batch_load(self, keys: list[Any]) -> list[str | None]:
+        if not sms_enabled():
+            return [None for _ in keys]
+        found = numbers_for(keys)
+        return [found[key] for key in keys]
