@@ -71,6 +71,8 @@ class HelpdeskErrorCode(str, Enum):
     CANNOT_CONNECT = "cannot_connect"
     FOLDER_MISSING = "folder_missing"
     SERVER_ERROR = "server_error"
+    SMS_NOT_CONFIGURED = "sms_not_configured"
+    NO_PHONE_NUMBER = "no_phone_number"
 
 
 class HttpErrorCode(StrEnum):
