@@ -195,6 +195,13 @@ userdb {{
   driver = passwd-file
   args = {root}/users
 }}
+# No growing delay after a wrong password (Dovecot's brute-force brake): the tests log
+# in with wrong passwords on purpose, and the next login must not wait seconds.
+service anvil {{
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
 service imap-login {{
   inet_listener imap {{
     address = 127.0.0.1

@@ -1,0 +1,54 @@
+"""The per-mailbox fetch lock: a PostgreSQL advisory lock held by a transaction on a
+connection of its own."""
+
+from django.db import connection
+
+from saleor_helpdesk.mailboxes.locks import lock_key, mailbox_lock
+
+
+def holders(mailbox_id: int) -> list[int]:
+    """The server sessions holding the mailbox's advisory lock (bigint keys show in
+    `pg_locks` as their high and low 32 bits)."""
+    key = lock_key(mailbox_id) & 0xFFFF_FFFF_FFFF_FFFF
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            "AND classid = %s AND objid = %s AND objsubid = 1",
+            [key >> 32, key & 0xFFFF_FFFF],
+        )
+        return [pid for (pid,) in cursor.fetchall()]
+
+
+def test_one_holder_at_a_time_per_mailbox(db):
+    # given a holder, when another worker and another mailbox's worker come
+    with (
+        mailbox_lock(7) as first,
+        mailbox_lock(7) as second,
+        mailbox_lock(8) as other,
+    ):
+        # then
+        assert first is not None
+        assert second is None
+        assert other is not None
+        [holder] = holders(7)
+        assert holder != connection.connection.info.backend_pid
+
+    # and the end of the block releases it
+    assert holders(7) == []
+    with mailbox_lock(7) as again:
+        assert again is not None
+
+
+def test_a_lock_whose_session_died_is_free_again(db):
+    # given a holder whose session ends (a killed worker's socket closes)
+    with mailbox_lock(7) as lock:
+        assert lock is not None and lock.held()
+        [holder] = holders(7)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [holder])
+
+        # then
+        assert not lock.held()
+        assert holders(7) == []
+        with mailbox_lock(7) as next_worker:
+            assert next_worker is not None
