@@ -285,8 +285,10 @@ class _Run:
         handled_up_to = 0
         # Failed messages with nothing taken in after them (yet).
         pending: list[_Failure] = []
+        timed_out = False
         for uid, raw in messages:
             if self._out_of_time():
+                timed_out = True
                 break
             try:
                 received = self._receive(raw)
@@ -306,9 +308,14 @@ class _Run:
         if pending:
             first = pending[0]
             self.outcome.failed += len(pending)
+            why = (
+                "The run's time was up before a message after it"
+                if timed_out
+                else "Nothing after it could be taken in either"
+            )
             self.errors.append(
-                f"{first.describe()}. Nothing after it could be taken in either, so "
-                "the fetch stopped before it; the next run tries it again."
+                f"{first.describe()}. {why}, so the fetch stopped before it; the next "
+                "run tries it again."
             )
             return done, handled_up_to, True
         return done, handled_up_to, False

@@ -15,18 +15,20 @@ SUPPORT = "support@gartenwelt.example"
 MAILBOX_KEY = Fernet.generate_key().decode()
 
 
-def new_mail(number: int, *, subject: str = "", body: str = "") -> bytes:
+def new_mail(number: int, *, subject: str = "", body: str = "", tag: str = "") -> bytes:
     """A first message from customer `number` (each from their own address, so the
-    hourly limit of tickets per sender does not apply)."""
+    hourly limit of tickets per sender does not apply). `tag` goes into the
+    Message-ID, to send the same message again as another one."""
     return _mail(
         number,
         sender=f"kunde{number}@example.de",
         subject=subject or f"Frage zu meiner Bestellung ({number})",
         body=body or f"Hallo,\r\n\r\nwo bleibt meine Bestellung {number}?\r\n\r\nGruss",
+        tag=tag,
     )
 
 
-def reply_mail(number: int, *, ticket_number: int, sender: str) -> bytes:
+def reply_mail(number: int, *, ticket_number: int, sender: str, tag: str = "") -> bytes:
     """A reply to ticket `ticket_number` naming it by its `[#number]` subject token,
     with the quoted history mail programs add."""
     body = (
@@ -39,16 +41,17 @@ def reply_mail(number: int, *, ticket_number: int, sender: str) -> bytes:
         sender=sender,
         subject=f"Re: [#{ticket_number}] Frage zu meiner Bestellung",
         body=body,
+        tag=tag,
     )
 
 
-def _mail(number: int, *, sender: str, subject: str, body: str) -> bytes:
+def _mail(number: int, *, sender: str, subject: str, body: str, tag: str) -> bytes:
     lines = [
         "Return-Path: <" + sender + ">",
         f"From: Kunde {number} <{sender}>",
         f"To: Gartenwelt Support <{SUPPORT}>",
         f"Subject: {subject}",
-        f"Message-ID: <mail.{number}.{_digest(subject)}@example.de>",
+        f"Message-ID: <mail.{number}.{_digest(subject + tag)}@example.de>",
         "Date: Thu, 03 Dec 2026 10:00:00 +0100",
         "MIME-Version: 1.0",
         "User-Agent: Mozilla Thunderbird",
