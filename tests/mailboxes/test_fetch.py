@@ -322,6 +322,34 @@ def test_fetched_messages_can_be_moved_to_a_folder(account, channel):
     assert stored(mailbox).last_uid == 3
 
 
+def test_a_reset_made_during_the_fetch_is_not_overwritten(
+    account, mailbox, monkeypatch
+):
+    # given new server settings saved while a fetch runs (they start the folder again)
+    append(account, new_mail(1))
+    real = fetch.receive_email
+
+    def intake_while_settings_change(*args, **kwargs):
+        Mailbox.objects.filter(pk=mailbox.pk).update(uidvalidity=None, last_uid=0)
+        return real(*args, **kwargs)
+
+    fetch_mailbox(mailbox.pk)
+    append(account, new_mail(2))
+    monkeypatch.setattr(fetch, "receive_email", intake_while_settings_change)
+
+    # when
+    outcome = fetch_mailbox(mailbox.pk)
+
+    # then
+    assert outcome.status == FetchStatus.FAILED
+    assert outcome.error == (
+        "The mailbox's settings changed during the fetch; the next run reads it with "
+        "the new ones."
+    )
+    after = stored(mailbox)
+    assert (after.uidvalidity, after.last_uid) == (None, 0)
+
+
 # A message whose intake fails in the database: a real error, raised by PostgreSQL
 # for rows this trigger refuses.
 REFUSE = """
