@@ -85,13 +85,20 @@ class Received:
 
 
 def receive_email(
-    raw: bytes, *, mailbox: Mailbox, via: str, review: bool = False
+    raw: bytes,
+    *,
+    mailbox: Mailbox,
+    via: str,
+    review: bool = False,
+    size: int | None = None,
 ) -> Received:
     """Take one raw RFC 5322 message in (see the module docstring). Never raises for
     what a message says; only for a database or storage failure, after which nothing
     was written and the same call may be made again. `review`: staff accepted a held
-    message, so the sender's hourly limit does not apply."""
-    too_large = len(raw) > mailbox.max_message_size
+    message, so the sender's hourly limit does not apply. `size`: the whole message's
+    size when `raw` is only its header (a fetch does not download what it refuses)."""
+    size = len(raw) if size is None else max(size, len(raw))
+    too_large = size > mailbox.max_message_size
     msg = parse_message(_head(raw) if too_large else raw)
     existing = InboundEmail.objects.filter(message_id=msg.message_id).first()
     if existing is not None:
@@ -104,7 +111,7 @@ def receive_email(
         from_name=msg.from_name[:256],
         subject=msg.subject[:998],
         sent_at=msg.date,
-        size=len(raw),
+        size=size,
     )
     try:
         with removing_files_on_error(), transaction.atomic():

@@ -240,6 +240,7 @@ class _Run:
                 uidvalidity=uidvalidity,
                 last_uid=last_uid,
                 limit=self.batch_size,
+                max_size=self.mailbox.max_message_size,
                 ssl_context=self.ssl_context,
             )
             if batch.uidvalidity != uidvalidity:
@@ -253,7 +254,7 @@ class _Run:
                         batch.uidvalidity,
                     )
                 last_uid = 0
-            done, handled_up_to, stop = self._take_in(batch.messages)
+            done, handled_up_to, stop = self._take_in(batch.messages, batch.sizes)
             imap.finish(settings, done, ssl_context=self.ssl_context)
             uidvalidity, last_uid = batch.uidvalidity, max(handled_up_to, last_uid)
             if not self._advance(uidvalidity, last_uid):
@@ -262,7 +263,7 @@ class _Run:
                     "reads it with the new ones."
                 )
                 break
-            if stop or len(batch.messages) < self.batch_size:
+            if stop or not batch.more:
                 break
         if self.errors:
             self.fail()
@@ -277,7 +278,7 @@ class _Run:
         return self.deadline is not None and time.monotonic() >= self.deadline
 
     def _take_in(
-        self, messages: list[tuple[int, bytes]]
+        self, messages: list[tuple[int, bytes]], sizes: dict[int, int]
     ) -> tuple[list[int], int, bool]:
         """Take the batch in, in UID order: (the UIDs to finish, the UID up to which
         every message was handled (taken in or skipped), whether to stop the run)."""
@@ -291,7 +292,7 @@ class _Run:
                 timed_out = True
                 break
             try:
-                received = self._receive(raw)
+                received = self._receive(raw, sizes.get(uid))
             except Exception as error:  # a database or storage error, or a bug
                 pending.append(_Failure(uid, _message_id(raw), error))
                 continue
@@ -320,11 +321,12 @@ class _Run:
             return done, handled_up_to, True
         return done, handled_up_to, False
 
-    def _receive(self, raw: bytes) -> Received:
+    def _receive(self, raw: bytes, size: int | None) -> Received:
         """`receive_email`, tried a second time when the first attempt fails (a
-        deadlock or a dropped connection goes away on a retry)."""
+        deadlock or a dropped connection goes away on a retry). `size`: the whole
+        message's, when only its header was fetched."""
         try:
-            return receive_email(raw, mailbox=self.mailbox, via=VIA)
+            return receive_email(raw, mailbox=self.mailbox, via=VIA, size=size)
         except Exception:
             logger.warning(
                 "Mailbox %s: a message could not be taken in; trying once more.",
@@ -333,7 +335,7 @@ class _Run:
             )
             _drop_broken_connection()
         try:
-            return receive_email(raw, mailbox=self.mailbox, via=VIA)
+            return receive_email(raw, mailbox=self.mailbox, via=VIA, size=size)
         except Exception:
             _drop_broken_connection()
             raise

@@ -15,17 +15,17 @@ from .mail import MAILBOX_KEY, append, imap_mailbox, new_mail, reply_mail
 # A run costs 3 besides its messages: reading the mailbox, storing the last UID after
 # each batch (one batch here; one per 50 messages), recording the outcome.
 PER_RUN = 3
-# A new ticket from an unknown sender, 22:
+# A new ticket from an unknown sender, 21:
 # - intake's decisions, 7: the Message-ID seen before?, our own addresses (mailboxes,
 #   channel senders; read once, for the loop check and the CC filter), the sender's
 #   account, the sender's tickets this hour, the attachment rules, the order the
 #   message names;
-# - `create_ticket`, 14: channel, its settings, initial status, INSERT ticket, comment,
+# - `create_ticket`, 13: channel, its settings, initial status, INSERT ticket, comment,
 #   events (one statement), webhook subscriptions, then the confirmation e-mail's
-#   planning (ticket, channel settings, agents, template, the channel's support mailbox
-#   for the reply address, INSERT e-mail, comment);
+#   planning (ticket, channel settings, agents, template, INSERT e-mail, comment; the
+#   reply address is chosen when the worker sends it);
 # - INSERT of the `InboundEmail`, 1.
-NEW_TICKET = 22
+NEW_TICKET = 21
 # A reply from the ticket's customer, 20:
 # - intake's decisions, 9: the Message-ID seen before?, our own addresses (2), the
 #   sender's account, the ticket its subject names, may the sender answer it?, its
