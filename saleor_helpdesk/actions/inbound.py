@@ -130,6 +130,39 @@ def receive_email(
     return Received(row, created=True)
 
 
+def keep_unprocessable(
+    raw: bytes, *, mailbox: Mailbox, via: str, error: str
+) -> InboundEmail | None:
+    """Keep for staff a message whose intake failed even when tried again (a bug, or
+    data the database refuses), so that it is not lost unseen: recorded as
+    `malformed` with the error and its original. None when even that fails (the
+    caller has logged the error)."""
+    msg = parse_message(_head(raw))
+    try:
+        with removing_files_on_error(), transaction.atomic():
+            row, created = InboundEmail.objects.get_or_create(
+                message_id=msg.message_id,
+                defaults={
+                    "mailbox": mailbox,
+                    "via": via[:32],
+                    "status": InboundStatus.MALFORMED,
+                    "from_address": msg.from_address[:320],
+                    "from_name": msg.from_name[:256],
+                    "subject": msg.subject[:998],
+                    "sent_at": msg.date,
+                    "size": len(raw),
+                    "note": f"Could not be taken in: {error}"[:4000],
+                },
+            )
+            if created:
+                _keep_raw(row, raw)
+                row.save(update_fields=["raw"])
+    except Exception:  # the caller reports the intake's own failure
+        logger.exception("A message that failed its intake could not be kept either.")
+        return None
+    return row
+
+
 def take_in_again(row: InboundEmail, reviewer: Any) -> None:
     """Staff accepted a held message: take it in now as if the sender's hourly limit
     did not apply. Runs inside the caller's transaction, with `row` locked."""

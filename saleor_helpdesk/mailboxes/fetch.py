@@ -40,7 +40,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
-from ..actions.inbound import Received, receive_email
+from ..actions.inbound import Received, keep_unprocessable, receive_email
 from ..core import secrets
 from ..models import Mailbox
 from ..models.mailbox import AfterFetch, FetchResult, MailboxKind
@@ -206,6 +206,7 @@ class _Failure:
     uid: int
     message_id: str
     error: Exception
+    raw: bytes = field(repr=False, default=b"")
 
     def describe(self) -> str:
         text = " ".join(str(self.error).split())[:ERROR_TEXT]
@@ -294,7 +295,7 @@ class _Run:
             try:
                 received = self._receive(raw, sizes.get(uid))
             except Exception as error:  # a database or storage error, or a bug
-                pending.append(_Failure(uid, _message_id(raw), error))
+                pending.append(_Failure(uid, _message_id(raw), error, raw))
                 continue
             for failure in pending:
                 # A later message went in: the fault was that message's. Skip it.
@@ -349,8 +350,13 @@ class _Run:
             exc_info=failure.error,
         )
         self.outcome.failed += 1
+        kept = keep_unprocessable(
+            failure.raw, mailbox=self.mailbox, via=VIA, error=failure.describe()
+        )
+        where = " and is kept for review" if kept is not None else ""
         self.errors.append(
-            f"{failure.describe()}. It was skipped and stays unread in the mailbox."
+            f"{failure.describe()}. It was skipped{where}; it stays unread in the "
+            "mailbox."
         )
 
     def _advance(self, uidvalidity: int, last_uid: int) -> bool:

@@ -360,22 +360,44 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$ LANGUAGE plpgsql;
-CREATE TRIGGER helpdesk_test_refuse BEFORE INSERT ON saleor_helpdesk_inboundemail
+CREATE TRIGGER helpdesk_test_refuse BEFORE INSERT ON saleor_helpdesk_TABLE
 FOR EACH ROW EXECUTE FUNCTION helpdesk_test_refuse();
 """
 
 
-def refuse_intake(subject_like: str) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(REFUSE.replace("%s", "'" + subject_like + "'"))
-
-
-def allow_intake() -> None:
+def refuse_intake(subject_like: str, table: str = "inboundemail") -> None:
     with connection.cursor() as cursor:
         cursor.execute(
-            "DROP TRIGGER helpdesk_test_refuse ON saleor_helpdesk_inboundemail;"
+            REFUSE.replace("%s", "'" + subject_like + "'").replace("TABLE", table)
+        )
+
+
+def allow_intake(table: str = "inboundemail") -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DROP TRIGGER helpdesk_test_refuse ON saleor_helpdesk_{table};"
             "DROP FUNCTION helpdesk_test_refuse();"
         )
+
+
+def test_a_message_whose_ticket_the_database_refuses_is_kept_for_review(
+    account, mailbox
+):
+    # given a message whose ticket the database refuses, every time
+    refuse_intake("Poison%", table="ticket")
+    append(account, new_mail(1), new_mail(2, subject="Poison"), new_mail(3))
+
+    # when
+    outcome = fetch_mailbox(mailbox.pk)
+
+    # then it is kept, with its original, for staff to read
+    assert (outcome.new, outcome.failed) == (2, 1)
+    kept = InboundEmail.objects.get(subject="Poison")
+    assert kept.status == InboundStatus.MALFORMED
+    assert "refused by the test trigger" in kept.note
+    assert kept.raw.read() == new_mail(2, subject="Poison")
+    assert "It was skipped and is kept for review" in stored(mailbox).last_fetch_error
+    allow_intake(table="ticket")
 
 
 def test_a_message_the_database_refuses_is_skipped_and_left_unread(account, mailbox):
@@ -400,7 +422,7 @@ def test_a_message_the_database_refuses_is_skipped_and_left_unread(account, mail
     ), after.last_fetch_error
     assert "refused by the test trigger" in after.last_fetch_error
     assert after.last_fetch_error.endswith(
-        "It was skipped and stays unread in the mailbox."
+        "It was skipped; it stays unread in the mailbox."
     )
 
     # and the next run goes past it
