@@ -47,13 +47,14 @@ def send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> No
         )
 
 
-# Webhook delivery tasks live with the webhooks; importing them here registers them
-# with Celery, which autodiscovers `saleor_helpdesk.tasks`.
+# Webhook delivery and SMS tasks live with their packages; importing them here registers
+# them with Celery, which autodiscovers `saleor_helpdesk.tasks`.
 from .privacy.tasks import apply_retention_policy  # noqa: E402, F401
 from .refunds.tasks import (  # noqa: E402, F401
     sync_open_refunds,
     sync_order_refunds_task,
 )
+from .sms.tasks import retry_due_sms, send_pending_sms  # noqa: E402, F401
 from .webhooks.tasks import deliver_pending, retry_due_deliveries  # noqa: E402, F401
 
 
@@ -63,6 +64,7 @@ def resume_after_restart(**kwargs: object) -> None:
     lease ran out, retries that came due), without waiting for a periodic schedule."""
     try:
         retry_due_emails.delay()
+        retry_due_sms.delay()
         retry_due_deliveries.delay()
         sync_open_refunds.delay()
     except Exception:  # a broker hiccup at start-up must not stop the worker

@@ -16,7 +16,7 @@ from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.core.actor import Actor, ActorKind
 from saleor_helpdesk.core.permissions import Perm
 from saleor_helpdesk.dashboard.app import InstallStatus, dashboard_app_spec
-from saleor_helpdesk.host import AuthenticationError, get_host
+from saleor_helpdesk.host import AuthenticationError, StoredPhone, get_host
 from saleor_helpdesk.host.refunds import (
     RefundableLine,
     RefundPlan,
@@ -26,6 +26,7 @@ from saleor_helpdesk.host.refunds import (
 from saleor_helpdesk.host.shared import SharedHostPort
 from saleor_helpdesk.host.third_party import FOREIGN_APP_MESSAGE
 from tests.factories import (
+    AddressFactory,
     AppFactory,
     OrderFactory,
     OrderLineFactory,
@@ -305,6 +306,64 @@ def test_someone_without_orders_has_an_empty_summary():
         Decimal(0),
         None,
     )
+
+
+# Phone numbers on addresses
+
+
+def test_address_phones_are_the_numbers_as_the_shop_keeps_them(
+    channel, django_assert_num_queries
+):
+    # given a customer whose default shipping address has a mobile number and whose
+    # billing address has none, an order shipped without a number and billed to an
+    # Austrian address with one typed in its national form (kept as typed), and an
+    # order without addresses
+    customer = UserFactory(
+        default_shipping_address=AddressFactory(phone="+4915112345678"),
+        default_billing_address=AddressFactory(country="AT", phone=""),
+    )
+    order = OrderFactory(
+        user=customer,
+        channel=channel,
+        shipping_address=AddressFactory(phone=""),
+        billing_address=AddressFactory(
+            country="AT", phone="0664 1234567", validation_skipped=True
+        ),
+    )
+    bare = OrderFactory(channel=channel)
+    nobody = UserFactory()
+
+    # when the host is asked for their numbers
+    with django_assert_num_queries(2):
+        phones = get_host().address_phones(
+            order_ids=[order.pk, bare.pk], user_ids=[customer.pk, nobody.pk]
+        )
+
+    # then each number comes with its address's country, in the order of preference,
+    # and what holds none is left out
+    assert phones.orders == {order.pk: (StoredPhone("0664 1234567", "AT"),)}
+    assert phones.users == {customer.pk: (StoredPhone("+4915112345678", "DE"),)}
+
+
+def test_address_phones_keep_shipping_before_billing():
+    customer = UserFactory(
+        default_shipping_address=AddressFactory(phone="+4915100000001"),
+        default_billing_address=AddressFactory(phone="+4915100000002"),
+    )
+
+    phones = get_host().address_phones(user_ids=[customer.pk])
+
+    assert [phone.number for phone in phones.users[customer.pk]] == [
+        "+4915100000001",
+        "+4915100000002",
+    ]
+
+
+def test_no_ids_ask_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        phones = get_host().address_phones()
+
+    assert (phones.orders, phones.users) == ({}, {})
 
 
 # The order's timeline, signatures, the writer

@@ -20,6 +20,7 @@ from .fields import (
 from .forward import forward_ticket
 from .merge import merge_tickets
 from .orders import NewLine, link_order
+from .sms import send_sms_reply
 from .status import change_status, close_ticket, reopen_ticket
 from .update import TicketChanges, TicketRefused, bulk_update_tickets, update_ticket
 
@@ -47,6 +48,7 @@ __all__ = [
     "merge_tickets",
     "remove_attachment",
     "reopen_ticket",
+    "send_sms_reply",
     "unassign_ticket",
     "update_ticket",
 ]

@@ -51,6 +51,11 @@ def add_comment(
         require_agent(actor)
     if medium is not None and medium not in CommentMedium.values:
         raise field_error("medium", "Unknown medium.", HelpdeskErrorCode.INVALID)
+    if internal and medium == CommentMedium.SMS:
+        # An SMS reaches the customer: it is a reply, never a note.
+        raise field_error(
+            "medium", "An internal note cannot be an SMS.", HelpdeskErrorCode.INVALID
+        )
     if len(body or "") > MAX_BODY_LENGTH:
         raise field_error(
             "body", "The message is too long.", HelpdeskErrorCode.BODY_TOO_LONG

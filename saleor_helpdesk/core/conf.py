@@ -9,6 +9,7 @@ setting wins, so a host project that sets one keeps full control. A value that c
 be read is a configuration error naming the variable, never a silent default.
 """
 
+import json
 import os
 from typing import Any
 
@@ -26,6 +27,31 @@ def _raw(name: str) -> tuple[bool, Any]:
     if name in os.environ:
         return True, os.environ[name]
     return False, None
+
+
+def value(name: str) -> Any:
+    """The setting as given, or None: a Django setting keeps its type (a list stays a
+    list), an environment variable is text."""
+    return _raw(name)[1]
+
+
+def mapping(name: str) -> dict[str, Any]:
+    """A dictionary: the Django setting, else the environment variable holding a JSON
+    object; empty when neither is set."""
+    found, given = _raw(name)
+    if not found or given is None or given == "":
+        return {}
+    if isinstance(given, str):
+        try:
+            given = json.loads(given)
+        except ValueError:
+            given = None
+    if not isinstance(given, dict):
+        raise ImproperlyConfigured(
+            f"{name} must be a dictionary (as an environment variable: a JSON object "
+            'such as {"KEY": "value"}).'
+        )
+    return given
 
 
 def text(name: str, default: str = "") -> str:

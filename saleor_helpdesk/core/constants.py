@@ -106,6 +106,8 @@ class TicketEventType(models.TextChoices):
     CUSTOMER_LINKED = "customer_linked", "Linked to the customer's account"
     EMAIL_SENT = "email_sent", "E-mail sent"
     EMAIL_FAILED = "email_failed", "E-mail failed"
+    SMS_SENT = "sms_sent", "SMS sent"
+    SMS_FAILED = "sms_failed", "SMS failed"
     MERGED = "merged", "Merged into another ticket"
     MERGED_FROM = "merged_from", "Another ticket merged in"
     FORWARDED = "forwarded", "Forwarded"

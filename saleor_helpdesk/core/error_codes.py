@@ -71,15 +71,23 @@ class HelpdeskErrorCode(str, Enum):
     CANNOT_CONNECT = "cannot_connect"
     FOLDER_MISSING = "folder_missing"
     SERVER_ERROR = "server_error"
+    SMS_NOT_CONFIGURED = "sms_not_configured"
+    NO_PHONE_NUMBER = "no_phone_number"
 
 
 class HttpErrorCode(StrEnum):
     """Codes only the plain HTTP endpoints (attachment downloads, the data export, the
-    Dashboard's files) answer with, besides the domain's: the request itself was
-    refused before any action ran."""
+    Dashboard's files, e-mail in) answer with, besides the domain's: the request itself
+    was refused before any action ran."""
 
     METHOD_NOT_ALLOWED = "method_not_allowed"
     INVALID_TOKEN = "invalid_token"  # noqa: S105 (an error code, not a secret)
     UNAUTHENTICATED = "unauthenticated"
     ATTACHMENT_REMOVED = "attachment_removed"
     NOT_BUILT = "not_built"
+    # E-mail in (`http/inbound/`): a pushed message or an e-mail service's webhook.
+    MAILBOX_INACTIVE = "mailbox_inactive"
+    TOO_LARGE = "too_large"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    INVALID_SIGNATURE = "invalid_signature"
+    NOT_CONFIGURED = "not_configured"

@@ -4,7 +4,7 @@
 default; the test suite's stand-in host is `tests/host/port.py`).
 
 - `base.py`: the port, `HostPort`, with its contract, and `AuthenticationError`,
-  `CustomerSummary`.
+  `CustomerSummary`, `StoredPhone`, `AddressPhones`.
 - `shared.py`: `SharedHostPort`, what both hosts do alike over Saleor's model names
   (current actor, staff access, customer summary, reading payments and refunds).
 - `saleor.py`: the Saleor 3.22+ host (imports Saleor): authentication with Saleor's
@@ -12,7 +12,8 @@ default; the test suite's stand-in host is `tests/host/port.py`).
   reasons and refunds through Saleor's own mutations.
 - Shared by both hosts, importing nothing of Saleor: `refunds.py` (the values refunds
   cross the port as), `order_reading.py` (an order's payments, refund options and
-  refund states, read by Saleor's names), `staff_access.py` (Saleor's permission and
+  refund states, read by Saleor's names), `address_reading.py` (the phone numbers on
+  orders' and customers' addresses), `staff_access.py` (Saleor's permission and
   channel rules), `shop_models.py` (the shop's models by app label),
   `third_party.py` (Dashboard tokens bound to the helpdesk's app),
   `app_registration.py` (the Dashboard app's rows).
@@ -26,11 +27,24 @@ from functools import cache
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from .base import AuthenticationError, CustomerSummary, HostPort
+from .base import (
+    AddressPhones,
+    AuthenticationError,
+    CustomerSummary,
+    HostPort,
+    StoredPhone,
+)
 
 DEFAULT_HOST = "saleor_helpdesk.host.saleor.SaleorHost"
 
-__all__ = ["AuthenticationError", "CustomerSummary", "HostPort", "get_host"]
+__all__ = [
+    "AddressPhones",
+    "AuthenticationError",
+    "CustomerSummary",
+    "HostPort",
+    "StoredPhone",
+    "get_host",
+]
 
 
 @cache

@@ -7,7 +7,7 @@ asserts this contract on whichever host runs.
 """
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,6 +47,26 @@ class CustomerSummary:
     language_code: str | None
 
 
+@dataclass(frozen=True)
+class StoredPhone:
+    """A phone number as one of the shop's addresses holds it, with that address's
+    country (ISO 3166 code), which reads a number written without its country code."""
+
+    number: str
+    country: str
+
+
+@dataclass(frozen=True)
+class AddressPhones:
+    """Phone numbers on addresses, in the order they are preferred: per order its
+    shipping, then its billing address; per user their default shipping, then default
+    billing address. Addresses without a number are left out, and so are orders and
+    users without any."""
+
+    orders: Mapping[Any, tuple[StoredPhone, ...]]
+    users: Mapping[int, tuple[StoredPhone, ...]]
+
+
 class HostPort(ABC):
     @abstractmethod
     def authenticate(self, request: "HttpRequest") -> "Actor":
@@ -72,6 +92,14 @@ class HostPort(ABC):
     @abstractmethod
     def customer_summary(self, *, user: Any | None, email: str) -> CustomerSummary:
         """Name, e-mail, order count, total spent and registration date of a customer."""
+
+    @abstractmethod
+    def address_phones(
+        self, *, order_ids: Iterable[Any] = (), user_ids: Iterable[int] = ()
+    ) -> AddressPhones:
+        """The phone numbers on these orders' and users' addresses, as the shop stores
+        them (see `AddressPhones`). One query for the orders and one for the users, at
+        most, however many are asked for."""
 
     @abstractmethod
     def add_order_note(self, *, order: Any, actor: "Actor", message: str) -> None:

@@ -1,10 +1,11 @@
 """The part of the host port both hosts implement alike, over Saleor's model names.
 
 Saleor's models and the stand-in host's share their app labels, model names, relation
-and field names (`shop_models.py`, `staff_access.py`, `order_reading.py`), so this code
-runs unchanged on either host. Each host inherits `SharedHostPort` and adds only what
-differs between them: authentication, order notes, signing, refund reasons, submitting
-a refund, app registration. Nothing here imports Saleor.
+and field names (`shop_models.py`, `staff_access.py`, `order_reading.py`,
+`address_reading.py`), so this code runs unchanged on either host. Each host inherits
+`SharedHostPort` and adds only what differs between them: authentication, order notes,
+signing, refund reasons, submitting a refund, app registration. Nothing here imports
+Saleor.
 """
 
 from collections.abc import Iterable
@@ -15,7 +16,8 @@ from django.db.models import Count, Sum
 
 from ..core.actor import Actor
 from ..core.constants import DRAFT_ORDER_STATUS
-from .base import CustomerSummary, HostPort
+from .address_reading import address_phones_of
+from .base import AddressPhones, CustomerSummary, HostPort
 from .order_reading import payments_of, refund_options_of, refund_status_of
 from .refunds import PaymentSummary, RefundOptions, RefundStatus
 from .shop_models import order_model, user_model
@@ -63,6 +65,11 @@ class SharedHostPort(HostPort):
             currency=orders.values_list("currency", flat=True).first(),
             language_code=user.language_code if user else None,
         )
+
+    def address_phones(
+        self, *, order_ids: Iterable[Any] = (), user_ids: Iterable[int] = ()
+    ) -> AddressPhones:
+        return address_phones_of(order_ids, user_ids)
 
     # Refunds: reading what the order allows and where a refund stands is the same on
     # both hosts (`order_reading.py`); each host lists its refund reasons and submits.

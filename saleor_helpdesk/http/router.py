@@ -10,6 +10,7 @@ from ..graphql.view import handle_graphql
 from .attachments import download_attachment
 from .dashboard import redirect_to_dashboard, serve_dashboard
 from .export import export_customer_data
+from .inbound import receive_raw_message, receive_webhook
 from .inbound_original import download_original
 
 Handler = Callable[..., HttpResponseBase]
@@ -66,6 +67,8 @@ def index(request: HttpRequest) -> HttpResponse:
                 "inbound_email_original": "inbound-emails/<uuid>/original/",
                 "privacy_export": "privacy/export/?customer=<User ID>|email=<address>",
                 "dashboard": "dashboard/",
+                "inbound_raw": "inbound/raw/<mailbox uuid>/",
+                "inbound_webhook": "inbound/<e-mail service>/<mailbox uuid>/",
             },
         }
     )
@@ -76,6 +79,11 @@ route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachme
 route(r"/privacy/export/?")(export_customer_data)
 route(r"/inbound-emails/(?P<inbound_uuid>[0-9a-fA-F-]{36})/original/?")(
     download_original
+)
+route(r"/inbound/raw/(?P<mailbox_uuid>[0-9a-fA-F-]{36})/?")(receive_raw_message)
+# `mime`: Mailgun posts the raw message only to a URL that ends so.
+route(r"/inbound/(?P<service>[a-z_]+)/(?P<mailbox_uuid>[0-9a-fA-F-]{36})(?:/mime)?/?")(
+    receive_webhook
 )
 route(r"/dashboard")(redirect_to_dashboard)
 # `=`: a ticket page names the ticket by its global ID (base64).

@@ -2,7 +2,7 @@
 
 A `Mailbox` is one support address customers write to. Its messages arrive either by
 IMAP (the helpdesk fetches them, `mailboxes/`) or pushed by an e-mail service's inbound
-webhook or a raw-MIME pipe (`http/inbound.py`); both hand the bytes to
+webhook or a raw-MIME pipe (`http/inbound/`); both hand the bytes to
 `actions/inbound.py`, which records each message once as an `InboundEmail`.
 """
 

@@ -6,7 +6,8 @@ sent after commit. A batch of events costs a bounded number of queries, however 
 tickets it spans.
 
 To the customer (and the ticket's CC addresses):
-- ticket received; every public staff or app reply (internal notes never);
+- ticket received; every public staff or app reply (internal notes never; a reply
+  sent as an SMS neither: the customer got it as a text);
 - a status change the customer can see: the customer-facing label changed (internal
   statuses count as their `customer_status`), staff or an app made it, and it is not a
   close (the close has its own e-mail). System moves (a customer's reply reopening the
@@ -45,6 +46,7 @@ from django.utils import timezone
 from ..core.choice_labels import choice_label
 from ..core.constants import (
     AuthorType,
+    CommentMedium,
     CommentVisibility,
     ComplaintDecision,
     RefundState,
@@ -388,6 +390,8 @@ class _Planner:
         if comment is None or comment.visibility != CommentVisibility.PUBLIC:
             return []
         if comment.author_type in (AuthorType.STAFF, AuthorType.APP):
+            if comment.medium == CommentMedium.SMS:
+                return []  # the customer got it as a text (`actions/sms.py`)
             return [
                 self._customer(
                     ticket,

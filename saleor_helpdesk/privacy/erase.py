@@ -75,6 +75,7 @@ class ErasureResult:
     attachments: int
     emails: int
     webhook_deliveries: int
+    sms_messages: int = 0
 
     @property
     def nothing_to_erase(self) -> bool:
@@ -176,7 +177,7 @@ def erase_tickets(
         Attachment.objects.filter(ticket_id__in=ids), now=now, keep_names=False
     )
     emails, _ = EmailMessage.objects.filter(ticket_id__in=ids).delete()
-    SmsMessage.objects.filter(ticket_id__in=ids).delete()
+    texts, _ = SmsMessage.objects.filter(ticket_id__in=ids).delete()
     erase_inbound_emails(InboundEmail.objects.filter(ticket_id__in=ids))
     deliveries = purge_webhook_deliveries(ids)
     with batched():
@@ -193,6 +194,7 @@ def erase_tickets(
         attachments=attachments,
         emails=emails,
         webhook_deliveries=deliveries,
+        sms_messages=texts,
     )
 
 
@@ -352,14 +354,15 @@ def _erase_timeline(ids: list[int], account_ids: set[int]) -> None:
             TicketEventType.CUSTOMER_REGISTERED,
             TicketEventType.CUSTOMER_LINKED,
             TicketEventType.EMAIL_FAILED,
+            TicketEventType.SMS_FAILED,
             TicketEventType.ATTACHMENT_ADDED,
             TicketEventType.ATTACHMENT_REMOVED,
         ],
     ):
         for name in _ACCOUNT_PARAMETERS:
             event.parameters.pop(name, None)
-        if event.type == TicketEventType.EMAIL_FAILED:
-            # A mail server's refusal quotes the recipient's address.
+        if event.type in (TicketEventType.EMAIL_FAILED, TicketEventType.SMS_FAILED):
+            # A mail server's or SMS provider's refusal quotes the recipient.
             event.parameters["error"] = ""
         if "name" in event.parameters:
             # File names often carry the customer's name ("Rechnung Schmidt.pdf").

@@ -4,8 +4,8 @@ tickets' files (GDPR art. 15 access and art. 20 portability).
 What is in it: each ticket of theirs (see `erase.tickets_of`) with its fields, the
 complaint form and lines, every message (internal notes too, marked `internal`: notes
 about a person are their personal data; the merchant reviews the file before handing it
-over, art. 15(4)), every file, refunds, the e-mails sent about it and the timeline's
-event types and dates. Staff appear as "staff", never by name (other people's data).
+over, art. 15(4)), every file, refunds, the e-mails and SMS sent about it and the
+timeline's event types and dates. Staff appear as "staff", never by name (other people's data).
 
 The zip is streamed: files go out chunk by chunk and tickets are read in batches, so
 memory stays bounded whatever the customer holds.
@@ -112,6 +112,7 @@ def _batched(tickets: Any) -> Iterator[Ticket]:
                 "lines",
                 "refunds",
                 "email_messages",
+                "sms_messages",
                 "events",
                 "complaint",
             )
@@ -238,6 +239,16 @@ def _ticket(ticket: Ticket, files: list) -> dict[str, Any]:
                 "sent_at": _iso(message.sent_at),
             }
             for message in ticket.email_messages.all()
+        ],
+        "sms": [
+            {
+                "to": text.to,
+                "body": text.body,
+                "status": text.status,
+                "created_at": _iso(text.created_at),
+                "sent_at": _iso(text.sent_at),
+            }
+            for text in ticket.sms_messages.all()
         ],
         "timeline": [
             {"type": event.type, "date": _iso(event.date)}

@@ -298,6 +298,32 @@ def email_failed_event(*, ticket: Ticket, notification: str, error: str) -> Tick
     )
 
 
+def sms_sent_event(
+    *, ticket: Ticket, sms_id: int, comment_id: int | None
+) -> TicketEvent:
+    # The number stays on the outbox row; the comment is the text.
+    return _event(
+        ticket,
+        Actor.system(),
+        TicketEventType.SMS_SENT,
+        sms_id=sms_id,
+        comment_id=comment_id,
+    )
+
+
+def sms_failed_event(
+    *, ticket: Ticket, sms_id: int, comment_id: int | None, error: str
+) -> TicketEvent:
+    return _event(
+        ticket,
+        Actor.system(),
+        TicketEventType.SMS_FAILED,
+        sms_id=sms_id,
+        comment_id=comment_id,
+        error=error[:500],
+    )
+
+
 def personal_data_erased_event(
     *, ticket: Ticket, actor: Actor, reason: str, save: bool = True
 ) -> TicketEvent:

@@ -21,6 +21,7 @@ from .helpdesk import (
 )
 from .shared_host import AppFactory, ChannelFactory, install_helpdesk_app
 
+AddressFactory = host_objects.AddressFactory
 UserFactory = host_objects.UserFactory
 StaffFactory = host_objects.StaffFactory
 OrderFactory = host_objects.OrderFactory
@@ -31,6 +32,7 @@ grant = host_objects.grant
 third_party_token_for = host_objects.third_party_token_for
 
 __all__ = [
+    "AddressFactory",
     "AppFactory",
     "AttachmentFileFactory",
     "CategoryFactory",

@@ -7,7 +7,7 @@ values); the objects are made with Saleor's own models and token functions.
 from decimal import Decimal
 
 import factory
-from saleor.account.models import Group, User
+from saleor.account.models import Address, Group, User
 from saleor.app.models import App, AppToken
 from saleor.core.jwt import create_access_token, create_access_token_for_app
 from saleor.order import OrderOrigin
@@ -37,6 +37,22 @@ class UserFactory(factory.django.DjangoModelFactory):
 class StaffFactory(UserFactory):
     email = factory.Sequence(lambda n: f"staff{n}@example.com")
     is_staff = True
+
+
+class AddressFactory(factory.django.DjangoModelFactory):
+    """An address with a phone number as the shop saved it: Saleor's field stores
+    E.164 for a number it can read and the typed text for one it cannot."""
+
+    class Meta:
+        model = Address
+
+    first_name = "Anna"
+    last_name = "Schmidt"
+    street_address_1 = "Hauptstraße 1"
+    city = "BERLIN"
+    postal_code = "10115"
+    country = "DE"
+    phone = ""
 
 
 class OrderFactory(factory.django.DjangoModelFactory):

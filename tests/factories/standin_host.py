@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import factory
 
-from tests.host.account.models import Group, User
+from tests.host.account.models import Address, Group, User
 from tests.host.app.models import App
 from tests.host.order.models import Order, OrderLine
 from tests.host.permission.models import Permission
@@ -30,6 +30,16 @@ class UserFactory(factory.django.DjangoModelFactory):
 class StaffFactory(UserFactory):
     email = factory.Sequence(lambda n: f"staff{n}@example.com")
     is_staff = True
+
+
+class AddressFactory(factory.django.DjangoModelFactory):
+    """An address with a phone number as the shop saved it (E.164 when validated)."""
+
+    class Meta:
+        model = Address
+
+    country = "DE"
+    phone = ""
 
 
 class OrderFactory(factory.django.DjangoModelFactory):

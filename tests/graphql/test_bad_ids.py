@@ -430,6 +430,12 @@ PLACES: dict[str, Place] = {
             },
         },
     ),
+    "ticketSmsSend.id": Place(
+        "Ticket",
+        "id",
+        mutation("ticketSmsSend", "id: $id, body: $body", "$id: ID!, $body: String!"),
+        lambda w, bad: {"id": bad, "body": "Kommt morgen"},
+    ),
     "ticketClose.id": only_id("ticketClose", "Ticket"),
     "ticketReopen.id": only_id("ticketReopen", "Ticket"),
     "guestTicketCommentAdd.id": Place(

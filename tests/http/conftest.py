@@ -37,10 +37,13 @@ def http(
     method: str = "GET",
     token: str | None = None,
     data: bytes | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Reply:
     request = urllib.request.Request(url, data=data, method=method)  # noqa: S310
     if token is not None:
         request.add_header("Authorization", f"Bearer {token}")
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
     try:
         with _opener.open(request, timeout=10) as response:
             return Reply(response.status, response.headers, response.read())

@@ -20,6 +20,8 @@ def test_the_index_describes_the_plugin(plugin_url):
             "inbound_email_original": "inbound-emails/<uuid>/original/",
             "privacy_export": "privacy/export/?customer=<User ID>|email=<address>",
             "dashboard": "dashboard/",
+            "inbound_raw": "inbound/raw/<mailbox uuid>/",
+            "inbound_webhook": "inbound/<e-mail service>/<mailbox uuid>/",
         },
     }
 

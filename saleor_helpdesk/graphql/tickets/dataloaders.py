@@ -13,6 +13,8 @@ from ...models import (
     Priority,
     TicketStatus,
 )
+from ...sms.numbers import numbers_for
+from ...sms.transports import sms_enabled
 from ...tickets.access import visible_tickets
 from ..core.dataloaders import BaseLoader, ByIdLoader
 
@@ -127,3 +129,16 @@ class VisibleTicketByIdLoader(BaseLoader):
             for row in visible_tickets(self.context.actor).filter(pk__in=keys)
         }
         return [rows.get(key) for key in keys]
+
+
+class SmsNumberLoader(BaseLoader):
+    """The number a ticket's SMS would go to, by (order id, customer id); None for
+    every key when SMS is not configured. Two queries for any number of tickets."""
+
+    context_key = "helpdesk_sms_number"
+
+    def batch_load(self, keys: list[Any]) -> list[str | None]:
+        if not sms_enabled():
+            return [None for _ in keys]
+        found = numbers_for(keys)
+        return [found[key] for key in keys]

@@ -4,6 +4,7 @@ import graphene
 from django.core.exceptions import ValidationError
 
 from ...host.shop_models import channel_model
+from ...sms.transports import sms_enabled
 from ...tickets.inbox import next_unanswered_ticket
 from ..core.connection import check_pagination, connection_field, resolve_connection
 from ..core.errors import query_error
@@ -22,6 +23,7 @@ from .mutations.ticket_forward import TicketForward
 from .mutations.ticket_merge import TicketMerge
 from .mutations.ticket_order_link import TicketOrderLink
 from .mutations.ticket_reopen import TicketReopen
+from .mutations.ticket_sms_send import TicketSmsSend
 from .mutations.ticket_status_update import TicketStatusUpdate
 from .mutations.ticket_unassign import TicketUnassign
 from .mutations.ticket_update import TicketUpdate
@@ -59,6 +61,13 @@ class TicketQueries(graphene.ObjectType):
         ),
     )
 
+    helpdesk_sms_enabled = graphene.Boolean(
+        description=(
+            "Whether staff can reply by SMS (`ticketSmsSend`): the shop configured an "
+            "SMS transport (staff with MANAGE_ORDERS; null for everyone else)."
+        ),
+    )
+
     next_unanswered_ticket = graphene.Field(
         TicketType,
         description=(
@@ -76,6 +85,12 @@ class TicketQueries(graphene.ObjectType):
             return next_unanswered_ticket(info.context.actor)
         except ValidationError as error:
             raise query_error(error) from error
+
+    @staticmethod
+    def resolve_helpdesk_sms_enabled(root: Any, info: Any) -> bool | None:
+        if not info.context.actor.is_agent:
+            return None
+        return sms_enabled()
 
     @staticmethod
     def resolve_helpdesk_channels(root: Any, info: Any) -> Any:
@@ -111,6 +126,7 @@ class TicketQueries(graphene.ObjectType):
 class TicketMutations(graphene.ObjectType):
     ticket_create = TicketCreate.Field()
     ticket_comment_add = TicketCommentAdd.Field()
+    ticket_sms_send = TicketSmsSend.Field()
     ticket_close = TicketClose.Field()
     ticket_reopen = TicketReopen.Field()
     ticket_status_update = TicketStatusUpdate.Field()

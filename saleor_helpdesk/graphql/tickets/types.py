@@ -57,6 +57,7 @@ from .dataloaders import (
     InboundEmailsByTicketIdLoader,
     LastCommentByTicketIdLoader,
     PriorityByIdLoader,
+    SmsNumberLoader,
     StatusByIdLoader,
     VisibleTicketByIdLoader,
 )
@@ -447,6 +448,14 @@ class TicketType(graphene.ObjectType):
     cc_emails = graphene.List(
         graphene.NonNull(graphene.String), description="Extra addresses (staff only)."
     )
+    sms_number = graphene.String(
+        description=(
+            "The mobile number an SMS reply goes to, in E.164: from the order's "
+            "shipping or billing address, else the customer's default addresses (staff "
+            "only; null when SMS is not configured or no address holds a mobile "
+            "number)."
+        )
+    )
     merged_into = graphene.Field(
         lambda: TicketType, description="The ticket it was merged into."
     )
@@ -573,6 +582,11 @@ class TicketType(graphene.ObjectType):
     )
     resolve_due_date = staff_only(lambda root, info: root.due_date)
     resolve_cc_emails = staff_only(lambda root, info: root.cc_emails)
+    resolve_sms_number = staff_only(
+        lambda root, info: SmsNumberLoader(info.context).load(
+            (root.order_id, root.customer_id)
+        )
+    )
 
     @staticmethod
     @staff_only

@@ -22,6 +22,9 @@ from tests.factories import (
 )
 from tests.graphql.conftest import Api
 
+# Twilio's stand-in on loopback, for ticketSmsSend.
+from tests.sms.provider import fake_twilio, twilio  # noqa: F401
+
 # Everyone who may not work tickets: nobody, the ticket's own customer, a customer
 # with a ticket of their own (who holds a ticket, just not this one), and a staff user
 # of the support team who lacks MANAGE_ORDERS.

@@ -16,6 +16,7 @@ MUTATIONS = [
     "ticketOrderLink",
     "ticketAttachmentAdd",
     "ticketAttachmentRemove",
+    "ticketSmsSend",
 ]
 INPUTS = [
     "TicketUpdateInput",
@@ -68,6 +69,8 @@ def test_the_staff_reading_fields_are_described():
     assert (
         _field("Ticket.customerSummary", ticket.fields["customerSummary"])
         + _field("Ticket.otherTickets", ticket.fields["otherTickets"])
+        + _field("Ticket.smsNumber", ticket.fields["smsNumber"])
+        + _field("Query.helpdeskSmsEnabled", query.fields["helpdeskSmsEnabled"])
         + _field("Query.nextUnansweredTicket", query.fields["nextUnansweredTicket"])
         + _type("TicketCustomerSummary")
     ) == []

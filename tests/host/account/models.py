@@ -1,4 +1,5 @@
-"""Stand-in for `saleor.account.models`: User and Group with Saleor's names and keys."""
+"""Stand-in for `saleor.account.models`: User, Group and Address with Saleor's names and
+keys (only the fields the helpdesk reads)."""
 
 import uuid
 
@@ -26,6 +27,20 @@ class Group(models.Model):
         app_label = "account"
 
 
+class Address(models.Model):
+    """Saleor's `Address`. Its `phone` is a `PhoneNumberField` there: a varchar that holds
+    what the shop saved, E.164 when it validated the number (`validation_skipped` lets
+    other text through)."""
+
+    country = models.CharField(max_length=2)
+    phone = models.CharField(max_length=128, blank=True, default="", db_index=True)
+    validation_skipped = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ("pk",)
+        app_label = "account"
+
+
 def _jwt_token_key() -> str:
     return get_random_string(length=12)
 
@@ -34,6 +49,9 @@ class User(AbstractBaseUser):
     email = models.EmailField(unique=True)
     first_name = models.CharField(max_length=256, blank=True)
     last_name = models.CharField(max_length=256, blank=True)
+    addresses = models.ManyToManyField(
+        Address, blank=True, related_name="user_addresses"
+    )
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     is_confirmed = models.BooleanField(default=True)
@@ -41,6 +59,12 @@ class User(AbstractBaseUser):
     date_joined = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     language_code = models.CharField(max_length=35, default="en")
+    default_shipping_address = models.ForeignKey(
+        Address, related_name="+", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    default_billing_address = models.ForeignKey(
+        Address, related_name="+", null=True, blank=True, on_delete=models.SET_NULL
+    )
     jwt_token_key = models.CharField(max_length=12, default=_jwt_token_key)
     uuid = models.UUIDField(default=uuid.uuid4, unique=True)
     metadata = models.JSONField(default=dict, blank=True)

@@ -46,6 +46,20 @@ class Order(models.Model):
     )
     user_email = models.EmailField(blank=True, default="")
     language_code = models.CharField(max_length=35, default="en")
+    billing_address = models.ForeignKey(
+        "account.Address",
+        related_name="+",
+        editable=False,
+        null=True,
+        on_delete=models.SET_NULL,
+    )
+    shipping_address = models.ForeignKey(
+        "account.Address",
+        related_name="+",
+        editable=False,
+        null=True,
+        on_delete=models.SET_NULL,
+    )
     channel = models.ForeignKey(
         "channel.Channel", related_name="orders", on_delete=models.PROTECT
     )

@@ -1,0 +1,137 @@
+"""Sending the SMS outbox: claim a due text, hand it to the transport, record the
+outcome. The same claims, leases and retries as the e-mail outbox
+(`notifications/sending.py`), whose retry schedule it shares.
+
+A text is claimed with `SELECT … FOR UPDATE SKIP LOCKED` and marked `sending` with a
+lease (`next_attempt_at` moves `CLAIM_SECONDS` ahead), so two workers never send it at
+once, and one whose worker died mid-send is sent by `retry_due_sms` once the lease has
+expired (the provider may then have taken it already: a duplicate, never a loss).
+
+A failure the transport calls retryable is tried again after 10 s, doubling, up to
+`HELPDESK_SMS_MAX_ATTEMPTS` attempts (default 5); one it calls final (an invalid
+number) fails at once. A text that failed for good shows on the ticket's timeline
+(`sms_failed`), as one that went out does (`sms_sent`); neither event sends anything.
+"""
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ..core import conf
+from ..core.nul import strip_nul
+from ..models import EmailStatus, SmsMessage
+from ..notifications.sending import retry_delay
+from ..timeline.events import sms_failed_event, sms_sent_event
+from .transports import SmsNotConfigured, SmsSendError, get_transport
+
+logger = logging.getLogger(__name__)
+
+CLAIM_SECONDS = 600
+BATCH = 100
+
+
+def max_attempts() -> int:
+    return conf.number("HELPDESK_SMS_MAX_ATTEMPTS", 5)
+
+
+def _due() -> Q:
+    return Q(
+        status__in=[EmailStatus.PENDING, EmailStatus.SENDING],
+        next_attempt_at__lte=timezone.now(),
+    )
+
+
+def claim(message_id: int) -> SmsMessage | None:
+    """The text, now `sending` under this worker's lease; None when it is not due,
+    finished, or another worker holds it."""
+    with transaction.atomic():
+        message = (
+            SmsMessage.objects.select_for_update(skip_locked=True)
+            .filter(_due(), pk=message_id)
+            .first()
+        )
+        if message is None:
+            return None
+        message.status = EmailStatus.SENDING
+        message.attempts += 1
+        message.next_attempt_at = timezone.now() + timedelta(seconds=CLAIM_SECONDS)
+        message.save(update_fields=["status", "attempts", "next_attempt_at"])
+    return message
+
+
+def send_one(message_id: int) -> str | None:
+    """Send one text if it is due; returns its new status (None if not claimed)."""
+    message = claim(message_id)
+    if message is None:
+        return None
+    try:
+        provider_id = get_transport().send(message.to, message.body)
+    except SmsSendError as error:
+        return _failed(message, str(error), retryable=error.retryable)
+    except SmsNotConfigured as error:
+        # The setting may be fixed before the last attempt.
+        return _failed(message, str(error), retryable=True)
+    except Exception as error:  # a transport's own bug must not stop the others
+        logger.exception("SMS %s: the transport failed unexpectedly.", message.pk)
+        return _failed(message, f"{type(error).__name__}: {error}", retryable=True)
+    with transaction.atomic():
+        SmsMessage.objects.filter(pk=message.pk).update(
+            status=EmailStatus.SENT,
+            sent_at=timezone.now(),
+            last_error="",
+            provider_message_id=strip_nul(provider_id)[:128],
+        )
+        sms_sent_event(
+            ticket=message.ticket, sms_id=message.pk, comment_id=message.comment_id
+        )
+    return EmailStatus.SENT
+
+
+def _failed(message: SmsMessage, error: str, *, retryable: bool) -> str:
+    logger.warning(
+        "SMS %s failed (attempt %s): %s", message.pk, message.attempts, error
+    )
+    # A provider's answer may hold a NUL, which PostgreSQL does not store.
+    error = strip_nul(error)
+    final = not retryable or message.attempts >= max_attempts()
+    with transaction.atomic():
+        if final:
+            SmsMessage.objects.filter(pk=message.pk).update(
+                status=EmailStatus.FAILED, last_error=error[:2000]
+            )
+            sms_failed_event(
+                ticket=message.ticket,
+                sms_id=message.pk,
+                comment_id=message.comment_id,
+                error=error,
+            )
+            return EmailStatus.FAILED
+        SmsMessage.objects.filter(pk=message.pk).update(
+            status=EmailStatus.PENDING,
+            last_error=error[:2000],
+            next_attempt_at=timezone.now() + retry_delay(message.attempts),
+        )
+    return EmailStatus.PENDING
+
+
+def send_messages(ids: Iterable[int]) -> list[int]:
+    """Send the given texts that are due; returns those to try again later."""
+    retry: list[int] = []
+    for message_id in ids:
+        if send_one(message_id) == EmailStatus.PENDING:
+            retry.append(message_id)
+    return retry
+
+
+def due_ids(limit: int = BATCH) -> list[int]:
+    """Texts a worker should send now: pending ones that are due and `sending` ones
+    whose worker's lease expired."""
+    return list(
+        SmsMessage.objects.filter(_due())
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
