@@ -6,8 +6,9 @@ an unverified note.
 
 Every message is a raw RFC 5322 message handed to `receive_email`, exactly as a
 mailbox fetch or a pushing mail server hands it over; the team's answer goes through
-`add_comment`. The conversation is written once: while the mailbox holds a ticket, a
-second run adds nothing.
+`add_comment`, and the mailbox is made with the settings' own actions. The
+conversation is written once: while the mailbox holds a ticket, a second run adds
+nothing.
 """
 
 import random
@@ -22,7 +23,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from ..actions import add_comment
+from ..actions.config.mailboxes import MailboxFields, create_mailbox, enable_mailbox
 from ..actions.inbound import receive_email
+from ..core.actor import Actor
+from ..core.permissions import Perm
 from ..models import (
     EmailMessage,
     InboundEmail,
@@ -62,16 +66,25 @@ class SampleMail:
         order = self.rng.choice(orders_by_customer[customer.pk])
         language = "de" if (customer.language_code or "").startswith("de") else "en"
         name, address = MAILBOX
-        mailbox, _ = Mailbox.objects.get_or_create(
-            address=address,
-            defaults={
-                "name": name,
-                "kind": MailboxKind.PUSH,
-                "channel_id": order.channel_id,
-                "language_code": language,
-                "is_active": True,
-            },
-        )
+        mailbox = Mailbox.objects.filter(address=address).first()
+        if mailbox is None:
+            # Through the settings' actions, as a merchant adds it in the Dashboard (its
+            # push secret, shown once, is not needed here: the messages come below).
+            manager = Actor.staff(
+                self.rng.choice(self.agents_for(order.channel_id)),
+                {Perm.MANAGE_PLUGINS.value},
+            )
+            created = create_mailbox(
+                manager,
+                MailboxFields(
+                    name=name,
+                    address=address,
+                    kind=MailboxKind.PUSH,
+                    channel_id=order.channel_id,
+                    language_code=language,
+                ),
+            )
+            mailbox = enable_mailbox(manager, created.mailbox.pk)
         if InboundEmail.objects.filter(mailbox=mailbox, ticket__isnull=False).exists():
             return f"e-mail: {mailbox.address} already has its conversation"
         with transaction.atomic():
