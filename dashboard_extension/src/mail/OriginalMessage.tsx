@@ -11,9 +11,19 @@ export const SHOWN_BYTES = 200 * 1024;
 
 type Original = { text: string; truncated: boolean; blob: Blob };
 
+function readBytes(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
 /** The raw message as text: its first `SHOWN_BYTES`, undecodable bytes as U+FFFD. */
 export async function originalText(blob: Blob, limit = SHOWN_BYTES): Promise<Original> {
-  const bytes = new Uint8Array(await blob.slice(0, limit).arrayBuffer());
+  const bytes = await readBytes(blob.slice(0, limit));
 
   return { text: new TextDecoder().decode(bytes), truncated: blob.size > limit, blob };
 }

@@ -236,33 +236,35 @@ export function ReplyBox({
           {t(size.gsm ? "sms.size" : "sms.sizeUnicode", { units: size.units, parts: size.parts })}
         </Text>
       )}
-      <Box display={sms ? "none" : "flex"} gap={3} alignItems="flex-end" flexWrap="wrap">
-        <Box display="flex" flexDirection="column" gap={1}>
-          <label htmlFor={fileId}>
-            <Text size={2} color="default2">
-              {t("reply.attachments")}
-            </Text>
-          </label>
-          <input
-            id={fileId}
-            ref={fileInput}
-            type="file"
-            multiple
-            onChange={(event) =>
-              setFiles((current) => [...current, ...Array.from(event.target.files ?? [])])
-            }
-          />
+      {!sms && (
+        <Box display="flex" gap={3} alignItems="flex-end" flexWrap="wrap">
+          <Box display="flex" flexDirection="column" gap={1}>
+            <label htmlFor={fileId}>
+              <Text size={2} color="default2">
+                {t("reply.attachments")}
+              </Text>
+            </label>
+            <input
+              id={fileId}
+              ref={fileInput}
+              type="file"
+              multiple
+              onChange={(event) =>
+                setFiles((current) => [...current, ...Array.from(event.target.files ?? [])])
+              }
+            />
+          </Box>
+          {mode === "public" && (
+            <SelectField
+              label={t("reply.statusWith")}
+              value={status}
+              placeholder={t("reply.statusUnchanged")}
+              options={statusOptions}
+              onChange={setStatus}
+            />
+          )}
         </Box>
-        {mode === "public" && (
-          <SelectField
-            label={t("reply.statusWith")}
-            value={status}
-            placeholder={t("reply.statusUnchanged")}
-            options={statusOptions}
-            onChange={setStatus}
-          />
-        )}
-      </Box>
+      )}
       {sms && files.length > 0 && (
         <Text size={2} color="critical1">
           {t("sms.noFiles")}
