@@ -185,9 +185,11 @@ function ReviewItem({ email, onDecided }: { email: ListedEmail; onDecided: () =>
       )}
       <Box display="flex" gap={2} alignItems="center" flexWrap="wrap">
         {email.ticket && (
-          <a href={`#/tickets/${encodeURIComponent(email.ticket.id)}`}>
-            {t("mail.ticketLink", { number: email.ticket.number })} {email.ticket.subject}
-          </a>
+          <Text size={3}>
+            <a href={`#/tickets/${encodeURIComponent(email.ticket.id)}`}>
+              {t("mail.ticketLink", { number: email.ticket.number })} {email.ticket.subject}
+            </a>
+          </Text>
         )}
         <OriginalMessageButton url={email.originalUrl} from={from} />
         {allowed.accept && (

@@ -195,7 +195,9 @@ function MailboxTable({ mailboxes }: { mailboxes: SavedMailbox[] }) {
             return (
               <tr key={mailbox.id} data-testid="mailbox-row">
                 <td style={cellStyle}>
-                  <a href={mailboxHref(mailbox.id)}>{mailbox.name}</a>
+                  <Text size={3}>
+                    <a href={mailboxHref(mailbox.id)}>{mailbox.name}</a>
+                  </Text>
                 </td>
                 <td style={cellStyle}>
                   <Text size={3}>{mailbox.address}</Text>
