@@ -746,6 +746,23 @@ describe("helpdesk end to end", () => {
     await expectNoErrorState();
     await shot("ticket-email.png");
 
+    // The original, as it arrived (fetched with the staff token).
+    await fromSender
+      .getByRole("button", { name: /^View the original of the e-mail from / })
+      .click();
+    const original = page.getByRole("dialog", { name: "Original message" });
+    const source = original.getByTestId("original-message");
+
+    await source.waitFor();
+    const raw = (await source.textContent()) ?? "";
+
+    expect(raw).toContain(`<${email.fromAddress}>`);
+    expect(raw).toMatch(/^Message-ID: </im);
+    expect(raw).toContain(`Re: [#${email.ticketNumber}]`);
+    await shot("ticket-email-original.png", "viewport");
+    await original.getByRole("button", { name: "Close" }).click();
+    await original.waitFor({ state: "detached" });
+
     await banner.getByRole("button", { name: "Accept" }).click();
     await banner.waitFor({ state: "detached" });
     await waitFor("the accepted reply to join the customer's conversation", async () =>
