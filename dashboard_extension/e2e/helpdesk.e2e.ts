@@ -757,7 +757,7 @@ describe("helpdesk end to end", () => {
     const raw = (await source.textContent()) ?? "";
 
     expect(raw).toContain(`<${email.fromAddress}>`);
-    expect(raw).toMatch(/^Message-ID: </im);
+    expect(raw).toMatch(/^Message-ID:/im);
     expect(raw).toContain(`Re: [#${email.ticketNumber}]`);
     await shot("ticket-email-original.png", "viewport");
     await original.getByRole("button", { name: "Close" }).click();

@@ -12,7 +12,6 @@ nothing.
 """
 
 import random
-import uuid
 from datetime import datetime, timedelta
 from email.message import EmailMessage as MimeMessage
 from email.utils import format_datetime, formataddr, make_msgid
@@ -199,14 +198,15 @@ class _Conversation:
         message["To"] = formataddr((self.mailbox.name, self.mailbox.address))
         message["Subject"] = subject
         message["Date"] = format_datetime(self._date(sum(self.gaps[self.step :])))
-        message["Message-ID"] = make_msgid(uuid.uuid4().hex[:12], "mail.example.org")
+        message["Message-ID"] = make_msgid(domain="mail.example.org")
         if in_reply_to:
             message["In-Reply-To"] = in_reply_to
             message["References"] = in_reply_to
         if automatic:
             message["Auto-Submitted"] = "auto-replied"
         message["Content-Language"] = self.language
-        message.set_content(body)
+        # 8bit, as most mail programs send text today: the original reads as written.
+        message.set_content(body, cte="8bit")
         row = receive_email(message.as_bytes(), mailbox=self.mailbox, via=VIA).inbound
         self.inbound.append(row.pk)
         return row
