@@ -7,7 +7,8 @@ The doors (API and delivery in)
   to `host/hooks.py`.
 - `graphql/`: the GraphQL API (storefront, guests, staff, apps), one mutation per file;
   `http/`: the plain HTTP endpoints (Dashboard pages, attachment downloads, exports);
-  `inbound/`: what an inbound e-mail says, read by pure functions.
+  `inbound/`: what an inbound e-mail says, read by pure functions; `mailboxes/`: the
+  IMAP mailboxes, fetched by a periodic task into `actions/inbound.py`.
 
 The domain
 - `actions/`: every write path: validate and authorise, lock, change, write timeline

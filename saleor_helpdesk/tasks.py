@@ -47,8 +47,9 @@ def send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> No
         )
 
 
-# Webhook delivery and SMS tasks live with their packages; importing them here registers
-# them with Celery, which autodiscovers `saleor_helpdesk.tasks`.
+# The tasks of mailboxes, privacy, refunds, SMS and webhooks live with them; importing them
+# here registers them with Celery, which autodiscovers `saleor_helpdesk.tasks`.
+from .mailboxes.tasks import fetch_all_mailboxes, fetch_mailbox_task  # noqa: E402, F401
 from .privacy.tasks import apply_retention_policy  # noqa: E402, F401
 from .refunds.tasks import (  # noqa: E402, F401
     sync_open_refunds,

@@ -85,13 +85,20 @@ class Received:
 
 
 def receive_email(
-    raw: bytes, *, mailbox: Mailbox, via: str, review: bool = False
+    raw: bytes,
+    *,
+    mailbox: Mailbox,
+    via: str,
+    review: bool = False,
+    size: int | None = None,
 ) -> Received:
     """Take one raw RFC 5322 message in (see the module docstring). Never raises for
     what a message says; only for a database or storage failure, after which nothing
     was written and the same call may be made again. `review`: staff accepted a held
-    message, so the sender's hourly limit does not apply."""
-    too_large = len(raw) > mailbox.max_message_size
+    message, so the sender's hourly limit does not apply. `size`: the whole message's
+    size when `raw` is only its header (a fetch does not download what it refuses)."""
+    size = len(raw) if size is None else max(size, len(raw))
+    too_large = size > mailbox.max_message_size
     msg = parse_message(_head(raw) if too_large else raw)
     existing = InboundEmail.objects.filter(message_id=msg.message_id).first()
     if existing is not None:
@@ -104,7 +111,7 @@ def receive_email(
         from_name=msg.from_name[:256],
         subject=msg.subject[:998],
         sent_at=msg.date,
-        size=len(raw),
+        size=size,
     )
     try:
         with removing_files_on_error(), transaction.atomic():
@@ -121,6 +128,39 @@ def receive_email(
             raise
         return Received(existing, created=False)
     return Received(row, created=True)
+
+
+def keep_unprocessable(
+    raw: bytes, *, mailbox: Mailbox, via: str, error: str
+) -> InboundEmail | None:
+    """Keep for staff a message whose intake failed even when tried again (a bug, or
+    data the database refuses), so that it is not lost unseen: recorded as
+    `malformed` with the error and its original. None when even that fails (the
+    caller has logged the error)."""
+    msg = parse_message(_head(raw))
+    try:
+        with removing_files_on_error(), transaction.atomic():
+            row, created = InboundEmail.objects.get_or_create(
+                message_id=msg.message_id,
+                defaults={
+                    "mailbox": mailbox,
+                    "via": via[:32],
+                    "status": InboundStatus.MALFORMED,
+                    "from_address": msg.from_address[:320],
+                    "from_name": msg.from_name[:256],
+                    "subject": msg.subject[:998],
+                    "sent_at": msg.date,
+                    "size": len(raw),
+                    "note": f"Could not be taken in: {error}"[:4000],
+                },
+            )
+            if created:
+                _keep_raw(row, raw)
+                row.save(update_fields=["raw"])
+    except Exception:  # the caller reports the intake's own failure
+        logger.exception("A message that failed its intake could not be kept either.")
+        return None
+    return row
 
 
 def take_in_again(row: InboundEmail, reviewer: Any) -> None:

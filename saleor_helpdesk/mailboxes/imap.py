@@ -65,13 +65,23 @@ class ImapSettings:
     timeout: float = DEFAULT_TIMEOUT
 
 
+# A batch stops growing past this many bytes (it always holds one message), so a
+# folder of large messages is never held in memory at once.
+BATCH_BYTES = 64 * 1024 * 1024
+
+
 @dataclass(frozen=True)
 class FetchBatch:
     """The folder's UIDVALIDITY and the fetched messages as (UID, raw bytes), in UID
-    order; compare `uidvalidity` with the stored one to know the UIDs restarted."""
+    order; compare `uidvalidity` with the stored one to know the UIDs restarted.
+
+    `sizes`: the full size of each message larger than `max_size`, of which only the
+    header was fetched. `more`: messages above the batch's UIDs are waiting."""
 
     uidvalidity: int
     messages: list[tuple[int, bytes]]
+    sizes: dict[int, int] = field(default_factory=dict)
+    more: bool = False
 
 
 def test_connection(
@@ -88,10 +98,13 @@ def fetch_new(
     uidvalidity: int | None,
     last_uid: int,
     limit: int,
+    max_size: int | None = None,
     ssl_context: ssl.SSLContext | None = None,
 ) -> FetchBatch:
-    """At most `limit` messages with a UID above `last_uid`, lowest first; all of the
-    folder's messages when its UIDVALIDITY is not `uidvalidity`."""
+    """At most `limit` messages (and about `BATCH_BYTES`) with a UID above
+    `last_uid`, lowest first; all of the folder's messages when its UIDVALIDITY is not
+    `uidvalidity`. Of a message larger than `max_size` only the header is fetched: the
+    caller refuses it, and need not download it to say so."""
     with _session(settings, ssl_context) as mailbox, _server_errors():
         current = _uidvalidity(mailbox, settings.folder)
         if current != uidvalidity:
@@ -102,12 +115,30 @@ def fetch_new(
             for uid in (int(text) for text in mailbox.uids(f"UID {last_uid + 1}:*"))
             if uid > last_uid
         )
-        messages = []
-        for uid in found[:limit]:
-            raw = _fetch_raw(mailbox, uid)
-            if raw is not None:
-                messages.append((uid, raw))
-        return FetchBatch(uidvalidity=current, messages=messages)
+        wanted = found[:limit]
+        sizes = _sizes(mailbox, wanted)
+        messages: list[tuple[int, bytes]] = []
+        too_large: dict[int, int] = {}
+        total = 0
+        for position, uid in enumerate(wanted):
+            size = sizes.get(uid, 0)
+            if messages and total + min(size, max_size or size) > BATCH_BYTES:
+                wanted = wanted[:position]
+                break
+            head_only = max_size is not None and size > max_size
+            raw = _fetch_raw(mailbox, uid, "HEADER" if head_only else "")
+            if raw is None:
+                continue
+            if head_only:
+                too_large[uid] = size
+            messages.append((uid, raw))
+            total += len(raw)
+        return FetchBatch(
+            uidvalidity=current,
+            messages=messages,
+            sizes=too_large,
+            more=len(found) > len(wanted),
+        )
 
 
 def finish(
@@ -135,20 +166,48 @@ def finish(
                 )
 
 
-_FETCH_HEAD = re.compile(rb"BODY\[\]")
+_SIZE = re.compile(rb"UID (\d+) RFC822\.SIZE (\d+)|RFC822\.SIZE (\d+) UID (\d+)")
 
 
-def _fetch_raw(mailbox: BaseMailBox, uid: int) -> bytes | None:
-    """The message's raw bytes, or None when it was expunged in the meantime."""
+def _sizes(mailbox: BaseMailBox, uids: Sequence[int]) -> dict[int, int]:
+    """Each message's size in bytes, as the server counts it (one command)."""
+    if not uids:
+        return {}
+    uid_set = ",".join(str(uid) for uid in uids)
     with _server_errors():
-        status, data = mailbox.client.uid("FETCH", str(uid), "(UID BODY.PEEK[])")
+        status, data = mailbox.client.uid("FETCH", uid_set, "(UID RFC822.SIZE)")
+    if status != "OK":
+        raise MailboxError(
+            MailboxErrorCode.SERVER_ERROR,
+            f"The server did not tell the messages' sizes: {_text(data)}",
+        )
+    sizes = {}
+    for line in data:
+        text = line[0] if isinstance(line, tuple) else line
+        if not isinstance(text, bytes):
+            continue
+        match = _SIZE.search(text)
+        if match:
+            uid, size = (match[1], match[2]) if match[1] else (match[4], match[3])
+            sizes[int(uid)] = int(size)
+    return sizes
+
+
+def _fetch_raw(mailbox: BaseMailBox, uid: int, section: str = "") -> bytes | None:
+    """The message's raw bytes (or one section, such as its HEADER), or None when it
+    was expunged in the meantime."""
+    with _server_errors():
+        status, data = mailbox.client.uid(
+            "FETCH", str(uid), f"(UID BODY.PEEK[{section}])"
+        )
     if status != "OK":
         raise MailboxError(
             MailboxErrorCode.SERVER_ERROR,
             f"The server did not return message {uid}: {_text(data)}",
         )
+    head = re.compile(rb"BODY\[" + section.encode() + rb"\]")
     for part in data:
-        if isinstance(part, tuple) and _FETCH_HEAD.search(part[0]):
+        if isinstance(part, tuple) and head.search(part[0]):
             return bytes(part[1])
     return None
 

@@ -22,13 +22,17 @@ def push_secret_hash(secret: str) -> str:
 
 
 def new_push_secret(mailbox: Mailbox) -> str:
-    """Make a new secret for `mailbox`, set its hash and return it. A saved mailbox is
-    saved at once (the secret made before stops working); a new one is saved whole by
-    its caller (`create_mailbox`)."""
+    """Make a new secret for `mailbox`, store its hash and return it; the secret made
+    before stops working."""
+    secret = set_push_secret(mailbox)
+    mailbox.save(update_fields=["push_secret_hash", "updated_at"])
+    return secret
+
+
+def set_push_secret(mailbox: Mailbox) -> str:
+    """A new secret's hash on `mailbox` (not saved: for a mailbox being made)."""
     secret = secrets.token_urlsafe(SECRET_BYTES)
     mailbox.push_secret_hash = push_secret_hash(secret)
-    if mailbox.pk is not None:
-        mailbox.save(update_fields=["push_secret_hash", "updated_at"])
     return secret
 
 

@@ -7,7 +7,8 @@ mail server or the service's console; the API shows them absolute.
 from uuid import UUID
 
 # The e-mail services whose inbound webhooks anymail verifies and reads, by the name
-# anymail gives them (`anymail/urls.py`).
+# anymail gives them (`anymail/urls.py`); `http/inbound/services.py` serves exactly
+# these (a test keeps the two in step).
 INBOUND_ESPS = (
     "amazon_ses",
     "brevo",
@@ -15,6 +16,7 @@ INBOUND_ESPS = (
     "mailgun",
     "mailjet",
     "mailtrap",
+    "mandrill",
     "postal",
     "postmark",
     "resend",

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 
 from ..content.templates_render import ticket_values
 from ..core import conf
-from ..mailboxes.reply_to import ticket_reply_to
 from ..models import ChannelSettings, EmailMessage, EmailTemplate, Ticket
 from . import headers
 from .defaults import DEFAULTS, SHIPPED_LANGUAGES
@@ -128,11 +127,7 @@ def render_message(
     draft: Draft,
     policy: ChannelSettings,
     overrides: Mapping[tuple[str, str], EmailTemplate],
-    reply_base: str | None = None,
 ) -> EmailMessage:
-    """The outbox row for `draft`. `reply_base`: the support mailbox of the ticket's
-    channel; customers' e-mails then carry the ticket's signed reply address as
-    Reply-To."""
     language = language_of(draft, overrides)
     values = values_for(draft, language, policy)
     override = overrides.get((draft.notification, language))
@@ -183,13 +178,6 @@ def render_message(
             ticket_number=draft.ticket.number,
             message_id=message_id,
             domain=domain,
-            reply_to=headers.clean_header(
-                (
-                    ticket_reply_to(draft.ticket.pk, reply_base)
-                    if draft.notification in CUSTOMER_NOTIFICATIONS
-                    else None
-                )
-                or address
-            ),
+            reply_to=headers.clean_header(address),
         ),
     )

@@ -55,7 +55,6 @@ from ..core.constants import TicketEventType as T
 from ..core.money import format_money_text
 from ..host import get_host
 from ..host.shop_models import user_model
-from ..mailboxes.reply_to import reply_bases
 from ..models import (
     ChannelSettings,
     Comment,
@@ -67,7 +66,6 @@ from ..models import (
     TicketStatus,
 )
 from .defaults import DATE_FORMATS, REOPEN_HINTS
-from .kinds import CUSTOMER_NOTIFICATIONS
 from .kinds import Notification as N
 from .messages import Draft, base_language, html_to_text, render_message
 
@@ -102,19 +100,11 @@ def plan_emails(events: Sequence[TicketEvent]) -> None:
             notification__in={draft.notification for draft in drafts}, is_active=True
         )
     }
-    bases = reply_bases(
-        {
-            draft.ticket.channel_id
-            for draft in drafts
-            if draft.notification in CUSTOMER_NOTIFICATIONS
-        }
-    )
     rows = [
         render_message(
             draft,
             planner.policy(draft.ticket),
             overrides,
-            bases.get(draft.ticket.channel_id) if draft.ticket.channel_id else None,
         )
         for draft in drafts
     ]

@@ -23,8 +23,10 @@ from django.utils import timezone
 
 from ..core import conf
 from ..core.nul import strip_nul
+from ..mailboxes.reply_to import ticket_reply_address
 from ..models import EmailMessage, EmailStatus
 from ..timeline.events import email_failed_event, email_sent_event
+from .kinds import CUSTOMER_NOTIFICATIONS
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +72,8 @@ def claim(message_id: int) -> EmailMessage | None:
 def build(message: EmailMessage) -> EmailMultiAlternatives:
     headers = dict(message.headers)
     reply_to = headers.pop("Reply-To", "")
+    if message.notification in CUSTOMER_NOTIFICATIONS:
+        reply_to = ticket_reply_address(message.ticket_id) or reply_to
     mail = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body_text,

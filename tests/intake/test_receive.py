@@ -87,12 +87,27 @@ def test_a_mail_from_an_unknown_sender_opens_an_email_ticket_of_their_own(
         assert handle.read() == raw("new_customer_thunderbird")
 
 
-def test_the_confirmation_carries_the_tickets_reply_address(take_in, mailbox):
-    ticket = take_in("new_customer_thunderbird").inbound.ticket
+def test_the_confirmation_carries_the_tickets_reply_address(
+    take_in, mailbox, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = take_in("new_customer_thunderbird").inbound.ticket
 
-    [confirmation] = EmailMessage.objects.filter(ticket=ticket)
-    assert confirmation.to == ["anna.schmidt@example.de"]
-    assert confirmation.headers["Reply-To"] == reply_address(ticket.pk, SUPPORT)
+    [sent] = mailoutbox
+    assert sent.to == ["anna.schmidt@example.de"]
+    assert sent.reply_to == [reply_address(ticket.pk, SUPPORT)]
+
+
+def test_without_an_active_mailbox_replies_go_to_the_sender(
+    take_in, mailbox, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        take_in("new_customer_thunderbird")
+        mailbox.is_active = False
+        mailbox.save()
+    # sent after the mailbox was switched off: the sender's address it is
+    [sent] = mailoutbox
+    assert sent.reply_to == ["Gartenwelt <shop@gartenwelt.example>"]
 
 
 def test_a_sender_with_an_account_is_linked_to_the_customer(take_in, db):

@@ -206,6 +206,39 @@ def test_the_limit_takes_the_oldest_first(account):
 
     # then
     assert [uid for uid, _ in batch.messages] == [1, 2]
+    assert batch.more
+
+
+def test_of_a_message_over_the_size_limit_only_the_header_is_fetched(account):
+    # given a large message between two small ones
+    big = message(2, body="x" * 300_000)
+    append(account, message(1), big, message(3))
+
+    # when fetched with a limit below its size
+    batch = imap.fetch_new(
+        account.settings, uidvalidity=None, last_uid=0, limit=10, max_size=100_000
+    )
+
+    # then its header came, and its size; the others whole
+    raws = dict(batch.messages)
+    assert raws[2].startswith(b"From: Customer 2")
+    assert raws[2].rstrip().endswith(b"Content-Transfer-Encoding: 8bit")
+    assert batch.sizes == {2: len(big)}
+    assert raws[1] == message(1) and raws[3] == message(3)
+    assert not batch.more
+
+
+def test_a_batch_stops_growing_at_its_byte_budget(account, monkeypatch):
+    # given three messages of 40 KB and a budget of 100 KB
+    monkeypatch.setattr(imap, "BATCH_BYTES", 100_000)
+    append(account, *(message(n, body="y" * 40_000) for n in (1, 2, 3)))
+
+    # when
+    batch = imap.fetch_new(account.settings, uidvalidity=None, last_uid=0, limit=10)
+
+    # then two came, and the third waits for the next batch
+    assert [uid for uid, _ in batch.messages] == [1, 2]
+    assert batch.more
 
 
 def test_a_changed_uidvalidity_starts_again_from_the_beginning(account):

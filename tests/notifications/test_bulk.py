@@ -61,9 +61,9 @@ def test_planning_100_tickets_costs_a_bounded_number_of_queries(
 
     # tickets, comments, statuses, assignees, channel settings, agents with their
     # queues, the staff recipients' access in the shop (2: their own permissions,
-    # their groups' permissions and channels), merchant texts, the channels' support
-    # mailboxes (Reply-To), one INSERT; plus the savepoint around it (2)
-    with django_assert_max_num_queries(13), transaction.atomic():
+    # their groups' permissions and channels), merchant texts, one INSERT; plus the
+    # savepoint around it (2)
+    with django_assert_max_num_queries(12), transaction.atomic():
         plan_emails(events)
 
     counts = {

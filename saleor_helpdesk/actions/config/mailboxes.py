@@ -28,7 +28,7 @@ from ...core.errors import HelpdeskPermissionDenied, field_error
 from ...host.shop_models import channel_model
 from ...mailboxes import imap
 from ...mailboxes.imap import ImapSettings, MailboxError, MailboxErrorCode
-from ...mailboxes.push import new_push_secret
+from ...mailboxes.push import new_push_secret, set_push_secret
 from ...models import Contact, Mailbox
 from ...models.mailbox import AfterFetch, MailboxKind, MailboxSecurity
 from .common import (
@@ -140,7 +140,7 @@ def create_mailbox(actor: Actor, fields: MailboxFields) -> CreatedMailbox:
     _apply(actor, mailbox, fields)
     push_secret = None
     if mailbox.kind == MailboxKind.PUSH:
-        push_secret = new_push_secret(mailbox)
+        push_secret = set_push_secret(mailbox)
     save_unique(mailbox, "address", _address_taken(mailbox.address))
     return CreatedMailbox(mailbox=mailbox, push_secret=push_secret)
 
@@ -238,7 +238,6 @@ def rotate_push_secret(actor: Actor, mailbox_id: int) -> RotatedSecret:
     with transaction.atomic():
         mailbox = _locked(actor, mailbox_id)
         secret = new_push_secret(mailbox)
-        mailbox.save(update_fields=["push_secret_hash", "updated_at"])
     return RotatedSecret(mailbox=mailbox, push_secret=secret)
 
 

@@ -90,6 +90,7 @@ def test_a_manager_adds_an_imap_mailbox(manager_api, account, channel):
                 "mailgun",
                 "mailjet",
                 "mailtrap",
+                "mandrill",
                 "postal",
                 "postmark",
                 "resend",
