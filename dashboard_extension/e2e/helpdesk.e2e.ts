@@ -3,8 +3,10 @@
  * through the storefront API, staff work it in the extension in headless Chromium
  * (standalone login, inbox, ticket, complaint, reply from a response template, refund),
  * the customer's e-mail is read from the captured files, the widgets, settings and
- * statistics screens are rendered, and the customer widget exports and erases the
- * customer's data. Every step leaves a screenshot in E2E_ARTIFACTS.
+ * statistics screens are rendered, the customer widget exports and erases the
+ * customer's data, a push mailbox is added in the settings (its secret shown once),
+ * and a reply by e-mail from an unverified sender is accepted on its ticket. Every step
+ * leaves a screenshot in E2E_ARTIFACTS.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -97,6 +99,14 @@ async function expectNoErrorState() {
  */
 async function openRoute(route: string) {
   await page.goto(`${dashboardUrl()}${route}`);
+  await page.locator("#root > *").first().waitFor();
+  await settled();
+}
+
+/** A route in a freshly loaded page: no notification of an earlier step in the picture. */
+async function openFresh(route: string) {
+  await openRoute(route);
+  await page.reload();
   await page.locator("#root > *").first().waitFor();
   await settled();
 }
@@ -627,6 +637,167 @@ describe("helpdesk end to end", () => {
       ticketRetentionAction: "ANONYMIZE",
       attachmentRetentionMonths: null,
     });
+  });
+
+  step(
+    "7a. E-mail in: a push mailbox is added in the settings; its secret shows once",
+    async () => {
+      const email = fixture.unverifiedEmail;
+
+      await openRoute("#/settings/mailboxes");
+      // The demo's mailbox, and the reply from an unverified sender waiting for review.
+      await page
+        .getByTestId("mailbox-row")
+        .filter({ hasText: "kundenservice@example.com" })
+        .waitFor();
+      const waiting = page.getByTestId("inbound-email").filter({ hasText: email.fromAddress });
+
+      await waiting.waitFor();
+      await expect(waiting.getAttribute("data-status")).resolves.toBe("UNVERIFIED");
+      await expect(
+        waiting
+          .getByRole("link", { name: `#${email.ticketNumber} ${email.ticketSubject}` })
+          .count(),
+      ).resolves.toBe(1);
+      await expectNoErrorState();
+      await shot("email-in-settings.png");
+
+      const address = `e2e-push-${Date.now()}@example.com`;
+
+      await page.getByRole("button", { name: "Add mailbox" }).click();
+      const form = page.getByRole("form", { name: "Add mailbox" });
+
+      await form.getByLabel("Name", { exact: true }).fill("E2E push");
+      await form.getByLabel("Address", { exact: true }).fill(address);
+      await form.getByLabel("How messages arrive").selectOption("PUSH");
+      await expect(form.getByLabel("Password or app password").count()).resolves.toBe(0);
+      await form.getByLabel("Channel").selectOption({ index: 1 });
+      await form.getByRole("button", { name: "Save" }).click();
+      const once = page.getByTestId("push-secret-once");
+
+      await once.waitFor();
+      const secret = (await once.getByTestId("push-secret").textContent()) ?? "";
+      const pushUrl = (await once.getByTestId("push-url").textContent()) ?? "";
+
+      expect(secret).toMatch(/^[\w-]{40,}$/);
+      expect(pushUrl).toMatch(
+        new RegExp(`^${env.baseUrl}/plugins/global/saleor\\.helpdesk/inbound/raw/[0-9a-f-]{36}/$`),
+      );
+      // The copy button puts the secret on the clipboard.
+      await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+        origin: env.baseUrl,
+      });
+      await once.getByRole("button", { name: "Copy Push secret" }).click();
+      await once.getByText("Copied").waitFor();
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(secret);
+      await shot("settings-mailbox-secret.png");
+
+      const saved = await graphql<{
+        helpdeskMailboxes: Array<{
+          address: string;
+          kind: string;
+          isActive: boolean;
+          hasPushSecret: boolean;
+        }>;
+      }>(helpdeskApi(), {
+        query: `{ helpdeskMailboxes { address kind isActive hasPushSecret } }`,
+        variables: {},
+        token: state.staffToken,
+      });
+
+      expect(saved.helpdeskMailboxes.find((m) => m.address === address)).toStrictEqual({
+        address,
+        kind: "PUSH",
+        isActive: false,
+        hasPushSecret: true,
+      });
+
+      // Shown once: the mailbox's own page says a secret is set, and never shows it.
+      await once.getByRole("link", { name: "Open E2E push" }).click();
+      await page
+        .getByTestId("push-secret-state")
+        .filter({ hasText: "A secret is set. It was shown once, when it was made." })
+        .waitFor();
+      await expect(page.content()).resolves.not.toContain(secret);
+      await page.getByRole("button", { name: "Enable" }).click();
+      await page.getByTestId("mailbox-active").filter({ hasText: "Active" }).waitFor();
+      await expectNoErrorState();
+      await shot("settings-mailbox.png");
+    },
+  );
+
+  step("7b. a reply by e-mail from an unverified sender is accepted on its ticket", async () => {
+    const email = fixture.unverifiedEmail;
+
+    await openFresh(`#/tickets/${encodeURIComponent(email.ticketId)}`);
+    const banner = page.getByRole("region", {
+      name: `Unverified sender: ${email.fromAddress} is not on this ticket`,
+    });
+
+    await banner.waitFor();
+    const fromSender = page
+      .getByTestId("comment")
+      .filter({ has: page.getByText(`E-mail from ${email.fromAddress}`) });
+
+    await expect(fromSender.count()).resolves.toBe(1);
+    await expect(fromSender.getAttribute("data-visibility")).resolves.toBe("INTERNAL");
+    // The customer's own messages came by e-mail too, each marked so.
+    expect(await page.getByTestId("email-badge").count()).toBeGreaterThanOrEqual(3);
+    await expectNoErrorState();
+    await shot("ticket-email.png");
+
+    // The original, as it arrived (fetched with the staff token).
+    await fromSender
+      .getByRole("button", { name: /^View the original of the e-mail from / })
+      .click();
+    const original = page.getByRole("dialog", { name: "Original message" });
+    const source = original.getByTestId("original-message");
+
+    await source.waitFor();
+    const raw = (await source.textContent()) ?? "";
+
+    expect(raw).toContain(`<${email.fromAddress}>`);
+    expect(raw).toMatch(/^Message-ID:/im);
+    expect(raw).toContain(`Re: [#${email.ticketNumber}]`);
+    await shot("ticket-email-original.png", "viewport");
+    await original.getByRole("button", { name: "Close" }).click();
+    await original.waitFor({ state: "detached" });
+
+    await banner.getByRole("button", { name: "Accept" }).click();
+    await banner.waitFor({ state: "detached" });
+    await waitFor("the accepted reply to join the customer's conversation", async () =>
+      (await fromSender.getAttribute("data-visibility")) === "PUBLIC" ? true : undefined,
+    );
+    await expect(fromSender.getByTestId("email-badge").textContent()).resolves.toContain(
+      "Accepted",
+    );
+
+    const data = await graphql<{
+      ticket: {
+        ccEmails: string[];
+        inboundEmails: Array<{ fromAddress: string; status: string }>;
+      };
+    }>(helpdeskApi(), {
+      query: `
+        query ($id: ID!) {
+          ticket(id: $id) {
+            ccEmails
+            inboundEmails {
+              fromAddress
+              status
+            }
+          }
+        }
+      `,
+      variables: { id: email.ticketId },
+      token: state.staffToken,
+    });
+
+    expect(
+      data.ticket.inboundEmails.filter((m) => m.fromAddress === email.fromAddress),
+    ).toStrictEqual([{ fromAddress: email.fromAddress, status: "ACCEPTED" }]);
+    expect(data.ticket.ccEmails).toContain(email.fromAddress);
+    await shot("ticket-email-accepted.png");
   });
 
   step("no uncaught errors in the page", async () => {

@@ -33,6 +33,13 @@ export type Fixture = {
   orderNumber: string;
   currency: string;
   lines: Array<{ id: string; productName: string; quantity: number; unitPrice: string }>;
+  /** The demo's reply by e-mail from an address its ticket does not know. */
+  unverifiedEmail: {
+    ticketId: string;
+    ticketNumber: number;
+    ticketSubject: string;
+    fromAddress: string;
+  };
 };
 
 export const env = {

@@ -2,7 +2,8 @@
 
 `SampleShop.run` plans tickets so that every status and kind is shown, opens each one
 through the helpdesk's actions as a customer (or as staff, for a phone call or e-mail),
-lets `Flows` play it through, and then moves its timestamps into the past.
+lets `Flows` play it through, and then moves its timestamps into the past. Then
+`SampleMail` adds a support mailbox and one conversation that came in by e-mail.
 """
 
 import random
@@ -49,6 +50,7 @@ from ..models import (
 from ..tickets.defaults import DEFAULT_STATUSES
 from .files import sample_file
 from .flows import Flows, Thread, customer_sign_off, shift_ticket, staff_actor
+from .mail import SampleMail
 from .texts import (
     DUPLICATE_PREFIX,
     FOLLOW_UPS,
@@ -214,7 +216,11 @@ class SampleShop:
                 self.write(f"tickets: {done}/{count}")
         if failed == count:
             raise CommandError("No sample ticket could be created.")
+        mail = SampleMail(self.rng, self.cast.agents_for).run(
+            self.cast.customers, self.cast.orders_by_customer
+        )
         self._summary()
+        self.write(mail)
 
     def _response_templates(self) -> None:
         """The replies the reply box offers (kept when the merchant already has some)."""

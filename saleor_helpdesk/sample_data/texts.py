@@ -715,3 +715,45 @@ RESPONSE_TEMPLATES = [
         "<p>Thank you!<br>{{ agent.name }}</p>",
     ),
 ]
+
+# A conversation by e-mail (`mail.py`): plain text, as mail programs send it. The
+# customer's reply quotes our answer the way their mail program does; the intake cuts
+# the quote off. `{partner}` is someone else of the household, writing from an address
+# the ticket does not know.
+MAIL = {
+    "de": {
+        "subject": "Bestellung {order}: Teil fehlt",
+        "first": "Hallo,\n\nin meiner Bestellung {order} war {product} leider nicht "
+        "vollständig: Der Deckel fehlt. Können Sie ihn bitte nachschicken?\n\n"
+        "Viele Grüße\n{name}\n\n-- \nVon meinem iPhone gesendet\n",
+        "answer": "<p>danke für Ihre Nachricht! Der Deckel geht heute noch mit DHL an "
+        "Sie raus; die Sendungsnummer kommt per E-Mail.</p>",
+        "reply": "Super, vielen Dank für die schnelle Hilfe!\n\n{first}\n\n"
+        "Am {date} schrieb Kundenservice <{mailbox}>:\n> Hallo {name},\n>\n"
+        "> danke für Ihre Nachricht! Der Deckel geht heute noch mit DHL an Sie raus.\n",
+        "away": "Ich bin bis Montag nicht im Büro und lese meine E-Mails danach.\n",
+        "away_subject": "Abwesenheitsnotiz: {subject}",
+        "partner": "Hallo,\n\nich schreibe für {first}: Der Deckel ist noch nicht "
+        "angekommen. Können Sie ihn bitte an meine Büroadresse schicken? "
+        "Musterstraße 12, 10115 Berlin.\n\nDanke!\n{partner}\n",
+        "partner_first": "Sabine",
+    },
+    "en": {
+        "subject": "Order {order}: part missing",
+        "first": "Hello,\n\nmy order {order} arrived, but {product} is not complete: "
+        "the lid is missing. Could you send it, please?\n\nThanks,\n{name}\n\n"
+        "-- \nSent from my iPhone\n",
+        "answer": "<p>thanks for letting us know! The lid goes out with UPS today; "
+        "you will get the tracking number by e-mail.</p>",
+        "reply": "Great, thank you for the quick help!\n\n{first}\n\n"
+        "On {date}, Customer service <{mailbox}> wrote:\n> Hi {first},\n>\n"
+        "> thanks for letting us know! The lid goes out with UPS today.\n",
+        "away": "I am out of the office until Monday and will read my e-mail then.\n",
+        "away_subject": "Out of office: {subject}",
+        "partner": "Hi,\n\nI'm writing for {first}: the lid has not arrived yet. "
+        "Could you send it to my office instead? 12 Sample Street, London.\n\n"
+        "Thanks!\n{partner}\n",
+        "partner_first": "Sam",
+    },
+}
+MAILBOX = ("Kundenservice", "kundenservice@example.com")

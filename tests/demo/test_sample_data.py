@@ -23,6 +23,9 @@ from saleor_helpdesk.models import (
     Attachment,
     Comment,
     Complaint,
+    InboundEmail,
+    InboundStatus,
+    Mailbox,
     SupportAgent,
     Ticket,
     TicketLine,
@@ -43,6 +46,8 @@ from tests.host.order.models import Order, OrderLine
 from tests.host.port import StandInHost
 
 TICKETS = 12
+# The conversation by e-mail opens one ticket besides those.
+MAIL_TICKETS = 1
 
 
 def run(command: str, *args: str) -> str:
@@ -68,7 +73,7 @@ def counts() -> dict[str, int]:
 def test_every_status_and_kind_has_tickets(seeded):
     _host_output, output = seeded
 
-    assert Ticket.objects.count() == TICKETS
+    assert Ticket.objects.count() == TICKETS + MAIL_TICKETS
     statuses = set(Ticket.objects.values_list("status__slug", flat=True))
     assert statuses == {row[0] for row in DEFAULT_STATUSES}
     assert set(Ticket.objects.values_list("kind", flat=True)) == set(TicketKind.values)
@@ -102,6 +107,47 @@ def test_german_customers_get_german_tickets(seeded):
     assert "Viele Grüße" in " ".join(
         Comment.objects.filter(ticket__in=german).values_list("body", flat=True)
     )
+
+
+def test_a_conversation_came_in_by_e_mail(seeded):
+    _host_output, output = seeded
+    mailbox = Mailbox.objects.get()
+    messages = list(InboundEmail.objects.order_by("sent_at"))
+    ticket = messages[0].ticket
+
+    assert mailbox.is_active
+    assert [m.status for m in messages] == [
+        InboundStatus.PROCESSED,
+        InboundStatus.AUTOMATIC,
+        InboundStatus.PROCESSED,
+        InboundStatus.UNVERIFIED,
+    ]
+    assert {m.mailbox_id for m in messages} == {mailbox.pk}
+    assert ticket.source == "email"
+    assert ticket.customer.email == messages[0].from_address
+    # The message names the order, and the order is the sender's.
+    assert ticket.order is not None
+    assert ticket.order.user_id == ticket.customer_id
+    assert messages[1].ticket is None
+    reply, unverified = messages[2].comment, messages[3].comment
+    assert reply.visibility == "public"
+    assert reply.medium == "email"
+    # The quoted answer below the reply was cut off.
+    assert "schrieb" not in reply.body and "wrote" not in reply.body
+    assert unverified.visibility == "internal"
+    assert unverified.ticket_id == ticket.pk
+    assert messages[3].from_address not in [ticket.customer.email, *ticket.cc_emails]
+    # Dated like the rest: the messages and comments of the conversation lie in the
+    # past, in the order they were written.
+    dates = [m.created_at for m in messages]
+    assert dates == sorted(dates)
+    assert [c.pk for c in ticket.comments.order_by("created_at")] == [
+        messages[0].comment_id,
+        ticket.comments.filter(author_type="staff").get().pk,
+        reply.pk,
+        unverified.pk,
+    ]
+    assert "1 message from an unverified sender to review" in output
 
 
 def test_the_reply_box_has_response_templates_in_both_languages(seeded):
@@ -168,13 +214,14 @@ def test_running_again_without_force_changes_nothing(seeded):
 
     assert counts() == before
     assert "already present" in host_output
-    assert "already has 12 tickets" in output
+    assert "already has 13 tickets" in output
 
 
 def test_force_adds_tickets(seeded):
     run("helpdesk_sample_data", "--tickets", "3", "--force")
 
-    assert Ticket.objects.count() == TICKETS + 3
+    assert Ticket.objects.count() == TICKETS + MAIL_TICKETS + 3
+    assert Mailbox.objects.count() == 1
 
 
 def test_the_same_seed_makes_the_same_tickets(seeded):

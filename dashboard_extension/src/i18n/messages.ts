@@ -1,3 +1,4 @@
+import { mailDe, mailEn } from "../mail/messages";
 import { privacyDe, privacyEn } from "../privacy/messages";
 import { inboxDe, inboxEn } from "../screens/inbox/messages";
 import { ticketDe, ticketEn } from "../screens/ticket/messages";
@@ -20,6 +21,7 @@ export const en = {
   ...inboxEn,
   ...ticketEn,
   ...widgetsEn,
+  ...mailEn,
   "app.title": "Helpdesk",
   "app.language": "Language",
   "app.logout": "Log out",
@@ -72,6 +74,7 @@ export const de: Messages = {
   ...inboxDe,
   ...ticketDe,
   ...widgetsDe,
+  ...mailDe,
   "app.title": "Helpdesk",
   "app.language": "Sprache",
   "app.logout": "Abmelden",

@@ -106,6 +106,7 @@ describe("Settings", () => {
       "Response templates",
       "Support team",
       "E-mail templates",
+      "E-mail in",
       "Webhooks",
       "Channel policies",
       "Refund reasons",

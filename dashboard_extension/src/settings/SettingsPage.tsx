@@ -2,6 +2,8 @@ import { Box, Text } from "@saleor/macaw-ui";
 
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
+import { MailboxDetail } from "../mail/MailboxDetail";
+import { MailboxesSettings } from "../mail/MailboxesSettings";
 import type { Route } from "../router";
 import { EmptyState } from "../ui/StateViews";
 import { ChannelSettingsScreen } from "./Channels";
@@ -23,6 +25,7 @@ import {
  * #/settings                      → statuses (the first section)
  * #/settings/<section>            → one section
  * #/settings/webhooks/<id>        → one webhook subscription with its delivery log
+ * #/settings/mailboxes/<id>       → one mailbox with its messages to review
  */
 export { SETTINGS_SECTIONS, type SettingsSection } from "./sections";
 
@@ -34,11 +37,15 @@ const TITLES: Record<SettingsSection, MessageKey> = {
   templates: "settings.templates",
   team: "settings.team",
   emails: "settings.emails",
+  mailboxes: "mail.section",
   webhooks: "settings.webhooks",
   channels: "settings.channels",
   "refund-reasons": "settings.refundReasons",
   privacy: "privacy.title",
 };
+
+/** Sections whose sub-path names one item (`/settings/webhooks/<id>`). */
+const WITH_ITEMS: readonly SettingsSection[] = ["webhooks", "mailboxes"];
 
 /** `/settings/webhooks/abc` → { section: "webhooks", id: "abc" }; unknown sections → null. */
 export function parseSettingsPath(
@@ -50,7 +57,7 @@ export function parseSettingsPath(
   const section = (parts[1] ?? "statuses") as SettingsSection;
 
   if (!SETTINGS_SECTIONS.includes(section)) return null;
-  if (parts.length > 3 || (parts[2] && section !== "webhooks")) return null;
+  if (parts.length > 3 || (parts[2] && !WITH_ITEMS.includes(section))) return null;
 
   return { section, id: parts[2] ? decodeURIComponent(parts[2]) : null };
 }
@@ -135,6 +142,8 @@ function SettingsSectionView({
       return <EmailTemplatesSettings />;
     case "webhooks":
       return parsed.id ? <WebhookDetail id={parsed.id} /> : <WebhooksSettings />;
+    case "mailboxes":
+      return parsed.id ? <MailboxDetail id={parsed.id} /> : <MailboxesSettings />;
     case "channels":
       return <ChannelSettingsScreen route={route} />;
     case "refund-reasons":

@@ -19,6 +19,10 @@ describe("settings helpers", () => {
       section: "webhooks",
       id: "a:1",
     });
+    expect(parseSettingsPath("/settings/mailboxes/SGVscGRlc2tNYWlsYm94OjE=")).toStrictEqual({
+      section: "mailboxes",
+      id: "SGVscGRlc2tNYWlsYm94OjE=",
+    });
     expect(parseSettingsPath("/settings/nope")).toBeNull();
     expect(parseSettingsPath("/settings/statuses/1")).toBeNull();
   });

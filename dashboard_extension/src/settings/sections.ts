@@ -10,6 +10,7 @@ export const SETTINGS_SECTIONS = [
   "templates",
   "team",
   "emails",
+  "mailboxes",
   "webhooks",
   "channels",
   "refund-reasons",

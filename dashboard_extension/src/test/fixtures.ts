@@ -138,7 +138,10 @@ export const counts: InboxCountsQuery = {
 
 export type Ticket = NonNullable<TicketDetailsQuery["ticket"]>;
 
-export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQuery {
+export function ticketDetails(
+  overrides: Partial<Ticket> = {},
+  { helpdeskSmsEnabled = false }: { helpdeskSmsEnabled?: boolean } = {},
+): TicketDetailsQuery {
   const ticket: Ticket = {
     id: "Ticket:1",
     number: 10001,
@@ -170,6 +173,7 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
     dueDate: null,
     isOverdue: false,
     ccEmails: [],
+    smsNumber: null,
     firstResponseAt: null,
     closedAt: null,
     createdAt: "2025-01-10T10:00:00+00:00",
@@ -251,6 +255,7 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
             medium: "STOREFRONT",
             createdAt: "2025-01-10T10:00:00+00:00",
             attachments: [],
+            email: null,
           },
         },
         {
@@ -263,6 +268,7 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
             medium: "DASHBOARD",
             createdAt: "2025-01-11T09:00:00+00:00",
             attachments: [],
+            email: null,
           },
         },
         {
@@ -275,6 +281,7 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
             medium: "DASHBOARD",
             createdAt: "2025-01-12T10:00:00+00:00",
             attachments: [],
+            email: null,
           },
         },
       ],
@@ -341,5 +348,5 @@ export function ticketDetails(overrides: Partial<Ticket> = {}): TicketDetailsQue
     ...overrides,
   };
 
-  return { ticket };
+  return { helpdeskSmsEnabled, ticket };
 }

@@ -330,7 +330,7 @@ describe("Ticket page", () => {
   });
 
   it("says when the ticket does not exist", async () => {
-    setup({}, { ticket: null });
+    setup({}, { helpdeskSmsEnabled: false, ticket: null });
     expect(
       await screen.findByText("This ticket does not exist or you may not see it."),
     ).toBeInTheDocument();

@@ -10,6 +10,7 @@ import {
 } from "../../generated/graphql";
 import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
+import { hasEmail, TicketEmailsSection, UnverifiedBanners } from "../../mail/TicketEmail";
 import type { Route } from "../../router";
 import { AttachmentList } from "../../ui/Attachments";
 import { StatusChip } from "../../ui/chips";
@@ -117,11 +118,18 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
 
       <Box display="grid" __gridTemplateColumns="minmax(0, 2fr) minmax(280px, 1fr)" gap={6}>
         <Box display="flex" flexDirection="column" gap={4}>
+          <UnverifiedBanners ticket={ticket} onDecided={refresh} />
           {isComplaint && <ComplaintSection ticket={ticket} onChanged={refresh} />}
           <Section title={t("ticket.conversation")}>
             <Timeline ticket={ticket} options={options.data} />
           </Section>
-          <ReplyBox key={ticket.id} ticket={ticket} options={options.data} onSent={refresh} />
+          <ReplyBox
+            key={ticket.id}
+            ticket={ticket}
+            options={options.data}
+            smsEnabled={Boolean(details.data.helpdeskSmsEnabled)}
+            onSent={refresh}
+          />
           {ticket.attachments.length > 0 && (
             <Section title={t("ticket.attachments")}>
               <AttachmentList attachments={ticket.attachments} />
@@ -132,6 +140,9 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
+          {hasEmail(ticket) && (
+            <TicketEmailsSection key={ticket.lastActivityAt} ticketId={ticket.id} />
+          )}
           <RefundsSection
             ticketId={ticket.id}
             hasOrder={Boolean(ticket.order)}

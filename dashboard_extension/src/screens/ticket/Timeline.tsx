@@ -2,6 +2,7 @@ import { Box, Text } from "@saleor/macaw-ui";
 
 import { type I18n, useI18n } from "../../i18n";
 import { hasKey } from "../../i18n";
+import { commentAnchor, EmailBadge } from "../../mail/TicketEmail";
 import { AttachmentList } from "../../ui/Attachments";
 import { personName } from "../../ui/chips";
 import { Html } from "../../ui/html";
@@ -103,6 +104,7 @@ function CommentView({ comment }: { comment: Comment }) {
   return (
     <Box
       as="article"
+      id={commentAnchor(comment.id)}
       data-testid="comment"
       data-visibility={comment.visibility}
       aria-label={`${role}: ${author}`}
@@ -131,6 +133,7 @@ function CommentView({ comment }: { comment: Comment }) {
           <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
         </Text>
       </Box>
+      {comment.email && <EmailBadge email={comment.email} />}
       <Html html={comment.body} />
       <AttachmentList attachments={comment.attachments} />
     </Box>
