@@ -1,7 +1,7 @@
 """Sending the outbox: claim a due message, send it, record the outcome.
 
 A message is claimed with `SELECT … FOR UPDATE SKIP LOCKED` and marked `sending` with a
-lease (`next_attempt_at` moves `CLAIM_SECONDS` ahead), so two workers never send it at
+lease (`next_attempt_at` moves `outbox.CLAIM_SECONDS` ahead), so two workers never send it at
 once, and a worker that dies mid-send leaves it for `retry_due` once the lease expires.
 A worker killed after the SMTP server accepted the message and before it was marked
 sent sends it again: a duplicate with the same Message-ID, which mail clients fold.
@@ -18,7 +18,6 @@ from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from ..core import conf
@@ -26,11 +25,11 @@ from ..core.nul import strip_nul
 from ..mailboxes.reply_to import ticket_reply_address
 from ..models import EmailMessage, EmailStatus
 from ..timeline.events import email_failed_event, email_sent_event
+from . import outbox
 from .kinds import CUSTOMER_NOTIFICATIONS
 
 logger = logging.getLogger(__name__)
 
-CLAIM_SECONDS = 600
 FIRST_RETRY_SECONDS = 10
 BATCH = 100
 
@@ -44,29 +43,9 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=FIRST_RETRY_SECONDS * 2 ** max(attempts - 1, 0))
 
 
-def _due() -> Q:
-    return Q(
-        status__in=[EmailStatus.PENDING, EmailStatus.SENDING],
-        next_attempt_at__lte=timezone.now(),
-    )
-
-
 def claim(message_id: int) -> EmailMessage | None:
-    """The message, now `sending` under this worker's lease; None when it is not due,
-    finished, or another worker holds it."""
-    with transaction.atomic():
-        message = (
-            EmailMessage.objects.select_for_update(skip_locked=True)
-            .filter(_due(), pk=message_id)
-            .first()
-        )
-        if message is None:
-            return None
-        message.status = EmailStatus.SENDING
-        message.attempts += 1
-        message.next_attempt_at = timezone.now() + timedelta(seconds=CLAIM_SECONDS)
-        message.save(update_fields=["status", "attempts", "next_attempt_at"])
-    return message
+    """The message, now `sending` under this worker's lease (`core/outbox.py`)."""
+    return outbox.claim(EmailMessage, message_id)
 
 
 def build(message: EmailMessage) -> EmailMultiAlternatives:
@@ -145,7 +124,7 @@ def due_ids(limit: int = BATCH) -> list[int]:
     """Messages a worker should send now: pending ones that are due and `sending` ones
     whose worker's lease expired (it crashed)."""
     return list(
-        EmailMessage.objects.filter(_due())
+        EmailMessage.objects.filter(outbox.due())
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:limit]
     )

@@ -3,7 +3,7 @@ outcome. The same claims, leases and retries as the e-mail outbox
 (`notifications/sending.py`), whose retry schedule it shares.
 
 A text is claimed with `SELECT … FOR UPDATE SKIP LOCKED` and marked `sending` with a
-lease (`next_attempt_at` moves `CLAIM_SECONDS` ahead), so two workers never send it at
+lease (`next_attempt_at` moves `outbox.CLAIM_SECONDS` ahead), so two workers never send it at
 once, and one whose worker died mid-send is sent by `retry_due_sms` once the lease has
 expired (the provider may then have taken it already: a duplicate, never a loss).
 
@@ -15,22 +15,20 @@ number) fails at once. A text that failed for good shows on the ticket's timelin
 
 import logging
 from collections.abc import Iterable
-from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from ..core import conf
 from ..core.nul import strip_nul
 from ..models import EmailStatus, SmsMessage
+from ..notifications import outbox
 from ..notifications.sending import retry_delay
 from ..timeline.events import sms_failed_event, sms_sent_event
 from .transports import SmsNotConfigured, SmsSendError, get_transport
 
 logger = logging.getLogger(__name__)
 
-CLAIM_SECONDS = 600
 BATCH = 100
 
 
@@ -38,29 +36,9 @@ def max_attempts() -> int:
     return conf.number("HELPDESK_SMS_MAX_ATTEMPTS", 5)
 
 
-def _due() -> Q:
-    return Q(
-        status__in=[EmailStatus.PENDING, EmailStatus.SENDING],
-        next_attempt_at__lte=timezone.now(),
-    )
-
-
 def claim(message_id: int) -> SmsMessage | None:
-    """The text, now `sending` under this worker's lease; None when it is not due,
-    finished, or another worker holds it."""
-    with transaction.atomic():
-        message = (
-            SmsMessage.objects.select_for_update(skip_locked=True)
-            .filter(_due(), pk=message_id)
-            .first()
-        )
-        if message is None:
-            return None
-        message.status = EmailStatus.SENDING
-        message.attempts += 1
-        message.next_attempt_at = timezone.now() + timedelta(seconds=CLAIM_SECONDS)
-        message.save(update_fields=["status", "attempts", "next_attempt_at"])
-    return message
+    """The text, now `sending` under this worker's lease (`core/outbox.py`)."""
+    return outbox.claim(SmsMessage, message_id)
 
 
 def send_one(message_id: int) -> str | None:
@@ -131,7 +109,7 @@ def due_ids(limit: int = BATCH) -> list[int]:
     """Texts a worker should send now: pending ones that are due and `sending` ones
     whose worker's lease expired."""
     return list(
-        SmsMessage.objects.filter(_due())
+        SmsMessage.objects.filter(outbox.due())
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:limit]
     )

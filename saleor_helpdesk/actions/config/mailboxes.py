@@ -15,6 +15,8 @@ a form's unsaved values over them, and saves nothing.
 
 import ipaddress
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypedDict, cast
 
@@ -479,33 +481,31 @@ def _folder(value: Any, field: str, *, required: bool = False) -> str:
 
 
 def _encrypted(password: str) -> str:
-    try:
+    with _secret_errors():
         return secrets.encrypt(password)
-    except secrets.SecretKeyMissing as error:
-        raise field_error(
-            "imap_password", str(error), HelpdeskErrorCode.SECRET_KEY_MISSING
-        ) from None
-    except secrets.SecretKeyInvalid as error:
-        raise field_error(
-            "imap_password", str(error), HelpdeskErrorCode.SECRET_KEY_INVALID
-        ) from None
 
 
 def _decrypted(token: str) -> str:
-    try:
+    with _secret_errors():
         return secrets.decrypt(token)
-    except secrets.SecretKeyMissing as error:
-        raise field_error(
-            "imap_password", str(error), HelpdeskErrorCode.SECRET_KEY_MISSING
-        ) from None
-    except secrets.SecretKeyInvalid as error:
-        raise field_error(
-            "imap_password", str(error), HelpdeskErrorCode.SECRET_KEY_INVALID
-        ) from None
-    except secrets.SecretUnreadable as error:
-        raise field_error(
-            "imap_password", str(error), HelpdeskErrorCode.SECRET_UNREADABLE
-        ) from None
+
+
+_SECRET_ERRORS: tuple[tuple[type[Exception], HelpdeskErrorCode], ...] = (
+    (secrets.SecretKeyMissing, HelpdeskErrorCode.SECRET_KEY_MISSING),
+    (secrets.SecretKeyInvalid, HelpdeskErrorCode.SECRET_KEY_INVALID),
+    (secrets.SecretUnreadable, HelpdeskErrorCode.SECRET_UNREADABLE),
+)
+
+
+@contextmanager
+def _secret_errors() -> Iterator[None]:
+    """A missing or wrong key, or a stored password no key reads, as a typed error on
+    the password field (its message says how to fix the key)."""
+    try:
+        yield
+    except tuple(kind for kind, _ in _SECRET_ERRORS) as error:
+        code = next(code for kind, code in _SECRET_ERRORS if isinstance(error, kind))
+        raise field_error("imap_password", str(error), code) from None
 
 
 def _address_taken(address: str) -> str:
