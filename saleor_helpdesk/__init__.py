@@ -6,9 +6,10 @@ The doors (API and delivery in)
 - `plugin.py`: the Saleor plugin, thin; HTTP goes to `http/`, order and customer hooks
   to `host/hooks.py`.
 - `graphql/`: the GraphQL API (storefront, guests, staff, apps), one mutation per file;
-  `http/`: the plain HTTP endpoints (Dashboard pages, attachment downloads, exports);
-  `inbound/`: what an inbound e-mail says, read by pure functions; `mailboxes/`: the
-  IMAP mailboxes, fetched by a periodic task into `actions/inbound.py`.
+  `http/`: the plain HTTP endpoints (Dashboard pages, downloads, exports, and e-mail
+  pushed by services and mail servers in `http/inbound/`); `inbound/`: what an
+  inbound e-mail says, read by pure functions; `mailboxes/`: the support mailboxes,
+  IMAP ones fetched by a periodic task; every way in ends in `actions/inbound.py`.
 
 The domain
 - `actions/`: every write path: validate and authorise, lock, change, write timeline
@@ -24,8 +25,9 @@ The domain
   `host/saleor_refunds.py` sends it through Saleor's own mutations).
 
 Delivery out (after commit, through an outbox)
-- `notifications/`: e-mails to customers and staff; `webhooks/`: signed webhooks to
-  integrators; `tasks.py`: the Celery tasks that carry both.
+- `notifications/`: e-mails to customers and staff; `sms/`: SMS replies through a
+  pluggable transport; `webhooks/`: signed webhooks to integrators; `tasks.py`: the
+  Celery tasks that carry them.
 
 The host
 - `host/`: the port to the shop platform (`HostPort`): authentication, permissions,
