@@ -30,7 +30,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ..core.actor import Actor
-from ..core.constants import AuthorType, TicketEventType
+from ..core.constants import AuthorType, CommentMedium, TicketEventType
 from ..models import (
     Attachment,
     Comment,
@@ -293,8 +293,15 @@ def _erase_comments(
 ) -> None:
     comments = list(Comment.objects.filter(ticket_id__in=ids))
     for comment in comments:
-        by_customer = comment.author_type == AuthorType.CUSTOMER or (
-            comment.author_user_id is not None and comment.author_user_id in account_ids
+        by_customer = (
+            comment.author_type == AuthorType.CUSTOMER
+            or (
+                comment.author_user_id is not None
+                and comment.author_user_id in account_ids
+            )
+            # What came by e-mail came from outside, also when it waits as an internal
+            # note (an unverified sender, the files an e-mail could not attach).
+            or comment.medium == CommentMedium.EMAIL
         )
         if by_customer:
             comment.body = ""

@@ -593,6 +593,7 @@ def test_erasing_the_sender_removes_the_originals_but_keeps_the_message_id(
 
     for row in (on_ticket, second):
         row.refresh_from_db()
+        assert row.comment is None or row.comment.body == ""
         assert (row.from_address, row.from_name, row.subject, row.raw.name) == (
             "",
             "",
@@ -617,3 +618,21 @@ def test_the_customers_cc_hears_our_answers_but_never_our_own_addresses(
     ticket = take_in(data).inbound.ticket
 
     assert ticket.cc_emails == ["max.schmidt@example.de"]
+
+
+def test_erasing_the_customer_blanks_notes_that_came_by_email_too(
+    take_in, johns_ticket
+):
+    from saleor_helpdesk.privacy.erase import Person, erase_person
+
+    row = take_in(retarget("forged_reply", johns_ticket, 10002)).inbound
+    assert row.comment.body
+
+    erase_person(
+        Person(user_id=None, email="john.miller@gmail.com"),
+        actor=Actor.system(),
+        reason="request",
+    )
+
+    row.comment.refresh_from_db()
+    assert (row.comment.body, row.comment.author_name) == ("", "")

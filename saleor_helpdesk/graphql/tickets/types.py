@@ -248,7 +248,11 @@ class TicketComment(graphene.ObjectType):
         if root.author_type == AuthorType.CUSTOMER:
             return root.author_name or "Customer"
         if root.author_user_id is None:
-            return "Support" if root.author_type != AuthorType.SYSTEM else "System"
+            if root.author_type == AuthorType.SYSTEM:
+                # An e-mail from an unverified sender waits as a system note under
+                # the sender's name.
+                return root.author_name or "System"
+            return "Support"
 
         def name(user: Any) -> str:
             full = f"{user.first_name} {user.last_name}".strip() if user else ""
