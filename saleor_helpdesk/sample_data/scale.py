@@ -14,6 +14,8 @@ What the rows promise:
   status is in the closed group;
 - attachments are metadata only: every row is marked removed (`removed_at` set, no
   file), so the thread shows "attachment removed" and a download answers 410;
+- a batch holds a lock on the ticket table that lets readers through but makes
+  tickets opened meanwhile (by the API) wait for the batch's commit, about two seconds;
 - every ticket carries `private_metadata["scale_data"]`, so the command can tell its
   own tickets from real ones (it refuses to add to a helpdesk with real tickets
   unless forced).
@@ -31,6 +33,7 @@ from typing import Any
 from django.apps import apps
 from django.core.management.base import CommandError
 from django.db import connection, transaction
+from django.db.backends.postgresql.psycopg_any import is_psycopg3
 from django.db.models import Q
 
 from ..core.constants import (
@@ -168,6 +171,8 @@ class ScaleData:
         self.now = datetime.now(UTC)
 
     def run(self, count: int, comments_per_ticket: int) -> Counts:
+        if connection.vendor != "postgresql" or not is_psycopg3:
+            raise CommandError("Scale data needs PostgreSQL through psycopg 3 (COPY).")
         self._read_shop()
         self.comments_per_ticket = comments_per_ticket
         counts = Counts()
