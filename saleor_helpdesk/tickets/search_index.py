@@ -56,35 +56,28 @@ REFRESHING_EVENTS = frozenset(
 
 GERMAN_PREFIX = "de"
 
-_MESSAGES = """
-    left(coalesce((
-        SELECT string_agg(m.body, ' ' ORDER BY m.created_at DESC, m.id DESC)
-        FROM saleor_helpdesk_comment m
-        WHERE m.ticket_id = t.id {visibility}
-    ), ''), %(max_chars)s)
-"""
-
-_VECTOR = """
-    CASE WHEN x.erased THEN NULL ELSE
-        setweight(to_tsvector(x.config, x.head), 'A')
-        || setweight(to_tsvector(x.config, x.who), 'B')
-        || setweight(to_tsvector(x.config, x.{messages}), 'C')
-    END
-"""
-
-# The ticket table is named in FROM twice on purpose: `x` reads the row as the UPDATE
-# found it, and its joins stay out of the UPDATE's target list.
-REFRESH_SQL = f"""
+# One statement for any number of tickets. `x` gathers each ticket's text (newest
+# messages first, cut to the cap) and its configuration; the UPDATE turns them into the
+# two weighted vectors, NULL for an erased ticket.
+REFRESH_SQL = """
 WITH x AS (
     SELECT
         t.id,
-        (CASE WHEN lower(t.language_code) LIKE '{GERMAN_PREFIX}%%'
+        (CASE WHEN lower(t.language_code) LIKE %(german)s
             THEN 'german' ELSE 'english' END)::regconfig AS config,
         t.number::text || ' ' || t.subject AS head,
         concat_ws(' ', t.customer_name, t.customer_email, o.number::text,
                   c.order_number) AS who,
-        {_MESSAGES.format(visibility="")} AS every_text,
-        {_MESSAGES.format(visibility="AND m.visibility = %(public)s")} AS public_text,
+        left(coalesce((
+            SELECT string_agg(m.body, ' ' ORDER BY m.created_at DESC, m.id DESC)
+            FROM saleor_helpdesk_comment m
+            WHERE m.ticket_id = t.id
+        ), ''), %(max_chars)s) AS every_text,
+        left(coalesce((
+            SELECT string_agg(m.body, ' ' ORDER BY m.created_at DESC, m.id DESC)
+            FROM saleor_helpdesk_comment m
+            WHERE m.ticket_id = t.id AND m.visibility = %(public)s
+        ), ''), %(max_chars)s) AS public_text,
         t.personal_data_erased_at IS NOT NULL AS erased
     FROM saleor_helpdesk_ticket t
     LEFT JOIN order_order o ON o.id = t.order_id
@@ -92,8 +85,16 @@ WITH x AS (
     WHERE t.id = ANY(%(ids)s)
 )
 UPDATE saleor_helpdesk_ticket
-SET search_all = {_VECTOR.format(messages="every_text")},
-    search_public = {_VECTOR.format(messages="public_text")}
+SET search_all = CASE WHEN x.erased THEN NULL ELSE
+        setweight(to_tsvector(x.config, x.head), 'A')
+        || setweight(to_tsvector(x.config, x.who), 'B')
+        || setweight(to_tsvector(x.config, x.every_text), 'C')
+    END,
+    search_public = CASE WHEN x.erased THEN NULL ELSE
+        setweight(to_tsvector(x.config, x.head), 'A')
+        || setweight(to_tsvector(x.config, x.who), 'B')
+        || setweight(to_tsvector(x.config, x.public_text), 'C')
+    END
 FROM x
 WHERE saleor_helpdesk_ticket.id = x.id
 """
@@ -110,6 +111,7 @@ def refresh_search(ticket_ids: Iterable[int]) -> int:
             REFRESH_SQL,
             {
                 "ids": ids,
+                "german": f"{GERMAN_PREFIX}%",
                 "max_chars": MAX_MESSAGE_CHARS,
                 "public": CommentVisibility.PUBLIC.value,
             },
