@@ -4,8 +4,9 @@ the index current (tickets/search.py, tickets/search_index.py)."""
 import importlib
 import json
 
+import pytest
 from django.apps import apps as django_apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
 from saleor_helpdesk.actions import add_comment, merge_tickets
@@ -233,3 +234,8 @@ def test_a_word_search_reads_the_indexes_not_every_row(db):
     assert '"Seq Scan"' not in plan
     assert SEARCH_INDEX in plan
     assert EMAIL_INDEX in plan
+
+
+def test_the_reindex_command_refuses_a_batch_of_nothing(db):
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("helpdesk_search_reindex", "--batch-size", "0")
