@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 
 from ..core.constants import (
     ComplaintDecision,
@@ -109,6 +111,10 @@ class Ticket(models.Model):
     # When the customer's personal data on this ticket was erased (on request, after
     # the account was deleted, or by the retention policy); the row stays for counts.
     personal_data_erased_at = models.DateTimeField(null=True, blank=True)
+    # Full-text search, written only by `tickets/search_index.refresh_search()`: every
+    # comment for staff, public comments only for customers.
+    search_all = SearchVectorField(null=True, editable=False)
+    search_public = SearchVectorField(null=True, editable=False)
 
     # In memory only (not a column): the channel policy an action already resolved,
     # for the side-effect planners of the same transaction.
@@ -134,6 +140,17 @@ class Ticket(models.Model):
             ),
             GinIndex(fields=["metadata"], name="helpdesk_ticket_meta_idx"),
             GinIndex(fields=["private_metadata"], name="helpdesk_ticket_pmeta_idx"),
+            GinIndex(fields=["search_all"], name="helpdesk_ticket_search_all_idx"),
+            GinIndex(fields=["search_public"], name="helpdesk_ticket_search_pub_idx"),
+            # Fragments of an address or name (`icontains` compares in upper case).
+            GinIndex(
+                OpClass(Upper("customer_email"), name="gin_trgm_ops"),
+                name="helpdesk_ticket_email_trgm_idx",
+            ),
+            GinIndex(
+                OpClass(Upper("customer_name"), name="gin_trgm_ops"),
+                name="helpdesk_ticket_name_trgm_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -15,26 +15,27 @@ from .mail import MAILBOX_KEY, append, imap_mailbox, new_mail, reply_mail
 # A run costs 3 besides its messages: reading the mailbox, storing the last UID after
 # each batch (one batch here; one per 50 messages), recording the outcome.
 PER_RUN = 3
-# A new ticket from an unknown sender, 21:
+# A new ticket from an unknown sender, 22:
 # - intake's decisions, 7: the Message-ID seen before?, our own addresses (mailboxes,
 #   channel senders; read once, for the loop check and the CC filter), the sender's
 #   account, the sender's tickets this hour, the attachment rules, the order the
 #   message names;
-# - `create_ticket`, 13: channel, its settings, initial status, INSERT ticket, comment,
-#   events (one statement), webhook subscriptions, then the confirmation e-mail's
-#   planning (ticket, channel settings, agents, template, INSERT e-mail, comment; the
-#   reply address is chosen when the worker sends it);
+# - `create_ticket`, 14: channel, its settings, initial status, INSERT ticket, comment,
+#   events (one statement), the search vectors (one UPDATE), webhook subscriptions,
+#   then the confirmation e-mail's planning (ticket, channel settings, agents,
+#   template, INSERT e-mail, comment; the reply address is chosen when the worker
+#   sends it);
 # - INSERT of the `InboundEmail`, 1.
-NEW_TICKET = 21
-# A reply from the ticket's customer, 20:
+NEW_TICKET = 22
+# A reply from the ticket's customer, 21:
 # - intake's decisions, 9: the Message-ID seen before?, our own addresses (2), the
 #   sender's account, the ticket its subject names, may the sender answer it?, its
 #   status (closed?), the attachment rules, the files already on the ticket;
-# - `add_comment`, 10: the ticket, its channel settings, its files, INSERT comment,
-#   INSERT event, webhook subscriptions, then the e-mail planning (ticket, comment,
-#   channel settings) and the ticket's last activity;
+# - `add_comment`, 11: the ticket, its channel settings, its files, INSERT comment,
+#   INSERT event, the search vectors (one UPDATE), webhook subscriptions, then the
+#   e-mail planning (ticket, comment, channel settings) and the ticket's last activity;
 # - INSERT of the `InboundEmail`, 1.
-REPLY = 20
+REPLY = 21
 MESSAGES = 6
 
 

@@ -22,7 +22,13 @@ class DateTimeRangeInput(graphene.InputObjectType):
 
 class TicketFilterInput(graphene.InputObjectType):
     search = graphene.String(
-        description="Words in the subject, comments or e-mail, or a number."
+        description=(
+            "Words of the subject, messages, customer or order number (stemmed in the "
+            "ticket's language: German or English), a fragment of the customer's "
+            "e-mail address or name, or a ticket number (`12345` or `#12345`). "
+            "Customers search their public messages only. Without `sortBy`, the best "
+            "matches come first."
+        )
     )
     statuses = graphene.List(
         graphene.NonNull(graphene.String), description="Status slugs."

@@ -6,9 +6,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ...core.actor import Actor
-from ...core.constants import CommentVisibility
 from ...models import Ticket
 from ...tickets.access import visible_tickets
+from ...tickets.search import search_tickets
 from ..core.ids import int_pk, uuid_pk
 
 # Relations every ticket list shows, joined into the page query rather than loaded.
@@ -77,7 +77,9 @@ def filter_tickets(
             queryset.filter(overdue) if data["overdue"] else queryset.exclude(overdue)
         )
     if search := (data.get("search") or "").strip():
-        queryset = _search(queryset, search, internal=actor.is_agent)
+        # Customers search their public thread only: a hit on an internal note would
+        # tell them what the note says.
+        queryset = search_tickets(queryset, search, internal=actor.is_agent)
     return queryset
 
 
@@ -89,24 +91,6 @@ def _range(
     if value.get("lte"):
         queryset = queryset.filter(**{f"{field}__lte": value["lte"]})
     return queryset
-
-
-def _search(queryset: QuerySet[Ticket], text: str, internal: bool) -> QuerySet[Ticket]:
-    # Customers search public replies only: a hit on an internal note would tell them
-    # what the note says.
-    in_comments = Q(comments__body__icontains=text)
-    if not internal:
-        in_comments &= Q(comments__visibility=CommentVisibility.PUBLIC)
-    condition = (
-        Q(subject__icontains=text)
-        | Q(customer_email__icontains=text)
-        | Q(customer_name__icontains=text)
-        | in_comments
-    )
-    number = text.lstrip("#")
-    if number.isdigit():
-        condition |= Q(number=int(number))
-    return queryset.filter(pk__in=Ticket.objects.filter(condition).values("pk"))
 
 
 SORT_FIELDS = {
@@ -126,6 +110,8 @@ SORT_FIELDS = {
 def sort_tickets(
     queryset: QuerySet[Ticket], sort: dict[str, Any] | None
 ) -> QuerySet[Ticket]:
+    if sort is None and queryset.query.order_by:
+        return queryset  # a search's own order: best match first
     field = (sort or {}).get("field", "number")
     descending = (sort or {}).get("direction", "desc") == "desc"
     order = [f"-{name}" if descending else name for name in SORT_FIELDS[field]]

@@ -53,7 +53,10 @@ class TicketQueries(graphene.ObjectType):
         TicketCountableConnection,
         filter=TicketFilterInput(description="Which tickets."),
         sort_by=TicketSortingInput(
-            description="Their order (default: newest number first)."
+            description=(
+                "Their order (default: newest number first; with a search, the best "
+                "matches first)."
+            )
         ),
         description=(
             "Tickets the caller may see: a customer's own, or for staff with "
