@@ -61,6 +61,7 @@ from ..models import (
     TicketStatus,
 )
 from ..models.ticket import TICKET_NUMBER_SEQUENCE
+from .shop import KIND_WEIGHTS
 from .texts import TEXTS
 
 MARKER = "scale_data"
@@ -68,14 +69,8 @@ YEARS = 3
 BATCH = 5000
 MAX_CUSTOMERS = 20000
 MAX_ORDERS = 50000
-# A helpdesk's usual mix: old tickets are nearly all closed, recent ones still open.
-KIND_WEIGHTS = {
-    TicketKind.QUESTION: 4,
-    TicketKind.COMPLAINT: 3,
-    TicketKind.REFUND_REQUEST: 2,
-    TicketKind.ORDER_PROBLEM: 2,
-    TicketKind.OTHER: 1,
-}
+# The mix of kinds is the demo's (`shop.KIND_WEIGHTS`); old tickets are nearly all
+# closed, recent ones still open.
 ORDER_KINDS = {
     TicketKind.COMPLAINT,
     TicketKind.REFUND_REQUEST,
