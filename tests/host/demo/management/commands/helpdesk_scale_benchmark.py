@@ -177,6 +177,7 @@ class Command(BaseCommand):
             .values_list("customer_id", flat=True)
             .first()
         )
+        assert customer_id is not None, "no ticket of a registered customer"
         customer = self._client(User.objects.get(pk=customer_id))
         busiest = (
             Comment.objects.values("ticket_id")
