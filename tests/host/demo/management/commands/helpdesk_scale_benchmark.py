@@ -1,0 +1,308 @@
+"""Latency of the everyday helpdesk requests at the current database's size (fill it
+with `helpdesk_scale_data` first): each request `--repeat` times through the real
+GraphQL view in-process, HTTP handling and authentication included. Prints the ticket
+count, then p50 and p95 per request against issue 13's target for 1,000,000 tickets;
+runs at 10k, 100k and 1M make the curve.
+"""
+
+import json
+import math
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db.models import Count, F
+from django.test import Client
+from django.utils import timezone
+
+from saleor_helpdesk import PLUGIN_ID
+from saleor_helpdesk.core.constants import StatusGroup
+from saleor_helpdesk.graphql.core.ids import to_global_id
+from saleor_helpdesk.models import Comment, StatusTransition, SupportAgent, Ticket
+from tests.host.account.models import Group, User
+from tests.host.permission.models import Permission
+from tests.host.tokens import create_access_token
+
+URL = f"/plugins/global/{PLUGIN_ID}/graphql/"
+
+# p95 targets at 1,000,000 tickets (issue 13), in ms.
+TARGETS = {
+    "staff inbox, default sort": 300,
+    "staff inbox, status filter": 300,
+    "staff inbox, assignee filter": 300,
+    "staff inbox, by last activity": 300,
+    "staff inbox, next page (cursor)": 300,
+    "search, a common word": 300,
+    "search, a ticket number": 100,
+    "search, an e-mail address": 100,
+    "customer's own ticket list": 100,
+    "ticket page, most comments": 300,
+    "status change": 150,
+    "reply": 150,
+    "ticketStatistics, 30 days": 1000,
+    "ticketStatistics, 365 days": 3000,
+}
+
+INBOX = """
+query Inbox($filter: TicketFilterInput, $sortBy: TicketSortingInput, $after: String) {
+  tickets(first: 50, filter: $filter, sortBy: $sortBy, after: $after) {
+    totalCount pageInfo { endCursor } edges { node {
+    number subject customerEmail customer { email } order { number }
+    status { slug name(languageCode: "de") } priority { slug } assignee { email }
+    lastComment { body } attachmentCount } } } }
+"""
+
+TICKET_PAGE = """
+query Ticket($id: ID!) { ticket(id: $id) {
+  number subject customerEmail status { slug } priority { slug } assignee { email }
+  comments(first: 100) { totalCount edges { node {
+    authorName body visibility medium attachments { contentType } } } }
+  events { type } attachments { contentType } } }
+"""
+
+STATUS_UPDATE = """
+mutation Status($id: ID!, $status: ID!) {
+  ticketStatusUpdate(id: $id, status: $status) { errors { code } ticket { number } }
+}
+"""
+
+REPLY = """
+mutation Reply($id: ID!) {
+  ticketCommentAdd(id: $id, input: {body: "<p>Danke, wir kümmern uns.</p>"}) {
+    errors { code } comment { body } }
+}
+"""
+
+STATISTICS = """
+query Statistics($gte: DateTime!, $lte: DateTime!) {
+  ticketStatistics(period: {gte: $gte, lte: $lte}) {
+    total byStatus { name count } byKind { count } } }
+"""
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    client: Client
+    query: str
+    variables: dict[str, Any]
+    # The payload key whose `errors` must be empty (mutations).
+    mutation: str = ""
+    # Variables taken in turn instead of `variables`: a status change back and forth
+    # leaves the ticket as it found it.
+    alternate: tuple[dict[str, Any], ...] = ()
+
+
+def percentile(samples: list[float], share: float) -> float:
+    """Nearest rank: the smallest sample with at least `share` of them at or below."""
+    ordered = sorted(samples)
+    return ordered[max(math.ceil(share * len(ordered)) - 1, 0)]
+
+
+def verdict(p95: float, target: int) -> str:
+    return "met" if p95 <= target else f"missed by {p95 - target:.0f} ms"
+
+
+class Command(BaseCommand):
+    help = "Measure p50/p95 of the everyday requests at the current database's size."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--repeat", type=int, default=30, help="Samples per case.")
+        parser.add_argument(
+            "--word", default="Rechnung", help="The common word to search for."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        repeat = options["repeat"]
+        tickets = Ticket.objects.count()
+        self.stdout.write(f"tickets: {tickets:,} (repeat {repeat}, p95 target at 1M)")
+        cases = self._cases(options["word"])
+        width = max(len(case.name) for case in cases)
+        self.stdout.write(f"{'request':<{width}}  {'p50':>9}  {'p95':>9}  target")
+        for case in cases:
+            samples = self._measure(case, repeat)
+            p50, p95 = percentile(samples, 0.5), percentile(samples, 0.95)
+            target = TARGETS[case.name]
+            self.stdout.write(
+                f"{case.name:<{width}}  {p50:>6.1f} ms  {p95:>6.1f} ms  "
+                f"≤ {target} ms: {verdict(p95, target)}"
+            )
+
+    def _measure(self, case: Case, repeat: int) -> list[float]:
+        cycle = len(case.alternate) or 1
+        self._post(case, 0)  # warm up: imports, connection, plans
+        samples = []
+        for index in range(1, repeat + 1):
+            start = time.perf_counter()
+            self._post(case, index)
+            samples.append((time.perf_counter() - start) * 1000)
+        # Complete the round of alternating variables, untimed.
+        for index in range(repeat + 1, -(-(repeat + 1) // cycle) * cycle):
+            self._post(case, index)
+        return samples
+
+    def _post(self, case: Case, index: int = 0) -> dict[str, Any]:
+        variables = (
+            case.alternate[index % len(case.alternate)]
+            if case.alternate
+            else case.variables
+        )
+        response = case.client.post(
+            URL,
+            json.dumps({"query": case.query, "variables": variables}),
+            content_type="application/json",
+        )
+        body = response.json()
+        assert "errors" not in body, body["errors"]
+        if case.mutation:
+            assert body["data"][case.mutation]["errors"] == [], body
+        return body["data"]
+
+    def _cases(self, word: str) -> list[Case]:
+        staff_user = self._staff()
+        staff = self._client(staff_user)
+        newest = Ticket.objects.order_by("-number").first()
+        assert newest is not None, "no tickets: run helpdesk_scale_data first"
+        assigned = (
+            Ticket.objects.filter(assignee__isnull=False).order_by("-number").first()
+        )
+        assignee_id = assigned.assignee_id if assigned else staff_user.pk
+        customer_id = (
+            Ticket.objects.filter(customer__isnull=False)
+            .values("customer_id")
+            .annotate(tickets=Count("id"))
+            .order_by("-tickets")
+            .values_list("customer_id", flat=True)
+            .first()
+        )
+        assert customer_id is not None, "no ticket of a registered customer"
+        customer = self._client(User.objects.get(pk=customer_id))
+        busiest = (
+            Comment.objects.values("ticket_id")
+            .annotate(comments=Count("id"))
+            .order_by("-comments")
+            .values_list("ticket_id", flat=True)
+            .first()
+        )
+        middle = Ticket.objects.order_by("number")[Ticket.objects.count() // 2]
+        email = (
+            Ticket.objects.exclude(customer_email="")
+            .order_by("-number")
+            .values_list("customer_email", flat=True)
+            .first()
+        )
+        # Two open statuses staff may move between both ways, and the newest ticket
+        # in the first: back and forth leaves it as it was.
+        pairs = (
+            StatusTransition.objects.filter(
+                staff_allowed=True,
+                source__is_active=True,
+                target__is_active=True,
+                target__transitions_out__target=F("source"),
+                target__transitions_out__staff_allowed=True,
+            )
+            .exclude(source__group=StatusGroup.CLOSED)
+            .exclude(target__group=StatusGroup.CLOSED)
+            .select_related("source")
+            .order_by("pk")
+        )
+        pair, flipped = next(
+            (pair, ticket)
+            for pair in pairs
+            if (
+                ticket := Ticket.objects.filter(status_id=pair.source_id)
+                .order_by("-number")
+                .first()
+            )
+        )
+        flipped_id = to_global_id("Ticket", flipped.pk)
+        first_page = self._post(Case("", staff, INBOX, {}))
+        cursor = first_page["tickets"]["pageInfo"]["endCursor"]
+        ticket_id = to_global_id("Ticket", newest.pk)
+        now = timezone.now()
+        return [
+            Case("staff inbox, default sort", staff, INBOX, {}),
+            Case(
+                "staff inbox, status filter",
+                staff,
+                INBOX,
+                {"filter": {"statuses": [pair.source.slug]}},
+            ),
+            Case(
+                "staff inbox, assignee filter",
+                staff,
+                INBOX,
+                {"filter": {"assignees": [to_global_id("User", assignee_id)]}},
+            ),
+            Case(
+                "staff inbox, by last activity",
+                staff,
+                INBOX,
+                {"sortBy": {"field": "LAST_ACTIVITY_AT", "direction": "DESC"}},
+            ),
+            Case("staff inbox, next page (cursor)", staff, INBOX, {"after": cursor}),
+            Case("search, a common word", staff, INBOX, {"filter": {"search": word}}),
+            Case(
+                "search, a ticket number",
+                staff,
+                INBOX,
+                {"filter": {"search": f"#{middle.number}"}},
+            ),
+            Case(
+                "search, an e-mail address", staff, INBOX, {"filter": {"search": email}}
+            ),
+            Case("customer's own ticket list", customer, INBOX, {}),
+            Case(
+                "ticket page, most comments",
+                staff,
+                TICKET_PAGE,
+                {"id": to_global_id("Ticket", busiest)},
+            ),
+            Case(
+                "status change",
+                staff,
+                STATUS_UPDATE,
+                {},
+                "ticketStatusUpdate",
+                tuple(
+                    {"id": flipped_id, "status": to_global_id("TicketStatus", pk)}
+                    for pk in (pair.target_id, pair.source_id)
+                ),
+            ),
+            Case("reply", staff, REPLY, {"id": ticket_id}, "ticketCommentAdd"),
+            Case(
+                "ticketStatistics, 30 days",
+                staff,
+                STATISTICS,
+                {"gte": (now - timedelta(days=30)).isoformat(), "lte": now.isoformat()},
+            ),
+            Case(
+                "ticketStatistics, 365 days",
+                staff,
+                STATISTICS,
+                {
+                    "gte": (now - timedelta(days=365)).isoformat(),
+                    "lte": now.isoformat(),
+                },
+            ),
+        ]
+
+    def _client(self, user: Any) -> Client:
+        return Client(HTTP_AUTHORIZATION=f"Bearer {create_access_token(user)}")
+
+    def _staff(self) -> Any:
+        staff, created = User.objects.get_or_create(
+            email="scale-bench-staff@example.com", defaults={"is_staff": True}
+        )
+        if created:
+            group = Group.objects.create(name="scale bench")
+            group.permissions.add(
+                Permission.objects.get_or_create(
+                    codename="manage_orders", defaults={"name": "x"}
+                )[0]
+            )
+            staff.groups.add(group)
+        SupportAgent.objects.get_or_create(user=staff)
+        return staff
