@@ -222,18 +222,7 @@ class Command(BaseCommand):
             defaults={"name": "Bench", "currency_code": "EUR", "is_active": True},
         )
         customer, _ = User.objects.get_or_create(email="bench-customer@example.com")
-        staff, created = User.objects.get_or_create(
-            email="bench-staff@example.com", defaults={"is_staff": True}
-        )
-        if created:
-            group = Group.objects.create(name="bench")
-            group.permissions.add(
-                Permission.objects.get_or_create(
-                    codename="manage_orders", defaults={"name": "x"}
-                )[0]
-            )
-            staff.groups.add(group)
-        SupportAgent.objects.get_or_create(user=staff)
+        staff = bench_agent("bench-staff@example.com", "bench")
         order = Order.objects.create(
             channel=channel, user=customer, user_email=customer.email, currency="EUR"
         )
@@ -258,3 +247,21 @@ class Command(BaseCommand):
                 actor, NewTicket(subject=f"Fill {index}", body="x", order_id=order.pk)
             )
             add_comment(Actor.staff(staff, {"MANAGE_ORDERS"}), ticket.pk, "Antwort")
+
+
+def bench_agent(email: str, group_name: str) -> Any:
+    """A staff user with MANAGE_ORDERS (through a group of their own) who is a support
+    agent: the benchmarks' staff caller."""
+    staff, created = User.objects.get_or_create(
+        email=email, defaults={"is_staff": True}
+    )
+    if created:
+        group = Group.objects.create(name=group_name)
+        group.permissions.add(
+            Permission.objects.get_or_create(
+                codename="manage_orders", defaults={"name": "x"}
+            )[0]
+        )
+        staff.groups.add(group)
+    SupportAgent.objects.get_or_create(user=staff)
+    return staff

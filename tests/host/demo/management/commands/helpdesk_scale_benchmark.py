@@ -20,10 +20,11 @@ from django.utils import timezone
 from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.core.constants import StatusGroup
 from saleor_helpdesk.graphql.core.ids import to_global_id
-from saleor_helpdesk.models import Comment, StatusTransition, SupportAgent, Ticket
-from tests.host.account.models import Group, User
-from tests.host.permission.models import Permission
+from saleor_helpdesk.models import Comment, StatusTransition, Ticket
+from tests.host.account.models import User
 from tests.host.tokens import create_access_token
+
+from .helpdesk_benchmark import bench_agent
 
 URL = f"/plugins/global/{PLUGIN_ID}/graphql/"
 
@@ -293,16 +294,4 @@ class Command(BaseCommand):
         return Client(HTTP_AUTHORIZATION=f"Bearer {create_access_token(user)}")
 
     def _staff(self) -> Any:
-        staff, created = User.objects.get_or_create(
-            email="scale-bench-staff@example.com", defaults={"is_staff": True}
-        )
-        if created:
-            group = Group.objects.create(name="scale bench")
-            group.permissions.add(
-                Permission.objects.get_or_create(
-                    codename="manage_orders", defaults={"name": "x"}
-                )[0]
-            )
-            staff.groups.add(group)
-        SupportAgent.objects.get_or_create(user=staff)
-        return staff
+        return bench_agent("scale-bench-staff@example.com", "scale bench")
