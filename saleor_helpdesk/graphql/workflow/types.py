@@ -93,12 +93,19 @@ def _translations(root: Any, info: Any) -> list[TicketLabelTranslation]:
 TRANSLATIONS_DESCRIPTION = "The label in every language it is translated to."
 
 
-class StatusConfigFields:
+class Translated:
+    """The labels of a configurable row in every language (shared by the four)."""
+
     translations = graphene.List(
         graphene.NonNull(TicketLabelTranslation),
         required=True,
         description=TRANSLATIONS_DESCRIPTION,
     )
+
+    resolve_translations = staticmethod(_translations)
+
+
+class StatusConfigFields(Translated):
     position = graphene.Int(required=True, description="Where it is listed.")
     is_active = graphene.Boolean(
         required=True, description="Whether tickets can move to it."
@@ -121,8 +128,6 @@ class StatusConfigFields:
         ),
     )
 
-    resolve_translations = staticmethod(_translations)
-
     @staticmethod
     @settings_readers_only
     def resolve_customer_status(root: Any, info: Any) -> Any:
@@ -136,26 +141,14 @@ class StatusConfigFields:
         return TransitionsBySourceIdLoader(info.context).load(root.pk)
 
 
-class PriorityConfigFields:
-    translations = graphene.List(
-        graphene.NonNull(TicketLabelTranslation),
-        required=True,
-        description=TRANSLATIONS_DESCRIPTION,
-    )
+class PriorityConfigFields(Translated):
     position = graphene.Int(required=True, description="Where it is listed.")
     is_default = graphene.Boolean(
         required=True, description="Whether new tickets get this priority."
     )
 
-    resolve_translations = staticmethod(_translations)
 
-
-class CategoryConfigFields:
-    translations = graphene.List(
-        graphene.NonNull(TicketLabelTranslation),
-        required=True,
-        description=TRANSLATIONS_DESCRIPTION,
-    )
+class CategoryConfigFields(Translated):
     position = graphene.Int(
         required=True, description="Where it is listed among its kind."
     )
@@ -163,15 +156,8 @@ class CategoryConfigFields:
         required=True, description="Whether customers can choose it."
     )
 
-    resolve_translations = staticmethod(_translations)
 
-
-class ContactConfigFields:
-    translations = graphene.List(
-        graphene.NonNull(TicketLabelTranslation),
-        required=True,
-        description=TRANSLATIONS_DESCRIPTION,
-    )
+class ContactConfigFields(Translated):
     email = graphene.String(
         description=(
             "The queue's e-mail address, if any. Null for callers who may not read "
@@ -189,8 +175,6 @@ class ContactConfigFields:
     is_active = graphene.Boolean(
         required=True, description="Whether customers can address it."
     )
-
-    resolve_translations = staticmethod(_translations)
 
     @staticmethod
     @settings_readers_only
