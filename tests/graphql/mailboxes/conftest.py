@@ -14,7 +14,12 @@ from saleor_helpdesk.actions.inbound import receive_email
 from saleor_helpdesk.core import secrets
 from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.models import InboundEmail, Mailbox
-from tests.factories import StaffFactory, access_token_for, grant, make_ticket
+from tests.factories import make_ticket
+from tests.graphql.config.conftest import (  # noqa: F401 (fixtures)
+    api_for,
+    manager,
+    manager_api,
+)
 from tests.graphql.conftest import Api
 from tests.mailboxes.conftest import account, dovecot  # noqa: F401 (fixtures)
 
@@ -44,40 +49,6 @@ def mailbox_key(settings, monkeypatch):
     monkeypatch.delenv(secrets.KEY_SETTING, raising=False)
     settings.HELPDESK_MAILBOX_KEY = Fernet.generate_key().decode()
     return settings.HELPDESK_MAILBOX_KEY
-
-
-@pytest.fixture
-def manager(db):
-    """A staff user who may change the helpdesk's settings (MANAGE_PLUGINS)."""
-    user = StaffFactory(email="admin@shop.example")
-    grant(user, "MANAGE_PLUGINS")
-    return user
-
-
-@pytest.fixture
-def manager_api(manager):
-    return Api(access_token_for(manager))
-
-
-@pytest.fixture
-def api_for(db, customer, staff_user, manager):
-    """The API as one of the named callers."""
-
-    def make(caller: str) -> Api:
-        if caller == "anonymous":
-            return Api()
-        if caller == "customer":
-            return Api(access_token_for(customer))
-        if caller == "staff_without_permission":
-            return Api(access_token_for(StaffFactory(email="intern@shop.example")))
-        if caller == "staff_with_manage_orders":
-            grant(staff_user, "MANAGE_ORDERS")
-            return Api(access_token_for(staff_user))
-        if caller == "staff_with_manage_plugins":
-            return Api(access_token_for(manager))
-        raise AssertionError(caller)
-
-    return make
 
 
 def imap_input(mail_account, channel, /, **changes) -> dict:
