@@ -1,4 +1,5 @@
-"""What the e-mail and SMS (`sms/`) outboxes share: which rows are due, and claiming one.
+"""What the e-mail and SMS (`sms/`) outboxes share: which rows are due, claiming one,
+recording a failed attempt (retried later, or failed for good), and the retry delay.
 
 A row is claimed under a lease: `SELECT … FOR UPDATE SKIP LOCKED` takes it, marks it
 `sending` and moves `next_attempt_at` `CLAIM_SECONDS` ahead, so two workers never send
@@ -6,6 +7,7 @@ it at once and a worker that dies mid-send leaves it due again when the lease en
 The statuses are `EmailStatus`'s, which both outboxes use.
 """
 
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import TypeVar
 
@@ -16,6 +18,8 @@ from django.utils import timezone
 from ..models import EmailStatus
 
 CLAIM_SECONDS = 600
+FIRST_RETRY_SECONDS = 10
+BATCH = 100
 
 Row = TypeVar("Row", bound=models.Model)
 
@@ -44,3 +48,48 @@ def claim(model: type[Row], pk: int) -> Row | None:
         row.next_attempt_at = timezone.now() + timedelta(seconds=CLAIM_SECONDS)  # type: ignore[attr-defined]
         row.save(update_fields=["status", "attempts", "next_attempt_at"])
     return row
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """After the n-th failed attempt: 10 s, 20 s, 40 s, …"""
+    return timedelta(seconds=FIRST_RETRY_SECONDS * 2 ** max(attempts - 1, 0))
+
+
+def record_failure(
+    model: type[models.Model],
+    row: models.Model,
+    error: str,
+    *,
+    final: bool,
+    on_final: Callable[[], object],
+) -> str:
+    """A failed attempt: `failed` for good (and `on_final`, the timeline event, in the
+    same transaction) or `pending` again after the retry delay. Returns the status."""
+    with transaction.atomic():
+        if final:
+            model._default_manager.filter(pk=row.pk).update(
+                status=EmailStatus.FAILED, last_error=error[:2000]
+            )
+            on_final()
+            return EmailStatus.FAILED
+        model._default_manager.filter(pk=row.pk).update(
+            status=EmailStatus.PENDING,
+            last_error=error[:2000],
+            next_attempt_at=timezone.now() + retry_delay(row.attempts),  # type: ignore[attr-defined]
+        )
+    return EmailStatus.PENDING
+
+
+def send_all(ids: Iterable[int], send_one: Callable[[int], str | None]) -> list[int]:
+    """Send the given rows that are due; returns those to try again later."""
+    return [pk for pk in ids if send_one(pk) == EmailStatus.PENDING]
+
+
+def due_ids(model: type[models.Model], limit: int = BATCH) -> list[int]:
+    """Rows a worker should send now: pending ones that are due and `sending` ones
+    whose worker's lease expired (it crashed)."""
+    return list(
+        model._default_manager.filter(due())
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )

@@ -14,7 +14,6 @@ e-mail (see `planner.HANDLED`).
 
 import logging
 from collections.abc import Iterable
-from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -30,17 +29,9 @@ from .kinds import CUSTOMER_NOTIFICATIONS
 
 logger = logging.getLogger(__name__)
 
-FIRST_RETRY_SECONDS = 10
-BATCH = 100
-
 
 def max_attempts() -> int:
     return conf.number("HELPDESK_EMAIL_MAX_ATTEMPTS", 5)
-
-
-def retry_delay(attempts: int) -> timedelta:
-    """After the n-th failed attempt: 10 s, 20 s, 40 s, …"""
-    return timedelta(seconds=FIRST_RETRY_SECONDS * 2 ** max(attempts - 1, 0))
 
 
 def claim(message_id: int) -> EmailMessage | None:
@@ -93,38 +84,22 @@ def send_one(message_id: int) -> str | None:
 
 
 def _failed(message: EmailMessage, error: str) -> str:
-    final = message.attempts >= max_attempts()
-    with transaction.atomic():
-        if final:
-            EmailMessage.objects.filter(pk=message.pk).update(
-                status=EmailStatus.FAILED, last_error=error[:2000]
-            )
-            email_failed_event(
-                ticket=message.ticket, notification=message.notification, error=error
-            )
-            return EmailStatus.FAILED
-        EmailMessage.objects.filter(pk=message.pk).update(
-            status=EmailStatus.PENDING,
-            last_error=error[:2000],
-            next_attempt_at=timezone.now() + retry_delay(message.attempts),
-        )
-    return EmailStatus.PENDING
+    return outbox.record_failure(
+        EmailMessage,
+        message,
+        error,
+        final=message.attempts >= max_attempts(),
+        on_final=lambda: email_failed_event(
+            ticket=message.ticket, notification=message.notification, error=error
+        ),
+    )
 
 
 def send_messages(ids: Iterable[int]) -> list[int]:
     """Send the given messages that are due; returns those to try again later."""
-    retry: list[int] = []
-    for message_id in ids:
-        if send_one(message_id) == EmailStatus.PENDING:
-            retry.append(message_id)
-    return retry
+    return outbox.send_all(ids, send_one)
 
 
-def due_ids(limit: int = BATCH) -> list[int]:
-    """Messages a worker should send now: pending ones that are due and `sending` ones
-    whose worker's lease expired (it crashed)."""
-    return list(
-        EmailMessage.objects.filter(outbox.due())
-        .order_by("next_attempt_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
+def due_ids(limit: int = outbox.BATCH) -> list[int]:
+    """Messages a worker should send now (`outbox.due_ids`)."""
+    return outbox.due_ids(EmailMessage, limit)

@@ -4,7 +4,8 @@ from celery import shared_task
 
 from ..host import get_host
 from ..models import EmailMessage
-from .sending import due_ids, retry_delay, send_messages
+from .outbox import retry_delay
+from .sending import due_ids, send_messages
 
 
 # acks_late + reject_on_worker_lost: a worker killed mid-task leaves the message in the

@@ -23,13 +23,10 @@ from ..core import conf
 from ..core.nul import strip_nul
 from ..models import EmailStatus, SmsMessage
 from ..notifications import outbox
-from ..notifications.sending import retry_delay
 from ..timeline.events import sms_failed_event, sms_sent_event
 from .transports import SmsNotConfigured, SmsSendError, get_transport
 
 logger = logging.getLogger(__name__)
-
-BATCH = 100
 
 
 def max_attempts() -> int:
@@ -75,41 +72,25 @@ def _failed(message: SmsMessage, error: str, *, retryable: bool) -> str:
     )
     # A provider's answer may hold a NUL, which PostgreSQL does not store.
     error = strip_nul(error)
-    final = not retryable or message.attempts >= max_attempts()
-    with transaction.atomic():
-        if final:
-            SmsMessage.objects.filter(pk=message.pk).update(
-                status=EmailStatus.FAILED, last_error=error[:2000]
-            )
-            sms_failed_event(
-                ticket=message.ticket,
-                sms_id=message.pk,
-                comment_id=message.comment_id,
-                error=error,
-            )
-            return EmailStatus.FAILED
-        SmsMessage.objects.filter(pk=message.pk).update(
-            status=EmailStatus.PENDING,
-            last_error=error[:2000],
-            next_attempt_at=timezone.now() + retry_delay(message.attempts),
-        )
-    return EmailStatus.PENDING
+    return outbox.record_failure(
+        SmsMessage,
+        message,
+        error,
+        final=not retryable or message.attempts >= max_attempts(),
+        on_final=lambda: sms_failed_event(
+            ticket=message.ticket,
+            sms_id=message.pk,
+            comment_id=message.comment_id,
+            error=error,
+        ),
+    )
 
 
 def send_messages(ids: Iterable[int]) -> list[int]:
     """Send the given texts that are due; returns those to try again later."""
-    retry: list[int] = []
-    for message_id in ids:
-        if send_one(message_id) == EmailStatus.PENDING:
-            retry.append(message_id)
-    return retry
+    return outbox.send_all(ids, send_one)
 
 
-def due_ids(limit: int = BATCH) -> list[int]:
-    """Texts a worker should send now: pending ones that are due and `sending` ones
-    whose worker's lease expired."""
-    return list(
-        SmsMessage.objects.filter(outbox.due())
-        .order_by("next_attempt_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
+def due_ids(limit: int = outbox.BATCH) -> list[int]:
+    """Texts a worker should send now (`outbox.due_ids`)."""
+    return outbox.due_ids(SmsMessage, limit)
