@@ -16,7 +16,25 @@ class EmailStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class EmailMessage(models.Model):
+class OutboxRow(models.Model):
+    """What a row of an outbox (e-mail, SMS) carries to be sent, retried and failed:
+    see `notifications/outbox.py`."""
+
+    status = models.CharField(
+        max_length=16, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # When a pending message is due; while sending, when its claim expires.
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class EmailMessage(OutboxRow):
     """One rendered e-mail, written in the transaction of the change it tells about and
     sent by a Celery task after commit (the outbox)."""
 
@@ -36,15 +54,6 @@ class EmailMessage(models.Model):
     in_reply_to = models.CharField(max_length=255, blank=True)
     references = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
-    status = models.CharField(
-        max_length=16, choices=EmailStatus.choices, default=EmailStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    # When a pending message is due; while sending, when its claim expires.
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("created_at", "pk")

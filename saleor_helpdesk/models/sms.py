@@ -4,14 +4,13 @@ reply and sent by a Celery task after commit (the outbox, as for e-mail). See
 
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 from .comment import Comment
-from .email import EmailStatus
+from .email import EmailStatus, OutboxRow
 from .ticket import Ticket
 
 
-class SmsMessage(models.Model):
+class SmsMessage(OutboxRow):
     ticket = models.ForeignKey(
         Ticket, on_delete=models.CASCADE, related_name="sms_messages"
     )
@@ -25,16 +24,8 @@ class SmsMessage(models.Model):
     # E.164, from the customer's order or address.
     to = models.CharField(max_length=32)
     body = models.TextField()
-    status = models.CharField(
-        max_length=16, choices=EmailStatus.choices, default=EmailStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    last_error = models.TextField(blank=True)
     # The provider's id for the text, once it took it.
     provider_message_id = models.CharField(max_length=128, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("created_at", "pk")

@@ -4,24 +4,25 @@ recording a failed attempt (retried later, or failed for good), and the retry de
 A row is claimed under a lease: `SELECT … FOR UPDATE SKIP LOCKED` takes it, marks it
 `sending` and moves `next_attempt_at` `CLAIM_SECONDS` ahead, so two workers never send
 it at once and a worker that dies mid-send leaves it due again when the lease ends.
-The statuses are `EmailStatus`'s, which both outboxes use.
+The rows are `OutboxRow`s; the statuses `EmailStatus`'s, which both outboxes use.
 """
 
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import TypeVar
 
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from ..models import EmailStatus
+from ..models.email import OutboxRow
 
 CLAIM_SECONDS = 600
 FIRST_RETRY_SECONDS = 10
 BATCH = 100
 
-Row = TypeVar("Row", bound=models.Model)
+Row = TypeVar("Row", bound=OutboxRow)
 
 
 def due() -> Q:
@@ -43,9 +44,9 @@ def claim(model: type[Row], pk: int) -> Row | None:
         )
         if row is None:
             return None
-        row.status = EmailStatus.SENDING  # type: ignore[attr-defined]
-        row.attempts += 1  # type: ignore[attr-defined]
-        row.next_attempt_at = timezone.now() + timedelta(seconds=CLAIM_SECONDS)  # type: ignore[attr-defined]
+        row.status = EmailStatus.SENDING
+        row.attempts += 1
+        row.next_attempt_at = timezone.now() + timedelta(seconds=CLAIM_SECONDS)
         row.save(update_fields=["status", "attempts", "next_attempt_at"])
     return row
 
@@ -56,8 +57,8 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 def record_failure(
-    model: type[models.Model],
-    row: models.Model,
+    model: type[OutboxRow],
+    row: OutboxRow,
     error: str,
     *,
     final: bool,
@@ -75,7 +76,7 @@ def record_failure(
         model._default_manager.filter(pk=row.pk).update(
             status=EmailStatus.PENDING,
             last_error=error[:2000],
-            next_attempt_at=timezone.now() + retry_delay(row.attempts),  # type: ignore[attr-defined]
+            next_attempt_at=timezone.now() + retry_delay(row.attempts),
         )
     return EmailStatus.PENDING
 
@@ -85,7 +86,7 @@ def send_all(ids: Iterable[int], send_one: Callable[[int], str | None]) -> list[
     return [pk for pk in ids if send_one(pk) == EmailStatus.PENDING]
 
 
-def due_ids(model: type[models.Model], limit: int = BATCH) -> list[int]:
+def due_ids(model: type[OutboxRow], limit: int = BATCH) -> list[int]:
     """Rows a worker should send now: pending ones that are due and `sending` ones
     whose worker's lease expired (it crashed)."""
     return list(
