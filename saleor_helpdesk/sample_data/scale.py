@@ -61,6 +61,7 @@ from ..models import (
     TicketStatus,
 )
 from ..models.ticket import TICKET_NUMBER_SEQUENCE
+from ..tickets.search_index import refresh_search
 from .shop import KIND_WEIGHTS
 from .texts import TEXTS
 
@@ -80,6 +81,9 @@ OPEN_WITHIN_DAYS = 45
 GUEST_SHARE = 0.3
 ATTACHMENT_SHARE = 0.15
 NOTE_SHARE = 0.15
+# Every this many tickets one has a long thread: the ticket page's worst case.
+LONG_THREAD_EVERY = 10_000
+LONG_THREAD_COMMENTS = 200
 FIRST_NAMES = {
     "de": ["Anna", "Lukas", "Marie", "Jonas", "Lea", "Felix", "Sophie", "Paul"],
     "en": ["Emma", "Oliver", "Grace", "Jack", "Chloe", "Harry", "Ella", "Noah"],
@@ -183,6 +187,12 @@ class ScaleData:
                     f"({counts.rows / elapsed:,.0f} rows/s, "
                     f"{counts.tickets / elapsed:,.0f} tickets/s)"
                 )
+        # Fresh planner statistics: without them PostgreSQL plans the next queries
+        # for the tables as they were (a few rows), and a page takes a second.
+        self.write("  analyzing the tables")
+        with connection.cursor() as cursor:
+            for model in (Ticket, Comment, TicketEvent, Attachment):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
         return counts
 
     # What the shop and the helpdesk's configuration offer.
@@ -313,6 +323,8 @@ class ScaleData:
             self._copy(cursor, Comment, COMMENT_COLUMNS, rows.comments)
             self._copy(cursor, Attachment, ATTACHMENT_COLUMNS, rows.attachments)
             self._copy(cursor, TicketEvent, EVENT_COLUMNS, rows.events)
+            # The product's own search refresh, so words are found as in a live shop.
+            refresh_search(range(ticket_id, ticket_id + len(ages)))
         counts.tickets += len(rows.tickets)
         counts.comments += len(rows.comments)
         counts.events += len(rows.events)
@@ -417,6 +429,8 @@ class ScaleData:
         count = rng.randint(1, max(1, 2 * self.comments_per_ticket - 1))
         if self.comments_per_ticket == 0:
             count = 0
+        elif number % LONG_THREAD_EVERY == 0:
+            count = LONG_THREAD_COMMENTS
         offsets = sorted(rng.random() for _ in range(count))
         first_comment = len(rows.comments)
         first_response = None

@@ -1,6 +1,7 @@
 """`helpdesk_scale_data`: volume written by COPY that obeys the same rules as tickets
 made through the API (numbers, dates per status group, foreign keys)."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -18,6 +19,7 @@ from saleor_helpdesk.models import (
     TicketEvent,
 )
 from saleor_helpdesk.models.ticket import TICKET_NUMBER_SEQUENCE
+from saleor_helpdesk.sample_data import scale
 from saleor_helpdesk.sample_data.scale import MARKER
 from tests.factories import (
     OrderFactory,
@@ -47,6 +49,14 @@ query Inbox($first: Int!, $after: String) {
       lastComment { body }
       attachmentCount
     } }
+  }
+}
+"""
+
+SEARCH = """
+query Search($search: String!) {
+  tickets(first: 100, filter: {search: $search}) {
+    totalCount edges { node { number } }
   }
 }
 """
@@ -161,6 +171,42 @@ def test_rows_as_asked_and_consistent(shop):
     assert attachments.exists()
     assert not attachments.filter(removed_at__isnull=True).exists()
     assert not attachments.exclude(comment__ticket=F("ticket")).exists()
+
+
+def test_search_finds_the_data_as_it_finds_live_tickets(shop, staff_api):
+    # given: every ticket's vectors written in its batch by the product's own refresh
+    run("--tickets", "60", "--seed", "6", "--batch", "25")
+    ticket = Ticket.objects.filter(comments__visibility="public").first()
+    body = ticket.comments.filter(visibility="public").first().body
+    # The thread's longest word, without its markup: no stop word.
+    word = max(re.findall(r"\w+", re.sub(r"<[^>]*>", " ", body)), key=len)
+
+    # when
+    found = staff_api(SEARCH, {"search": word})["tickets"]
+
+    # then
+    assert not Ticket.objects.filter(search_all__isnull=True).exists()
+    assert not Ticket.objects.filter(search_public__isnull=True).exists()
+    assert found["totalCount"] > 0
+    assert ticket.number in [edge["node"]["number"] for edge in found["edges"]]
+
+
+def test_long_threads_for_the_ticket_pages_worst_case(shop, monkeypatch):
+    monkeypatch.setattr(scale, "LONG_THREAD_EVERY", 50)
+
+    run("--tickets", "120", "--seed", "7")
+
+    long_threads = (
+        Ticket.objects.annotate(comment_count=Count("comments"))
+        .filter(comment_count=scale.LONG_THREAD_COMMENTS)
+        .values_list("number", flat=True)
+    )
+    assert sorted(long_threads) == sorted(
+        number
+        for number in Ticket.objects.values_list("number", flat=True)
+        if number % 50 == 0
+    )
+    assert len(long_threads) == 2
 
 
 def test_an_api_ticket_afterwards_gets_a_higher_number(shop, staff_api):
