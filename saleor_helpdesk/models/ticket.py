@@ -36,6 +36,14 @@ class NextTicketNumber(models.Func):
         return ("saleor_helpdesk.models.ticket.NextTicketNumber", (), {})
 
 
+class TicketManager(models.Manager["Ticket"]):
+    def get_queryset(self) -> models.QuerySet["Ticket"]:
+        # The search vectors are read only inside SQL (matching, ranking): a page of
+        # tickets need not carry kilobytes of tsvector per row, and saving a loaded
+        # ticket never writes back a vector that another write has refreshed.
+        return super().get_queryset().defer("search_all", "search_public")
+
+
 class Ticket(models.Model):
     number = models.PositiveBigIntegerField(
         unique=True, editable=False, db_default=NextTicketNumber()
@@ -44,11 +52,13 @@ class Ticket(models.Model):
         max_length=32, choices=TicketKind.choices, default=TicketKind.QUESTION
     )
     subject = models.CharField(max_length=255)
+    # Indexed with the number (Meta.indexes), for filters and grouped sorting.
     status = models.ForeignKey(
-        TicketStatus, on_delete=models.PROTECT, related_name="tickets"
+        TicketStatus, on_delete=models.PROTECT, related_name="tickets", db_index=False
     )
+    # Indexed with the number (Meta.indexes), for filters and grouped sorting.
     priority = models.ForeignKey(
-        Priority, on_delete=models.PROTECT, related_name="tickets"
+        Priority, on_delete=models.PROTECT, related_name="tickets", db_index=False
     )
     category = models.ForeignKey(
         Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -62,6 +72,7 @@ class Ticket(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,
     )
     customer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -69,6 +80,7 @@ class Ticket(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="helpdesk_tickets",
+        db_index=False,
     )
     customer_email = models.EmailField()
     customer_name = models.CharField(max_length=256, blank=True)
@@ -89,6 +101,7 @@ class Ticket(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="helpdesk_assigned_tickets",
+        db_index=False,
     )
     due_date = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(null=True, blank=True)
@@ -116,6 +129,8 @@ class Ticket(models.Model):
     search_all = SearchVectorField(null=True, editable=False)
     search_public = SearchVectorField(null=True, editable=False)
 
+    objects = TicketManager()
+
     # In memory only (not a column): the channel policy an action already resolved,
     # for the side-effect planners of the same transaction.
     helpdesk_policy: "ChannelSettings | None" = None
@@ -132,6 +147,37 @@ class Ticket(models.Model):
                 fields=["assignee", "status"], name="helpdesk_ticket_assignee_idx"
             ),
             models.Index(fields=["customer_email"], name="helpdesk_ticket_email_idx"),
+            # Every sort the inbox offers reads its first page from an index: own
+            # columns directly, related ones (status, priority, assignee, channel)
+            # group by group (`tickets/related_order.py`); each ends with the number,
+            # the tie-breaker. They also serve the foreign keys' filters.
+            models.Index(
+                fields=["last_activity_at", "number"],
+                name="helpdesk_ticket_activity_idx",
+            ),
+            models.Index(fields=["due_date", "number"], name="helpdesk_ticket_due_idx"),
+            models.Index(
+                fields=["subject", "number"], name="helpdesk_ticket_subject_idx"
+            ),
+            models.Index(
+                fields=["customer_name", "customer_email", "number"],
+                name="helpdesk_ticket_cust_sort_idx",
+            ),
+            models.Index(
+                fields=["customer", "number"], name="helpdesk_ticket_customer_idx"
+            ),
+            models.Index(
+                fields=["status", "number"], name="helpdesk_ticket_status_idx"
+            ),
+            models.Index(
+                fields=["priority", "number"], name="helpdesk_ticket_priority_idx"
+            ),
+            models.Index(
+                fields=["assignee", "number"], name="helpdesk_ticket_assign_nr_idx"
+            ),
+            models.Index(
+                fields=["channel", "number"], name="helpdesk_ticket_channel_idx"
+            ),
             # Overdue list: only open tickets carry a meaningful due date.
             models.Index(
                 fields=["due_date"],

@@ -206,7 +206,7 @@ def test_long_threads_for_the_ticket_pages_worst_case(shop, monkeypatch):
         for number in Ticket.objects.values_list("number", flat=True)
         if number % 50 == 0
     )
-    assert len(long_threads) == 2
+    assert len(long_threads) in (2, 3)  # 120 consecutive numbers
 
 
 def test_an_api_ticket_afterwards_gets_a_higher_number(shop, staff_api):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from ...core.actor import Actor
 from ...models import Ticket
 from ...tickets.access import visible_tickets
+from ...tickets.related_order import RelatedKey, RelatedOrderPage
 from ...tickets.search import search_tickets
 from ..core.ids import int_pk, uuid_pk
 
@@ -116,3 +117,24 @@ def sort_tickets(
     descending = (sort or {}).get("direction", "desc") == "desc"
     order = [f"-{name}" if descending else name for name in SORT_FIELDS[field]]
     return queryset.order_by(*order)
+
+
+# Sorts by a column of a small related table: read group by group (see related_order).
+RELATED_SORTS = {
+    "priority": RelatedKey("priority_id", "position"),
+    "status": RelatedKey("status_id", "position"),
+    "assignee": RelatedKey("assignee_id", "email"),
+    "channel": RelatedKey("channel_id", "name"),
+}
+
+
+def ticket_pages(
+    queryset: QuerySet[Ticket], sort: dict[str, Any] | None
+) -> QuerySet[Ticket] | RelatedOrderPage:
+    """What the connection reads pages from: `queryset` (sorted by `sort_tickets`), or,
+    for a sort by a related table's column, the same order read group by group."""
+    field = (sort or {}).get("field")
+    if field not in RELATED_SORTS:
+        return queryset
+    descending = (sort or {}).get("direction", "desc") == "desc"
+    return RelatedOrderPage(queryset, RELATED_SORTS[field], descending)

@@ -27,7 +27,13 @@ from .mutations.ticket_sms_send import TicketSmsSend
 from .mutations.ticket_status_update import TicketStatusUpdate
 from .mutations.ticket_unassign import TicketUnassign
 from .mutations.ticket_update import TicketUpdate
-from .resolvers import filter_tickets, sort_tickets, ticket_by_id, tickets_for
+from .resolvers import (
+    filter_tickets,
+    sort_tickets,
+    ticket_by_id,
+    ticket_pages,
+    tickets_for,
+)
 from .types import TicketCountableConnection, TicketType
 
 
@@ -122,8 +128,9 @@ class TicketQueries(graphene.ObjectType):
             )
         except ValidationError as error:
             raise query_error(error) from error
-        queryset = sort_tickets(queryset, kwargs.pop("sort_by", None))
-        return resolve_connection(queryset, TicketCountableConnection, **kwargs)
+        sort = kwargs.pop("sort_by", None)
+        pages = ticket_pages(sort_tickets(queryset, sort), sort)
+        return resolve_connection(pages, TicketCountableConnection, **kwargs)
 
 
 class TicketMutations(graphene.ObjectType):
