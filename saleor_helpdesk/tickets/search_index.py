@@ -57,8 +57,11 @@ REFRESHING_EVENTS = frozenset(
 GERMAN_PREFIX = "de"
 
 # One statement for any number of tickets. `x` gathers each ticket's text (newest
-# messages first, cut to the cap) and its configuration; the UPDATE turns them into the
-# two weighted vectors, NULL for an erased ticket.
+# messages first, cut to the cap; every message and the public ones in one pass over
+# its comments) and its configuration; `v` parses each text once (the head and the
+# customer serve both vectors, and a thread without internal notes has one message
+# text), materialized so no vector is parsed twice; the UPDATE assembles the two
+# weighted vectors, NULL for an erased ticket. Parsing is most of the statement's cost.
 REFRESH_SQL = """
 WITH x AS (
     SELECT
@@ -68,35 +71,39 @@ WITH x AS (
         t.number::text || ' ' || t.subject AS head,
         concat_ws(' ', t.customer_name, t.customer_email, o.number::text,
                   c.order_number) AS who,
-        left(coalesce((
-            SELECT string_agg(m.body, ' ' ORDER BY m.created_at DESC, m.id DESC)
-            FROM saleor_helpdesk_comment m
-            WHERE m.ticket_id = t.id
-        ), ''), %(max_chars)s) AS every_text,
-        left(coalesce((
-            SELECT string_agg(m.body, ' ' ORDER BY m.created_at DESC, m.id DESC)
-            FROM saleor_helpdesk_comment m
-            WHERE m.ticket_id = t.id AND m.visibility = %(public)s
-        ), ''), %(max_chars)s) AS public_text,
+        left(coalesce(m.every_text, ''), %(max_chars)s) AS every_text,
+        left(coalesce(m.public_text, ''), %(max_chars)s) AS public_text,
         t.personal_data_erased_at IS NOT NULL AS erased
     FROM saleor_helpdesk_ticket t
     LEFT JOIN order_order o ON o.id = t.order_id
     LEFT JOIN saleor_helpdesk_complaint c ON c.ticket_id = t.id
+    LEFT JOIN LATERAL (
+        SELECT
+            string_agg(body, ' ' ORDER BY created_at DESC, id DESC) AS every_text,
+            string_agg(body, ' ' ORDER BY created_at DESC, id DESC)
+                FILTER (WHERE visibility = %(public)s) AS public_text
+        FROM saleor_helpdesk_comment
+        WHERE ticket_id = t.id
+    ) m ON true
     WHERE t.id = ANY(%(ids)s)
+), v AS MATERIALIZED (
+    SELECT
+        x.id,
+        x.erased,
+        setweight(to_tsvector(x.config, x.head), 'A')
+            || setweight(to_tsvector(x.config, x.who), 'B') AS base,
+        setweight(to_tsvector(x.config, x.every_text), 'C') AS every_words,
+        CASE WHEN x.public_text <> x.every_text
+            THEN setweight(to_tsvector(x.config, x.public_text), 'C')
+        END AS public_words
+    FROM x
 )
 UPDATE saleor_helpdesk_ticket
-SET search_all = CASE WHEN x.erased THEN NULL ELSE
-        setweight(to_tsvector(x.config, x.head), 'A')
-        || setweight(to_tsvector(x.config, x.who), 'B')
-        || setweight(to_tsvector(x.config, x.every_text), 'C')
-    END,
-    search_public = CASE WHEN x.erased THEN NULL ELSE
-        setweight(to_tsvector(x.config, x.head), 'A')
-        || setweight(to_tsvector(x.config, x.who), 'B')
-        || setweight(to_tsvector(x.config, x.public_text), 'C')
-    END
-FROM x
-WHERE saleor_helpdesk_ticket.id = x.id
+SET search_all = CASE WHEN v.erased THEN NULL ELSE v.base || v.every_words END,
+    search_public = CASE WHEN v.erased THEN NULL
+        ELSE v.base || coalesce(v.public_words, v.every_words) END
+FROM v
+WHERE saleor_helpdesk_ticket.id = v.id
 """
 
 
