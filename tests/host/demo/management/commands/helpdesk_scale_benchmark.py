@@ -10,6 +10,7 @@ import math
 import time
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -28,40 +29,47 @@ from .helpdesk_benchmark import bench_agent
 
 URL = f"/plugins/global/{PLUGIN_ID}/graphql/"
 
-# p95 targets at 1,000,000 tickets (issue 13), in ms.
+# p95 targets at 1,000,000 tickets (issue 13), in ms, by the case's first words.
 TARGETS = {
-    "staff inbox, default sort": 300,
-    "staff inbox, status filter": 300,
-    "staff inbox, assignee filter": 300,
-    "staff inbox, by last activity": 300,
-    "staff inbox, next page (cursor)": 300,
-    "search, a common word": 300,
+    "inbox": 300,
+    "search, words": 300,
     "search, a ticket number": 100,
     "search, an e-mail address": 100,
     "customer's own ticket list": 100,
-    "ticket page, most comments": 300,
+    "ticket page": 300,
     "status change": 150,
     "reply": 150,
     "ticketStatistics, 30 days": 1000,
     "ticketStatistics, 365 days": 3000,
 }
 
-INBOX = """
-query Inbox($filter: TicketFilterInput, $sortBy: TicketSortingInput, $after: String) {
-  tickets(first: 50, filter: $filter, sortBy: $sortBy, after: $after) {
-    totalCount pageInfo { endCursor } edges { node {
-    number subject customerEmail customer { email } order { number }
-    status { slug name(languageCode: "de") } priority { slug } assignee { email }
-    lastComment { body } attachmentCount } } } }
-"""
+# The Dashboard's own documents, as it sends them.
+DASHBOARD = Path(__file__).resolve().parents[5] / "graphql" / "dashboard"
+DASHBOARD_INBOX = (DASHBOARD / "Inbox.graphql").read_text()
+INBOX_COUNTS = (DASHBOARD / "InboxCounts.graphql").read_text()
+TICKET_PAGE = (DASHBOARD / "TicketDetails.graphql").read_text()
+# A signed-in customer's list in the storefront, as the example storefront asks for it.
+MY_TICKETS = (DASHBOARD.parent / "storefront" / "MyTickets.graphql").read_text()
+# The Dashboard's inbox columns (and the order it offers to sort by).
+SORTS = [
+    ("number", "NUMBER"),
+    ("subject", "SUBJECT"),
+    ("customer", "CUSTOMER"),
+    ("status", "STATUS"),
+    ("priority", "PRIORITY"),
+    ("assignee", "ASSIGNEE"),
+    ("channel", "CHANNEL"),
+    ("created", "CREATED_AT"),
+    ("last activity", "LAST_ACTIVITY_AT"),
+]
+# The Dashboard's default: the open tab, newest activity first.
+DEFAULT_SORT = {"field": "LAST_ACTIVITY_AT", "direction": "DESC"}
+OPEN_TAB = {"statusGroups": ["NEW", "OPEN"]}
 
-TICKET_PAGE = """
-query Ticket($id: ID!) { ticket(id: $id) {
-  number subject customerEmail status { slug } priority { slug } assignee { email }
-  comments(first: 100) { totalCount edges { node {
-    authorName body visibility medium attachments { contentType } } } }
-  events { type } attachments { contentType } } }
-"""
+
+def target(name: str) -> int:
+    return next(ms for prefix, ms in TARGETS.items() if name.startswith(prefix))
+
 
 STATUS_UPDATE = """
 mutation Status($id: ID!, $status: ID!) {
@@ -125,10 +133,10 @@ class Command(BaseCommand):
         for case in cases:
             samples = self._measure(case, repeat)
             p50, p95 = percentile(samples, 0.5), percentile(samples, 0.95)
-            target = TARGETS[case.name]
+            target_ms = target(case.name)
             self.stdout.write(
                 f"{case.name:<{width}}  {p50:>6.1f} ms  {p95:>6.1f} ms  "
-                f"≤ {target} ms: {verdict(p95, target)}"
+                f"≤ {target_ms} ms: {verdict(p95, target_ms)}"
             )
 
     def _measure(self, case: Case, repeat: int) -> list[float]:
@@ -180,13 +188,13 @@ class Command(BaseCommand):
         )
         assert customer_id is not None, "no ticket of a registered customer"
         customer = self._client(User.objects.get(pk=customer_id))
-        busiest = (
+        busiest, longest = (
             Comment.objects.values("ticket_id")
             .annotate(comments=Count("id"))
             .order_by("-comments")
-            .values_list("ticket_id", flat=True)
+            .values_list("ticket_id", "comments")
             .first()
-        )
+        ) or (None, 0)
         middle = Ticket.objects.order_by("number")[Ticket.objects.count() // 2]
         email = (
             Ticket.objects.exclude(customer_email="")
@@ -219,47 +227,106 @@ class Command(BaseCommand):
             )
         )
         flipped_id = to_global_id("Ticket", flipped.pk)
-        first_page = self._post(Case("", staff, INBOX, {}))
+        default_view = {"filter": OPEN_TAB, "sortBy": DEFAULT_SORT}
+        first_page = self._post(
+            Case("", staff, DASHBOARD_INBOX, self._page(default_view))
+        )
         cursor = first_page["tickets"]["pageInfo"]["endCursor"]
         ticket_id = to_global_id("Ticket", newest.pk)
         now = timezone.now()
+        sample = Ticket.objects.filter(category__isnull=False, channel__isnull=False)
+        some = sample.order_by("-number").select_related("priority").first()
+        assert some is not None, "no ticket with a category and a channel"
+        filters = [
+            ("a status", {"statuses": [pair.source.slug]}),
+            ("waiting tab", {"statusGroups": ["WAITING"]}),
+            ("closed tab", {"statusGroups": ["CLOSED"]}),
+            ("complaints", {"kinds": ["COMPLAINT"]}),
+            ("a priority", {"priorities": [some.priority.slug]}),
+            (
+                "a category",
+                {"categories": [to_global_id("TicketCategory", some.category_id)]},
+            ),
+            ("an assignee", {"assignees": [to_global_id("User", assignee_id)]}),
+            ("unassigned", {"unassigned": True}),
+            ("a channel", {"channels": [to_global_id("Channel", some.channel_id)]}),
+            ("overdue", {"overdue": True}),
+        ]
+        inbox = [
+            Case(
+                "inbox, Dashboard default (open tab, last activity)",
+                staff,
+                DASHBOARD_INBOX,
+                self._page(default_view),
+            ),
+            Case(
+                "inbox, tab counts (all, open, waiting, closed)",
+                staff,
+                INBOX_COUNTS,
+                {
+                    "all": {},
+                    "open": OPEN_TAB,
+                    "waiting": {"statusGroups": ["WAITING"]},
+                    "closed": {"statusGroups": ["CLOSED"]},
+                },
+            ),
+            Case(
+                "inbox, next page (cursor)",
+                staff,
+                DASHBOARD_INBOX,
+                self._page(default_view, after=cursor),
+            ),
+            *(
+                Case(
+                    f"inbox, all, by {label} {arrow}",
+                    staff,
+                    DASHBOARD_INBOX,
+                    self._page({"sortBy": {"field": field, "direction": direction}}),
+                )
+                for label, field in SORTS
+                for direction, arrow in (("DESC", "↓"), ("ASC", "↑"))
+            ),
+            *(
+                Case(
+                    f"inbox, filter: {label}",
+                    staff,
+                    DASHBOARD_INBOX,
+                    self._page({"filter": value, "sortBy": DEFAULT_SORT}),
+                )
+                for label, value in filters
+            ),
+        ]
         return [
-            Case("staff inbox, default sort", staff, INBOX, {}),
+            *inbox,
             Case(
-                "staff inbox, status filter",
+                "search, words (a common one)",
                 staff,
-                INBOX,
-                {"filter": {"statuses": [pair.source.slug]}},
+                DASHBOARD_INBOX,
+                self._page({"filter": {"search": word}}),
             ),
-            Case(
-                "staff inbox, assignee filter",
-                staff,
-                INBOX,
-                {"filter": {"assignees": [to_global_id("User", assignee_id)]}},
-            ),
-            Case(
-                "staff inbox, by last activity",
-                staff,
-                INBOX,
-                {"sortBy": {"field": "LAST_ACTIVITY_AT", "direction": "DESC"}},
-            ),
-            Case("staff inbox, next page (cursor)", staff, INBOX, {"after": cursor}),
-            Case("search, a common word", staff, INBOX, {"filter": {"search": word}}),
             Case(
                 "search, a ticket number",
                 staff,
-                INBOX,
-                {"filter": {"search": f"#{middle.number}"}},
+                DASHBOARD_INBOX,
+                self._page({"filter": {"search": f"#{middle.number}"}}),
             ),
             Case(
-                "search, an e-mail address", staff, INBOX, {"filter": {"search": email}}
+                "search, an e-mail address",
+                staff,
+                DASHBOARD_INBOX,
+                self._page({"filter": {"search": email}}),
             ),
-            Case("customer's own ticket list", customer, INBOX, {}),
             Case(
-                "ticket page, most comments",
+                "customer's own ticket list",
+                customer,
+                MY_TICKETS,
+                {"first": 20, "languageCode": "de"},
+            ),
+            Case(
+                f"ticket page, the longest thread ({longest} comments)",
                 staff,
                 TICKET_PAGE,
-                {"id": to_global_id("Ticket", busiest)},
+                {"id": to_global_id("Ticket", busiest), "languageCode": "de"},
             ),
             Case(
                 "status change",
@@ -289,6 +356,11 @@ class Command(BaseCommand):
                 },
             ),
         ]
+
+    @staticmethod
+    def _page(variables: dict[str, Any], after: str | None = None) -> dict[str, Any]:
+        """Variables of the Dashboard's inbox query for one page of 50, in German."""
+        return {"first": 50, "after": after, "languageCode": "de", **variables}
 
     def _client(self, user: Any) -> Client:
         return Client(HTTP_AUTHORIZATION=f"Bearer {create_access_token(user)}")
