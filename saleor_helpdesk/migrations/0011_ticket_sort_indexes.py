@@ -4,7 +4,8 @@
 # (foreign key, number) for `tickets/related_order.py`), replacing the plain
 # foreign key indexes they make redundant. Built CONCURRENTLY, so a shop with a
 # million tickets keeps taking tickets while the migration runs (hence not atomic);
-# the old indexes are dropped after the new ones exist.
+# the old indexes are dropped after the new ones exist. Most are partial (no merged
+# tickets), as the lists ask.
 import django.db.models.deletion
 from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations, models
@@ -21,6 +22,7 @@ class Migration(migrations.Migration):
         AddIndexConcurrently(
             model_name="ticket",
             index=models.Index(
+                condition=models.Q(("merged_into__isnull", True)),
                 fields=["last_activity_at", "number"],
                 name="helpdesk_ticket_activity_idx",
             ),
@@ -28,18 +30,23 @@ class Migration(migrations.Migration):
         AddIndexConcurrently(
             model_name="ticket",
             index=models.Index(
-                fields=["due_date", "number"], name="helpdesk_ticket_due_idx"
+                condition=models.Q(("merged_into__isnull", True)),
+                fields=["due_date", "number"],
+                name="helpdesk_ticket_due_idx",
             ),
         ),
         AddIndexConcurrently(
             model_name="ticket",
             index=models.Index(
-                fields=["subject", "number"], name="helpdesk_ticket_subject_idx"
+                condition=models.Q(("merged_into__isnull", True)),
+                fields=["subject", "number"],
+                name="helpdesk_ticket_subject_idx",
             ),
         ),
         AddIndexConcurrently(
             model_name="ticket",
             index=models.Index(
+                condition=models.Q(("merged_into__isnull", True)),
                 fields=["customer_name", "customer_email", "number"],
                 name="helpdesk_ticket_cust_sort_idx",
             ),
@@ -47,19 +54,23 @@ class Migration(migrations.Migration):
         AddIndexConcurrently(
             model_name="ticket",
             index=models.Index(
+                condition=models.Q(("merged_into__isnull", True)),
+                fields=["status", "number"],
+                name="helpdesk_ticket_status_idx",
+            ),
+        ),
+        AddIndexConcurrently(
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("merged_into__isnull", True)),
+                fields=["priority", "number"],
+                name="helpdesk_ticket_priority_idx",
+            ),
+        ),
+        AddIndexConcurrently(
+            model_name="ticket",
+            index=models.Index(
                 fields=["customer", "number"], name="helpdesk_ticket_customer_idx"
-            ),
-        ),
-        AddIndexConcurrently(
-            model_name="ticket",
-            index=models.Index(
-                fields=["status", "number"], name="helpdesk_ticket_status_idx"
-            ),
-        ),
-        AddIndexConcurrently(
-            model_name="ticket",
-            index=models.Index(
-                fields=["priority", "number"], name="helpdesk_ticket_priority_idx"
             ),
         ),
         AddIndexConcurrently(

@@ -36,6 +36,10 @@ class NextTicketNumber(models.Func):
         return ("saleor_helpdesk.models.ticket.NextTicketNumber", (), {})
 
 
+# The tickets lists show: a merged ticket lives on in the one it was merged into.
+LISTED = Q(merged_into__isnull=True)
+
+
 class TicketManager(models.Manager["Ticket"]):
     def get_queryset(self) -> models.QuerySet["Ticket"]:
         # The search vectors are read only inside SQL (matching, ranking): a page of
@@ -148,29 +152,45 @@ class Ticket(models.Model):
             ),
             models.Index(fields=["customer_email"], name="helpdesk_ticket_email_idx"),
             # Every sort the inbox offers reads its first page from an index: own
-            # columns directly, related ones (status, priority, assignee, channel)
-            # group by group (`tickets/related_order.py`); each ends with the number,
-            # the tie-breaker. They also serve the foreign keys' filters.
+            # columns by (column, number), related ones (status, priority, assignee,
+            # channel) group by group through (foreign key, number)
+            # (`tickets/related_order.py`); the number breaks ties. Lists never show
+            # merged tickets, so most are partial: the inbox counts tickets by an
+            # index-only scan of the status index instead of reading the table.
+            # Customer, assignee and channel stay whole: deleting a user or channel
+            # finds its tickets through them.
             models.Index(
                 fields=["last_activity_at", "number"],
                 name="helpdesk_ticket_activity_idx",
+                condition=LISTED,
             ),
-            models.Index(fields=["due_date", "number"], name="helpdesk_ticket_due_idx"),
             models.Index(
-                fields=["subject", "number"], name="helpdesk_ticket_subject_idx"
+                fields=["due_date", "number"],
+                name="helpdesk_ticket_due_idx",
+                condition=LISTED,
+            ),
+            models.Index(
+                fields=["subject", "number"],
+                name="helpdesk_ticket_subject_idx",
+                condition=LISTED,
             ),
             models.Index(
                 fields=["customer_name", "customer_email", "number"],
                 name="helpdesk_ticket_cust_sort_idx",
+                condition=LISTED,
+            ),
+            models.Index(
+                fields=["status", "number"],
+                name="helpdesk_ticket_status_idx",
+                condition=LISTED,
+            ),
+            models.Index(
+                fields=["priority", "number"],
+                name="helpdesk_ticket_priority_idx",
+                condition=LISTED,
             ),
             models.Index(
                 fields=["customer", "number"], name="helpdesk_ticket_customer_idx"
-            ),
-            models.Index(
-                fields=["status", "number"], name="helpdesk_ticket_status_idx"
-            ),
-            models.Index(
-                fields=["priority", "number"], name="helpdesk_ticket_priority_idx"
             ),
             models.Index(
                 fields=["assignee", "number"], name="helpdesk_ticket_assign_nr_idx"
