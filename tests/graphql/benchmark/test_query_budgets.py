@@ -19,8 +19,8 @@ from tests.factories import (
 )
 
 STAFF_INBOX = """
-query Inbox($first: Int!) {
-  tickets(first: $first) {
+query Inbox($first: Int!, $sortBy: TicketSortingInput) {
+  tickets(first: $first, sortBy: $sortBy) {
     totalCount
     edges { node {
       number subject customerEmail
@@ -103,6 +103,25 @@ def test_staff_inbox_page_costs_the_same_at_10_and_100(
     )
     assert total - authentication == 4
     assert total <= 10
+
+
+@pytest.mark.parametrize("page", [10, 100])
+@pytest.mark.parametrize("field", ["STATUS", "PRIORITY", "ASSIGNEE", "CHANNEL"])
+def test_inbox_sorted_by_a_related_column_costs_the_same_at_10_and_100(
+    staff_api, customer, staff_user, channel, page, field
+):
+    # given more tickets than fit a page
+    _inbox(page + 2, customer, staff_user, channel)
+
+    # then: as the plain inbox, but the page is read group by group: the values
+    # present 1, the related rows in key order 1, the union of the groups 1, the rows
+    # by id 1 (see tickets/related_order.py), however many groups and rows
+    total, authentication = cost_beyond_authentication(
+        staff_api,
+        STAFF_INBOX,
+        {"first": page, "sortBy": {"field": field, "direction": "ASC"}},
+    )
+    assert total - authentication == 4 + 3
 
 
 def test_a_customers_tickets_with_many_comments_stay_within_budget(
