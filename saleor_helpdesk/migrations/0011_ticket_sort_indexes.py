@@ -70,19 +70,25 @@ class Migration(migrations.Migration):
         AddIndexConcurrently(
             model_name="ticket",
             index=models.Index(
-                fields=["customer", "number"], name="helpdesk_ticket_customer_idx"
+                fields=["customer", "number"],
+                include=("merged_into",),
+                name="helpdesk_ticket_customer_idx",
             ),
         ),
         AddIndexConcurrently(
             model_name="ticket",
             index=models.Index(
-                fields=["assignee", "number"], name="helpdesk_ticket_assign_nr_idx"
+                fields=["assignee", "number"],
+                include=("merged_into",),
+                name="helpdesk_ticket_assign_nr_idx",
             ),
         ),
         AddIndexConcurrently(
             model_name="ticket",
             index=models.Index(
-                fields=["channel", "number"], name="helpdesk_ticket_channel_idx"
+                fields=["channel", "number"],
+                include=("merged_into",),
+                name="helpdesk_ticket_channel_idx",
             ),
         ),
         migrations.AlterField(

@@ -157,8 +157,9 @@ class Ticket(models.Model):
             # (`tickets/related_order.py`); the number breaks ties. Lists never show
             # merged tickets, so most are partial: the inbox counts tickets by an
             # index-only scan of the status index instead of reading the table.
-            # Customer, assignee and channel stay whole: deleting a user or channel
-            # finds its tickets through them.
+            # Customer, assignee and channel stay whole (deleting a user or channel
+            # finds its tickets through them) and carry the merge column, so they
+            # count too without reading the table.
             models.Index(
                 fields=["last_activity_at", "number"],
                 name="helpdesk_ticket_activity_idx",
@@ -190,13 +191,19 @@ class Ticket(models.Model):
                 condition=LISTED,
             ),
             models.Index(
-                fields=["customer", "number"], name="helpdesk_ticket_customer_idx"
+                fields=["customer", "number"],
+                name="helpdesk_ticket_customer_idx",
+                include=["merged_into"],
             ),
             models.Index(
-                fields=["assignee", "number"], name="helpdesk_ticket_assign_nr_idx"
+                fields=["assignee", "number"],
+                name="helpdesk_ticket_assign_nr_idx",
+                include=["merged_into"],
             ),
             models.Index(
-                fields=["channel", "number"], name="helpdesk_ticket_channel_idx"
+                fields=["channel", "number"],
+                name="helpdesk_ticket_channel_idx",
+                include=["merged_into"],
             ),
             # Overdue list: only open tickets carry a meaningful due date.
             models.Index(

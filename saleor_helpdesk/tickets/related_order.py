@@ -39,15 +39,21 @@ class RelatedKey:
 
 
 def present_values(column: str) -> list[Any]:
-    """The distinct non-NULL values of a ticket column with an index on it, by a loose
-    index scan (one index probe per value, however many tickets)."""
+    """The distinct non-NULL values of a ticket column among listed tickets, by a loose
+    index scan of its (column, number) index: one probe per value, however many
+    tickets."""
     table = Ticket._meta.db_table
+    # Only listed (not merged) tickets: the lists show no others, and the partial
+    # (foreign key, number) indexes hold no others; without the condition PostgreSQL
+    # cannot use them and reads the table once per value.
     sql = f"""
         WITH RECURSIVE present(value) AS (
-            (SELECT {column} FROM {table} WHERE {column} IS NOT NULL
+            (SELECT {column} FROM {table}
+             WHERE {column} IS NOT NULL AND merged_into_id IS NULL
              ORDER BY {column} LIMIT 1)
             UNION ALL
-            SELECT (SELECT t.{column} FROM {table} t WHERE t.{column} > present.value
+            SELECT (SELECT t.{column} FROM {table} t
+                    WHERE t.{column} > present.value AND t.merged_into_id IS NULL
                     ORDER BY t.{column} LIMIT 1)
             FROM present WHERE present.value IS NOT NULL
         )
