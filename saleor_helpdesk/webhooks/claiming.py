@@ -81,7 +81,7 @@ def _claim_sql(among: bool) -> str:
     return _CLAIM_SQL.format(
         delivery=quote(WebhookDelivery._meta.db_table),
         pk=pk,
-        among=f" AND {pk} = ANY(%s)" if among else "",
+        among=f" AND {pk} = ANY(%s::bigint[])" if among else "",
         subscription=_column(WebhookDelivery, "subscription"),
         ticket_id=_column(WebhookDelivery, "ticket"),
         ticket=quote(Ticket._meta.db_table),

@@ -81,9 +81,10 @@ def send_batch(claim: Claim) -> int:
     outcomes: list[Outcome] = []
     with transport.Sender() as sender:
         while pending:
-            if claim.lease_ends - time.monotonic() < sender.limit + LEASE_MARGIN:
-                # Too little lease left for one more request: write what is done, then
-                # extend the lease of the rest.
+            left = claim.lease_ends - time.monotonic()
+            if outcomes and left < sender.limit + LEASE_MARGIN:
+                # Too little lease left for one more request: write what is done,
+                # then extend the lease of the rest (at least one is sent after).
                 recording.record(outcomes, claim.lease)
                 outcomes = []
                 held = claiming.renew(claim, [row.pk for row in pending])

@@ -1,6 +1,6 @@
 """Writing a round's outcomes: every attempt into the attempt log and every delivery's
 new state, in one statement whatever the number of deliveries (a data-modifying `WITH`:
-the UPDATE of the deliveries, then the INSERT of the attempts, from the same arrays).
+the UPDATE of the deliveries, then the INSERT of the attempts, from the same rows).
 
 A delivery's state is written only while the round's claim still holds it (`sending`,
 with the lease the round wrote): a redelivery, or a worker that took it over after the
@@ -11,6 +11,7 @@ statement, which is then run once more (the join leaves it out).
 """
 
 import functools
+import json
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
@@ -43,14 +44,10 @@ class Outcome:
 
 _RECORD_SQL = """
 WITH v AS (
-    SELECT * FROM unnest(
-        %s::bigint[], %s::integer[], %s::timestamptz[], %s::integer[],
-        %s::integer[], %s::varchar[], %s::varchar[], %s::varchar[], %s::integer[],
-        %s::timestamptz[], %s::timestamptz[]
-    ) AS v(
-        delivery_id, number, at, status_code,
-        duration_ms, excerpt, error, status, attempts,
-        next_attempt_at, delivered_at
+    SELECT * FROM json_to_recordset(%s::json) AS v(
+        delivery_id bigint, number integer, at timestamptz, status_code integer,
+        duration_ms integer, excerpt text, error text, status text, attempts integer,
+        next_attempt_at timestamptz, delivered_at timestamptz
     )
 ), state AS (
     UPDATE {delivery} AS d SET
@@ -81,30 +78,36 @@ def _record_sql() -> str:
     )
 
 
-def _row(outcome: Outcome) -> tuple[Any, ...]:
-    """The outcome's values, in the order of the arrays in `_RECORD_SQL`."""
+def _row(outcome: Outcome) -> dict[str, Any]:
+    """The outcome as a row of `_RECORD_SQL`'s `json_to_recordset`."""
     response = outcome.response
-    return (
-        outcome.delivery_id,
-        outcome.number,
-        outcome.at,
-        response.status_code,
-        response.duration_ms,
-        response.excerpt[: transport.EXCERPT_LENGTH],
-        response.error[:ERROR_LENGTH],
-        outcome.status,
-        outcome.attempts,
-        outcome.next_attempt_at,
-        outcome.delivered_at,
-    )
+    return {
+        "delivery_id": outcome.delivery_id,
+        "number": outcome.number,
+        "at": outcome.at.isoformat(),
+        "status_code": response.status_code,
+        "duration_ms": response.duration_ms,
+        "excerpt": response.excerpt[: transport.EXCERPT_LENGTH],
+        "error": response.error[:ERROR_LENGTH],
+        "status": outcome.status,
+        "attempts": outcome.attempts,
+        "next_attempt_at": _iso(outcome.next_attempt_at),
+        "delivered_at": _iso(outcome.delivered_at),
+    }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
 
 
 def record(outcomes: list[Outcome], lease: datetime) -> None:
     """Log the attempts and write the deliveries' states (those `lease` still holds)."""
     if not outcomes:
         return
-    arrays = [list(column) for column in zip(*map(_row, outcomes), strict=True)]
-    params: list[Any] = [*arrays, Status.SENDING, lease]
+    # One JSON parameter rather than a parameter per value: quick to encode, whatever
+    # the number of outcomes.
+    rows = json.dumps([_row(outcome) for outcome in outcomes])
+    params: list[Any] = [rows, Status.SENDING, lease]
     for last_try in (False, True):
         try:
             # One statement is atomic by itself; inside a transaction a savepoint lets
