@@ -12,6 +12,12 @@ status line, the headers and the body. Every socket operation gets only the time
 left, so a receiver that trickles its answer a byte at a time cannot hold a worker
 longer.
 
+A worker's round sends through one `Sender`, which keeps one connection alive per
+receiver (scheme, host and port) and resolves and checks each receiver's name once for
+the round; the deadline stays per request. A connection is reused only after a complete
+answer read to its end (an answer longer than we read closes it), and a kept connection
+the receiver closed meanwhile is replaced once, within the request's deadline.
+
 Built on the standard library's `http.client` (rather than `requests`) because it lets
 us connect to the checked address while verifying TLS for the host name.
 """

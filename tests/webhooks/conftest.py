@@ -218,6 +218,8 @@ class KeepAliveReceiver:
     # Close the connection after each answer, without saying so (a receiver whose
     # idle timeout is shorter than the gap between two requests).
     drop_idle: bool = False
+    # Bytes in each answer's body (default: "answer <status>").
+    answer_size: int | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -245,6 +247,8 @@ def keepalive_receivers():
                     )
                     status = state.statuses.get(len(state.requests), 200)
                 answer = f"answer {status}".encode()
+                if state.answer_size is not None:
+                    answer = b"x" * state.answer_size
                 self.send_response(status)
                 self.send_header("Content-Length", str(len(answer)))
                 self.end_headers()

@@ -303,3 +303,30 @@ def test_a_full_round_claims_again_until_nothing_is_due(two_receivers, monkeypat
 
     # then every one was sent, in three rounds
     assert len(first.requests) == 4 and len(second.requests) == 4
+
+
+def test_an_answer_longer_than_we_read_closes_its_connection(
+    db, loopback_allowed, keepalive_receivers
+):
+    # given a receiver answering with 100 kB, more than the 64 kB read of an answer
+    receiver = keepalive_receivers(answer_size=100_000)
+    WebhookSubscription.objects.create(
+        name="ERP",
+        target_url=receiver.url,
+        events=["ticket.created"],
+        secret=SECRET,
+        reader_kind="system",
+    )
+    make_ticket()
+    make_ticket()
+
+    # when both events are sent in one round
+    retry_due_deliveries()
+
+    # then each went over a connection of its own (the unread rest is never taken for
+    # the next answer), both delivered, the log keeps the answer's first 500 characters
+    assert receiver.connections == 2
+    rows = WebhookDelivery.objects.all()
+    assert {(row.status, row.last_response_excerpt) for row in rows} == {
+        ("succeeded", "x" * transport.EXCERPT_LENGTH)
+    }
