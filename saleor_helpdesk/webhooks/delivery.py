@@ -76,6 +76,8 @@ def send_batch(claim: Claim) -> int:
         "reader_user", "reader_app"
     ).in_bulk({row.subscription_id for row in claim.rows})
     readers: Readers = {}  # looked up again for every round
+    # Why nothing may be sent, per subscription and channel (None: it may).
+    refusals: dict[tuple[int, int | None], str | None] = {}
     most = max_attempts()
     pending = deque(claim.rows)
     outcomes: list[Outcome] = []
@@ -96,8 +98,12 @@ def send_batch(claim: Claim) -> int:
                 continue  # deleted since the claim, and its deliveries with it
             if subscription.pk not in readers:
                 readers[subscription.pk] = reader_actor(subscription)
-            reader = readers[subscription.pk]
-            outcomes.append(_attempt(row, subscription, reader, sender, most))
+            key = (subscription.pk, row.channel_id)
+            if key not in refusals:
+                refusals[key] = _why_not_sent(
+                    subscription, readers[subscription.pk], row.channel_id
+                )
+            outcomes.append(_attempt(row, subscription, refusals[key], sender, most))
     recording.record(outcomes, claim.lease)
     return len(claim.rows)
 
@@ -131,11 +137,10 @@ def _outcome(
 def _attempt(
     row: Claimed,
     subscription: WebhookSubscription,
-    reader: Actor | None,
+    not_sent: str | None,
     sender: transport.Sender,
     most: int,
 ) -> Outcome:
-    not_sent = _why_not_sent(subscription, reader, row.channel_id)
     if not_sent:
         return _outcome(row, transport.Response(None, 0, "", not_sent), True, most)
     body = json.dumps(row.payload, separators=(",", ":"), sort_keys=True).encode()

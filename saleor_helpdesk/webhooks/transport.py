@@ -306,6 +306,7 @@ class Sender:
     def __init__(self) -> None:
         self.limit = timeout()
         self._addresses: dict[tuple[str, int], _Addresses | TargetRefused] = {}
+        self._urls: dict[str, tuple[str, str, int, str]] = {}
         self._connections: dict[_Target, _PinnedHTTPConnection] = {}
 
     def __enter__(self) -> "Sender":
@@ -358,7 +359,9 @@ class Sender:
             return int((time.monotonic() - started) * 1000)
 
         try:
-            scheme, host, port, path = _split(url)
+            if url not in self._urls:
+                self._urls[url] = _split(url)
+            scheme, host, port, path = self._urls[url]
             target = (scheme, host, port)
             connection = self._connection(target)
         except TargetUnresolvable as error:
