@@ -81,30 +81,36 @@ def send_batch(claim: Claim) -> int:
     most = max_attempts()
     pending = deque(claim.rows)
     outcomes: list[Outcome] = []
-    with transport.Sender() as sender:
-        while pending:
-            left = claim.lease_ends - time.monotonic()
-            if outcomes and left < sender.limit + LEASE_MARGIN:
-                # Too little lease left for one more request: write what is done,
-                # then extend the lease of the rest (at least one is sent after).
-                recording.record(outcomes, claim.lease)
-                outcomes = []
-                held = claiming.renew(claim, [row.pk for row in pending])
-                pending = deque(row for row in pending if row.pk in held)
-                continue
-            row = pending.popleft()
-            subscription = subscriptions.get(row.subscription_id)
-            if subscription is None:
-                continue  # deleted since the claim, and its deliveries with it
-            if subscription.pk not in readers:
-                readers[subscription.pk] = reader_actor(subscription)
-            key = (subscription.pk, row.channel_id)
-            if key not in refusals:
-                refusals[key] = _why_not_sent(
-                    subscription, readers[subscription.pk], row.channel_id
+    try:
+        with transport.Sender() as sender:
+            while pending:
+                left = claim.lease_ends - time.monotonic()
+                if outcomes and left < sender.limit + LEASE_MARGIN:
+                    # Too little lease left for one more request: write what is done,
+                    # then extend the lease of the rest (at least one is sent after).
+                    recording.record(outcomes, claim.lease)
+                    outcomes = []
+                    held = claiming.renew(claim, [row.pk for row in pending])
+                    pending = deque(row for row in pending if row.pk in held)
+                    continue
+                row = pending.popleft()
+                subscription = subscriptions.get(row.subscription_id)
+                if subscription is None:
+                    continue  # deleted since the claim, and its deliveries with it
+                if subscription.pk not in readers:
+                    readers[subscription.pk] = reader_actor(subscription)
+                key = (subscription.pk, row.channel_id)
+                if key not in refusals:
+                    refusals[key] = _why_not_sent(
+                        subscription, readers[subscription.pk], row.channel_id
+                    )
+                outcomes.append(
+                    _attempt(row, subscription, refusals[key], sender, most)
                 )
-            outcomes.append(_attempt(row, subscription, refusals[key], sender, most))
-    recording.record(outcomes, claim.lease)
+    finally:
+        # Also when the round fails midway: what was sent is written (the rest is
+        # sent again once its lease has run out).
+        recording.record(outcomes, claim.lease)
     return len(claim.rows)
 
 

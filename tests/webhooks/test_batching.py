@@ -330,3 +330,30 @@ def test_an_answer_longer_than_we_read_closes_its_connection(
     assert {(row.status, row.last_response_excerpt) for row in rows} == {
         ("succeeded", "x" * transport.EXCERPT_LENGTH)
     }
+
+
+def test_a_round_failing_midway_writes_what_it_sent(two_receivers, monkeypatch):
+    # given a round that breaks down on its third delivery (a bug, say)
+    first, second = two_receivers
+    make_ticket()
+    make_ticket()
+    signed = []
+    original = delivery.signature_headers
+
+    def breaks_on_the_third(**kwargs):
+        signed.append(kwargs["event_id"])
+        if len(signed) == 3:
+            raise RuntimeError("broken")
+        return original(**kwargs)
+
+    monkeypatch.setattr(delivery, "signature_headers", breaks_on_the_third)
+
+    # when it runs
+    with pytest.raises(RuntimeError):
+        retry_due_deliveries()
+
+    # then the two it sent are written, delivered; the other two wait for the lease
+    states = sorted(WebhookDelivery.objects.values_list("status", flat=True))
+    assert states == ["sending", "sending", "succeeded", "succeeded"]
+    assert WebhookAttempt.objects.count() == 2
+    assert len(first.requests) + len(second.requests) == 2
