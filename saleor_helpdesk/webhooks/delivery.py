@@ -1,37 +1,49 @@
 """Sending the outbox: claim due deliveries, POST them, log each attempt, schedule retries.
 
-A delivery is claimed with `SELECT … FOR UPDATE SKIP LOCKED` and marked `sending` with a
-lease; a worker that dies while sending leaves it `sending` until the lease runs out,
-and the next `retry_due_deliveries` sends it again, with the same event id. A consumer
-may therefore receive an event twice, never a different event under the same id.
+A worker round claims up to `CLAIM_BATCH` due deliveries in one statement
+(`claiming.py`: `FOR UPDATE SKIP LOCKED`, a lease, and what sending needs), reads their
+subscriptions in one more, sends them one after the other over one kept-alive
+connection per receiver (`transport.Sender`), and writes their attempts and new states
+in one statement at the end (`recording.py`): a round costs three queries (plus a
+reader's access lookup per staff or app reader), whatever its size. Every write is
+conditional on the round's lease: a row another worker took over, or a redelivery reset,
+is left alone.
 
-Before each request the subscription's reader is looked up again (`readers.py`): a
-delivery whose reader may no longer read its ticket fails with the reason, unsent. A
-target refused at send time (its name now resolves to an internal address) fails the
-delivery at once; a name that does not resolve is retried like a network error.
+A worker that dies while sending leaves its rows `sending` until the lease runs out, and
+the next `retry_due_deliveries` sends them again, with the same event ids (the rows it
+had sent included: their outcome was not written). A consumer may therefore receive an
+event twice, never a different event under the same id. A round whose lease has less
+than one request's time left (and `LEASE_MARGIN`) writes what it has and renews the
+lease of the rest, so slow receivers do not hand its remaining rows to a second worker.
+
+Before each request the subscription's reader is looked up again (`readers.py`, once per
+subscription and round): a delivery whose reader may no longer read its ticket fails
+with the reason, unsent. A target refused at send time (its name now resolves to an
+internal address) fails the delivery at once; a name that does not resolve is retried
+like a network error.
 """
 
 import json
 import time
+from collections import deque
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 
 from ..core import conf
 from ..core.actor import Actor
-from ..models import WebhookAttempt, WebhookDelivery
+from ..models import WebhookDelivery, WebhookSubscription
 from ..models.webhook import WebhookDeliveryStatus as Status
-from . import transport
+from . import claiming, recording, transport
+from .claiming import Claim, Claimed
 from .readers import may_send, reader_actor, suspended_reason
+from .recording import Outcome
 from .signing import signature_headers
 
 BACKOFF_BASE_SECONDS = 10
 DEFAULT_MAX_ATTEMPTS = 6
-# How long a claimed delivery may stay `sending` before another worker takes it over:
-# longer than one attempt can take (`transport.MAX_TIMEOUT`).
-LEASE = timedelta(seconds=60)
+# A round renews its lease when less than one request's time and this is left.
+LEASE_MARGIN = 5.0
 CLAIM_BATCH = 100
 # 4xx answers that mean "try again later".
 RETRYABLE_4XX = frozenset({408, 429})
@@ -55,81 +67,111 @@ def is_final(status_code: int | None) -> bool:
     )
 
 
-def claim(ids: list[int] | None = None, limit: int = CLAIM_BATCH) -> list[int]:
-    """Due deliveries (all, or among `ids`) that no other worker holds, marked sending."""
-    now = timezone.now()
-    with transaction.atomic():
-        due = WebhookDelivery.objects.filter(
-            Q(status=Status.PENDING) | Q(status=Status.SENDING),
-            next_attempt_at__lte=now,
-        )
-        if ids is not None:
-            due = due.filter(pk__in=ids)
-        claimed = list(
-            due.select_for_update(skip_locked=True)
-            .order_by("next_attempt_at", "pk")
-            .values_list("pk", flat=True)[:limit]
-        )
-        if claimed:
-            WebhookDelivery.objects.filter(pk__in=claimed).update(
-                status=Status.SENDING, next_attempt_at=now + LEASE
-            )
-    return claimed
-
-
 Readers = dict[int, Actor | None]
 
 
-def send_claimed(
-    delivery_id: int, readers: Readers | None = None
-) -> WebhookDelivery | None:
-    """Send one claimed delivery. `readers` keeps each subscription's reader for the
-    rest of a batch."""
-    delivery = (
-        WebhookDelivery.objects.select_related(
-            "subscription__reader_user", "subscription__reader_app"
-        )
-        .annotate(ticket_channel_id=F("ticket__channel_id"))
-        .filter(pk=delivery_id, status=Status.SENDING)
-        .first()
-    )
-    if delivery is None:
-        return None
-    subscription = delivery.subscription
-    attempt_number = delivery.attempt_log.count() + 1
-    readers = {} if readers is None else readers
-    if subscription.pk not in readers:
-        readers[subscription.pk] = reader_actor(subscription)
-    reader = readers[subscription.pk]
-    not_sent = _why_not_sent(delivery, reader)
-    if not_sent:
-        response = transport.Response(None, 0, "", not_sent)
-        give_up = True
+def send_batch(claim: Claim) -> int:
+    """Send a claim's deliveries; returns how many were tried."""
+    subscriptions = WebhookSubscription.objects.select_related(
+        "reader_user", "reader_app"
+    ).in_bulk({row.subscription_id for row in claim.rows})
+    readers: Readers = {}  # looked up again for every round
+    # Why nothing may be sent, per subscription and channel (None: it may).
+    refusals: dict[tuple[int, int | None], str | None] = {}
+    most = max_attempts()
+    pending = deque(claim.rows)
+    outcomes: list[Outcome] = []
+    try:
+        with transport.Sender() as sender:
+            while pending:
+                left = claim.lease_ends - time.monotonic()
+                if outcomes and left < sender.limit + LEASE_MARGIN:
+                    # Too little lease left for one more request: write what is done,
+                    # then extend the lease of the rest (at least one is sent after).
+                    recording.record(outcomes, claim.lease)
+                    outcomes = []
+                    held = claiming.renew(claim, [row.pk for row in pending])
+                    pending = deque(row for row in pending if row.pk in held)
+                    continue
+                row = pending.popleft()
+                subscription = subscriptions.get(row.subscription_id)
+                if subscription is None:
+                    continue  # deleted since the claim, and its deliveries with it
+                if subscription.pk not in readers:
+                    readers[subscription.pk] = reader_actor(subscription)
+                key = (subscription.pk, row.channel_id)
+                if key not in refusals:
+                    refusals[key] = _why_not_sent(
+                        subscription, readers[subscription.pk], row.channel_id
+                    )
+                outcomes.append(
+                    _attempt(row, subscription, refusals[key], sender, most)
+                )
+    finally:
+        # Also when the round fails midway: what was sent is written (the rest is
+        # sent again once its lease has run out).
+        recording.record(outcomes, claim.lease)
+    return len(claim.rows)
+
+
+def _outcome(
+    row: Claimed, response: transport.Response, give_up: bool, most: int
+) -> Outcome:
+    """What an attempt leads to: delivered, retried after the backoff, or failed (after
+    `most` attempts)."""
+    now = timezone.now()
+    code = response.status_code
+    attempts = row.attempts + 1
+    if code is not None and 200 <= code < 300:
+        status, next_at, delivered_at = Status.SUCCEEDED, None, now
+    elif give_up or attempts >= most:
+        status, next_at, delivered_at = Status.FAILED, None, None
     else:
-        body = json.dumps(
-            delivery.payload, separators=(",", ":"), sort_keys=True
-        ).encode()
-        headers = signature_headers(
-            signing=subscription.signing,
-            secret=subscription.secret,
-            timestamp=int(time.time()),
-            event_id=str(delivery.event_id),
-            topic=delivery.topic,
-            body=body,
-        )
-        response = transport.post(subscription.target_url, body, headers)
-        give_up = response.refused or is_final(response.status_code)
-    return _record(delivery, attempt_number, response, give_up)
+        status, next_at, delivered_at = Status.PENDING, now + backoff(attempts), None
+    return Outcome(
+        delivery_id=row.pk,
+        number=row.logged + 1,
+        response=response,
+        at=now,
+        status=str(status),
+        attempts=attempts,
+        next_attempt_at=next_at,
+        delivered_at=delivered_at,
+    )
 
 
-def _why_not_sent(delivery: WebhookDelivery, reader: Actor | None) -> str | None:
-    subscription = delivery.subscription
+def _attempt(
+    row: Claimed,
+    subscription: WebhookSubscription,
+    not_sent: str | None,
+    sender: transport.Sender,
+    most: int,
+) -> Outcome:
+    if not_sent:
+        return _outcome(row, transport.Response(None, 0, "", not_sent), True, most)
+    body = json.dumps(row.payload, separators=(",", ":"), sort_keys=True).encode()
+    headers = signature_headers(
+        signing=subscription.signing,
+        secret=subscription.secret,
+        timestamp=int(time.time()),
+        event_id=str(row.event_id),
+        topic=row.topic,
+        body=body,
+    )
+    response = sender.post(subscription.target_url, body, headers)
+    give_up = response.refused or is_final(response.status_code)
+    return _outcome(row, response, give_up, most)
+
+
+def _why_not_sent(
+    subscription: WebhookSubscription, reader: Actor | None, channel_id: int | None
+) -> str | None:
     if not subscription.is_active:
         return "The subscription is deactivated: nothing was sent."
     suspended = suspended_reason(subscription, reader)
     if suspended:
         return f"Not sent: {suspended}"
-    if not may_send(reader, getattr(delivery, "ticket_channel_id", None)):
+    if not may_send(reader, channel_id):
         return (
             "Not sent: the subscription's reader may not read this ticket's channel "
             "(any more)."
@@ -137,63 +179,15 @@ def _why_not_sent(delivery: WebhookDelivery, reader: Actor | None) -> str | None
     return None
 
 
-def _record(
-    delivery: WebhookDelivery,
-    number: int,
-    response: transport.Response,
-    give_up: bool,
-) -> WebhookDelivery:
-    now = timezone.now()
-    code = response.status_code
-    succeeded = code is not None and 200 <= code < 300
-    attempts = delivery.attempts + 1
-    if succeeded:
-        status, next_at, delivered_at = Status.SUCCEEDED, None, now
-    elif give_up or attempts >= max_attempts():
-        status, next_at, delivered_at = Status.FAILED, None, None
-    else:
-        status, next_at, delivered_at = Status.PENDING, now + backoff(attempts), None
-    fields = {
-        "status": status,
-        "attempts": attempts,
-        "next_attempt_at": next_at,
-        "last_status_code": code,
-        "last_duration_ms": response.duration_ms,
-        "last_response_excerpt": response.excerpt[: transport.EXCERPT_LENGTH],
-        "last_error": response.error[:500],
-        "delivered_at": delivered_at,
-    }
-    try:
-        with transaction.atomic():
-            WebhookAttempt.objects.create(
-                delivery=delivery,
-                number=number,
-                status_code=code,
-                duration_ms=response.duration_ms,
-                response_excerpt=response.excerpt[: transport.EXCERPT_LENGTH],
-                error=response.error[:500],
-            )
-            # Only while it is still ours: a redelivery in between wins.
-            WebhookDelivery.objects.filter(
-                pk=delivery.pk, status=Status.SENDING
-            ).update(**fields)
-    except IntegrityError:
-        return delivery  # its subscription was deleted meanwhile: nothing to record
-    for name, value in fields.items():
-        setattr(delivery, name, value)
-    return delivery
-
-
 def deliver(ids: list[int] | None = None) -> int:
     """Send the due deliveries (all, or among `ids`); returns how many were tried."""
     tried = 0
     while True:
-        claimed = claim(ids)
-        readers: Readers = {}  # looked up again for every batch
-        for delivery_id in claimed:
-            send_claimed(delivery_id, readers)
-        tried += len(claimed)
-        if ids is not None or len(claimed) < CLAIM_BATCH:
+        claimed = claiming.claim(ids, CLAIM_BATCH)
+        if claimed.rows:
+            tried += send_batch(claimed)
+        # A full batch may have left more behind (also among `ids`).
+        if len(claimed.rows) < CLAIM_BATCH:
             return tried
 
 

@@ -204,3 +204,69 @@ def saleors_loopback_filter(settings):
     """Saleor's own loopback setting off, whatever the host's settings say (it also
     opens loopback to the helpdesk's webhooks)."""
     settings.HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS = False
+
+
+@dataclass
+class KeepAliveReceiver:
+    """An HTTP/1.1 receiver (it keeps connections open) that counts its connections."""
+
+    url: str
+    requests: list[Received] = field(default_factory=list)
+    connections: int = 0
+    # Status to answer the n-th request (counted from 1) with; 200 otherwise.
+    statuses: dict[int, int] = field(default_factory=dict)
+    # Close the connection after each answer, without saying so (a receiver whose
+    # idle timeout is shorter than the gap between two requests).
+    drop_idle: bool = False
+    # Bytes in each answer's body (default: "answer <status>").
+    answer_size: int | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@pytest.fixture
+def keepalive_receivers():
+    """`keepalive_receivers()` starts one more `KeepAliveReceiver`."""
+    servers = []
+
+    def start(**options) -> KeepAliveReceiver:
+        state = KeepAliveReceiver(url="", **options)
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def setup(self):
+                super().setup()
+                with state.lock:
+                    state.connections += 1
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with state.lock:
+                    state.requests.append(
+                        Received(self.path, dict(self.headers.items()), body)
+                    )
+                    status = state.statuses.get(len(state.requests), 200)
+                answer = f"answer {status}".encode()
+                if state.answer_size is not None:
+                    answer = b"x" * state.answer_size
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+                if state.drop_idle:
+                    self.close_connection = True
+
+            def log_message(self, *args):
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        state.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/helpdesk"
+        return state
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
