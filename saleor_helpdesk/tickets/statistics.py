@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.contrib.postgres.fields import ArrayField
 from django.db.models import Count, F, FloatField, Func, Q, QuerySet
 from django.db.models.aggregates import Aggregate
 from django.db.models.functions import TruncDate
@@ -47,21 +48,28 @@ class Seconds(Func):
         super().__init__(end, start)
 
 
-class PercentileCont(Aggregate):
-    """PostgreSQL's `percentile_cont(fraction) WITHIN GROUP (ORDER BY expression)`:
-    the interpolated percentile of the non-NULL values, NULL when there are none."""
+class Percentiles(Aggregate):
+    """PostgreSQL's `percentile_cont(ARRAY[fractions]) WITHIN GROUP (ORDER BY
+    expression)`: the interpolated percentiles of the non-NULL values in one sort (one
+    aggregate per fraction sorts the values once each), NULL when there are none."""
 
     function = "PERCENTILE_CONT"
-    name = "PercentileCont"
-    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
+    name = "Percentiles"
+    template = (
+        "%(function)s(ARRAY[%(fractions)s]) WITHIN GROUP (ORDER BY %(expressions)s)"
+    )
+    output_field = ArrayField(FloatField())
 
-    def __init__(self, expression: Any, fraction: float, **extra: Any) -> None:
-        fraction = float(fraction)
-        if not 0.0 <= fraction <= 1.0:
+    def __init__(self, expression: Any, fractions: list[float], **extra: Any) -> None:
+        values = [float(fraction) for fraction in fractions]
+        if not values or not all(0.0 <= value <= 1.0 for value in values):
             raise ValueError("A percentile fraction lies between 0 and 1.")
-        # A float formatted by Python, never caller text: safe inside the SQL.
-        super().__init__(expression, fraction=repr(fraction), **extra)
+        # Floats formatted by Python, never caller text: safe inside the SQL.
+        super().__init__(
+            expression,
+            fractions=", ".join(f"{value!r}::double precision" for value in values),
+            **extra,
+        )
 
 
 @dataclass(frozen=True)
@@ -170,14 +178,11 @@ def ticket_statistics(
         by_reason=_by_reason(created),
         by_assignee=_by_assignee(created),
         first_response_time=Durations(
-            totals["first_response_median"],
-            totals["first_response_p90"],
+            *(totals["first_response"] or (None, None)),
             totals["first_response_count"],
         ),
         resolution_time=Durations(
-            totals["resolution_median"],
-            totals["resolution_p90"],
-            totals["resolution_count"],
+            *(totals["resolution"] or (None, None)), totals["resolution_count"]
         ),
         volume=_volume(scope, created, since, until),
     )
@@ -214,11 +219,9 @@ def _totals(created: QuerySet[Ticket]) -> dict[str, Any]:
             f"kind_{kind}": Count("pk", filter=Q(kind=kind))
             for kind in TicketKind.values
         },
-        first_response_median=PercentileCont(first_response, 0.5),
-        first_response_p90=PercentileCont(first_response, 0.9),
+        first_response=Percentiles(first_response, [0.5, 0.9]),
         first_response_count=Count("first_response_at"),
-        resolution_median=PercentileCont(resolution, 0.5),
-        resolution_p90=PercentileCont(resolution, 0.9),
+        resolution=Percentiles(resolution, [0.5, 0.9]),
         resolution_count=Count("resolved_at"),
     )
 
