@@ -14,6 +14,8 @@ no-longer-permitted hit.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
@@ -47,7 +49,7 @@ def search_tickets(
     condition = (GERMAN_TICKETS & Q(**{vector: german})) | (
         ~GERMAN_TICKETS & Q(**{vector: english})
     )
-    if len(text) >= MIN_FRAGMENT_CHARS:
+    if len(text) >= MIN_FRAGMENT_CHARS and not _is_address(text):
         condition |= Q(customer_email__icontains=text) | Q(
             customer_name__icontains=text
         )
@@ -69,3 +71,14 @@ def search_tickets(
         )
         .order_by("-search_exact", "-search_rank", "-last_activity_at", "-number")
     )
+
+
+def _is_address(text: str) -> bool:
+    """A whole e-mail address: the vectors hold it as one word (weight B), so the
+    words find it. Its trigrams would not help: a shop's addresses share their domain's
+    (`@gmail.com`), and the trigram index walks nearly every ticket to find one."""
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True

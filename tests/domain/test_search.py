@@ -79,6 +79,30 @@ def test_a_fragment_of_the_address_or_name_finds_the_ticket(db):
     assert found("JOHN") == [ticket.number]
 
 
+def test_a_whole_address_finds_its_tickets_by_the_word_index(db):
+    # given addresses that share a domain, as a shop's do
+    ticket = guest_ticket("Question", "Hi", customer_email="john.miller@gmail.com")
+    guest_ticket("Question", "Hi", customer_email="anna.miller@gmail.com")
+    linked = guest_ticket("Frage", "Hallo", language="de")
+    add_comment(Actor.system(), linked.pk, "Bitte an john.miller@gmail.com schreiben.")
+
+    # then a whole address finds the tickets of that address, and a message naming
+    # it, in either case, without reading the trigram index
+    assert sorted(found("John.Miller@Gmail.com")) == sorted(
+        [ticket.number, linked.number]
+    )
+    with connection.cursor() as cursor:
+        query = search_tickets(
+            Ticket.objects.all(), "john.miller@gmail.com", internal=True
+        )
+        sql, params = query.values("pk").query.sql_with_params()
+        # Three rows would be read whole; plan as for a big table.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "trgm" not in plan
+
+
 def test_better_matches_come_first(db):
     in_text = guest_ticket("Question", "My teapot arrived, the lid is missing.")
     in_subject = guest_ticket("Teapot lid missing", "See subject.")

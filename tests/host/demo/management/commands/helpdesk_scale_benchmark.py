@@ -7,6 +7,7 @@ runs at 10k, 100k and 1M make the curve.
 
 import json
 import math
+import re
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,6 +23,7 @@ from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.core.constants import StatusGroup
 from saleor_helpdesk.graphql.core.ids import to_global_id
 from saleor_helpdesk.models import Comment, StatusTransition, Ticket
+from saleor_helpdesk.tickets.search import search_tickets
 from tests.host.account.models import User
 from tests.host.tokens import create_access_token
 
@@ -205,8 +207,11 @@ class Command(BaseCommand):
             .first()
         ) or (None, 0)
         middle = Ticket.objects.order_by("number")[Ticket.objects.count() // 2]
+        # A guest's address: the sample shop's few registered customers each hold a
+        # tenth of the tickets, which no real customer does.
         email = (
             Ticket.objects.exclude(customer_email="")
+            .filter(customer__isnull=True)
             .order_by("-number")
             .values_list("customer_email", flat=True)
             .first()
@@ -237,6 +242,7 @@ class Command(BaseCommand):
         )
         flipped_id = to_global_id("Ticket", flipped.pk)
         default_view = {"filter": OPEN_TAB, "sortBy": DEFAULT_SORT}
+        rare = self._rare_word()
         first_page = self._post(
             Case("", staff, DASHBOARD_INBOX, self._page(default_view))
         )
@@ -308,10 +314,16 @@ class Command(BaseCommand):
         return [
             *inbox,
             Case(
-                "search, words (a common one)",
+                f"search, words: {word!r} ({self._matches(word):,} tickets)",
                 staff,
                 DASHBOARD_INBOX,
                 self._page({"filter": {"search": word}}),
+            ),
+            Case(
+                f"search, words: {rare!r} ({self._matches(rare):,} tickets)",
+                staff,
+                DASHBOARD_INBOX,
+                self._page({"filter": {"search": rare}}),
             ),
             Case(
                 "search, a ticket number",
@@ -365,6 +377,24 @@ class Command(BaseCommand):
                 },
             ),
         ]
+
+    @staticmethod
+    def _rare_word() -> str:
+        """A word few tickets share: an order number a customer typed into a message
+        (the sample texts' `{order}`), from the newest threads."""
+        for body in Comment.objects.order_by("-id").values_list("body", flat=True)[
+            :2000
+        ]:
+            if found := re.search(r"\b\d{5}\b", body):
+                return found.group()
+        return "Rechnung"
+
+    @staticmethod
+    def _matches(word: str) -> int:
+        """How many tickets a staff search for `word` finds (the rows' own count)."""
+        return search_tickets(
+            Ticket.objects.filter(merged_into__isnull=True), word, internal=True
+        ).count()
 
     @staticmethod
     def _page(variables: dict[str, Any], after: str | None = None) -> dict[str, Any]:
