@@ -1,0 +1,141 @@
+"""One load run from start to end: the cast, the server, the clients, the checks, and
+the figures (per operation: count, errors, p50, p95; overall requests per second)."""
+
+import math
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from django.db import connection
+
+from .cast import prepare_cast
+from .checks import Findings, check
+from .server import serving
+from .traffic import Journal, Sample, make_clients, run_clients
+
+
+@dataclass
+class Result:
+    journal: Journal
+    findings: Findings
+    seconds: float
+    run: str
+    statuses: tuple[str, str]
+    staff: set[int]
+
+    @property
+    def server_errors(self) -> list[Sample]:
+        return [s for s in self.journal.samples if s.outcome == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return self.findings.ok and not self.server_errors
+
+    def recheck(self) -> Findings:
+        """The checks again, on the database as it is now."""
+        return check(self.journal, self.run, self.statuses, self.staff)
+
+
+def database_url() -> str:
+    """The database this process uses (the test database under pytest), for the
+    server."""
+    settings = connection.settings_dict
+    user = quote(settings["USER"] or "postgres")
+    password = f":{quote(settings['PASSWORD'])}" if settings["PASSWORD"] else ""
+    host = settings["HOST"] or "127.0.0.1"
+    port = settings["PORT"] or "5432"
+    return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
+
+
+def percentile(samples: list[float], share: float) -> float:
+    """Nearest rank: the smallest sample with at least `share` of them at or below."""
+    ordered = sorted(samples)
+    return ordered[max(math.ceil(share * len(ordered)) - 1, 0)] if ordered else 0.0
+
+
+def run_load(
+    *,
+    clients: int,
+    seconds: float,
+    workers: int,
+    say: Callable[[str], None],
+    every: float = 5.0,
+) -> Result:
+    cast = prepare_cast(clients)
+    run = f"L{uuid.uuid4().hex[:8]}"
+    statuses = (cast.initial_status, cast.closed_status)
+    staff = {caller.user_id for caller in cast.staff}
+    with serving(database_url(), workers=workers) as base_url:
+        say(
+            f"server: gunicorn, {workers} uvicorn workers (ASGI), {base_url}; "
+            f"{clients} clients for {seconds:g} s, run {run}"
+        )
+
+        def progress(elapsed: float, samples: list[Sample]) -> None:
+            errors = sum(1 for s in samples if s.outcome == "error")
+            say(
+                f"  {elapsed:5.1f} s: {len(samples)} requests, "
+                f"{len(samples) / elapsed:.1f} req/s, {errors} errors"
+            )
+
+        journal, elapsed = run_clients(
+            make_clients(base_url, cast, clients, run), seconds, progress, every
+        )
+    findings = check(journal, run, statuses, staff)
+    return Result(journal, findings, elapsed, run, statuses, staff)
+
+
+def report(result: Result) -> list[str]:
+    by_op: dict[str, list[Sample]] = defaultdict(list)
+    for sample in result.journal.samples:
+        by_op[sample.op].append(sample)
+    width = max([len(op) for op in by_op] + [9])
+    lines = [
+        f"{'operation':<{width}}  {'count':>6}  {'errors':>6}  {'refused':>7}  "
+        f"{'p50':>8}  {'p95':>8}"
+    ]
+    total = 0
+    for op, samples in sorted(by_op.items()):
+        timed = [s.ms for s in samples if s.op not in ("acknowledgement", "client")]
+        total += len(timed)
+        errors = sum(1 for s in samples if s.outcome == "error")
+        refused = sum(1 for s in samples if s.outcome == "refused")
+        lines.append(
+            f"{op:<{width}}  {len(samples):>6}  {errors:>6}  {refused:>7}  "
+            f"{percentile(timed, 0.5):>5.1f} ms  {percentile(timed, 0.95):>5.1f} ms"
+        )
+    everything = [
+        s.ms
+        for s in result.journal.samples
+        if s.op not in ("acknowledgement", "client")
+    ]
+    lines.append(
+        f"{'all':<{width}}  {total:>6}  {len(result.server_errors):>6}  "
+        f"{sum(1 for s in result.journal.samples if s.outcome == 'refused'):>7}  "
+        f"{percentile(everything, 0.5):>5.1f} ms  {percentile(everything, 0.95):>5.1f} ms"
+    )
+    lines.append(
+        f"throughput: {total / result.seconds:.1f} req/s "
+        f"({total} requests in {result.seconds:.1f} s)"
+    )
+    refusals = defaultdict(int)
+    for sample in result.journal.samples:
+        if sample.outcome == "refused":
+            refusals[f"{sample.op}: {sample.detail}"] += 1
+    for what, count in sorted(refusals.items()):
+        lines.append(f"expected refusal  {what}: {count}")
+    errors = defaultdict(int)
+    for sample in result.server_errors:
+        errors[f"{sample.op}: {sample.detail}"] += 1
+    for what, count in sorted(errors.items()):
+        lines.append(f"ERROR  {what}: {count}")
+    lines.append(
+        "checks: "
+        + ", ".join(f"{name} {count}" for name, count in result.findings.counts.items())
+    )
+    lines += [f"note: {note}" for note in result.findings.notes]
+    lines += [f"FAILED: {failure}" for failure in result.findings.failures]
+    lines.append("result: " + ("ok" if result.ok else "FAILED"))
+    return lines
