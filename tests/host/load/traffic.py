@@ -180,7 +180,10 @@ def _sort(status: int, raw: bytes, mutation: str) -> Answer:
         return Answer("ok", data=result)
     if codes <= EXPECTED_CODES:
         return Answer("refused", ",".join(sorted(codes)), result)
-    return Answer("error", f"typed error {sorted(codes)}", result)
+    first = (result.get("errors") or [{}])[0]
+    return Answer(
+        "error", f"typed error {sorted(codes)}: {first.get('message')}", result
+    )
 
 
 def _pk(global_id: str) -> int:
@@ -326,11 +329,8 @@ class Staff(Customer):
         )
         keys = [(self.caller.user_id, pk) for pk, _gid in picked]
         if answer.outcome == "ok":
-            for ticket in answer.data["tickets"]:
-                closed = ticket["status"]["slug"] == self.cast.closed_status
-                mine = (ticket["assignee"] or {}).get("email") == self.caller.email
-                if not (closed and mine):
-                    self._mismatch(f"bulk close acknowledged with {ticket}")
+            # The tickets in the answer are read after the commit: a customer's reply
+            # may have reopened one already, so only the count is held against it.
             if answer.data["count"] != len(picked):
                 self._mismatch(f"bulk count {answer.data['count']} of {len(picked)}")
             self.journal.bulk_closes.update(keys)
