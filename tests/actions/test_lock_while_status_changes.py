@@ -20,6 +20,7 @@ def test_a_reply_waiting_for_the_lock_finds_the_ticket_after_a_status_change(
     # given a ticket locked by a transaction that changes its status
     ticket = make_ticket(customer_actor, channel_id=channel.pk)
     other = TicketStatus.objects.exclude(pk=ticket.status_id).first()
+    assert other is not None
     held, release = threading.Event(), threading.Event()
     outcome: list = []
 

@@ -3,7 +3,7 @@ the figures (per operation: count, errors, p50, p95; overall requests per second
 
 import math
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -120,16 +120,13 @@ def report(result: Result) -> list[str]:
         f"throughput: {total / result.seconds:.1f} req/s "
         f"({total} requests in {result.seconds:.1f} s)"
     )
-    refusals = defaultdict(int)
-    for sample in result.journal.samples:
-        if sample.outcome == "refused":
-            refusals[f"{sample.op}: {sample.detail}"] += 1
+    refusals = Counter(
+        f"{s.op}: {s.detail}" for s in result.journal.samples if s.outcome == "refused"
+    )
     for what, count in sorted(refusals.items()):
         lines.append(f"expected refusal  {what}: {count}")
-    errors = defaultdict(int)
-    for sample in result.server_errors:
-        errors[f"{sample.op}: {sample.detail}"] += 1
-    for what, count in sorted(errors.items()):
+    failed = Counter(f"{s.op}: {s.detail}" for s in result.server_errors)
+    for what, count in sorted(failed.items()):
         lines.append(f"ERROR  {what}: {count}")
     lines.append(
         "checks: "

@@ -42,6 +42,8 @@ def server_command(port: int, workers: int) -> list[str]:
         WORKER_CLASS,
         "--graceful-timeout",
         "10",
+        # Several servers may run at once (parallel tests): no shared control socket.
+        "--no-control-socket",
         "tests.host.asgi:application",
     ]
 
@@ -83,6 +85,15 @@ def serving(database_url: str, *, workers: int = 4) -> Iterator[str]:
     finally:
         stop(process)
         log.close()
+        _keep_log_if_it_went_wrong(Path(log.name))
+
+
+def _keep_log_if_it_went_wrong(log: Path) -> None:
+    text = log.read_text(errors="replace")
+    if "Traceback" in text or "[ERROR]" in text or "[CRITICAL]" in text:
+        print(f"the server logged errors; its log: {log}", file=sys.stderr)
+    else:
+        log.unlink()
 
 
 def stop(process: subprocess.Popen) -> None:
