@@ -2,6 +2,7 @@
 the figures (per operation: count, errors, p50, p95; overall requests per second)."""
 
 import math
+import os
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from django.db import connection
 from .cast import prepare_cast
 from .checks import Findings, check
 from .server import serving
-from .traffic import Journal, Sample, make_clients, run_clients
+from .traffic import Journal, Sample, make_clients, run_clients, warm_up
 
 
 @dataclass
@@ -72,6 +73,8 @@ def run_load(
             f"server: gunicorn, {workers} uvicorn workers (ASGI), {base_url}; "
             f"{clients} clients for {seconds:g} s, run {run}"
         )
+        warm_up(base_url, cast.staff[0], workers)
+        say(f"warmed up; load average before: {_load_average()}")
 
         def progress(elapsed: float, samples: list[Sample]) -> None:
             errors = sum(1 for s in samples if s.outcome == "error")
@@ -83,8 +86,17 @@ def run_load(
         journal, elapsed = run_clients(
             make_clients(base_url, cast, clients, run), seconds, progress, every
         )
+    say(f"load average after: {_load_average()}")
     findings = check(journal, run, statuses, staff)
     return Result(journal, findings, elapsed, run, statuses, staff)
+
+
+def _load_average() -> str:
+    # The machine is shared: the figures mean little without what else ran.
+    return (
+        " ".join(f"{value:.1f}" for value in os.getloadavg())
+        + f" ({os.cpu_count()} cores)"
+    )
 
 
 def report(result: Result) -> list[str]:

@@ -376,6 +376,23 @@ def make_clients(base_url: str, cast: Cast, clients: int, run: str) -> list[Cust
     return made
 
 
+def warm_up(base_url: str, caller: Caller, workers: int) -> None:
+    """Untimed requests until every worker has answered at least once, more or less:
+    a worker's first request loads the schema, which a production server has long done
+    before the traffic that counts."""
+    rounds = [Client(base_url, caller, seed) for seed in range(workers * 2)]
+    threads = [
+        threading.Thread(target=client.post, args=("warm-up", INBOX, {}))
+        for client in rounds * 2
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for client in rounds:
+        client.close()
+
+
 def run_clients(
     clients: list[Customer],
     seconds: float,
