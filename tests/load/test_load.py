@@ -29,7 +29,9 @@ def test_a_short_run_passes_its_checks_and_they_catch_bad_writes(channel):
     lines: list[str] = []
 
     # when
-    result = run_load(clients=4, seconds=3, workers=2, say=lines.append, every=1)
+    result = run_load(
+        clients=4, seconds=3, workers=2, say=lines.append, every=1, baseline=1
+    )
 
     # then: every check passed
     printed = report(result)
@@ -51,7 +53,12 @@ def test_a_short_run_passes_its_checks_and_they_catch_bad_writes(channel):
         "refused",
         "p50",
         "p95",
+        "p50",
+        "at",
+        "2",
+        "ratio",
     ]
+    assert any(line.startswith("baseline: 2 clients for 1 s") for line in lines)
     assert any(line.startswith("throughput: ") for line in printed)
     assert printed[-1] == "result: ok"
 

@@ -25,6 +25,10 @@ class Result:
     run: str
     statuses: tuple[str, str]
     staff: set[int]
+    # p50 per operation and requests per second of the baseline (2 clients on the
+    # same server just before), when one ran.
+    baseline: dict[str, float] | None = None
+    baseline_rate: float = 0.0
 
     @property
     def server_errors(self) -> list[Sample]:
@@ -63,8 +67,10 @@ def run_load(
     workers: int,
     say: Callable[[str], None],
     every: float = 5.0,
+    baseline: float = 0,
 ) -> Result:
-    cast = prepare_cast(clients)
+    """`baseline`: seconds of 2 clients first, on the same server, for the ratios."""
+    cast = prepare_cast(max(clients, 2))
     run = f"L{uuid.uuid4().hex[:8]}"
     statuses = (cast.initial_status, cast.closed_status)
     staff = {caller.user_id for caller in cast.staff}
@@ -83,12 +89,48 @@ def run_load(
                 f"{len(samples) / elapsed:.1f} req/s, {errors} errors"
             )
 
+        before = None
+        if baseline:
+            say(f"baseline: 2 clients for {baseline:g} s")
+            before_run = f"L{uuid.uuid4().hex[:8]}"
+            before_journal, before_elapsed = run_clients(
+                make_clients(base_url, cast, 2, before_run), baseline, progress, every
+            )
+            before = Result(
+                before_journal,
+                check(before_journal, before_run, statuses, staff),
+                before_elapsed,
+                before_run,
+                statuses,
+                staff,
+            )
+            say(f"{clients} clients for {seconds:g} s")
         journal, elapsed = run_clients(
             make_clients(base_url, cast, clients, run), seconds, progress, every
         )
     say(f"load average after: {_load_average()}")
     findings = check(journal, run, statuses, staff)
-    return Result(journal, findings, elapsed, run, statuses, staff)
+    result = Result(journal, findings, elapsed, run, statuses, staff)
+    if before is not None:
+        # The baseline's writes are checked as strictly as the run's.
+        findings.failures += [f"baseline: {f}" for f in before.findings.failures]
+        findings.failures += [
+            f"baseline: {s.op}: {s.detail}" for s in before.server_errors
+        ]
+        result.baseline = {
+            op: percentile([s.ms for s in samples], 0.5)
+            for op, samples in _by_op(before.journal).items()
+        }
+        result.baseline_rate = len(before.journal.samples) / before.seconds
+    return result
+
+
+def _by_op(journal: Journal) -> dict[str, list[Sample]]:
+    by_op: dict[str, list[Sample]] = defaultdict(list)
+    for sample in journal.samples:
+        if sample.op not in ("acknowledgement", "client"):
+            by_op[sample.op].append(sample)
+    return by_op
 
 
 def _load_average() -> str:
@@ -100,37 +142,40 @@ def _load_average() -> str:
 
 
 def report(result: Result) -> list[str]:
-    by_op: dict[str, list[Sample]] = defaultdict(list)
-    for sample in result.journal.samples:
-        by_op[sample.op].append(sample)
+    by_op = _by_op(result.journal)
     width = max([len(op) for op in by_op] + [9])
+    base = result.baseline
     lines = [
         f"{'operation':<{width}}  {'count':>6}  {'errors':>6}  {'refused':>7}  "
-        f"{'p50':>8}  {'p95':>8}"
+        f"{'p50':>9}  {'p95':>9}" + (f"  {'p50 at 2':>9}  ratio" if base else "")
     ]
-    total = 0
-    for op, samples in sorted(by_op.items()):
-        timed = [s.ms for s in samples if s.op not in ("acknowledgement", "client")]
-        total += len(timed)
-        errors = sum(1 for s in samples if s.outcome == "error")
+
+    def row(name: str, samples: list[Sample], errors: int) -> str:
+        timed = [s.ms for s in samples]
+        p50 = percentile(timed, 0.5)
         refused = sum(1 for s in samples if s.outcome == "refused")
-        lines.append(
-            f"{op:<{width}}  {len(samples):>6}  {errors:>6}  {refused:>7}  "
-            f"{percentile(timed, 0.5):>5.1f} ms  {percentile(timed, 0.95):>5.1f} ms"
+        line = (
+            f"{name:<{width}}  {len(samples):>6}  {errors:>6}  {refused:>7}  "
+            f"{p50:>6.0f} ms  {percentile(timed, 0.95):>6.0f} ms"
         )
-    everything = [
-        s.ms
-        for s in result.journal.samples
-        if s.op not in ("acknowledgement", "client")
-    ]
+        if base and base.get(name):
+            line += f"  {base[name]:>6.0f} ms  {p50 / base[name]:.1f}x"
+        return line
+
+    everything = [s for samples in by_op.values() for s in samples]
+    for op, samples in sorted(by_op.items()):
+        lines.append(row(op, samples, sum(1 for s in samples if s.outcome == "error")))
+    lines.append(row("all", everything, len(result.server_errors)))
+    rate = len(everything) / result.seconds
     lines.append(
-        f"{'all':<{width}}  {total:>6}  {len(result.server_errors):>6}  "
-        f"{sum(1 for s in result.journal.samples if s.outcome == 'refused'):>7}  "
-        f"{percentile(everything, 0.5):>5.1f} ms  {percentile(everything, 0.95):>5.1f} ms"
-    )
-    lines.append(
-        f"throughput: {total / result.seconds:.1f} req/s "
-        f"({total} requests in {result.seconds:.1f} s)"
+        f"throughput: {rate:.1f} req/s ({len(everything)} requests in "
+        f"{result.seconds:.1f} s)"
+        + (
+            f"; at 2 clients {result.baseline_rate:.1f} req/s "
+            f"({rate / result.baseline_rate:.1f}x)"
+            if base and result.baseline_rate
+            else ""
+        )
     )
     refusals = Counter(
         f"{s.op}: {s.detail}" for s in result.journal.samples if s.outcome == "refused"

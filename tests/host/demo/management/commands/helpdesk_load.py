@@ -20,6 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=float, default=60, help="How long.")
         parser.add_argument("--workers", type=int, default=4, help="Server workers.")
         parser.add_argument(
+            "--baseline",
+            type=float,
+            default=15,
+            help="Seconds of 2 clients first, for the ratios (0: none).",
+        )
+        parser.add_argument(
             "--progress", type=float, default=5, help="Seconds between progress lines."
         )
 
@@ -32,6 +38,7 @@ class Command(BaseCommand):
             workers=options["workers"],
             say=self.stdout.write,
             every=options["progress"],
+            baseline=options["baseline"],
         )
         for line in report(result):
             self.stdout.write(line)
