@@ -32,14 +32,21 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["clients"] < 2:
             raise CommandError("--clients: at least 2 (a customer and a staff member)")
-        result = run_load(
-            clients=options["clients"],
-            seconds=options["seconds"],
-            workers=options["workers"],
-            say=self.stdout.write,
-            every=options["progress"],
-            baseline=options["baseline"],
-        )
+        try:
+            result = run_load(
+                clients=options["clients"],
+                seconds=options["seconds"],
+                workers=options["workers"],
+                say=self.stdout.write,
+                every=options["progress"],
+                baseline=options["baseline"],
+            )
+        except KeyboardInterrupt:
+            # The server is stopped by then (run_load's `serving` block).
+            raise CommandError(
+                "interrupted; the server is stopped", returncode=130
+            ) from None
+
         for line in report(result):
             self.stdout.write(line)
         if not result.ok:
