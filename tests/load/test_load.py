@@ -1,12 +1,12 @@
 """The load run in small: a few clients for a few seconds over real HTTP against
 gunicorn with uvicorn workers serving this test database; its checks pass, and they
-fail on a doubled write, a lost write and a status change without its event, each put
+fail on a status change without its event, a doubled ticket and a lost one, each put
 there on purpose."""
 
 import pytest
 from django.apps import apps
 
-from saleor_helpdesk.models import Comment, Ticket, TicketStatus
+from saleor_helpdesk.models import Ticket, TicketStatus
 from tests.factories import UserFactory
 
 if apps.is_installed("saleor.order"):
@@ -39,10 +39,8 @@ def test_a_short_run_passes_its_checks_and_they_catch_bad_writes(channel):
     assert lines[0].startswith("server: gunicorn, 2 uvicorn workers (ASGI)")
     assert lines[1].startswith("warmed up; load average before: ")
     assert any(" req/s, 0 errors" in line for line in lines[2:])
-    ops = {sample.op for sample in result.journal.samples}
-    assert {"ticketCreate", "ticketCommentAdd (customer)"} <= ops
-    assert result.journal.tickets
-    assert result.journal.comments
+    # Each customer client opens a ticket first.
+    assert len(result.journal.tickets) >= 2
     assert result.findings.counts["tickets lost"] == 0
     assert result.findings.counts["replies doubled"] == 0
     assert result.findings.counts["duplicate ticket numbers"] == 0
@@ -62,27 +60,28 @@ def test_a_short_run_passes_its_checks_and_they_catch_bad_writes(channel):
     assert any(line.startswith("throughput: ") for line in printed)
     assert printed[-1] == "result: ok"
 
-    # when: an acknowledged reply written twice, then not at all
-    marker = next(iter(result.journal.comments))
-    reply = Comment.objects.get(body__contains=marker)
-    reply.pk = None
-    reply.save()
-    doubled = result.recheck()
-    Comment.objects.filter(body__contains=marker).delete()
-    lost = result.recheck()
-    # when: a ticket's status changed behind the timeline's back
+    # when: an acknowledged ticket's status changed behind the timeline's back
     ticket_pk, _number = next(iter(result.journal.tickets.values()))
     ticket = Ticket.objects.get(pk=ticket_pk)
     other = TicketStatus.objects.exclude(pk=ticket.status_id).first()
     Ticket.objects.filter(pk=ticket_pk).update(status=other)
     silent = result.recheck()
+    # when: the ticket written twice (another number, the same marker)
+    copy = Ticket.objects.get(pk=ticket_pk)
+    copy.pk = None
+    copy.number += 10**9
+    copy.save()
+    doubled = result.recheck()
+    # when: then not at all
+    Ticket.objects.filter(pk__in=[ticket_pk, copy.pk]).delete()
+    lost = result.recheck()
 
     # then: each is found
-    assert doubled.counts["replies doubled"] == 1
-    assert any("replies doubled" in failure for failure in doubled.failures)
-    assert lost.counts["replies lost"] == 1
-    assert any(marker in failure for failure in lost.failures)
     assert any(
         "status events do not lead to their status" in failure
         for failure in silent.failures
     )
+    assert doubled.counts["tickets doubled"] == 1
+    assert any("tickets doubled" in failure for failure in doubled.failures)
+    assert lost.counts["tickets lost"] == 1
+    assert any("tickets lost" in failure for failure in lost.failures)
