@@ -66,15 +66,19 @@ def lock_ticket(actor: Actor, ticket_id: int, field: str = "id") -> Ticket:
     A ticket the actor may not see is reported as not found: its existence is not
     revealed.
     """
-    ticket = (
+    # Locked by a query without joins, then read: a query that joins the status and
+    # waits for the lock re-checks its join against the status row it read before
+    # waiting (PostgreSQL's EvalPlanQual), so a ticket whose status another
+    # transaction just changed would drop out and be "not found" (bin/load found it).
+    locked = (
         visible_tickets(actor, Ticket.objects.select_for_update(of=("self",)))
-        .select_related("status", "priority")
         .filter(pk=ticket_id)
+        .values_list("pk", flat=True)
         .first()
     )
-    if ticket is None:
+    if locked is None:
         raise not_found(field)
-    return ticket
+    return Ticket.objects.select_related("status", "priority").get(pk=locked)
 
 
 def staff_may_open(user_id: int, channel_id: int | None) -> bool:

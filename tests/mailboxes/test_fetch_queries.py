@@ -27,15 +27,16 @@ PER_RUN = 3
 #   sends it);
 # - INSERT of the `InboundEmail`, 1.
 NEW_TICKET = 22
-# A reply from the ticket's customer, 21:
+# A reply from the ticket's customer, 22:
 # - intake's decisions, 9: the Message-ID seen before?, our own addresses (2), the
 #   sender's account, the ticket its subject names, may the sender answer it?, its
 #   status (closed?), the attachment rules, the files already on the ticket;
-# - `add_comment`, 11: the ticket, its channel settings, its files, INSERT comment,
+# - `add_comment`, 12: the ticket's lock, the ticket (read after the lock, see
+#   `lock_ticket`), its channel settings, its files, INSERT comment,
 #   INSERT event, the search vectors (one UPDATE), webhook subscriptions, then the
 #   e-mail planning (ticket, comment, channel settings) and the ticket's last activity;
 # - INSERT of the `InboundEmail`, 1.
-REPLY = 21
+REPLY = 22
 MESSAGES = 6
 
 
