@@ -31,6 +31,7 @@ import pstats
 import statistics
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 ORDERS = """
@@ -64,6 +65,7 @@ STAFF_EMAIL = "bench-inbox-staff@example.com"
 
 
 def _staff_token() -> str:
+    from django.test import override_settings
     from saleor.account.models import Group, User
     from saleor.core.jwt import create_access_token
     from saleor.permission.models import Permission
@@ -76,7 +78,9 @@ def _staff_token() -> str:
     )
     group.permissions.add(Permission.objects.get(codename="manage_orders"))
     user.groups.add(group)
-    return create_access_token(user)
+    # Saleor's access tokens live five minutes; a run on a busy machine takes longer.
+    with override_settings(JWT_TTL_ACCESS=timedelta(hours=2)):
+        return create_access_token(user)
 
 
 def _request(url: str, query: str, first: int, token: str) -> Callable[[], int]:
