@@ -7,7 +7,9 @@ values are checked before authentication, so a refused request touches no databa
 each of those refusals is a 400. Every check is linear in the request's size and none
 recurses without a bound, so no body Django accepts (DATA_UPLOAD_MAX_MEMORY_SIZE) holds
 a worker for long or ends in a server error. Validation adds one rule to the
-specification's: no NUL character in text (`core/validation.py`).
+specification's: no NUL character in text (`core/validation.py`). A document that
+passed is kept by its text (`core/documents.py`, as Saleor keeps its own), so a client
+sending the same query again skips parsing and validation, not the variables' checks.
 """
 
 import json
@@ -26,6 +28,7 @@ from graphql.language import ast
 
 from ..host import AuthenticationError, get_host
 from .core.context import HelpdeskContext
+from .core.documents import remember_valid, valid_document
 from .core.limits import (
     MAX_JSON_DEPTH,
     LimitError,
@@ -67,9 +70,14 @@ def handle_graphql(request: HttpRequest) -> HttpResponse:
         # files) and a multipart body it cannot read.
         return _errors(400, f"The request cannot be read: {error}", "BAD_REQUEST")
     query, variables, operation_name = params
+    # A text that was valid before skips the text bounds, parsing and validation;
+    # the checks that read the variables run on every request.
+    document = valid_document(query)
+    validated = document is not None
     try:
-        check_text(query)
-        document = parse(query)
+        if document is None:
+            check_text(query)
+            document = parse(query)
         check_limits(document, variables)
     except GraphQLError as error:
         return _request_errors([error])
@@ -79,14 +87,16 @@ def handle_graphql(request: HttpRequest) -> HttpResponse:
         # check_text bounds the brackets the parser recurses into; this is the
         # backstop should a text ever get past it.
         return _errors(400, "The query is nested too deeply.", "QUERY_DEPTH")
-    try:
-        validation_errors = validate(schema, document, VALIDATION_RULES)
-    except RecursionError:
-        # check_limits bounds the nesting graphql-core's rules recurse into; this is
-        # the backstop should a document ever get past it.
-        return _errors(400, "The query is nested too deeply.", "QUERY_DEPTH")
-    if validation_errors:
-        return _request_errors(validation_errors)
+    if not validated:
+        try:
+            validation_errors = validate(schema, document, VALIDATION_RULES)
+        except RecursionError:
+            # check_limits bounds the nesting graphql-core's rules recurse into; this
+            # is the backstop should a document ever get past it.
+            return _errors(400, "The query is nested too deeply.", "QUERY_DEPTH")
+        if validation_errors:
+            return _request_errors(validation_errors)
+        remember_valid(query, document)
     (operation,) = (
         d for d in document.definitions if isinstance(d, ast.OperationDefinition)
     )  # check_limits allows exactly one

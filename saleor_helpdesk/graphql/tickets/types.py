@@ -35,6 +35,7 @@ from ..core.enums import (
 )
 from ..core.ids import to_global_id
 from ..core.scalars import DateTime
+from ..core.selection import node_fields
 from ..core.urls import plugin_url
 from ..mailboxes.dataloaders import MailboxByIdLoader
 from ..mailboxes.enums import InboundEmailStatusEnum
@@ -533,13 +534,11 @@ class TicketType(graphene.ObjectType):
 
     @staticmethod
     def resolve_status(root: Ticket, info: Any) -> Any:
-        def public(status: Any) -> Any:
-            if info.context.actor.is_agent:
-                return status
-            return status.customer_facing()
-
+        # The list queries join the status: staff get it as it is, with no promise.
         status = load_related(info, root, "status", StatusByIdLoader)
-        return Promise.resolve(status).then(public)
+        if info.context.actor.is_agent:
+            return status
+        return Promise.resolve(status).then(lambda found: found.customer_facing())
 
     resolve_priority = staff_only(
         lambda root, info: load_related(info, root, "priority", PriorityByIdLoader)
@@ -605,11 +604,11 @@ class TicketType(graphene.ObjectType):
 
     @staticmethod
     def resolve_last_comment(root: Ticket, info: Any) -> Any:
-        return LastCommentByTicketIdLoader(info.context).load(root.pk)
+        return LastCommentByTicketIdLoader(info.context).load_value(root.pk)
 
     @staticmethod
     def resolve_attachment_count(root: Ticket, info: Any) -> Any:
-        return AttachmentCountByTicketIdLoader(info.context).load(root.pk)
+        return AttachmentCountByTicketIdLoader(info.context).load_value(root.pk)
 
     @staticmethod
     def resolve_comments(root: Ticket, info: Any, **kwargs: Any) -> Any:
@@ -694,6 +693,36 @@ class TicketCountableConnection(CountableConnection):
     class Meta:
         node = TicketType
         description = "A page of tickets."
+
+    @staticmethod
+    def resolve_edges(root: Any, info: Any) -> Any:
+        """The page's edges, with the relations its rows select loaded first.
+
+        Through a dataloader each row's field is a promise that graphql-core settles
+        after the page (one query for the page all the same); loaded here, in the same
+        one query, the rows' fields are plain values, which graphql-core completes at
+        a fraction of the cost. Only for a list at the root of the request (the
+        inbox): a connection inside each row of another list would load per row what
+        the dataloader batches over all of them."""
+        if len(info.path) != 2:
+            return root.edges
+        selected = node_fields(info)
+        tickets = [edge.node for edge in root.edges]
+        keys = [ticket.pk for ticket in tickets]
+        if "lastComment" in selected:
+            LastCommentByTicketIdLoader(info.context).prefetch(keys)
+        if "attachmentCount" in selected:
+            AttachmentCountByTicketIdLoader(info.context).prefetch(keys)
+        if "channel" in selected:
+            ChannelByIdLoader(info.context).prefetch(
+                [
+                    ticket.channel_id
+                    for ticket in tickets
+                    if ticket.channel_id is not None
+                    and "channel" not in ticket._state.fields_cache
+                ]
+            )
+        return root.edges
 
 
 class HelpdeskInboundEmailCountableConnection(CountableConnection):
