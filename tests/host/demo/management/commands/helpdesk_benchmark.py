@@ -2,20 +2,32 @@
 database: prints the medians and their ratios.
 
 1. Creating a ticket (complaint, two lines) through the GraphQL endpoint, HTTP handling
-   and authentication included, against one psycopg transaction inserting the same rows.
+   and authentication included, against one psycopg transaction writing the same rows
+   (the ticket, complaint, lines, comment, events, search vectors, the two e-mails in
+   the outbox and the order's note). Celery is as in production by default: the
+   request publishes its task to a real broker (`--broker`, a queue of the run's own,
+   deleted at the end; no worker reads it), so sending the e-mails is a worker's job.
+   `--celery eager` runs the tasks in the request instead (sending into memory), as the
+   stand-in host does without a broker.
 2. Staff `tickets(first: 100)` with the inbox's columns against one SELECT of the same
    columns serialised to JSON.
 """
 
 import json
+import os
+import socket
 import statistics
 import time
+import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlparse
 
 import psycopg
+from celery import current_app
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 from graphene.relay import Node
@@ -23,7 +35,18 @@ from graphene.relay import Node
 from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.actions import NewTicket, add_comment, create_ticket
 from saleor_helpdesk.core.actor import Actor
-from saleor_helpdesk.models import Priority, SupportAgent, Ticket, TicketStatus
+from saleor_helpdesk.models import (
+    EmailMessage,
+    Priority,
+    SupportAgent,
+    Ticket,
+    TicketStatus,
+)
+from saleor_helpdesk.tickets.search_index import (
+    GERMAN_PREFIX,
+    MAX_MESSAGE_CHARS,
+    REFRESH_SQL,
+)
 from saleor_helpdesk.webhooks.benchmark import measure, report
 from tests.host.account.models import Group, User
 from tests.host.channel.models import Channel
@@ -32,6 +55,7 @@ from tests.host.permission.models import Permission
 from tests.host.tokens import create_access_token
 
 URL = f"/plugins/global/{PLUGIN_ID}/graphql/"
+DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672//"
 
 CREATE = """
 mutation Create($input: TicketCreateInput!) {
@@ -81,8 +105,42 @@ class Command(BaseCommand):
         parser.add_argument(
             "--deliveries", type=int, default=300, help="Webhook deliveries to send."
         )
+        parser.add_argument(
+            "--celery",
+            choices=["broker", "eager"],
+            default="broker",
+            help="broker (default, as in production): tasks are published to "
+            "--broker and left there; eager: they run in the request.",
+        )
+        parser.add_argument(
+            "--broker",
+            default=os.environ.get("CELERY_BROKER_URL") or DEFAULT_BROKER,
+            help="The broker of --celery broker (default: CELERY_BROKER_URL, else "
+            "RabbitMQ on 127.0.0.1:5672).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["celery"] == "eager":
+            self.stdout.write(
+                "Celery: eager (no broker): each creation sends its two e-mails in "
+                "the request, into memory"
+            )
+            with _eager():
+                self._measure(options)
+            return
+        with _broker(options["broker"]) as queue:
+            self.stdout.write(
+                f"Celery: tasks published to {_safe(options['broker'])} (as in "
+                f"production), into the queue {queue} that no worker reads; it is "
+                "deleted at the end"
+            )
+            self._measure(options)
+            waiting = _waiting(queue)
+            self.stdout.write(f"tasks published and waiting in {queue}: {waiting}")
+            if waiting == 0:
+                raise CommandError("No task reached the broker: the mode is wrong.")
+
+    def _measure(self, options: dict[str, Any]) -> None:
         repeat = options["repeat"]
         customer, staff, order, lines = self._shop()
         self.stdout.write(f"filling the inbox to 120 tickets … (repeat {repeat})")
@@ -116,6 +174,10 @@ class Command(BaseCommand):
         raw = psycopg.connect(**self._dsn(), autocommit=False)
         status_id = TicketStatus.objects.get(is_initial=True).pk
         priority_id = Priority.objects.get(is_default=True).pk
+
+        # The outbox rows the API wrote for its last ticket, as the bare INSERT's
+        # values (filled in once the API's samples are taken, before the bare ones).
+        outbox: list[dict[str, Any]] = []
 
         def bare_create() -> None:
             with raw.cursor() as cur:
@@ -163,9 +225,47 @@ class Command(BaseCommand):
                     [ticket_id, customer.pk, ticket_id, customer.pk],
                 )
                 cur.execute(
+                    REFRESH_SQL,
+                    {
+                        "ids": [ticket_id],
+                        "german": f"{GERMAN_PREFIX}%",
+                        "max_chars": MAX_MESSAGE_CHARS,
+                        "public": "public",
+                    },
+                )
+                cur.executemany(
+                    "INSERT INTO saleor_helpdesk_emailmessage (status, attempts, "
+                    "next_attempt_at, last_error, created_at, ticket_id, notification,"
+                    ' language, from_email, "to", cc, subject, body_text, body_html,'
+                    ' message_id, in_reply_to, "references", headers) VALUES '
+                    "('pending', 0, now(), '', now(), %s, %s, %s, %s, %s, '{}', %s, "
+                    "%s, %s, %s, %s, %s, %s)",
+                    [
+                        (
+                            ticket_id,
+                            row["notification"],
+                            row["language"],
+                            row["from_email"],
+                            row["to"],
+                            row["subject"],
+                            row["body_text"],
+                            row["body_html"],
+                            f"<bench.{uuid.uuid4().hex}@example.com>",
+                            row["in_reply_to"],
+                            row["references"],
+                            psycopg.types.json.Jsonb(row["headers"]),
+                        )
+                        for row in outbox
+                    ],
+                )
+                cur.execute(
                     "INSERT INTO order_orderevent (date, type, order_id, parameters, "
-                    "user_id) VALUES (now(), 'note_added', %s, '{}', %s)",
-                    [order.pk, customer.pk],
+                    "user_id) VALUES (now(), 'note_added', %s, %s, %s)",
+                    [
+                        order.pk,
+                        psycopg.types.json.Jsonb({"message": "Helpdesk ticket opened"}),
+                        customer.pk,
+                    ],
                 )
             raw.commit()
 
@@ -182,10 +282,14 @@ class Command(BaseCommand):
             json.dumps([list(row) for row in rows], default=str)
             raw.commit()
 
+        api_creation = median_ms(api_create, repeat)
+        latest = Ticket.objects.order_by("-pk").first()
+        outbox.extend(EmailMessage.objects.filter(ticket=latest).values())
+        assert len(outbox) == 2, "the API's ticket has its two e-mails in the outbox"
         results = [
             (
                 "ticket creation (API) / bare INSERTs",
-                median_ms(api_create, repeat),
+                api_creation,
                 median_ms(bare_create, repeat),
             ),
             (
@@ -268,3 +372,58 @@ def bench_agent(email: str, group_name: str) -> Any:
         staff.groups.add(group)
     SupportAgent.objects.get_or_create(user=staff)
     return staff
+
+
+@contextmanager
+def _eager() -> Any:
+    conf = current_app.conf
+    previous = conf.task_always_eager
+    conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        conf.task_always_eager = previous
+
+
+@contextmanager
+def _broker(url: str) -> Any:
+    """The host's Celery app publishing to `url`, into a queue of this run's own that
+    is deleted at the end (nothing is left for a worker to send)."""
+    parsed = urlparse(url)
+    try:
+        socket.create_connection(
+            (parsed.hostname or "127.0.0.1", parsed.port or 5672), timeout=2
+        ).close()
+    except OSError as error:
+        raise CommandError(
+            f"No broker answers at {_safe(url)} ({error}); start RabbitMQ or pass "
+            "--celery eager."
+        ) from error
+    conf = current_app.conf
+    previous = (conf.broker_url, conf.task_always_eager, conf.task_default_queue)
+    queue = f"helpdesk-benchmark-{uuid.uuid4().hex[:8]}"
+    conf.broker_url = url
+    conf.task_always_eager = False
+    conf.task_default_queue = queue
+    try:
+        yield queue
+    finally:
+        with current_app.connection_for_write() as conn:
+            conn.default_channel.queue_delete(queue)
+        conf.broker_url, conf.task_always_eager, conf.task_default_queue = previous
+        current_app.pool.force_close_all()
+
+
+def _waiting(queue: str) -> int:
+    with current_app.connection_for_write() as conn:
+        return conn.default_channel.queue_declare(
+            queue=queue, passive=True
+        ).message_count
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for printing."""
+    parsed = urlparse(url)
+    if parsed.password:
+        return url.replace(f":{parsed.password}@", ":***@")
+    return url
