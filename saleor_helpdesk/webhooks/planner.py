@@ -4,8 +4,8 @@ Registered with `side_effects` in `AppConfig.ready`. An event is planned for a
 subscription only if its reader may read the ticket now (`readers.py`). For a batch of
 events it costs one query when no subscription is active, and otherwise at most four
 (subscriptions with their readers, tickets, comments, the insert of every delivery) plus
-the lookup of each distinct staff or app reader's current access (two or three queries
-each, depending on the host), whatever the batch's size.
+the lookup of each distinct staff or app reader's current access (one query each),
+whatever the batch's size.
 """
 
 from collections.abc import Sequence

@@ -319,9 +319,9 @@ def test_planning_looks_each_reader_up_once_per_batch(
     WebhookDelivery.objects.all().delete()
 
     # subscriptions with their readers 1, tickets 1, comments 1, the insert 1, and
-    # each of the two readers' current access (2 queries on both hosts:
-    # `staff_access`'s permissions, then groups with their channels)
-    with django_assert_max_num_queries(4 + 2 * 2):
+    # each of the two readers' current access (1 query on both hosts:
+    # `staff_access`'s permissions, groups and channels)
+    with django_assert_max_num_queries(4 + 2 * 1):
         created = plan_deliveries(events)
 
     assert len(events) == 20
