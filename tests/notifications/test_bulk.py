@@ -60,10 +60,10 @@ def test_planning_100_tickets_costs_a_bounded_number_of_queries(
     )
 
     # tickets, comments, statuses, assignees, channel settings, agents with their
-    # queues, the staff recipients' access in the shop (2: their own permissions,
+    # queues, the staff recipients' access in the shop (1: their own permissions,
     # their groups' permissions and channels), merchant texts, one INSERT; plus the
     # savepoint around it (2)
-    with django_assert_max_num_queries(12), transaction.atomic():
+    with django_assert_max_num_queries(11), transaction.atomic():
         plan_emails(events)
 
     counts = {
