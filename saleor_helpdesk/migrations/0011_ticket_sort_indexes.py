@@ -10,6 +10,50 @@ import django.db.models.deletion
 from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations, models
 
+TABLE = "saleor_helpdesk_ticket"
+COLUMNS = [
+    "assignee_id",
+    "category_id",
+    "channel_id",
+    "customer_id",
+    "priority_id",
+    "status_id",
+]
+
+
+def _plain_indexes(schema_editor, column):
+    """Names of the single-column, non-unique indexes on `column`."""
+    connection = schema_editor.connection
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, TABLE)
+    return [
+        name
+        for name, info in constraints.items()
+        if info["index"]
+        and not info["unique"]
+        and not info["primary_key"]
+        and info["columns"] == [column]
+    ]
+
+
+def drop_plain_indexes(apps, schema_editor):
+    for column in COLUMNS:
+        for name in _plain_indexes(schema_editor, column):
+            schema_editor.execute(
+                f"DROP INDEX CONCURRENTLY IF EXISTS {schema_editor.quote_name(name)}"
+            )
+
+
+def create_plain_indexes(apps, schema_editor):
+    for column in COLUMNS:
+        if _plain_indexes(schema_editor, column):
+            continue
+        name = schema_editor._create_index_name(TABLE, [column])
+        schema_editor.execute(
+            f"CREATE INDEX CONCURRENTLY {schema_editor.quote_name(name)} "
+            f"ON {TABLE} ({schema_editor.quote_name(column)})"
+        )
+
 
 class Migration(migrations.Migration):
     atomic = False
@@ -19,6 +63,22 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        AddIndexConcurrently(
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("merged_into__isnull", True)),
+                fields=["kind", "number"],
+                name="helpdesk_ticket_kind_idx",
+            ),
+        ),
+        AddIndexConcurrently(
+            model_name="ticket",
+            index=models.Index(
+                fields=["category", "number"],
+                include=("merged_into",),
+                name="helpdesk_ticket_category_idx",
+            ),
+        ),
         AddIndexConcurrently(
             model_name="ticket",
             index=models.Index(
@@ -120,60 +180,84 @@ class Migration(migrations.Migration):
                 name="helpdesk_ticket_channel_idx",
             ),
         ),
-        migrations.AlterField(
-            model_name="ticket",
-            name="assignee",
-            field=models.ForeignKey(
-                blank=True,
-                db_index=False,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="helpdesk_assigned_tickets",
-                to="account.user",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="ticket",
-            name="channel",
-            field=models.ForeignKey(
-                blank=True,
-                db_index=False,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="channel.channel",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="ticket",
-            name="customer",
-            field=models.ForeignKey(
-                blank=True,
-                db_index=False,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="helpdesk_tickets",
-                to="account.user",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="ticket",
-            name="priority",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="tickets",
-                to="saleor_helpdesk.priority",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="ticket",
-            name="status",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="tickets",
-                to="saleor_helpdesk.ticketstatus",
-            ),
+        # The plain foreign key indexes the new ones make redundant: dropped
+        # CONCURRENTLY by name. Django's AlterField would drop and re-add each foreign
+        # key constraint, re-checking a million rows under a lock that stops writes.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name="ticket",
+                    name="assignee",
+                    field=models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="helpdesk_assigned_tickets",
+                        to="account.user",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="ticket",
+                    name="channel",
+                    field=models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="channel.channel",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="ticket",
+                    name="customer",
+                    field=models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="helpdesk_tickets",
+                        to="account.user",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="ticket",
+                    name="priority",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tickets",
+                        to="saleor_helpdesk.priority",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="ticket",
+                    name="status",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tickets",
+                        to="saleor_helpdesk.ticketstatus",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="ticket",
+                    name="category",
+                    field=models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="saleor_helpdesk.category",
+                    ),
+                ),
+            ],
+            database_operations=[
+                migrations.RunPython(
+                    drop_plain_indexes, create_plain_indexes, atomic=False
+                ),
+            ],
         ),
     ]

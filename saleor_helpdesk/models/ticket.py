@@ -65,7 +65,12 @@ class Ticket(models.Model):
         Priority, on_delete=models.PROTECT, related_name="tickets", db_index=False
     )
     category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     contact = models.ForeignKey(
         Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -213,6 +218,16 @@ class Ticket(models.Model):
                 fields=["priority", "number"],
                 name="helpdesk_ticket_priority_idx",
                 condition=LISTED,
+            ),
+            models.Index(
+                fields=["kind", "number"],
+                name="helpdesk_ticket_kind_idx",
+                condition=LISTED,
+            ),
+            models.Index(
+                fields=["category", "number"],
+                name="helpdesk_ticket_category_idx",
+                include=["merged_into"],
             ),
             models.Index(
                 fields=["customer", "number"],
