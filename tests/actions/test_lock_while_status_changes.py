@@ -3,7 +3,6 @@ still found: found by bin/load, where replies and status changes raced ("Ticket 
 found" for tickets that existed)."""
 
 import threading
-import time
 
 import pytest
 from django.db import connection, transaction
@@ -11,6 +10,7 @@ from django.db import connection, transaction
 from saleor_helpdesk.actions import add_comment
 from saleor_helpdesk.models import Comment, Ticket, TicketStatus
 from tests.factories import make_ticket
+from tests.locks import wait_for_a_lock_waiter
 
 
 @pytest.mark.django_db(transaction=True)
@@ -50,13 +50,7 @@ def test_a_reply_waiting_for_the_lock_finds_the_ticket_after_a_status_change(
     worker.start()
 
     # when the reply waits for the lock, and the status change commits
-    deadline = time.monotonic() + 10
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
-            if cursor.fetchone()[0]:
-                break
-            time.sleep(0.05)
+    wait_for_a_lock_waiter()
     release.set()
     holder.join(10)
     worker.join(10)

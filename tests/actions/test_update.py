@@ -2,7 +2,6 @@
 actions, all or nothing, and a bulk change that locks its tickets in id order."""
 
 import threading
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -21,6 +20,7 @@ from saleor_helpdesk.models import Category, EmailMessage, Priority, Ticket
 from tests.assertions import raises_error
 from tests.factories import make_ticket
 from tests.graphql.staff.conftest import snapshot
+from tests.locks import wait_for_a_lock_waiter
 
 DUE = datetime(2030, 5, 1, 12, tzinfo=UTC)
 
@@ -286,13 +286,7 @@ def test_a_bulk_change_waits_at_the_lowest_id_before_locking_others(
     worker.start()
 
     # when the bulk change, sent high before low, waits for a lock
-    deadline = time.monotonic() + 10
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
-            if cursor.fetchone()[0]:
-                break
-            time.sleep(0.05)
+    wait_for_a_lock_waiter()
     # then it waits at the lower id and holds no lock on the higher one
     with transaction.atomic():
         free = Ticket.objects.select_for_update(nowait=True).filter(pk=high.pk)
