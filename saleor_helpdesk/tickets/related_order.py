@@ -21,7 +21,7 @@ from itertools import groupby
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q, QuerySet, Value
+from django.db.models import Model, Q, QuerySet, Value
 
 from ..models import Ticket
 
@@ -107,6 +107,7 @@ class RelatedOrderPage:
         if len(values) > MAX_GROUPS:
             return None
         related = Ticket._meta.get_field(column.removesuffix("_id")).related_model
+        assert isinstance(related, type) and issubclass(related, Model)
         key = self.sort.key
         keyed = (
             related._default_manager.filter(pk__in=values)

@@ -177,15 +177,18 @@ def ticket_statistics(
         by_category=_by_category(created),
         by_reason=_by_reason(created),
         by_assignee=_by_assignee(created),
-        first_response_time=Durations(
-            *(totals["first_response"] or (None, None)),
-            totals["first_response_count"],
+        first_response_time=_durations(
+            totals["first_response"], totals["first_response_count"]
         ),
-        resolution_time=Durations(
-            *(totals["resolution"] or (None, None)), totals["resolution_count"]
-        ),
+        resolution_time=_durations(totals["resolution"], totals["resolution_count"]),
         volume=_volume(scope, created, since, until),
     )
+
+
+def _durations(percentiles: list[float] | None, count: int) -> Durations:
+    """The median and p90 of `Percentiles(..., [0.5, 0.9])`: NULL without values."""
+    median, p90 = percentiles or (None, None)
+    return Durations(median, p90, count)
 
 
 def _aware(moment: datetime) -> datetime:

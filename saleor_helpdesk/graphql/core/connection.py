@@ -2,7 +2,7 @@
 or `last` is required and at most 100."""
 
 import base64
-from typing import Any
+from typing import Any, Protocol
 
 import graphene
 from django.db.models import QuerySet
@@ -68,8 +68,17 @@ def check_page_size(name: str, value: int | None) -> None:
         )
 
 
+class Pages(Protocol):
+    """What a connection reads: a count and a slice of items (a queryset, or an
+    ordering of one read another way, such as `tickets.related_order`)."""
+
+    def count(self) -> int: ...
+
+    def __getitem__(self, bounds: slice, /) -> Any: ...
+
+
 def resolve_connection(
-    queryset: QuerySet[Any],
+    queryset: QuerySet[Any] | Pages,
     connection_type: type[CountableConnection],
     *,
     first: int | None = None,
