@@ -118,6 +118,8 @@ class RelatedOrderPage:
             Q(**{f"{column}__in": [pk for pk, _key in same]})
             for _value, same in groupby(keyed, key=lambda row: row[1])
         ]
-        # PostgreSQL sorts NULL (no related row) last going up, first going down.
+        # PostgreSQL sorts NULL (no related row) last going up, first going down. (A
+        # ticket moved to a value that had no tickets while this page is read shows
+        # from the next read on: the values are read first.)
         unset = Q(**{f"{column}__isnull": True})
         return [unset, *groups] if self.descending else [*groups, unset]
