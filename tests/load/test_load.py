@@ -67,7 +67,8 @@ def test_a_short_run_passes_its_checks_and_they_catch_bad_writes(channel):
     Ticket.objects.filter(pk=ticket_pk).update(status=other)
     silent = result.recheck()
     # when: the ticket written twice (another number, the same marker)
-    copy = Ticket.objects.get(pk=ticket_pk)
+    # (every column loaded: the default manager leaves the search vectors out)
+    copy = Ticket._base_manager.get(pk=ticket_pk)
     copy.pk = None
     copy.number += 10**9
     copy.save()
