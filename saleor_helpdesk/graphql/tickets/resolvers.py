@@ -114,7 +114,7 @@ def sort_tickets(
     if sort is None and queryset.query.order_by:
         return queryset  # a search's own order: best match first
     field = (sort or {}).get("field", "number")
-    descending = (sort or {}).get("direction", "desc") == "desc"
+    descending = _descending(sort)
     order = [f"-{name}" if descending else name for name in SORT_FIELDS[field]]
     return queryset.order_by(*order)
 
@@ -136,5 +136,9 @@ def ticket_pages(
     field = (sort or {}).get("field")
     if field not in RELATED_SORTS:
         return queryset
-    descending = (sort or {}).get("direction", "desc") == "desc"
-    return RelatedOrderPage(queryset, RELATED_SORTS[field], descending)
+    return RelatedOrderPage(queryset, RELATED_SORTS[field], _descending(sort))
+
+
+def _descending(sort: dict[str, Any] | None) -> bool:
+    """Newest first unless the sort says otherwise."""
+    return (sort or {}).get("direction", "desc") == "desc"

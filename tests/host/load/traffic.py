@@ -193,6 +193,10 @@ def _pk(global_id: str) -> int:
 class Customer(Client):
     """Opens tickets and replies on them."""
 
+    # The operation a reply is counted under, and its text (the marker is added).
+    REPLY_OPERATION = "ticketCommentAdd (customer)"
+    REPLY_TEXT = "Gibt es Neuigkeiten?"
+
     def __init__(self, base_url: str, caller: Caller, seed: int, cast: Cast, **kw: Any):
         super().__init__(base_url, caller, seed)
         self.cast = cast
@@ -239,9 +243,9 @@ class Customer(Client):
     def reply(self, pk: int, global_id: str) -> None:
         marker = self.marker("r")
         answer = self.post(
-            "ticketCommentAdd (customer)",
+            self.REPLY_OPERATION,
             REPLY,
-            {"id": global_id, "body": f"<p>Gibt es Neuigkeiten? {marker}</p>"},
+            {"id": global_id, "body": f"<p>{self.REPLY_TEXT} {marker}</p>"},
             "ticketCommentAdd",
         )
         if answer.outcome == "ok":
@@ -253,6 +257,9 @@ class Customer(Client):
 class Staff(Customer):
     """Reads the inbox, replies, changes the status of its own share of the tickets,
     closes tickets in bulk."""
+
+    REPLY_OPERATION = "ticketCommentAdd (staff)"
+    REPLY_TEXT = "Wir kümmern uns darum."
 
     def __init__(self, base_url: str, caller: Caller, seed: int, cast: Cast, **kw: Any):
         super().__init__(base_url, caller, seed, cast, **kw)
@@ -274,19 +281,6 @@ class Staff(Customer):
         else:
             picked = self.random.sample(tickets, min(MAX_BULK, len(tickets)))
             self.bulk_close([(pk, gid) for pk, gid, _number in picked])
-
-    def reply(self, pk: int, global_id: str) -> None:
-        marker = self.marker("r")
-        answer = self.post(
-            "ticketCommentAdd (staff)",
-            REPLY,
-            {"id": global_id, "body": f"<p>Wir kümmern uns darum. {marker}</p>"},
-            "ticketCommentAdd",
-        )
-        if answer.outcome == "ok":
-            self.journal.comments[marker] = pk
-        else:
-            _note(self.journal, marker, answer)
 
     def change_status(self, pk: int, global_id: str) -> None:
         # As in the Dashboard: the ticket page first, then one of the moves it offers.
