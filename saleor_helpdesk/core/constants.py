@@ -115,6 +115,7 @@ class TicketEventType(models.TextChoices):
     REOPENED = "reopened", "Reopened"
     PERSONAL_DATA_ERASED = "personal_data_erased", "Personal data erased"
     ATTACHMENTS_EXPIRED = "attachments_expired", "Files removed after retention period"
+    RATED = "rated", "Rated by the customer"
 
 
 class RefundState(models.TextChoices):

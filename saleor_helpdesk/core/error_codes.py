@@ -73,6 +73,10 @@ class HelpdeskErrorCode(str, Enum):
     SERVER_ERROR = "server_error"
     SMS_NOT_CONFIGURED = "sms_not_configured"
     NO_PHONE_NUMBER = "no_phone_number"
+    # The satisfaction survey (`satisfaction/`).
+    ALREADY_RATED = "already_rated"
+    SCORE_OUT_OF_RANGE = "score_out_of_range"
+    SURVEY_DISABLED = "survey_disabled"
 
 
 class HttpErrorCode(StrEnum):

@@ -12,6 +12,7 @@ from .dashboard import redirect_to_dashboard, serve_dashboard
 from .export import export_customer_data
 from .inbound import receive_raw_message, receive_webhook
 from .inbound_original import download_original
+from .satisfaction import survey_page
 
 Handler = Callable[..., HttpResponseBase]
 
@@ -69,6 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 "dashboard": "dashboard/",
                 "inbound_raw": "inbound/raw/<mailbox uuid>/",
                 "inbound_webhook": "inbound/<e-mail service>/<mailbox uuid>/",
+                "satisfaction_survey": "satisfaction/<signed token>/",
             },
         }
     )
@@ -88,3 +90,5 @@ route(r"/inbound-emails/(?P<inbound_uuid>[0-9a-fA-F-]{36})/original/?")(
 route(r"/dashboard")(redirect_to_dashboard)
 # `=`: a ticket page names the ticket by its global ID (base64).
 route(r"/dashboard/(?P<asset>[-.=\w/]*)")(serve_dashboard)
+# The token: Django's signing (URL-safe base64 and colons).
+route(r"/satisfaction/(?P<token>[-\w:]{1,512})/?")(survey_page)

@@ -14,6 +14,7 @@ from .email import EmailMessage, EmailStatus, EmailTemplate
 from .event import TicketEvent
 from .mailbox import InboundEmail, InboundStatus, Mailbox
 from .refund import RefundReasonMapping, TicketRefund, TicketRefundLine
+from .satisfaction import RatingSource, SatisfactionRating, SatisfactionSettings
 from .sms import SmsMessage
 from .ticket import Complaint, Ticket, TicketLine
 from .webhook import WebhookAttempt, WebhookDelivery, WebhookSubscription
@@ -33,8 +34,11 @@ __all__ = [
     "InboundStatus",
     "Mailbox",
     "Priority",
+    "RatingSource",
     "RefundReasonMapping",
     "ResponseTemplate",
+    "SatisfactionRating",
+    "SatisfactionSettings",
     "SmsMessage",
     "StatusTransition",
     "SupportAgent",

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from ..content.templates_render import ticket_values
 from ..core import conf
 from ..models import ChannelSettings, EmailMessage, EmailTemplate, Ticket
+from ..satisfaction.email import survey_html, survey_text
 from . import headers
 from .defaults import DEFAULTS, SHIPPED_LANGUAGES
 from .kinds import CUSTOMER_NOTIFICATIONS
@@ -39,6 +40,9 @@ class Draft:
     agent: Any = None
     # The status to name in `{{ status }}` (the event's, not necessarily the current).
     status: Any = None
+    # The satisfaction survey's five signed links (score 1 to 5), for the closing
+    # e-mail: appended after the text (`satisfaction/email.py`).
+    survey: list[str] = field(default_factory=list)
 
 
 def base_language(code: str | None) -> str:
@@ -145,6 +149,9 @@ def render_message(
         subject = render(subject_text, values, html_escape=False, field="subject")
         inner = render(body_html, values)
     text = html_to_text(inner)
+    if draft.survey:
+        inner += survey_html(draft.survey, language)
+        text += "\n\n" + survey_text(draft.survey, language)
     signature = (policy.signature or "").strip()
     if signature and draft.notification in CUSTOMER_NOTIFICATIONS:
         text += "\n\n-- \n" + signature

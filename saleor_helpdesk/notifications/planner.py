@@ -14,7 +14,8 @@ To the customer (and the ticket's CC addresses):
   ticket) and the customer's own moves are not mailed;
 - a new due date; the complaint's decision; a refund requested and one completed
   (`refund_updated` with state `succeeded`); the ticket closed, with how to reopen (not
-  when it was merged into another ticket: that one goes on).
+  when it was merged into another ticket: that one goes on), and, where the channel
+  asks and the ticket is not rated yet, the satisfaction survey's links.
 
 To staff, only those who may open the ticket (MANAGE_ORDERS in its channel, as the shop
 grants it to them: Saleor's permission groups and their channel restriction; asked of
@@ -60,11 +61,15 @@ from ..models import (
     Comment,
     EmailMessage,
     EmailTemplate,
+    SatisfactionRating,
+    SatisfactionSettings,
     SupportAgent,
     Ticket,
     TicketEvent,
     TicketStatus,
 )
+from ..satisfaction.links import survey_urls
+from ..satisfaction.policy import survey_settings_for
 from .defaults import DATE_FORMATS, REOPEN_HINTS
 from .kinds import Notification as N
 from .messages import Draft, base_language, html_to_text, render_message
@@ -223,6 +228,20 @@ class _Planner:
             if getattr(t, "helpdesk_policy", None) is None
         }
         self.policies = _policies(unknown) if unknown else {}
+        # The survey's settings, and the tickets rated already (a ticket closed again
+        # after its rating is not asked twice), for the closes of the batch only.
+        closed = {e.ticket_id for e in events if e.type == T.CLOSED}
+        self.surveys: dict[int | None, SatisfactionSettings] = {}
+        self.rated: set[int] = set()
+        if closed:
+            self.surveys = survey_settings_for(
+                t.channel_id for pk, t in self.tickets.items() if pk in closed
+            )
+            self.rated = set(
+                SatisfactionRating.objects.filter(ticket_id__in=closed).values_list(
+                    "ticket_id", flat=True
+                )
+            )
 
     def policy(self, ticket: Ticket) -> ChannelSettings:
         known = getattr(ticket, "helpdesk_policy", None)
@@ -359,6 +378,7 @@ class _Planner:
                     ticket,
                     N.TICKET_CLOSED,
                     values={"reopen.hint": self._reopen_hint(ticket)},
+                    survey=self._survey(ticket),
                 )
             ]
         if event.type == T.ASSIGNED:
@@ -434,6 +454,12 @@ class _Planner:
         return self._customer(
             ticket, N.DUE_DATE_CHANGED, values={"due_date": formatted}
         )
+
+    def _survey(self, ticket: Ticket) -> list[str]:
+        policy = self.surveys.get(ticket.channel_id)
+        if policy is None or ticket.pk in self.rated:
+            return []
+        return survey_urls(ticket, policy)
 
     def _reopen_hint(self, ticket: Ticket) -> str:
         language = base_language(ticket.language_code)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..core.actor import Actor
 from ..core.constants import TicketEventType
-from ..models import Comment, Ticket, TicketEvent, TicketStatus
+from ..models import Comment, SatisfactionRating, Ticket, TicketEvent, TicketStatus
 from . import side_effects
 
 
@@ -339,4 +339,18 @@ def attachments_expired_event(
     # A count, not the names: file names often carry the customer's name.
     return _event(
         ticket, Actor.system(), TicketEventType.ATTACHMENTS_EXPIRED, save, count=count
+    )
+
+
+def rated_event(
+    *, ticket: Ticket, actor: Actor, rating: SatisfactionRating
+) -> TicketEvent:
+    """The customer rated the ticket; the comment stays in the rating's row."""
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.RATED,
+        rating_id=rating.pk,
+        score=rating.score,
+        source=rating.source,
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.constants import TicketEventType, TicketKind
-from ..models import Comment, Ticket, TicketEvent
+from ..models import Comment, SatisfactionRating, Ticket, TicketEvent
 
 
 class Topic:
@@ -28,6 +28,7 @@ class Topic:
     COMPLAINT_DECIDED = "complaint.decided"
     REFUND_REQUESTED = "refund.requested"
     REFUND_COMPLETED = "refund.completed"
+    TICKET_RATED = "ticket.rated"
 
 
 # Every topic a subscription may ask for, with what it reports (for the API).
@@ -46,6 +47,7 @@ TOPICS: dict[str, str] = {
     Topic.COMPLAINT_DECIDED: "A complaint was decided.",
     Topic.REFUND_REQUESTED: "A refund was requested for a ticket.",
     Topic.REFUND_COMPLETED: "A refund of a ticket was completed.",
+    Topic.TICKET_RATED: "The customer rated a closed ticket (score and comment).",
 }
 
 _BY_EVENT_TYPE: dict[str, str] = {
@@ -64,6 +66,7 @@ _BY_EVENT_TYPE: dict[str, str] = {
     TicketEventType.NOTE_ADDED: Topic.COMMENT_CREATED,
     TicketEventType.COMPLAINT_DECIDED: Topic.COMPLAINT_DECIDED,
     TicketEventType.REFUND_REQUESTED: Topic.REFUND_REQUESTED,
+    TicketEventType.RATED: Topic.TICKET_RATED,
 }
 
 # `refund_updated` states that mean the money went back.
@@ -75,6 +78,7 @@ _ID_PARAMETERS = {
     "previous_assignee_id": "User",
     "into_id": "Ticket",
     "source_id": "Ticket",
+    "rating_id": "TicketSatisfactionRating",
 }
 
 _NAMESPACE = uuid.UUID("5d0b1a52-0f6e-4d4f-9a55-8c1f8d1b7e21")
@@ -187,7 +191,21 @@ def _changes(parameters: dict[str, Any]) -> dict[str, Any]:
     return changes
 
 
-def build_payload(planned: Planned, comments: dict[int, Comment]) -> dict[str, Any]:
+def rating_summary(rating: SatisfactionRating) -> dict[str, Any]:
+    return {
+        "id": gid("TicketSatisfactionRating", rating.pk),
+        "score": rating.score,
+        "comment": rating.comment,
+        "source": rating.source,
+        "created_at": rating.created_at.isoformat(),
+    }
+
+
+def build_payload(
+    planned: Planned,
+    comments: dict[int, Comment],
+    ratings: dict[int, SatisfactionRating] | None = None,
+) -> dict[str, Any]:
     event = planned.event
     payload: dict[str, Any] = {
         "id": str(planned.event_id),
@@ -199,6 +217,9 @@ def build_payload(planned: Planned, comments: dict[int, Comment]) -> dict[str, A
     comment_id = parameters.get("comment_id")
     if planned.topic == Topic.COMMENT_CREATED and comment_id in comments:
         payload["comment"] = comment_summary(comments[comment_id])
+    rating_id = parameters.get("rating_id")
+    if planned.topic == Topic.TICKET_RATED and ratings and rating_id in ratings:
+        payload["rating"] = rating_summary(ratings[rating_id])
     changes = _changes(parameters)
     if changes and planned.topic != Topic.COMMENT_CREATED:
         payload["changes"] = changes
@@ -210,4 +231,12 @@ def comment_ids(planned: Iterable[Planned]) -> set[int]:
         p.event.parameters["comment_id"]
         for p in planned
         if p.topic == Topic.COMMENT_CREATED and p.event.parameters.get("comment_id")
+    }
+
+
+def rating_ids(planned: Iterable[Planned]) -> set[int]:
+    return {
+        p.event.parameters["rating_id"]
+        for p in planned
+        if p.topic == Topic.TICKET_RATED and p.event.parameters.get("rating_id")
     }

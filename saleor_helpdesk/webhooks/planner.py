@@ -16,12 +16,13 @@ from django.utils import timezone
 from ..core.actor import Actor
 from ..models import (
     Comment,
+    SatisfactionRating,
     Ticket,
     TicketEvent,
     WebhookDelivery,
     WebhookSubscription,
 )
-from .payloads import Planned, build_payload, comment_ids, plan_topics
+from .payloads import Planned, build_payload, comment_ids, plan_topics, rating_ids
 from .readers import may_send, reader_actor, suspended_reason
 
 
@@ -98,10 +99,14 @@ def plan_deliveries(events: Sequence[TicketEvent]) -> list[WebhookDelivery]:
         return []
     wanted_comments = comment_ids(planned)
     comments = Comment.objects.in_bulk(wanted_comments) if wanted_comments else {}
+    wanted_ratings = rating_ids(planned)
+    ratings = (
+        SatisfactionRating.objects.in_bulk(wanted_ratings) if wanted_ratings else {}
+    )
     now = timezone.now()
     rows: list[WebhookDelivery] = []
     for item in planned:
-        payload = build_payload(item, comments)
+        payload = build_payload(item, comments, ratings)
         rows.extend(
             WebhookDelivery(
                 subscription_id=subscription.pk,
