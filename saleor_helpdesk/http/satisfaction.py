@@ -103,11 +103,11 @@ def _score(raw: str | None) -> int | None:
 
 
 def _refusal(language: str, error: ValidationError) -> HttpResponse:
-    codes = {
-        item.code
-        for items in getattr(error, "error_dict", {"": error.error_list}).values()
-        for item in items
-    }
+    codes = (
+        {item.code for item in error.error_list}
+        if not hasattr(error, "error_dict")
+        else {item.code for items in error.error_dict.values() for item in items}
+    )
     if HelpdeskErrorCode.ALREADY_RATED.value in codes:
         return _message(language, "already_title", "already", 409)
     if HelpdeskErrorCode.SURVEY_DISABLED.value in codes:
