@@ -79,9 +79,7 @@ def test_the_five_links_need_the_public_address_and_the_survey(settings, closed_
     settings.PUBLIC_URL = "https://shop.example/"
     urls = survey_urls(closed_ticket, policy)
     assert [url.rsplit("score=", 1)[1] for url in urls] == ["1", "2", "3", "4", "5"]
-    assert all(
-        url.startswith("https://shop.example/plugins/global/") for url in urls
-    )
+    assert all(url.startswith("https://shop.example/plugins/global/") for url in urls)
 
     policy.survey_enabled = False
     assert survey_urls(closed_ticket, policy) == []
