@@ -2,6 +2,7 @@
 helpdesk setting; MANAGE_ORDERS or MANAGE_PLUGINS to read). A channel's row is created on
 its first change, starting from the shop's defaults."""
 
+from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from django.db import IntegrityError, transaction
@@ -30,10 +31,31 @@ def _channel_id(slug: str | None) -> int | None:
     return int(pk)
 
 
-def read_survey_settings(actor: Actor, channel: str | None) -> SatisfactionSettings:
+@dataclass(frozen=True)
+class SurveySettings:
+    """The settings that apply in a channel (None: the shop's defaults)."""
+
+    channel_id: int | None
+    survey_enabled: bool
+    link_validity_days: int
+    # The channel has no row of its own (or the shop none for its defaults).
+    inherits_shop_defaults: bool
+
+
+def _view(channel_id: int | None, row: SatisfactionSettings) -> SurveySettings:
+    return SurveySettings(
+        channel_id=channel_id,
+        survey_enabled=row.survey_enabled,
+        link_validity_days=row.link_validity_days,
+        inherits_shop_defaults=row.pk is None or row.channel_id != channel_id,
+    )
+
+
+def read_survey_settings(actor: Actor, channel: str | None) -> SurveySettings:
     """The settings of a channel (by slug; None: the shop's defaults), as they apply."""
     require_settings_reader(actor)
-    return survey_settings(_channel_id(channel))
+    channel_id = _channel_id(channel)
+    return _view(channel_id, survey_settings(channel_id))
 
 
 class SurveySettingsChanges(TypedDict, total=False):
@@ -43,7 +65,7 @@ class SurveySettingsChanges(TypedDict, total=False):
 
 def update_survey_settings(
     actor: Actor, channel: str | None, changes: SurveySettingsChanges
-) -> SatisfactionSettings:
+) -> SurveySettings:
     require_settings_manager(actor)
     channel_id = _channel_id(channel)
     days = changes.get("link_validity_days")
@@ -68,7 +90,7 @@ def update_survey_settings(
             for name, value in values.items():
                 setattr(row, name, value)
             row.save()
-    return row
+    return _view(channel_id, row)
 
 
 def _locked_row(channel_id: int | None) -> SatisfactionSettings:

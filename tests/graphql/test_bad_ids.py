@@ -919,6 +919,37 @@ PLACES: dict[str, Place] = {
     "helpdeskInboundEmailReject.id": only_id(
         "helpdeskInboundEmailReject", "HelpdeskInboundEmail"
     ),
+    "ticketRate.id": Place(
+        "Ticket",
+        "id",
+        mutation("ticketRate", "id: $id, score: 5", "$id: ID!"),
+        lambda w, bad: {"id": bad},
+    ),
+    "guestTicketRate.id": Place(
+        "Ticket",
+        "id",
+        mutation(
+            "guestTicketRate",
+            f"{GUEST_ARGS}, id: $id, score: 5",
+            f"{GUEST_DECLARED}, $id: ID!",
+        ),
+        lambda w, bad: {**w.guest, "id": bad},
+        guest=True,
+    ),
+    "ticketSatisfactionStatistics.channel": Place(
+        "Channel",
+        "channel",
+        "query($period: TicketSatisfactionPeriodInput!, $channel: ID) { "
+        "ticketSatisfactionStatistics(period: $period, channel: $channel) "
+        "{ overall { count } } }",
+        lambda w, bad: {
+            "channel": bad,
+            "period": {
+                "gte": "2026-01-01T00:00:00+00:00",
+                "lte": "2026-01-31T00:00:00+00:00",
+            },
+        },
+    ),
 }
 
 # Places that take an ID the operation does not read, with the reason.

@@ -60,6 +60,8 @@ PERSON_FIELDS = {
     ("TicketContact", "email"): SHOP,
     ("HelpdeskMailbox", "address"): SHOP,
     ("HelpdeskMailbox", "imapUser"): SHOP,
+    ("TicketSatisfactionRating", "agent"): STAFF,  # staff only
+    ("TicketSatisfactionAgentSummary", "agent"): STAFF,
 }
 PERSON_TYPES = {"TicketUser", "TicketCustomerSummary", "SupportAgentCandidate"}
 PERSON_NAMES = {"email", "firstName", "lastName", "user", "parameters", "authorName"}

@@ -41,6 +41,8 @@ from ..mailboxes.dataloaders import MailboxByIdLoader
 from ..mailboxes.enums import InboundEmailStatusEnum
 from ..mailboxes.types import HelpdeskMailbox
 from ..refunds.types import TicketRefund
+from ..satisfaction.dataloaders import RatingByTicketIdLoader
+from ..satisfaction.types import TicketSatisfactionRating
 from ..shop.dataloaders import ChannelByIdLoader, OrderByIdLoader, UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, Order
 from ..workflow.types import (
@@ -512,6 +514,12 @@ class TicketType(graphene.ObjectType):
             "MANAGE_USERS; null for everyone else)."
         ),
     )
+    satisfaction_rating = graphene.Field(
+        TicketSatisfactionRating,
+        description=(
+            "How the customer rated the ticket after it closed; null while unrated."
+        ),
+    )
     other_tickets = graphene.Field(
         lambda: TicketCountableConnection,
         first=graphene.Int(description="Return the first n tickets (at most 100)."),
@@ -584,6 +592,11 @@ class TicketType(graphene.ObjectType):
         lambda root, info: load_related(info, root, "assignee", UserByIdLoader)
     )
     resolve_due_date = staff_only(lambda root, info: root.due_date)
+
+    @staticmethod
+    def resolve_satisfaction_rating(root: Ticket, info: Any) -> Any:
+        return RatingByTicketIdLoader(info.context).load(root.pk)
+
     resolve_cc_emails = staff_only(lambda root, info: root.cc_emails)
     resolve_sms_number = staff_only(
         lambda root, info: SmsNumberLoader(info.context).load(
