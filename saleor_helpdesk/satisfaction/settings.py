@@ -94,11 +94,11 @@ def update_survey_settings(
 
 
 def _locked_row(channel_id: int | None) -> SatisfactionSettings:
-    row = (
-        SatisfactionSettings.objects.select_for_update()
-        .filter(channel_id=channel_id)
-        .first()
-    )
+    rows = SatisfactionSettings.objects.select_for_update()
+    if channel_id is None:
+        row = rows.filter(channel__isnull=True).first()
+    else:
+        row = rows.filter(channel_id=channel_id).first()
     if row is not None:
         return row
     # A channel's first change starts from the shop's defaults.
