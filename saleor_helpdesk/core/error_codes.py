@@ -73,6 +73,8 @@ class HelpdeskErrorCode(str, Enum):
     SERVER_ERROR = "server_error"
     SMS_NOT_CONFIGURED = "sms_not_configured"
     NO_PHONE_NUMBER = "no_phone_number"
+    # Time and effort (`effort/`): measured time is changed only by heartbeats.
+    AUTOMATIC_TIME_ENTRY = "automatic_time_entry"
 
 
 class HttpErrorCode(StrEnum):

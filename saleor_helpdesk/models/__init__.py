@@ -10,6 +10,14 @@ from .config import (
     SupportAgent,
     TicketStatus,
 )
+from .effort import (
+    ContractUnit,
+    SupportContract,
+    TicketPoints,
+    TimeEntry,
+    TimeSource,
+    TimeTracker,
+)
 from .email import EmailMessage, EmailStatus, EmailTemplate
 from .event import TicketEvent
 from .mailbox import InboundEmail, InboundStatus, Mailbox
@@ -25,6 +33,7 @@ __all__ = [
     "Comment",
     "Complaint",
     "Contact",
+    "ContractUnit",
     "CustomerResponsible",
     "EmailMessage",
     "EmailStatus",
@@ -38,12 +47,17 @@ __all__ = [
     "SmsMessage",
     "StatusTransition",
     "SupportAgent",
+    "SupportContract",
     "Ticket",
     "TicketEvent",
     "TicketLine",
+    "TicketPoints",
     "TicketRefund",
     "TicketRefundLine",
     "TicketStatus",
+    "TimeEntry",
+    "TimeSource",
+    "TimeTracker",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookSubscription",
