@@ -22,6 +22,7 @@ and the e-mail. When the remaining budget rises above the threshold again (budge
 raised, entries removed), `warned_at` is cleared: the next crossing warns again.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -30,8 +31,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import DecimalField, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q, Sum
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from ..core.actor import Actor, ActorKind
@@ -44,7 +45,6 @@ from ..models import (
     SupportContract,
     Ticket,
     TicketPoints,
-    TimeEntry,
 )
 from ..tickets.access import require_agent, visible_tickets
 from ..timeline import events
@@ -103,57 +103,89 @@ def contract_for(ticket: Ticket) -> SupportContract | None:
     )
 
 
-def tickets_of(contract: SupportContract) -> QuerySet[Ticket]:
-    """The tickets that draw on `contract` (see the module's docstring)."""
+@dataclass(frozen=True)
+class _TicketRow:
+    customer_id: int | None
+    email: str
+    day: date
+    seconds: int
+    points: Decimal | None
+
+
+def _applies(contract: SupportContract, ticket: _TicketRow) -> bool:
+    """Whether `contract` is one of the ticket's customer's, valid on its day."""
     if contract.customer_id is not None:
-        tickets = Ticket.objects.filter(customer_id=contract.customer_id)
+        same = contract.customer_id == ticket.customer_id
     else:
-        tickets = Ticket.objects.filter(
-            customer__isnull=True, customer_email__iexact=contract.customer_email
-        )
-    # `__date` reads the day in the shop's time zone (USE_TZ), as `_opened_on`.
-    tickets = tickets.filter(created_at__date__gte=contract.valid_from)
-    if contract.valid_until is not None:
-        tickets = tickets.filter(created_at__date__lte=contract.valid_until)
-    # A ticket opened on a day two contracts cover draws on the one started last.
-    later = SupportContract.objects.filter(
-        is_active=True, valid_from__gt=contract.valid_from
-    ).filter(
-        Q(customer_id=contract.customer_id)
-        if contract.customer_id is not None
-        else Q(customer__isnull=True, customer_email=contract.customer_email)
+        same = ticket.customer_id is None and contract.customer_email == ticket.email
+    return (
+        same
+        and contract.valid_from <= ticket.day
+        and (contract.valid_until is None or ticket.day <= contract.valid_until)
     )
-    for other in later.only("valid_from", "valid_until"):
-        covered = Q(created_at__date__gte=other.valid_from)
-        if other.valid_until is not None:
-            covered &= Q(created_at__date__lte=other.valid_until)
-        tickets = tickets.exclude(covered)
-    return tickets
 
 
-def used(contract: SupportContract) -> Decimal:
-    tickets = tickets_of(contract)
-    if contract.unit == ContractUnit.HOURS:
-        seconds = (
-            TimeEntry.objects.filter(ticket__in=tickets.values("pk")).aggregate(
-                total=Sum("seconds")
-            )["total"]
-            or 0
+def budgets_of(contracts: Sequence[SupportContract]) -> dict[int, Budget]:
+    """The budgets of `contracts`, in two queries however many there are: the active
+    contracts of their customers (a later one takes a ticket's day from an earlier
+    one) and those customers' tickets with their seconds and points. Each ticket is
+    then given to its contract by the rule of `contract_for`."""
+    if not contracts:
+        return {}
+    user_ids = {c.customer_id for c in contracts if c.customer_id is not None}
+    emails = {c.customer_email for c in contracts if c.customer_id is None}
+    of_customers = Q(customer_id__in=user_ids) | Q(
+        customer__isnull=True, customer_email__in=emails
+    )
+    candidates = list(SupportContract.objects.filter(of_customers, is_active=True))
+    wanted = Q(customer_id__in=user_ids)
+    if emails:
+        wanted |= Q(customer__isnull=True, email_lower__in=emails)
+    rows = (
+        Ticket.objects.annotate(email_lower=Lower("customer_email"))
+        .filter(wanted)
+        .values(
+            "pk", "customer_id", "email_lower", "created_at", "helpdesk_points__points"
         )
-        return (Decimal(seconds) / Decimal(3600)).quantize(CENT)
-    points = tickets.annotate(
-        drawn=Coalesce(
-            "helpdesk_points__points",
-            Value(contract.points_per_ticket),
-            output_field=DecimalField(max_digits=8, decimal_places=2),
+        .annotate(seconds=Sum("time_entries__seconds"))
+        .order_by()
+    )
+    drawn: dict[int, list[_TicketRow]] = {c.pk: [] for c in contracts}
+    for row in rows:
+        ticket = _TicketRow(
+            customer_id=row["customer_id"],
+            email=row["email_lower"],
+            day=timezone.localdate(row["created_at"]),
+            seconds=row["seconds"] or 0,
+            points=row["helpdesk_points__points"],
         )
-    ).aggregate(total=Sum("drawn"))["total"]
-    return Decimal(points or 0).quantize(CENT)
+        valid = [c for c in candidates if _applies(c, ticket)]
+        if valid:
+            chosen = max(valid, key=lambda c: (c.valid_from, c.pk))
+            if chosen.pk in drawn:
+                drawn[chosen.pk].append(ticket)
+    budgets = {}
+    for contract in contracts:
+        tickets = drawn[contract.pk]
+        if contract.unit == ContractUnit.HOURS:
+            seconds = sum(t.seconds for t in tickets)
+            spent = (Decimal(seconds) / Decimal(3600)).quantize(CENT)
+        else:
+            spent = sum(
+                (
+                    t.points if t.points is not None else contract.points_per_ticket
+                    for t in tickets
+                ),
+                Decimal(0),
+            ).quantize(CENT)
+        budgets[contract.pk] = Budget(
+            contract, spent, (contract.budget - spent).quantize(CENT)
+        )
+    return budgets
 
 
 def budget_of(contract: SupportContract) -> Budget:
-    spent = used(contract)
-    return Budget(contract, spent, (contract.budget - spent).quantize(CENT))
+    return budgets_of([contract])[contract.pk]
 
 
 def check_budget(ticket: Ticket) -> Budget | None:
