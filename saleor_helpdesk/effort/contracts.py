@@ -313,8 +313,12 @@ def _clean(contract: SupportContract) -> None:
                 "Enter a valid e-mail address.",
                 HelpdeskErrorCode.INVALID_EMAIL,
             ) from None
+    if not contract.unit:
+        raise field_error("unit", "Choose hours or points.", HelpdeskErrorCode.REQUIRED)
     if contract.unit not in ContractUnit.values:
         raise field_error("unit", "Unknown unit.", HelpdeskErrorCode.INVALID)
+    if contract.budget is None:
+        raise field_error("budget", "Give the budget.", HelpdeskErrorCode.REQUIRED)
     for field, value, low in (
         ("budget", contract.budget, Decimal("0.01")),
         ("warning_threshold", contract.warning_threshold, Decimal(0)),

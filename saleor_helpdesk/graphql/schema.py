@@ -3,6 +3,7 @@
 import graphene
 
 from .config.schema import ConfigMutations, ConfigQueries
+from .effort.schema import EffortMutations, EffortQueries
 from .emails.schema import EmailMutations, EmailQueries
 from .federation import FederationQueries, OrderEntity, UserEntity
 from .guest.schema import GuestMutations, GuestQueries
@@ -27,6 +28,7 @@ class Query(
     MailboxQueries,
     RefundQueries,
     PrivacyQueries,
+    EffortQueries,
     graphene.ObjectType,
 ):
     class Meta:
@@ -42,6 +44,7 @@ class Mutation(
     MailboxMutations,
     RefundMutations,
     PrivacyMutations,
+    EffortMutations,
     graphene.ObjectType,
 ):
     class Meta:
