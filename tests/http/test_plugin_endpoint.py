@@ -22,6 +22,7 @@ def test_the_index_describes_the_plugin(plugin_url):
             "dashboard": "dashboard/",
             "inbound_raw": "inbound/raw/<mailbox uuid>/",
             "inbound_webhook": "inbound/<e-mail service>/<mailbox uuid>/",
+            "time_export": "effort/export/?gte=<ISO time>&lte=<ISO time>",
         },
     }
 
