@@ -178,7 +178,9 @@ def _idle(
     changed: list[Ticket] = []
     if last_input < tracker.last_beat_at and tracker.entry_id is not None:
         _write_entry(tracker, last_input)
-        changed.append(tracker.ticket)  # type: ignore[arg-type]
+        ticket = tracker.ticket
+        assert ticket is not None  # _is_open
+        changed.append(ticket)
     _close(tracker)
     return changed
 
@@ -202,7 +204,7 @@ def _close(tracker: TimeTracker) -> None:
 def _write_entry(tracker: TimeTracker, end: datetime) -> None:
     """The interval's automatic entry, from its start to `end`. Written only once the
     interval holds a second: a single beat (a page opened and left) leaves no row."""
-    assert tracker.started_at is not None
+    assert tracker.started_at is not None and tracker.ticket_id is not None
     seconds = _seconds(tracker.started_at, end)
     if tracker.entry_id is not None:
         if seconds:
