@@ -4,6 +4,7 @@ from typing import Any
 
 import graphene
 
+from ...core.permissions import Perm
 from ...effort.contracts import Budget
 from ...effort.statistics import TimeGroup, TimeStatistics
 from ...effort.summary import PersonTime, TicketTime
@@ -66,11 +67,14 @@ class SupportContractType(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the contract.")
     name = graphene.String(required=True, description="The contract's name.")
     customer = graphene.Field(
-        HelpdeskUser, description="The customer's account; null for a guest contract."
+        HelpdeskUser,
+        description="The customer's account; null for a guest contract (and for "
+        "callers without MANAGE_USERS).",
     )
     customer_email = graphene.String(
         required=True,
-        description="A guest's e-mail address; empty when the contract names an account.",
+        description="A guest's e-mail address; empty when the contract names an "
+        "account (and for callers without MANAGE_USERS).",
     )
     unit = graphene.Field(
         SupportContractUnitEnum, required=True, description="Hours or points."
@@ -122,7 +126,18 @@ class SupportContractType(graphene.ObjectType):
 
     @staticmethod
     def resolve_customer(root: SupportContract, info: Any) -> Any:
+        if not info.context.actor.has_perm(Perm.MANAGE_USERS):
+            return None
         return _user(info, root.customer_id)
+
+    @staticmethod
+    def resolve_customer_email(root: SupportContract, info: Any) -> str:
+        # Staff who reach a ticket's contract through `ticketTime` (MANAGE_ORDERS)
+        # know the customer from the ticket already; the contract names them only
+        # to MANAGE_USERS, as every other customer field outside a ticket.
+        if not info.context.actor.has_perm(Perm.MANAGE_USERS):
+            return ""
+        return root.customer_email
 
     @staticmethod
     def _budget(root: SupportContract, info: Any) -> Any:

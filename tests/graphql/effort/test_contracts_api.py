@@ -230,3 +230,25 @@ def test_the_contracts_list_costs_the_same_for_2_and_10(contract_manager_api, co
     # (the customers' contracts and tickets, `budgets_of`), customers 1
     assert len(data["supportContracts"]) == count
     assert len(captured.captured_queries) == 8
+
+
+def test_a_tickets_contract_names_its_customer_only_to_manage_users(
+    staff_api, customer, ticket
+):
+    # given a contract of the ticket's customer, and staff who work tickets only
+    contract(customer)
+
+    # when they read the ticket's time
+    data = staff_api(
+        "query($t: ID!) { ticketTime(ticket: $t) { contract { name remaining "
+        "customer { email } customerEmail } } }",
+        {"t": gid("Ticket", ticket.pk)},
+    )
+
+    # then they see the budget, not the contract's customer fields
+    assert data["ticketTime"]["contract"] == {
+        "name": "Wartung",
+        "remaining": "10.00",
+        "customer": None,
+        "customerEmail": "",
+    }
