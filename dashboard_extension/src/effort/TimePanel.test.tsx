@@ -65,7 +65,10 @@ function setup(lang: "en" | "de" = "en") {
     TicketPointsSet: () => ({ ticketPointsSet: { errors: [], points: "3.00" } }),
   });
 
-  return { ...fake, ...renderApp(<TimePanel ticketId="Ticket:1" />, { client: fake.client, lang }) };
+  return {
+    ...fake,
+    ...renderApp(<TimePanel ticketId="Ticket:1" />, { client: fake.client, lang }),
+  };
 }
 
 describe("Time panel", () => {
@@ -97,7 +100,7 @@ describe("Time panel", () => {
     await user.click(screen.getByRole("button", { name: "Log time" }));
 
     await waitFor(() => expect(callsOf("TicketTimeEntryAdd")).toHaveLength(1));
-    expect(callsOf("TicketTimeEntryAdd")[0]!.variables).toEqual({
+    expect(callsOf("TicketTimeEntryAdd")[0]!.variables).toStrictEqual({
       ticket: "Ticket:1",
       input: { minutes: 10, note: "Rückruf" },
     });
@@ -108,7 +111,10 @@ describe("Time panel", () => {
     await user.type(screen.getByLabelText("Points for this ticket"), "3");
     await user.click(screen.getByRole("button", { name: "Save points" }));
     await waitFor(() =>
-      expect(callsOf("TicketPointsSet")[0]!.variables).toEqual({ ticket: "Ticket:1", points: "3" }),
+      expect(callsOf("TicketPointsSet")[0]!.variables).toStrictEqual({
+        ticket: "Ticket:1",
+        points: "3",
+      }),
     );
   });
 
@@ -120,7 +126,9 @@ describe("Time panel", () => {
     await user.click(screen.getByRole("button", { name: "Remove entry of 15 min" }));
 
     await waitFor(() =>
-      expect(callsOf("TicketTimeEntryDelete")[0]!.variables).toEqual({ id: "TicketTimeEntry:7" }),
+      expect(callsOf("TicketTimeEntryDelete")[0]!.variables).toStrictEqual({
+        id: "TicketTimeEntry:7",
+      }),
     );
   });
 

@@ -127,7 +127,12 @@ export function TimePanelView({ ticketId, tracked }: { ticketId: string; tracked
             </Text>
           )}
           {data.contract && (
-            <ContractBudget contract={data.contract} points={data.points} ticketId={ticketId} onChanged={refresh} />
+            <ContractBudget
+              contract={data.contract}
+              points={data.points}
+              ticketId={ticketId}
+              onChanged={refresh}
+            />
           )}
           {data.entries.length > 0 && (
             <details>
@@ -146,7 +151,11 @@ export function TimePanelView({ ticketId, tracked }: { ticketId: string; tracked
                   >
                     <Text size={2}>
                       {formatDate(entry.startedAt)} · {formatDuration(entry.seconds)} ·{" "}
-                      {t(entry.source === "MANUAL" ? "effort.source.MANUAL" : "effort.source.AUTOMATIC")}
+                      {t(
+                        entry.source === "MANUAL"
+                          ? "effort.source.MANUAL"
+                          : "effort.source.AUTOMATIC",
+                      )}
                       {entry.note ? ` · ${entry.note}` : ""}
                     </Text>
                     {entry.source === "MANUAL" && (

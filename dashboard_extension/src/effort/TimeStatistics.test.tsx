@@ -27,7 +27,9 @@ describe("Time statistics", () => {
               },
               { seconds: 600, entries: 1, user: null },
             ],
-            byChannel: [{ seconds: 3600, entries: 3, channel: { id: "C:1", slug: "de", name: "Shop DE" } }],
+            byChannel: [
+              { seconds: 3600, entries: 3, channel: { id: "C:1", slug: "de", name: "Shop DE" } },
+            ],
             byCategory: [{ seconds: 3600, entries: 3, category: null }],
           },
         }),
@@ -47,7 +49,7 @@ describe("Time statistics", () => {
 
     await user.click(screen.getByRole("button", { name: "CSV exportieren" }));
     await waitFor(() => expect(fake.downloads).toHaveLength(1));
-    expect(fake.downloads[0]).toEqual({
+    expect(fake.downloads[0]).toStrictEqual({
       path: "effort/export/",
       params: { ...PERIOD, language: "de", channel: "Channel:1" },
     });

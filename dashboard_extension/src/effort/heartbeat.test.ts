@@ -12,9 +12,9 @@ import {
 
 describe("beatAt", () => {
   it("is active within the idle limit and idle after it, with the quiet seconds", () => {
-    expect(beatAt(10_000, 0)).toEqual({ active: true });
-    expect(beatAt(IDLE_MS - 1, 0)).toEqual({ active: true });
-    expect(beatAt(IDLE_MS + 5_500, 0)).toEqual({ active: false, idleSeconds: 125 });
+    expect(beatAt(10_000, 0)).toStrictEqual({ active: true });
+    expect(beatAt(IDLE_MS - 1, 0)).toStrictEqual({ active: true });
+    expect(beatAt(IDLE_MS + 5_500, 0)).toStrictEqual({ active: false, idleSeconds: 125 });
   });
 });
 
@@ -52,6 +52,7 @@ describe("createHeartbeat", () => {
       isVisible: () => visible,
       send: async (beat) => {
         beats.push(beat);
+
         return { tracking: beat.active, seconds: 0 };
       },
     });
@@ -66,7 +67,12 @@ describe("createHeartbeat", () => {
       hb.input();
     }
 
-    expect(beats).toEqual([{ active: true }, { active: true }, { active: true }, { active: true }]);
+    expect(beats).toStrictEqual([
+      { active: true },
+      { active: true },
+      { active: true },
+      { active: true },
+    ]);
   });
 
   it("reports idle once with the idle seconds, then is silent until input", () => {
@@ -74,7 +80,7 @@ describe("createHeartbeat", () => {
 
     hb.start();
     vi.advanceTimersByTime(5 * HEARTBEAT_MS); // no input for 2.5 minutes
-    expect(beats).toEqual([
+    expect(beats).toStrictEqual([
       { active: true },
       { active: true }, // 30 s
       { active: true }, // 60 s
@@ -87,7 +93,7 @@ describe("createHeartbeat", () => {
 
     // the user comes back: an active beat at once, not at the next tick
     hb.input();
-    expect(beats.at(-1)).toEqual({ active: true });
+    expect(beats.at(-1)).toStrictEqual({ active: true });
     expect(beats).toHaveLength(6);
   });
 
@@ -100,11 +106,15 @@ describe("createHeartbeat", () => {
     hb.visibilityChanged();
     vi.advanceTimersByTime(4 * HEARTBEAT_MS);
 
-    expect(beats).toEqual([{ active: true }, { active: true }, { active: false, idleSeconds: 0 }]);
+    expect(beats).toStrictEqual([
+      { active: true },
+      { active: true },
+      { active: false, idleSeconds: 0 },
+    ]);
 
     visible = true;
     hb.visibilityChanged();
-    expect(beats.at(-1)).toEqual({ active: true });
+    expect(beats.at(-1)).toStrictEqual({ active: true });
   });
 
   it("ends the interval when the page is left, and beats no more", () => {
@@ -114,7 +124,7 @@ describe("createHeartbeat", () => {
     hb.stop();
     vi.advanceTimersByTime(3 * HEARTBEAT_MS);
 
-    expect(beats).toEqual([{ active: true }, { active: false, idleSeconds: 0 }]);
+    expect(beats).toStrictEqual([{ active: true }, { active: false, idleSeconds: 0 }]);
   });
 
   it("does not send a burst of beats for every input event", () => {

@@ -19,7 +19,9 @@ export type BeatAnswer = { tracking: boolean; seconds: number } | null;
 export function beatAt(now: number, lastInputAt: number, idleMs = IDLE_MS): Beat {
   const quiet = Math.max(0, now - lastInputAt);
 
-  return quiet < idleMs ? { active: true } : { active: false, idleSeconds: Math.floor(quiet / 1000) };
+  return quiet < idleMs
+    ? { active: true }
+    : { active: false, idleSeconds: Math.floor(quiet / 1000) };
 }
 
 /** The seconds a running timer shows: the server's last figure, plus the time since while tracking. */
