@@ -89,14 +89,17 @@ def _customer_match(ticket: Ticket) -> Q:
     return Q(customer_id=ticket.customer_id) | by_email
 
 
-def contract_for(ticket: Ticket) -> SupportContract | None:
-    """The contract `ticket` draws on, if any (one query)."""
+def contract_for(ticket: Ticket, *, lock: bool = False) -> SupportContract | None:
+    """The contract `ticket` draws on, if any (one query); `lock`: row-locked for the
+    rest of the transaction."""
     if ticket.customer_id is None and not ticket.customer_email:
         return None
     day = _opened_on(ticket)
+    contracts = SupportContract.objects.filter(_customer_match(ticket), is_active=True)
+    if lock:
+        contracts = contracts.select_for_update()
     return (
-        SupportContract.objects.filter(_customer_match(ticket), is_active=True)
-        .filter(valid_from__lte=day)
+        contracts.filter(valid_from__lte=day)
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
         .order_by("-valid_from", "-pk")
         .first()
@@ -191,8 +194,12 @@ def budget_of(contract: SupportContract) -> Budget:
 def check_budget(ticket: Ticket) -> Budget | None:
     """After `ticket` drew on its contract: warn once when the remaining budget has
     fallen to the threshold; re-arm the warning when it is above again. Call inside
-    the transaction of the draw-down."""
-    contract = contract_for(ticket)
+    the transaction of the draw-down.
+
+    The contract is row-locked first, so draw-downs of one contract are checked one
+    after the other: the later one reads the earlier one's committed entries, and two
+    entries that cross the threshold only together still warn (once)."""
+    contract = contract_for(ticket, lock=True)
     if contract is None:
         return None
     budget = budget_of(contract)

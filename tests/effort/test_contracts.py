@@ -1,12 +1,14 @@
 """Support contracts: tickets draw down hours or points; the warning comes once per
 crossing of the threshold."""
 
+import threading
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from saleor_helpdesk.core.actor import Actor
@@ -269,3 +271,38 @@ def test_only_staff_with_manage_users_manage_contracts(customer, agent_actor):
             },
         )
     assert refused.value.error_list[0].code == "permission_denied"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_entries_that_cross_only_together_warn_once(
+    customer, agent_actor, colleague_actor, ticket
+):
+    # given a 2-hour contract with an hour used, warning at half an hour left
+    contract = hours_contract(customer)
+    add_time_entry(agent_actor, ticket.pk, minutes=60)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    # when two people log 20 minutes each at the same moment (only both cross)
+    def log(actor):
+        try:
+            barrier.wait()
+            add_time_entry(actor, ticket.pk, minutes=20)
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=log, args=(actor,))
+        for actor in (agent_actor, colleague_actor)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    # then the later check saw both entries and warned, once
+    assert errors == []
+    assert budget_of(contract).remaining == Decimal("0.33")
+    assert len(warnings(contract)) == 1
