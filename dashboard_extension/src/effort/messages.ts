@@ -72,6 +72,7 @@ export const effortEn = {
   "event.TIME_ENTRY_REMOVED": "Time entry removed: {minutes} min",
   "event.POINTS_SET": "Points set: {new}",
   "event.CONTRACT_BUDGET_LOW": "Support contract running low: {remaining} left",
+  "notification.STAFF_CONTRACT_LOW": "Support contract running low (to staff)",
 } as const;
 
 export const effortDe: { readonly [K in keyof typeof effortEn]: string } = {
@@ -143,4 +144,5 @@ export const effortDe: { readonly [K in keyof typeof effortEn]: string } = {
   "event.TIME_ENTRY_REMOVED": "Zeiteintrag entfernt: {minutes} Min.",
   "event.POINTS_SET": "Punkte gesetzt: {new}",
   "event.CONTRACT_BUDGET_LOW": "Support-Vertrag fast aufgebraucht: {remaining} übrig",
+  "notification.STAFF_CONTRACT_LOW": "Support-Vertrag fast aufgebraucht (an Mitarbeiter)",
 };
