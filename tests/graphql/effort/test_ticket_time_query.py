@@ -157,3 +157,14 @@ def test_a_tickets_time_costs_the_same_for_2_and_8_people(staff_api, ticket, peo
     # ticket 1, per person 1, entries 1, points 1, contract 1 (none: no budget to
     # read), users 1 (one batch for people and entries)
     assert len(captured.captured_queries) == 10
+
+
+def test_staff_of_another_channel_do_not_find_the_tickets_time(
+    other_channel_staff_api, ticket
+):
+    data, errors = refusal(
+        other_channel_staff_api, TICKET_TIME, {"ticket": gid("Ticket", ticket.pk)}
+    )
+
+    assert data == {"ticketTime": None}
+    assert errors == [("NOT_FOUND", "ticket", "Ticket not found.")]
