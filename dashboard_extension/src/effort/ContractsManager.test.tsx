@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
@@ -66,11 +66,13 @@ describe("Support contracts", () => {
     expect(item).toHaveTextContent("Fast aufgebraucht");
     expect(screen.queryByLabelText("E-Mail-Adresse (Gast)")).not.toBeInTheDocument();
 
-    await user.type(screen.getByLabelText("Name"), "Punkte");
-    await user.selectOptions(screen.getByLabelText("Einheit"), "POINTS");
-    await user.type(screen.getByLabelText("Budget"), "20");
-    await user.type(screen.getByLabelText("Punkte pro Ticket"), "2");
-    await user.click(screen.getByRole("button", { name: "Vertrag anlegen" }));
+    const form = within(screen.getByRole("form", { name: "Vertrag anlegen" }));
+
+    await user.type(form.getByLabelText("Name"), "Punkte");
+    await user.selectOptions(form.getByLabelText("Einheit"), "POINTS");
+    await user.type(form.getByLabelText("Budget"), "20");
+    await user.type(form.getByLabelText("Punkte pro Ticket"), "2");
+    await user.click(form.getByRole("button", { name: "Vertrag anlegen" }));
 
     await waitFor(() => expect(fake.callsOf("SupportContractCreate")).toHaveLength(1));
     expect(fake.callsOf("SupportContractCreate")[0]!.variables.input).toMatchObject({
@@ -83,6 +85,29 @@ describe("Support contracts", () => {
     await waitFor(() =>
       expect(host.notify).toHaveBeenCalledWith({ status: "success", title: "Vertrag angelegt" }),
     );
+  });
+
+  it("tops up a contract's budget and deactivates it", async () => {
+    const user = userEvent.setup();
+    const fake = createFakeClient({
+      SupportContracts: () => ({ supportContracts: [contract] }),
+      SupportContractUpdate: () => ({ supportContractUpdate: { errors: [], contract } }),
+    });
+
+    renderApp(<ContractsManager />, { client: fake.client });
+    const row = within(await screen.findByRole("form", { name: "Budget of Wartung 2026" }));
+    const budget = row.getByLabelText("Budget");
+
+    await user.clear(budget);
+    await user.type(budget, "20");
+    await user.click(row.getByRole("button", { name: "Save" }));
+    await user.click(screen.getByRole("button", { name: "Deactivate" }));
+
+    await waitFor(() => expect(fake.callsOf("SupportContractUpdate")).toHaveLength(2));
+    expect(fake.callsOf("SupportContractUpdate").map((c) => c.variables)).toStrictEqual([
+      { id: "SupportContract:1", input: { budget: "20" } },
+      { id: "SupportContract:1", input: { isActive: false } },
+    ]);
   });
 
   it("shows the API's refusal to staff without the permission", async () => {

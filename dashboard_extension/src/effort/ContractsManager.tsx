@@ -7,6 +7,7 @@ import {
   SupportContractCreateDocument,
   SupportContractDeleteDocument,
   SupportContractsDocument,
+  SupportContractUpdateDocument,
 } from "../generated/graphql";
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
@@ -26,6 +27,7 @@ export function ContractsManager({ customer }: { customer?: string | null }) {
   const list = useQuery(SupportContractsDocument, { customer: customer ?? null });
   const [create, creating] = useMutation(SupportContractCreateDocument);
   const [remove] = useMutation(SupportContractDeleteDocument);
+  const [update] = useMutation(SupportContractUpdateDocument);
   const [form, setForm] = useState(() => emptyContractForm(localToday()));
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const unitLabel = (unit: string) =>
@@ -50,6 +52,17 @@ export function ContractsManager({ customer }: { customer?: string | null }) {
       host.notify({ status: "error", title: t("contracts.failed", { message: result.problem }) });
     else {
       host.notify({ status: "success", title: t("contracts.deleted") });
+      void list.refetch();
+    }
+  };
+
+  const change = async (id: string, input: { budget?: string; isActive?: boolean }) => {
+    const result = await update({ id, input });
+
+    if (result.problem)
+      host.notify({ status: "error", title: t("contracts.failed", { message: result.problem }) });
+    else {
+      host.notify({ status: "success", title: t("state.saved") });
       void list.refetch();
     }
   };
@@ -109,6 +122,18 @@ export function ContractsManager({ customer }: { customer?: string | null }) {
                     <Text size={2}>{t("contracts.low")}</Text>
                   </Chip>
                 )}
+                <BudgetEditor
+                  budget={contract.budget}
+                  name={contract.name}
+                  onSave={(budget) => void change(contract.id, { budget })}
+                />
+                <Button
+                  size="small"
+                  variant="tertiary"
+                  onClick={() => void change(contract.id, { isActive: !contract.isActive })}
+                >
+                  {contract.isActive ? t("contracts.deactivate") : t("contracts.activate")}
+                </Button>
                 <Button size="small" variant="tertiary" onClick={() => void drop(contract.id)}>
                   {t("contracts.delete")}
                 </Button>
@@ -188,5 +213,49 @@ export function ContractsManager({ customer }: { customer?: string | null }) {
         </Button>
       </Box>
     </Section>
+  );
+}
+
+/** The budget of one contract, changed in place (a customer bought more hours). */
+function BudgetEditor({
+  budget,
+  name,
+  onSave,
+}: {
+  budget: string;
+  name: string;
+  onSave: (budget: string) => void;
+}) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(budget);
+
+  return (
+    <Box
+      as="form"
+      display="flex"
+      gap={1}
+      alignItems="flex-end"
+      aria-label={t("contracts.changeBudget", { name })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(value.trim());
+      }}
+    >
+      <Input
+        size="small"
+        label={t("contracts.budget")}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        __width="96px"
+      />
+      <Button
+        size="small"
+        variant="secondary"
+        type="submit"
+        disabled={!value.trim() || value === budget}
+      >
+        {t("contracts.saveBudget")}
+      </Button>
+    </Box>
   );
 }

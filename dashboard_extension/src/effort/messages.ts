@@ -66,6 +66,10 @@ export const effortEn = {
   "contracts.remaining": "{remaining} of {budget} left",
   "contracts.low": "Running low",
   "contracts.inactive": "inactive",
+  "contracts.activate": "Activate",
+  "contracts.deactivate": "Deactivate",
+  "contracts.changeBudget": "Budget of {name}",
+  "contracts.saveBudget": "Save",
 
   "event.TIME_LOGGED": "Time logged: {minutes} min",
   "event.TIME_ENTRY_CHANGED": "Time entry changed: {old_minutes} → {minutes} min",
@@ -138,6 +142,10 @@ export const effortDe: { readonly [K in keyof typeof effortEn]: string } = {
   "contracts.remaining": "{remaining} von {budget} übrig",
   "contracts.low": "Fast aufgebraucht",
   "contracts.inactive": "inaktiv",
+  "contracts.activate": "Aktivieren",
+  "contracts.deactivate": "Deaktivieren",
+  "contracts.changeBudget": "Budget von {name}",
+  "contracts.saveBudget": "Speichern",
 
   "event.TIME_LOGGED": "Zeit erfasst: {minutes} Min.",
   "event.TIME_ENTRY_CHANGED": "Zeiteintrag geändert: {old_minutes} → {minutes} Min.",
