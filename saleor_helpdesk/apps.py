@@ -8,6 +8,7 @@ class HelpdeskConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from .effort.tasks import plan_contract_checks
         from .notifications.planner import plan_emails
         from .tickets.search_index import plan_search_refresh
         from .timeline import side_effects
@@ -17,3 +18,4 @@ class HelpdeskConfig(AppConfig):
         side_effects.register(plan_search_refresh)
         side_effects.register(plan_webhooks)
         side_effects.register(plan_emails)
+        side_effects.register(plan_contract_checks)

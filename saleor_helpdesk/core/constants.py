@@ -116,6 +116,12 @@ class TicketEventType(models.TextChoices):
     PERSONAL_DATA_ERASED = "personal_data_erased", "Personal data erased"
     ATTACHMENTS_EXPIRED = "attachments_expired", "Files removed after retention period"
     RATED = "rated", "Rated by the customer"
+    # Time and effort (`effort/`), staff only like every event.
+    TIME_LOGGED = "time_logged", "Time logged"
+    TIME_ENTRY_CHANGED = "time_entry_changed", "Time entry changed"
+    TIME_ENTRY_REMOVED = "time_entry_removed", "Time entry removed"
+    POINTS_SET = "points_set", "Support points set"
+    CONTRACT_BUDGET_LOW = "contract_budget_low", "Support contract running low"
 
 
 class RefundState(models.TextChoices):

@@ -77,6 +77,8 @@ class HelpdeskErrorCode(str, Enum):
     ALREADY_RATED = "already_rated"
     SCORE_OUT_OF_RANGE = "score_out_of_range"
     SURVEY_DISABLED = "survey_disabled"
+    # Time and effort (`effort/`): measured time is changed only by heartbeats.
+    AUTOMATIC_TIME_ENTRY = "automatic_time_entry"
 
 
 class HttpErrorCode(StrEnum):

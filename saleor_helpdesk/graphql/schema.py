@@ -3,6 +3,7 @@
 import graphene
 
 from .config.schema import ConfigMutations, ConfigQueries
+from .effort.schema import EffortMutations, EffortQueries
 from .emails.schema import EmailMutations, EmailQueries
 from .federation import FederationQueries, OrderEntity, UserEntity
 from .guest.schema import GuestMutations, GuestQueries
@@ -29,6 +30,7 @@ class Query(
     RefundQueries,
     PrivacyQueries,
     SatisfactionQueries,
+    EffortQueries,
     graphene.ObjectType,
 ):
     class Meta:
@@ -45,6 +47,7 @@ class Mutation(
     RefundMutations,
     PrivacyMutations,
     SatisfactionMutations,
+    EffortMutations,
     graphene.ObjectType,
 ):
     class Meta:

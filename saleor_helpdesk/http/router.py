@@ -9,6 +9,7 @@ from ..core.error_codes import HelpdeskErrorCode, HttpErrorCode
 from ..graphql.view import handle_graphql
 from .attachments import download_attachment
 from .dashboard import redirect_to_dashboard, serve_dashboard
+from .effort_export import export_time
 from .export import export_customer_data
 from .inbound import receive_raw_message, receive_webhook
 from .inbound_original import download_original
@@ -71,6 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 "inbound_raw": "inbound/raw/<mailbox uuid>/",
                 "inbound_webhook": "inbound/<e-mail service>/<mailbox uuid>/",
                 "satisfaction_survey": "satisfaction/<signed token>/",
+                "time_export": "effort/export/?gte=<ISO time>&lte=<ISO time>",
             },
         }
     )
@@ -79,6 +81,7 @@ def index(request: HttpRequest) -> HttpResponse:
 route(r"/graphql/?")(handle_graphql)
 route(r"/attachments/(?P<attachment_uuid>[0-9a-fA-F-]{36})/?")(download_attachment)
 route(r"/privacy/export/?")(export_customer_data)
+route(r"/effort/export/?")(export_time)
 route(r"/inbound/raw/(?P<mailbox_uuid>[0-9a-fA-F-]{36})/?")(receive_raw_message)
 # `mime`: Mailgun posts the raw message only to a URL that ends so.
 route(r"/inbound/(?P<service>[a-z_]+)/(?P<mailbox_uuid>[0-9a-fA-F-]{36})(?:/mime)?/?")(

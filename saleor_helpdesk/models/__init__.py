@@ -10,6 +10,14 @@ from .config import (
     SupportAgent,
     TicketStatus,
 )
+from .effort import (
+    ContractUnit,
+    SupportContract,
+    TicketPoints,
+    TimeEntry,
+    TimeSource,
+    TimeTracker,
+)
 from .email import EmailMessage, EmailStatus, EmailTemplate
 from .event import TicketEvent
 from .mailbox import InboundEmail, InboundStatus, Mailbox
@@ -26,6 +34,7 @@ __all__ = [
     "Comment",
     "Complaint",
     "Contact",
+    "ContractUnit",
     "CustomerResponsible",
     "EmailMessage",
     "EmailStatus",
@@ -42,12 +51,17 @@ __all__ = [
     "SmsMessage",
     "StatusTransition",
     "SupportAgent",
+    "SupportContract",
     "Ticket",
     "TicketEvent",
     "TicketLine",
+    "TicketPoints",
     "TicketRefund",
     "TicketRefundLine",
     "TicketStatus",
+    "TimeEntry",
+    "TimeSource",
+    "TimeTracker",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookSubscription",

@@ -184,6 +184,22 @@ DEFAULTS: dict[str, dict[str, tuple[str, str]]] = {
             + _CONVERSATION,
         ),
     },
+    Notification.STAFF_CONTRACT_LOW: {
+        "de": (
+            "Support-Vertrag fast aufgebraucht: {{ contract.name }}",
+            "<p>Der Support-Vertrag „{{ contract.name }}“ von {{ customer.name }} "
+            "ist fast aufgebraucht: es bleiben <strong>{{ contract.remaining }}</strong> "
+            "von {{ contract.budget }}. Ausgelöst durch Ticket #{{ ticket.number }} "
+            "(„{{ ticket.subject }}“).</p>",
+        ),
+        "en": (
+            "Support contract running low: {{ contract.name }}",
+            "<p>The support contract “{{ contract.name }}” of {{ customer.name }} is "
+            "running low: <strong>{{ contract.remaining }}</strong> of "
+            "{{ contract.budget }} remain. Triggered by ticket #{{ ticket.number }} "
+            "(“{{ ticket.subject }}”).</p>",
+        ),
+    },
 }
 
 # Who wrote each message in `{{ ticket.conversation }}`.

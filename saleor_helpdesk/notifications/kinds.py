@@ -20,6 +20,10 @@ class Notification(models.TextChoices):
         "Customer reply on an assigned ticket (to staff)",
     )
     STAFF_ASSIGNED = "staff_assigned", "Ticket assigned (to staff)"
+    STAFF_CONTRACT_LOW = (
+        "staff_contract_low",
+        "Support contract running low (to staff)",
+    )
     # to an outside address that staff forward a ticket to
     TICKET_FORWARDED = (
         "ticket_forwarded",

@@ -19,6 +19,9 @@ EMAIL_PLACEHOLDERS: dict[str, str] = {
     "ticket.url": "The ticket's page (setting HELPDESK_TICKET_URL; empty without it).",
     "ticket.conversation": "The ticket's public conversation (never internal notes), as plain text.",
     "forward.note": "The note staff forwarded the ticket with, as plain text.",
+    "contract.name": "The support contract's name (its running-low warning).",
+    "contract.budget": "The support contract's budget with its unit (5 h, 20 points).",
+    "contract.remaining": "What remains of the support contract's budget, with its unit.",
 }
 
 Values = Mapping[str, str | int | None]

@@ -39,10 +39,12 @@ from ..models import (
     EmailMessage,
     InboundEmail,
     SmsMessage,
+    SupportContract,
     Ticket,
     TicketEvent,
     TicketLine,
     TicketRefund,
+    TimeEntry,
     WebhookDelivery,
 )
 from ..timeline import events
@@ -112,6 +114,11 @@ def erase_person(person: Person, *, actor: Actor, reason: str) -> ErasureResult:
             erase_inbound_emails(
                 InboundEmail.objects.filter(from_address__iexact=person.email)
             )
+            # A guest's support contract is kept under their address only; their
+            # tickets no longer carry it, so the contract could draw on nothing.
+            SupportContract.objects.filter(
+                customer__isnull=True, customer_email=person.email.lower()
+            ).delete()
     return result
 
 
@@ -172,6 +179,7 @@ def erase_tickets(
     _erase_complaints(ids, scrubbers)
     TicketLine.objects.filter(ticket_id__in=ids).exclude(note="").update(note="")
     _scrub_refunds(ids, scrubbers)
+    _scrub_time_notes(ids, scrubbers)
     _erase_timeline(ids, account_ids)
     attachments = remove_files(
         Attachment.objects.filter(ticket_id__in=ids), now=now, keep_names=False
@@ -347,6 +355,17 @@ def _scrub_refunds(ids: list[int], scrubbers: dict[int, Callable[[str], str]]) -
         refund.reason = scrubbers[refund.ticket_id](refund.reason)
         refund.failure_message = scrubbers[refund.ticket_id](refund.failure_message)
     TicketRefund.objects.bulk_update(refunds, ["reason", "failure_message"])
+
+
+def _scrub_time_notes(
+    ids: list[int], scrubbers: dict[int, Callable[[str], str]]
+) -> None:
+    # Staff write them like internal notes ("call with Mrs Schmidt"): scrubbed alike;
+    # the time itself stays for the statistics and the contract.
+    entries = list(TimeEntry.objects.filter(ticket_id__in=ids).exclude(note=""))
+    for entry in entries:
+        entry.note = scrubbers[entry.ticket_id](entry.note)
+    TimeEntry.objects.bulk_update(entries, ["note"])
 
 
 def _erase_timeline(ids: list[int], account_ids: set[int]) -> None:

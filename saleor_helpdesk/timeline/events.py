@@ -354,3 +354,69 @@ def rated_event(
         score=rating.score,
         source=rating.source,
     )
+
+
+# --- time and effort (`effort/`) ------------------------------------------------------
+# The entry's id and minutes only: its note (a phone call's content) stays on its row.
+
+
+def time_logged_event(
+    *, ticket: Ticket, actor: Actor, entry_id: int, minutes: int
+) -> TicketEvent:
+    return _event(
+        ticket, actor, TicketEventType.TIME_LOGGED, entry_id=entry_id, minutes=minutes
+    )
+
+
+def time_entry_changed_event(
+    *, ticket: Ticket, actor: Actor, entry_id: int, old_minutes: int, minutes: int
+) -> TicketEvent:
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.TIME_ENTRY_CHANGED,
+        entry_id=entry_id,
+        old_minutes=old_minutes,
+        minutes=minutes,
+    )
+
+
+def time_entry_removed_event(
+    *, ticket: Ticket, actor: Actor, entry_id: int, minutes: int
+) -> TicketEvent:
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.TIME_ENTRY_REMOVED,
+        entry_id=entry_id,
+        minutes=minutes,
+    )
+
+
+def points_set_event(
+    *, ticket: Ticket, actor: Actor, old: str | None, new: str | None
+) -> TicketEvent:
+    return _event(ticket, actor, TicketEventType.POINTS_SET, old=old, new=new)
+
+
+def contract_budget_low_event(
+    *,
+    ticket: Ticket,
+    contract_id: int,
+    unit: str,
+    budget: str,
+    remaining: str,
+    threshold: str,
+) -> TicketEvent:
+    # Written by the system: whoever's time or points crossed the threshold did not
+    # decide to warn; the event names the contract and the figures of that moment.
+    return _event(
+        ticket,
+        Actor.system(),
+        TicketEventType.CONTRACT_BUDGET_LOW,
+        contract_id=contract_id,
+        unit=unit,
+        budget=budget,
+        remaining=remaining,
+        threshold=threshold,
+    )

@@ -950,6 +950,88 @@ PLACES: dict[str, Place] = {
             },
         },
     ),
+    # --- time and effort ------------------------------------------------------------
+    "ticketTime.ticket": Place(
+        "Ticket",
+        "ticket",
+        "query($ticket: ID!) { ticketTime(ticket: $ticket) { totalSeconds } }",
+        lambda w, bad: {"ticket": bad},
+    ),
+    "timeStatistics.channel": Place(
+        "Channel",
+        "channel",
+        "query($channel: ID) { timeStatistics(period: "
+        '{gte: "2024-01-01T00:00:00+00:00", lte: "2024-02-01T00:00:00+00:00"}, '
+        "channel: $channel) { totalSeconds } }",
+        lambda w, bad: {"channel": bad},
+    ),
+    "supportContracts.customer": Place(
+        "User",
+        "customer",
+        "query($customer: ID) { supportContracts(customer: $customer) { id } }",
+        lambda w, bad: {"customer": bad},
+    ),
+    "ticketTimeHeartbeat.ticket": Place(
+        "Ticket",
+        "ticket",
+        mutation(
+            "ticketTimeHeartbeat",
+            'ticket: $ticket, tab: "a", active: true',
+            "$ticket: ID!",
+        ),
+        lambda w, bad: {"ticket": bad},
+    ),
+    "ticketTimeEntryAdd.ticket": Place(
+        "Ticket",
+        "ticket",
+        mutation(
+            "ticketTimeEntryAdd", "ticket: $ticket, input: {minutes: 5}", "$ticket: ID!"
+        ),
+        lambda w, bad: {"ticket": bad},
+    ),
+    "ticketTimeEntryUpdate.id": Place(
+        "TicketTimeEntry",
+        "id",
+        mutation("ticketTimeEntryUpdate", "id: $id, input: {minutes: 5}", "$id: ID!"),
+        lambda w, bad: {"id": bad},
+    ),
+    "ticketTimeEntryDelete.id": only_id("ticketTimeEntryDelete", "TicketTimeEntry"),
+    "ticketPointsSet.ticket": Place(
+        "Ticket",
+        "ticket",
+        mutation("ticketPointsSet", 'ticket: $ticket, points: "2"', "$ticket: ID!"),
+        lambda w, bad: {"ticket": bad},
+    ),
+    "supportContractCreate.input.customer": Place(
+        "User",
+        "customer",
+        input_only("supportContractCreate", "SupportContractInput"),
+        lambda w, bad: {
+            "input": {
+                "name": "Wartung",
+                "customer": bad,
+                "unit": "HOURS",
+                "budget": "10",
+                "validFrom": "2026-01-01",
+            }
+        },
+    ),
+    "supportContractUpdate.id": Place(
+        "SupportContract",
+        "id",
+        id_and_input("supportContractUpdate", "SupportContractInput"),
+        lambda w, bad: {"id": bad, "input": {"name": "Wartung"}},
+    ),
+    "supportContractUpdate.input.customer": Place(
+        "User",
+        "customer",
+        id_and_input("supportContractUpdate", "SupportContractInput"),
+        lambda w, bad: {
+            "id": w.id("SupportContract", 1),
+            "input": {"customer": bad},
+        },
+    ),
+    "supportContractDelete.id": only_id("supportContractDelete", "SupportContract"),
 }
 
 # Places that take an ID the operation does not read, with the reason.

@@ -62,6 +62,13 @@ PERSON_FIELDS = {
     ("HelpdeskMailbox", "imapUser"): SHOP,
     ("TicketSatisfactionRating", "agent"): STAFF,  # staff only
     ("TicketSatisfactionAgentSummary", "agent"): STAFF,
+    # time and effort: a contract names its customer to MANAGE_USERS only (also when
+    # reached through `ticketTime`, which MANAGE_ORDERS may read)
+    ("SupportContract", "customer"): CUSTOMER_MANAGE_USERS,
+    ("SupportContract", "customerEmail"): CUSTOMER_MANAGE_USERS,
+    ("TicketTimeEntry", "user"): STAFF,
+    ("TicketTimePerson", "user"): STAFF,
+    ("TimeAgentGroup", "user"): STAFF,
 }
 PERSON_TYPES = {"TicketUser", "TicketCustomerSummary", "SupportAgentCandidate"}
 PERSON_NAMES = {"email", "firstName", "lastName", "user", "parameters", "authorName"}
@@ -127,6 +134,8 @@ def test_customer_data_is_reached_only_through_a_ticket_or_manage_users():
                     stack.append(named)
     assert {(field, PERSON_FIELDS[field]) for field in exposed} == {
         (("CustomerResponsibleSet", "customer"), CUSTOMER_MANAGE_USERS),
+        (("SupportContract", "customer"), CUSTOMER_MANAGE_USERS),
+        (("SupportContract", "customerEmail"), CUSTOMER_MANAGE_USERS),
     }
 
 

@@ -23,6 +23,7 @@ def test_the_index_describes_the_plugin(plugin_url):
             "inbound_raw": "inbound/raw/<mailbox uuid>/",
             "inbound_webhook": "inbound/<e-mail service>/<mailbox uuid>/",
             "satisfaction_survey": "satisfaction/<signed token>/",
+            "time_export": "effort/export/?gte=<ISO time>&lte=<ISO time>",
         },
     }
 

@@ -1,5 +1,6 @@
 import { Box, Text } from "@saleor/macaw-ui";
 
+import { ContractsManager } from "../effort/ContractsManager";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { MailboxDetail } from "../mail/MailboxDetail";
@@ -42,6 +43,7 @@ const TITLES: Record<SettingsSection, MessageKey> = {
   channels: "settings.channels",
   "refund-reasons": "settings.refundReasons",
   privacy: "privacy.title",
+  contracts: "contracts.title",
 };
 
 /** Sections whose sub-path names one item (`/settings/webhooks/<id>`). */
@@ -150,5 +152,7 @@ function SettingsSectionView({
       return <RefundReasonsSettings />;
     case "privacy":
       return <PrivacySettings route={route} />;
+    case "contracts":
+      return <ContractsManager />;
   }
 }

@@ -46,7 +46,13 @@ function setup(
   handler: (v: Record<string, unknown>) => unknown = () => ({ ticketStatistics: stats }),
   lang: "en" | "de" = "en",
 ) {
-  const fake = createFakeClient({ StatisticsTickets: handler });
+  const fake = createFakeClient({
+    StatisticsTickets: handler,
+    // The time section (src/effort): its own tests cover it.
+    TimeStatistics: () => ({
+      timeStatistics: { totalSeconds: 0, entries: 0, byAgent: [], byChannel: [], byCategory: [] },
+    }),
+  });
 
   return { ...fake, ...renderApp(<Screens />, { client: fake.client, lang }) };
 }

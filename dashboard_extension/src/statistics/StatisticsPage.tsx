@@ -2,6 +2,7 @@ import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { type FormEvent, useEffect, useState } from "react";
 
 import { useQuery } from "../api/context";
+import { TimeStatisticsSection } from "../effort/TimeStatistics";
 import { StatisticsTicketsDocument, type StatisticsTicketsQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { type Route, useQueryUpdater } from "../router";
@@ -98,6 +99,7 @@ export function StatisticsPage({ route }: { route: Route }) {
         from={period.from}
         to={period.to}
       />
+      <TimeStatisticsSection period={{ gte: period.gte, lte: period.lte }} channel={channel} />
     </Box>
   );
 }

@@ -50,6 +50,9 @@ MODELS: dict[str, Callable[[], type[models.Model]]] = {
     "TicketPriority": lambda: helpdesk.Priority,
     "TicketStatus": lambda: helpdesk.TicketStatus,
     "TicketStatusTransition": lambda: helpdesk.StatusTransition,
+    # time and effort
+    "SupportContract": lambda: helpdesk.SupportContract,
+    "TicketTimeEntry": lambda: helpdesk.TimeEntry,
 }
 
 _DIGITS = re.compile(r"[0-9]+")

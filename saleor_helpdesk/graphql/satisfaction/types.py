@@ -14,7 +14,7 @@ from ...satisfaction.statistics import (
 )
 from ..core.enums import _enum
 from ..core.ids import to_global_id
-from ..core.scalars import DateTime
+from ..core.scalars import Date, DateTime
 from ..shop.dataloaders import ChannelByIdLoader, UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser
 
@@ -187,7 +187,7 @@ class TicketSatisfactionChannelSummary(graphene.ObjectType):
 
 
 class TicketSatisfactionPeriodSummary(graphene.ObjectType):
-    start = graphene.Date(
+    start = Date(
         required=True,
         description="First day of the week (Monday) or month, in the shop's time zone.",
     )

@@ -15,6 +15,13 @@ function setup(
     TicketDetails: () => details,
     InboxOptions: () => options,
     TicketRefundList: () => ({ ticket: { id: "Ticket:1", refunds: [] } }),
+    // The time panel (src/effort): its own tests cover it.
+    TicketTime: () => ({
+      ticketTime: { totalSeconds: 0, people: [], entries: [], points: null, contract: null },
+    }),
+    TicketTimeHeartbeat: () => ({
+      ticketTimeHeartbeat: { errors: [], tracking: { tracking: true, seconds: 0, beatAt: "" } },
+    }),
     ResponseTemplates: () => ({
       responseTemplates: [
         { id: "Tpl:1", name: "Ersatz unterwegs", languageCode: "de", isActive: true, kind: null },

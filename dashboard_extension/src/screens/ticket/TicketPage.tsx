@@ -3,6 +3,7 @@ import { useState } from "react";
 
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
+import { TimePanel } from "../../effort/TimePanel";
 import {
   InboxOptionsDocument,
   TicketClaimDocument,
@@ -138,6 +139,7 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
         </Box>
         <Box as="aside" display="flex" flexDirection="column" gap={4}>
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
+          <TimePanel key={`time-${ticket.id}`} ticketId={ticket.id} />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
           {hasEmail(ticket) && (

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
+import { ContractsManager } from "../../effort/ContractsManager";
 import {
   HelpdeskChannelsDocument,
   StaffTicketCreateDocument,
@@ -203,6 +204,9 @@ function WidgetTickets({
             <PrivacyActions subject={{ customer: id }} who={t("privacy.customer")} size="small" />
           </Box>
         )}
+      {entity === "customer" && id && allowed(host.permissions, ["MANAGE_USERS"]) && (
+        <ContractsManager customer={id} />
+      )}
     </Box>
   );
 }
