@@ -115,6 +115,11 @@ class TicketEventType(models.TextChoices):
     REOPENED = "reopened", "Reopened"
     PERSONAL_DATA_ERASED = "personal_data_erased", "Personal data erased"
     ATTACHMENTS_EXPIRED = "attachments_expired", "Files removed after retention period"
+    # Issue 14, automation: a rule's actions ran (or were refused), a macro was
+    # applied, a ticket's tags changed.
+    RULE_APPLIED = "rule_applied", "Automation rule applied"
+    MACRO_APPLIED = "macro_applied", "Macro applied"
+    TAGS_CHANGED = "tags_changed", "Tags changed"
 
 
 class RefundState(models.TextChoices):

@@ -1,3 +1,10 @@
+from .automation import (
+    AutomationRule,
+    Macro,
+    QueueCursor,
+    RuleRun,
+    RuleTrigger,
+)
 from .comment import Attachment, Comment
 from .config import (
     Category,
@@ -15,11 +22,13 @@ from .event import TicketEvent
 from .mailbox import InboundEmail, InboundStatus, Mailbox
 from .refund import RefundReasonMapping, TicketRefund, TicketRefundLine
 from .sms import SmsMessage
+from .tags import Tag, TicketTag
 from .ticket import Complaint, Ticket, TicketLine
 from .webhook import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "Attachment",
+    "AutomationRule",
     "Category",
     "ChannelSettings",
     "Comment",
@@ -31,19 +40,25 @@ __all__ = [
     "EmailTemplate",
     "InboundEmail",
     "InboundStatus",
+    "Macro",
     "Mailbox",
     "Priority",
+    "QueueCursor",
     "RefundReasonMapping",
     "ResponseTemplate",
+    "RuleRun",
+    "RuleTrigger",
     "SmsMessage",
     "StatusTransition",
     "SupportAgent",
+    "Tag",
     "Ticket",
     "TicketEvent",
     "TicketLine",
     "TicketRefund",
     "TicketRefundLine",
     "TicketStatus",
+    "TicketTag",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookSubscription",

@@ -28,6 +28,8 @@ class Topic:
     COMPLAINT_DECIDED = "complaint.decided"
     REFUND_REQUESTED = "refund.requested"
     REFUND_COMPLETED = "refund.completed"
+    # Issue 14: an automation rule with a "send a webhook" action matched.
+    TICKET_RULE_MATCHED = "ticket.rule_matched"
 
 
 # Every topic a subscription may ask for, with what it reports (for the API).
@@ -46,6 +48,9 @@ TOPICS: dict[str, str] = {
     Topic.COMPLAINT_DECIDED: "A complaint was decided.",
     Topic.REFUND_REQUESTED: "A refund was requested for a ticket.",
     Topic.REFUND_COMPLETED: "A refund of a ticket was completed.",
+    Topic.TICKET_RULE_MATCHED: (
+        "An automation rule that sends a webhook matched a ticket (names the rule)."
+    ),
 }
 
 _BY_EVENT_TYPE: dict[str, str] = {
@@ -99,6 +104,10 @@ def topics_of(event: TicketEvent, ticket_kind: str) -> list[str]:
     if event.type == TicketEventType.REFUND_UPDATED:
         state = str((event.parameters or {}).get("state", "")).lower()
         return [Topic.REFUND_COMPLETED] if state in REFUND_DONE_STATES else []
+    if event.type == TicketEventType.RULE_APPLIED:
+        parameters = event.parameters or {}
+        wanted = parameters.get("webhook") and not parameters.get("error")
+        return [Topic.TICKET_RULE_MATCHED] if wanted else []
     topic = _BY_EVENT_TYPE.get(event.type)
     if topic is None:
         return []
