@@ -30,7 +30,7 @@ from ..core.error_codes import HelpdeskErrorCode
 from ..core.errors import field_error
 from ..host.shop_models import user_model
 from ..models import Macro, Priority, ResponseTemplate, Tag, Ticket, TicketStatus
-from ..tags.actions import change_ticket_tags
+from ..tags.actions import change_ticket_tags, tags_by_slug
 from ..tickets.access import lock_ticket, require_agent, visible_tickets
 from ..tickets.policies import is_support_agent
 from ..timeline import events
@@ -41,10 +41,10 @@ class MacroFields(TypedDict, total=False):
     template_id: int | None
     body: str
     internal: bool
-    status_id: int | None
-    priority_id: int | None
-    add_tag_ids: list[int]
-    remove_tag_ids: list[int]
+    status: str | None  # slug; None: the status stays
+    priority: str | None  # slug; None: the priority stays
+    add_tags: list[str]  # slugs
+    remove_tags: list[str]  # slugs
     assignee_id: int | None
     assign_to_me: bool
     is_active: bool
@@ -66,7 +66,17 @@ def _row(model: Any, pk: int | None, what: str, field: str) -> Any:
     return row
 
 
-def _apply(macro: Macro, fields: MacroFields) -> tuple[list[Tag], list[Tag]] | None:
+def _by_slug(model: Any, slug: str | None, what: str, field: str) -> Any:
+    if not slug:
+        return None
+    row = model.objects.filter(slug=slug).first()
+    if row is None:
+        raise not_found(what, field)
+    return row
+
+
+def _apply(macro: Macro, fields: MacroFields) -> tuple[list[Tag], list[Tag]]:
+    """Check and set the fields given; the tags to add and remove (as they will be)."""
     if "name" in fields:
         macro.name = clean_text(fields["name"], "name", 128, required=True)
     if "template_id" in fields:
@@ -84,10 +94,10 @@ def _apply(macro: Macro, fields: MacroFields) -> tuple[list[Tag], list[Tag]] | N
         check(macro.body, "body")
     if "internal" in fields:
         macro.internal = bool(fields["internal"])
-    if "status_id" in fields:
-        macro.status = _row(TicketStatus, fields["status_id"], "Status", "status")
-    if "priority_id" in fields:
-        macro.priority = _row(Priority, fields["priority_id"], "Priority", "priority")
+    if "status" in fields:
+        macro.status = _by_slug(TicketStatus, fields["status"], "Status", "status")
+    if "priority" in fields:
+        macro.priority = _by_slug(Priority, fields["priority"], "Priority", "priority")
     if "assignee_id" in fields:
         user = _row(user_model(), fields["assignee_id"], "User", "assignee")
         if user is not None and not is_support_agent(user):
@@ -101,33 +111,28 @@ def _apply(macro: Macro, fields: MacroFields) -> tuple[list[Tag], list[Tag]] | N
         macro.assign_to_me = bool(fields["assign_to_me"])
     if "is_active" in fields:
         macro.is_active = bool(fields["is_active"])
-    tags = None
-    if "add_tag_ids" in fields or "remove_tag_ids" in fields:
-        add = _tags(fields.get("add_tag_ids"), "addTags")
-        remove = _tags(fields.get("remove_tag_ids"), "removeTags")
-        if {t.pk for t in add} & {t.pk for t in remove}:
-            raise field_error(
-                "removeTags",
-                "A tag cannot be added and removed at once.",
-                HelpdeskErrorCode.INVALID,
-            )
-        tags = (add, remove)
-    return tags
+    add = tags_by_slug(fields["add_tags"], "addTags") if "add_tags" in fields else None
+    remove = (
+        tags_by_slug(fields["remove_tags"], "removeTags")
+        if "remove_tags" in fields
+        else None
+    )
+    if macro.pk is not None:
+        add = list(macro.add_tags.all()) if add is None else add
+        remove = list(macro.remove_tags.all()) if remove is None else remove
+    if {t.pk for t in add or []} & {t.pk for t in remove or []}:
+        raise field_error(
+            "removeTags",
+            "A tag cannot be added and removed at once.",
+            HelpdeskErrorCode.INVALID,
+        )
+    return add or [], remove or []
 
 
-def _tags(ids: list[int] | None, field: str) -> list[Tag]:
-    wanted = set(ids or [])
-    found = list(Tag.objects.filter(pk__in=wanted))
-    if len(found) != len(wanted):
-        raise field_error(field, "Tag not found.", HelpdeskErrorCode.NOT_FOUND)
-    return found
-
-
-def _save(macro: Macro, tags: tuple[list[Tag], list[Tag]] | None) -> None:
+def _save(macro: Macro, tags: tuple[list[Tag], list[Tag]]) -> None:
     save_unique(macro, "name", "A macro with this name exists.")
-    if tags is not None:
-        macro.add_tags.set(tags[0])
-        macro.remove_tags.set(tags[1])
+    macro.add_tags.set(tags[0])
+    macro.remove_tags.set(tags[1])
 
 
 def create_macro(actor: Actor, fields: MacroFields) -> Macro:

@@ -2,6 +2,7 @@
 
 import graphene
 
+from .automation.schema import AutomationMutations, AutomationQueries
 from .config.schema import ConfigMutations, ConfigQueries
 from .emails.schema import EmailMutations, EmailQueries
 from .federation import FederationQueries, OrderEntity, UserEntity
@@ -27,6 +28,7 @@ class Query(
     MailboxQueries,
     RefundQueries,
     PrivacyQueries,
+    AutomationQueries,
     graphene.ObjectType,
 ):
     class Meta:
@@ -42,6 +44,7 @@ class Mutation(
     MailboxMutations,
     RefundMutations,
     PrivacyMutations,
+    AutomationMutations,
     graphene.ObjectType,
 ):
     class Meta:

@@ -50,6 +50,10 @@ MODELS: dict[str, Callable[[], type[models.Model]]] = {
     "TicketPriority": lambda: helpdesk.Priority,
     "TicketStatus": lambda: helpdesk.TicketStatus,
     "TicketStatusTransition": lambda: helpdesk.StatusTransition,
+    # issue 14: automation
+    "AutomationRule": lambda: helpdesk.AutomationRule,
+    "HelpdeskMacro": lambda: helpdesk.Macro,
+    "HelpdeskTag": lambda: helpdesk.Tag,
 }
 
 _DIGITS = re.compile(r"[0-9]+")
