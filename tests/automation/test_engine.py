@@ -12,7 +12,12 @@ from saleor_helpdesk.automation.schedule import run_scheduled_rules
 from saleor_helpdesk.automation.triggers import MAX_DEPTH, fire, plan_automation
 from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.core.constants import OrderHappening, TicketEventType
-from saleor_helpdesk.models import RuleRun, RuleTrigger, Ticket, TicketEvent
+from saleor_helpdesk.models import Macro, RuleRun, RuleTrigger, Ticket, TicketEvent
+from saleor_helpdesk.sample_data.automation import (
+    MACRO_NAME,
+    install_automation_examples,
+    senior_agent,
+)
 from saleor_helpdesk.timeline import side_effects
 from saleor_helpdesk.timeline.order_events import record_order_happening
 from tests.automation.helpers import defective_complaint
@@ -283,3 +288,17 @@ def test_scheduled_rules_skip_closed_tickets(make_rule):
         actions=[HIGH],
     )
     assert run_scheduled_rules() == 0
+
+
+def test_demo_examples_install_the_done_when_rule_and_macro(
+    senior, big_order, customer_actor, django_capture_on_commit_callbacks
+):
+    lines = []
+    install_automation_examples(lines.append)
+    install_automation_examples(lines.append)  # a second run changes nothing
+    assert Macro.objects.filter(name=MACRO_NAME).count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = defective_complaint(customer_actor, big_order)
+    ticket.refresh_from_db()
+    assert ticket.assignee_id == senior_agent().pk
+    assert ticket.priority.slug == "high"
