@@ -171,7 +171,7 @@ def clean_actions(raw: Any) -> list[dict[str, Any]]:
         if not isinstance(item, dict):
             raise _invalid(index, "give a type and values.", HelpdeskErrorCode.INVALID)
         try:
-            type_ = ActionType(item.get("type"))
+            type_ = ActionType(str(item.get("type")))
         except ValueError:
             raise _invalid(
                 index,

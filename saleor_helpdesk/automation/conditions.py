@@ -163,11 +163,11 @@ def clean_conditions(raw: Any) -> list[dict[str, Any]]:
         if not isinstance(item, dict):
             raise _invalid(index, "give a field, an operator and values.")
         try:
-            field_ = ConditionField(item.get("field"))
+            field_ = ConditionField(str(item.get("field")))
         except ValueError:
             raise _invalid(index, f"unknown field '{item.get('field')}'.") from None
         try:
-            operator = Operator(item.get("operator"))
+            operator = Operator(str(item.get("operator")))
         except ValueError:
             raise _invalid(
                 index, f"unknown operator '{item.get('operator')}'."

@@ -121,8 +121,11 @@ def run_automation(
 
 
 def _by_customer(context: dict[str, Any]) -> bool:
+    comment_id = context.get("comment_id")
+    if not isinstance(comment_id, int):
+        return False
     return Comment.objects.filter(
-        pk=context.get("comment_id"),
+        pk=comment_id,
         author_type=AuthorType.CUSTOMER,
         visibility=CommentVisibility.PUBLIC,
     ).exists()

@@ -20,6 +20,12 @@ class OrderTotals:
     count: int = 0
     total_spent: Decimal = Decimal(0)
 
+    def __add__(self, other: "OrderTotals") -> "OrderTotals":
+        return OrderTotals(
+            count=self.count + other.count,
+            total_spent=self.total_spent + other.total_spent,
+        )
+
 
 def customer_order_totals(
     user_ids: Iterable[int], emails: Iterable[str]
@@ -40,14 +46,12 @@ def customer_order_totals(
     by_user: dict[int, OrderTotals] = {}
     by_email: dict[str, OrderTotals] = {}
     for row in rows:
-        for key, store in (
-            (row["user_id"], by_user),
-            ((row["user_email"] or "").lower(), by_email),
-        ):
-            if key in user_ids or key in emails:
-                old = store.get(key, OrderTotals())
-                store[key] = OrderTotals(
-                    count=old.count + row["count"],
-                    total_spent=old.total_spent + (row["total"] or Decimal(0)),
-                )
+        totals = OrderTotals(count=row["count"], total_spent=row["total"] or Decimal(0))
+        email = (row["user_email"] or "").lower()
+        if row["user_id"] in user_ids:
+            by_user[row["user_id"]] = (
+                by_user.get(row["user_id"], OrderTotals()) + totals
+            )
+        if email in emails:
+            by_email[email] = by_email.get(email, OrderTotals()) + totals
     return by_user, by_email
