@@ -1,3 +1,4 @@
+import { automationDe, automationEn } from "../automation/messages";
 import { mailDe, mailEn } from "../mail/messages";
 import { privacyDe, privacyEn } from "../privacy/messages";
 import { inboxDe, inboxEn } from "../screens/inbox/messages";
@@ -22,6 +23,7 @@ export const en = {
   ...ticketEn,
   ...widgetsEn,
   ...mailEn,
+  ...automationEn,
   "app.title": "Helpdesk",
   "app.language": "Language",
   "app.logout": "Log out",
@@ -75,6 +77,7 @@ export const de: Messages = {
   ...ticketDe,
   ...widgetsDe,
   ...mailDe,
+  ...automationDe,
   "app.title": "Helpdesk",
   "app.language": "Sprache",
   "app.logout": "Abmelden",

@@ -111,6 +111,9 @@ describe("Settings", () => {
       "Channel policies",
       "Refund reasons",
       "Privacy",
+      "Rules",
+      "Macros",
+      "Tags",
     ]);
     expect(within(nav).getByRole("link", { name: "Statuses" })).toHaveAttribute(
       "aria-current",

@@ -1,5 +1,6 @@
 import { Box, Text } from "@saleor/macaw-ui";
 
+import { MacrosSettings, RulesSettings, TagsSettings } from "../automation/AutomationSettings";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { MailboxDetail } from "../mail/MailboxDetail";
@@ -42,6 +43,9 @@ const TITLES: Record<SettingsSection, MessageKey> = {
   channels: "settings.channels",
   "refund-reasons": "settings.refundReasons",
   privacy: "privacy.title",
+  rules: "settings.rules",
+  macros: "settings.macros",
+  tags: "settings.tags",
 };
 
 /** Sections whose sub-path names one item (`/settings/webhooks/<id>`). */
@@ -150,5 +154,11 @@ function SettingsSectionView({
       return <RefundReasonsSettings />;
     case "privacy":
       return <PrivacySettings route={route} />;
+    case "rules":
+      return <RulesSettings />;
+    case "macros":
+      return <MacrosSettings />;
+    case "tags":
+      return <TagsSettings />;
   }
 }

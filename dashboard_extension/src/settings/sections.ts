@@ -15,5 +15,8 @@ export const SETTINGS_SECTIONS = [
   "channels",
   "refund-reasons",
   "privacy",
+  "rules",
+  "macros",
+  "tags",
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];

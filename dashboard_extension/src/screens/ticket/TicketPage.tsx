@@ -3,6 +3,7 @@ import { useState } from "react";
 
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
+import { TicketAutomation } from "../../automation/TicketAutomation";
 import {
   InboxOptionsDocument,
   TicketClaimDocument,
@@ -138,6 +139,11 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
         </Box>
         <Box as="aside" display="flex" flexDirection="column" gap={4}>
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
+          <TicketAutomation
+            key={`automation-${ticket.id}`}
+            ticketId={ticket.id}
+            onChanged={refresh}
+          />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
           {hasEmail(ticket) && (
