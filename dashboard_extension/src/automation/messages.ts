@@ -58,6 +58,10 @@ export const automationEn = {
   "automation.trigger.ORDER_EVENT": "An order event arrives",
   "automation.trigger.SCHEDULED": "On a schedule",
   "automation.trigger.SATISFACTION_RATED": "The customer rates the support",
+  "event.RULE_APPLIED": "Rule “{rule}” applied",
+  "event.MACRO_APPLIED": "Macro “{macro}” applied",
+  "event.TAGS_CHANGED": "Tags changed",
+  "event.byRule": "by the rule “{rule}”",
 };
 
 export const automationDe: Record<keyof typeof automationEn, string> = {
@@ -118,4 +122,8 @@ export const automationDe: Record<keyof typeof automationEn, string> = {
   "automation.trigger.ORDER_EVENT": "Ein Bestellereignis trifft ein",
   "automation.trigger.SCHEDULED": "Nach Zeitplan",
   "automation.trigger.SATISFACTION_RATED": "Der Kunde bewertet den Support",
+  "event.RULE_APPLIED": "Regel „{rule}“ angewendet",
+  "event.MACRO_APPLIED": "Makro „{macro}“ angewendet",
+  "event.TAGS_CHANGED": "Schlagwörter geändert",
+  "event.byRule": "durch die Regel „{rule}“",
 };
