@@ -62,6 +62,8 @@ export const automationEn = {
   "event.MACRO_APPLIED": "Macro “{macro}” applied",
   "event.TAGS_CHANGED": "Tags changed",
   "event.byRule": "by the rule “{rule}”",
+  "automation.tagFilter": "Tag",
+  "automation.anyTag": "Any tag",
 };
 
 export const automationDe: Record<keyof typeof automationEn, string> = {
@@ -126,4 +128,6 @@ export const automationDe: Record<keyof typeof automationEn, string> = {
   "event.MACRO_APPLIED": "Makro „{macro}“ angewendet",
   "event.TAGS_CHANGED": "Schlagwörter geändert",
   "event.byRule": "durch die Regel „{rule}“",
+  "automation.tagFilter": "Schlagwort",
+  "automation.anyTag": "Alle Schlagwörter",
 };
