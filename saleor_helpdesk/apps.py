@@ -8,6 +8,7 @@ class HelpdeskConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from .automation.triggers import plan_automation
         from .effort.tasks import plan_contract_checks
         from .notifications.planner import plan_emails
         from .tickets.search_index import plan_search_refresh
@@ -19,3 +20,5 @@ class HelpdeskConfig(AppConfig):
         side_effects.register(plan_webhooks)
         side_effects.register(plan_emails)
         side_effects.register(plan_contract_checks)
+        # Issue 14: rules run after commit, from a task (`automation/triggers.py`).
+        side_effects.register(plan_automation)

@@ -49,6 +49,8 @@ def send_forwarded_ticket(ticket_id: int, recipient: str, comment_id: int) -> No
 
 # The tasks of mailboxes, privacy, refunds, SMS and webhooks live with them; importing them
 # here registers them with Celery, which autodiscovers `saleor_helpdesk.tasks`.
+from .automation.schedule import run_scheduled_rules  # noqa: E402, F401
+from .automation.triggers import run_automation  # noqa: E402, F401
 from .effort.tasks import check_contracts_of_new_tickets  # noqa: E402, F401
 from .mailboxes.tasks import fetch_all_mailboxes, fetch_mailbox_task  # noqa: E402, F401
 from .privacy.tasks import apply_retention_policy  # noqa: E402, F401

@@ -800,6 +800,81 @@ describe("helpdesk end to end", () => {
     await shot("ticket-email-accepted.png");
   });
 
+  step("8. a rule routes a defective-item complaint over 200 EUR to the senior agent", async () => {
+    // given the demo's rule (sample_data/automation.py); when the customer complains
+    const big = fixture.bigOrder;
+    const token = await tokenCreate(big.customerEmail, DEMO_PASSWORD);
+    const created = await graphql<{
+      ticketCreate: { errors: MutationError[]; ticket: { id: string; number: number } | null };
+    }>(helpdeskApi(), {
+      query: `
+        mutation ($input: TicketCreateInput!) {
+          ticketCreate(input: $input) {
+            errors {
+              field
+              code
+              message
+            }
+            ticket {
+              id
+              number
+            }
+          }
+        }
+      `,
+      variables: {
+        input: {
+          kind: "COMPLAINT",
+          subject: "The espresso machine does not heat",
+          body: "It stays cold.",
+          order: big.orderId,
+          languageCode: "en",
+          lines: [{ orderLineId: big.lineId, quantity: 1, reason: "DEFECTIVE" }],
+          complaint: { requestedResolution: "REPLACEMENT" },
+        },
+      },
+      token,
+    });
+
+    noErrors("ticketCreate", created.ticketCreate.errors);
+    const ticket = created.ticketCreate.ticket!;
+    // then (the rule runs after commit) it is the senior agent's, with high priority
+    const routed = await waitFor("the rule to route the complaint", async () => {
+      const data = await graphql<{
+        ticket: { priority: { slug: string }; assignee: { email: string } | null };
+      }>(helpdeskApi(), {
+        query: `
+          query ($id: ID!) {
+            ticket(id: $id) {
+              priority {
+                slug
+              }
+              assignee {
+                email
+              }
+            }
+          }
+        `,
+        variables: { id: ticket.id },
+        token: state.staffToken,
+      });
+
+      return data.ticket.assignee ? data.ticket : undefined;
+    });
+
+    expect(routed).toStrictEqual({
+      priority: { slug: "high" },
+      assignee: { email: fixture.seniorEmail },
+    });
+    // and the timeline names the rule
+    await openFresh(`#/tickets/${encodeURIComponent(ticket.id)}`);
+    await page
+      .getByTestId("event")
+      .filter({ hasText: "Rule “Defective items over 200 EUR → senior agent” applied" })
+      .waitFor();
+    await shot("rule-applied.png");
+  });
+
   step("no uncaught errors in the page", async () => {
     expect(pageErrors).toStrictEqual([]);
   });

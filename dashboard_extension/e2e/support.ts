@@ -33,6 +33,9 @@ export type Fixture = {
   orderNumber: string;
   currency: string;
   lines: Array<{ id: string; productName: string; quantity: number; unitPrice: string }>;
+  /** Issue 14: an order over 200 EUR (its customer and first line), and the senior agent. */
+  bigOrder: { customerEmail: string; orderId: string; lineId: string };
+  seniorEmail: string;
   /** The demo's reply by e-mail from an address its ticket does not know. */
   unverifiedEmail: {
     ticketId: string;

@@ -37,6 +37,12 @@ class Actor:
     # The token the request was authenticated with, kept so the host can act in the
     # shop as this very caller (Saleor's refund mutations check its permissions).
     credentials: str | None = field(default=None, repr=False, compare=False)
+    # Set when an automation rule acts (issue 14): every timeline event it writes
+    # names the rule, and `automation_depth` stops rules from triggering each other
+    # without end (see `automation/triggers.py`).
+    rule_id: int | None = None
+    rule_name: str = ""
+    automation_depth: int = 0
 
     @classmethod
     def anonymous(cls) -> "Actor":
@@ -85,6 +91,17 @@ class Actor:
     @classmethod
     def for_app(cls, app: Any, permissions: Iterable[str]) -> "Actor":
         return cls(kind=ActorKind.APP, app=app, permissions=frozenset(permissions))
+
+    @classmethod
+    def for_rule(cls, rule_id: int, rule_name: str, depth: int) -> "Actor":
+        """The shop's own code acting for an automation rule, `depth` rule runs deep."""
+        return cls(
+            kind=ActorKind.SYSTEM,
+            permissions=frozenset(Perm),
+            rule_id=rule_id,
+            rule_name=rule_name,
+            automation_depth=depth,
+        )
 
     def has_perm(self, perm: Perm) -> bool:
         return perm.value in self.permissions

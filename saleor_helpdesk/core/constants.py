@@ -122,6 +122,11 @@ class TicketEventType(models.TextChoices):
     TIME_ENTRY_REMOVED = "time_entry_removed", "Time entry removed"
     POINTS_SET = "points_set", "Support points set"
     CONTRACT_BUDGET_LOW = "contract_budget_low", "Support contract running low"
+    # Issue 14, automation: a rule's actions ran (or were refused), a macro was
+    # applied, a ticket's tags changed.
+    RULE_APPLIED = "rule_applied", "Automation rule applied"
+    MACRO_APPLIED = "macro_applied", "Macro applied"
+    TAGS_CHANGED = "tags_changed", "Tags changed"
 
 
 class RefundState(models.TextChoices):

@@ -2,6 +2,7 @@
 
 import graphene
 
+from .automation.schema import AutomationMutations, AutomationQueries
 from .config.schema import ConfigMutations, ConfigQueries
 from .effort.schema import EffortMutations, EffortQueries
 from .emails.schema import EmailMutations, EmailQueries
@@ -31,6 +32,7 @@ class Query(
     PrivacyQueries,
     SatisfactionQueries,
     EffortQueries,
+    AutomationQueries,
     graphene.ObjectType,
 ):
     class Meta:
@@ -48,6 +50,7 @@ class Mutation(
     PrivacyMutations,
     SatisfactionMutations,
     EffortMutations,
+    AutomationMutations,
     graphene.ObjectType,
 ):
     class Meta:

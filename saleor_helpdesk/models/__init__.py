@@ -1,3 +1,10 @@
+from .automation import (
+    AutomationRule,
+    Macro,
+    QueueCursor,
+    RuleRun,
+    RuleTrigger,
+)
 from .comment import Attachment, Comment
 from .config import (
     Category,
@@ -24,11 +31,13 @@ from .mailbox import InboundEmail, InboundStatus, Mailbox
 from .refund import RefundReasonMapping, TicketRefund, TicketRefundLine
 from .satisfaction import RatingSource, SatisfactionRating, SatisfactionSettings
 from .sms import SmsMessage
+from .tags import Tag, TicketTag
 from .ticket import Complaint, Ticket, TicketLine
 from .webhook import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "Attachment",
+    "AutomationRule",
     "Category",
     "ChannelSettings",
     "Comment",
@@ -41,17 +50,22 @@ __all__ = [
     "EmailTemplate",
     "InboundEmail",
     "InboundStatus",
+    "Macro",
     "Mailbox",
     "Priority",
+    "QueueCursor",
     "RatingSource",
     "RefundReasonMapping",
     "ResponseTemplate",
+    "RuleRun",
+    "RuleTrigger",
     "SatisfactionRating",
     "SatisfactionSettings",
     "SmsMessage",
     "StatusTransition",
     "SupportAgent",
     "SupportContract",
+    "Tag",
     "Ticket",
     "TicketEvent",
     "TicketLine",
@@ -59,6 +73,7 @@ __all__ = [
     "TicketRefund",
     "TicketRefundLine",
     "TicketStatus",
+    "TicketTag",
     "TimeEntry",
     "TimeSource",
     "TimeTracker",

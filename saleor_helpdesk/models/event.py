@@ -27,6 +27,8 @@ class TicketEvent(models.Model):
 
     # In memory only (not a column): the comment a comment event was written for.
     helpdesk_comment: Any = None
+    # In memory only: the depth of the rule chain that wrote it (0: not a rule).
+    automation_depth: int = 0
 
     class Meta:
         ordering = ("date", "pk")

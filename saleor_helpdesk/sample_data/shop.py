@@ -48,6 +48,7 @@ from ..models import (
     TicketStatus,
 )
 from ..tickets.defaults import DEFAULT_STATUSES
+from .automation import install_automation_examples
 from .files import sample_file
 from .flows import Flows, Thread, customer_sign_off, shift_ticket, staff_actor
 from .mail import SampleMail
@@ -221,6 +222,7 @@ class SampleShop:
         )
         self._summary()
         self.write(mail)
+        install_automation_examples(self.write)  # issue 14, after the sample tickets
 
     def _response_templates(self) -> None:
         """The replies the reply box offers (kept when the merchant already has some)."""

@@ -26,7 +26,9 @@ def reopen_status() -> TicketStatus:
 
 
 def _role_filter(actor: Actor) -> dict[str, bool]:
-    if actor.kind == ActorKind.SYSTEM:
+    # An automation rule acts for the staff who configured it (issue 14): it moves
+    # tickets along the staff's transitions, not the system's few automatic ones.
+    if actor.kind == ActorKind.SYSTEM and actor.rule_id is None:
         return {"system_allowed": True}
     if actor.is_customer_side:
         return {"customer_allowed": True}

@@ -20,6 +20,9 @@ def _event(
     save: bool = True,
     **parameters: Any,
 ) -> TicketEvent:
+    if actor.rule_id is not None:
+        # A rule's doing: the timeline says which rule (issue 14).
+        parameters = {**parameters, "rule_id": actor.rule_id, "rule": actor.rule_name}
     event = TicketEvent(
         ticket=ticket,
         type=type_,
@@ -27,6 +30,8 @@ def _event(
         app=actor.app,
         parameters=parameters,
     )
+    # In memory only: how deep in a chain of rules this change was made.
+    event.automation_depth = actor.automation_depth
     if save:
         save_events(event)
     return event
@@ -419,4 +424,46 @@ def contract_budget_low_event(
         budget=budget,
         remaining=remaining,
         threshold=threshold,
+    )
+
+
+# Issue 14, automation.
+
+
+def rule_applied_event(
+    *,
+    ticket: Ticket,
+    actor: Actor,
+    trigger: str,
+    actions: list[str],
+    webhook: bool,
+    error: str = "",
+) -> TicketEvent:
+    """A rule matched and ran its actions (`error`: they were refused and rolled back).
+    `actor` is the rule's own, so the event names it; `webhook`: the rule asked for a
+    `ticket.rule_matched` webhook."""
+    return _event(
+        ticket,
+        actor,
+        TicketEventType.RULE_APPLIED,
+        trigger=trigger,
+        actions=actions,
+        webhook=webhook,
+        error=error[:500],
+    )
+
+
+def macro_applied_event(
+    *, ticket: Ticket, actor: Actor, macro_id: int, macro: str
+) -> TicketEvent:
+    return _event(
+        ticket, actor, TicketEventType.MACRO_APPLIED, macro_id=macro_id, macro=macro
+    )
+
+
+def tags_changed_event(
+    *, ticket: Ticket, actor: Actor, added: list[str], removed: list[str]
+) -> TicketEvent:
+    return _event(
+        ticket, actor, TicketEventType.TAGS_CHANGED, added=added, removed=removed
     )

@@ -29,6 +29,8 @@ class Topic:
     REFUND_REQUESTED = "refund.requested"
     REFUND_COMPLETED = "refund.completed"
     TICKET_RATED = "ticket.rated"
+    # Issue 14: an automation rule with a "send a webhook" action matched.
+    TICKET_RULE_MATCHED = "ticket.rule_matched"
 
 
 # Every topic a subscription may ask for, with what it reports (for the API).
@@ -48,6 +50,9 @@ TOPICS: dict[str, str] = {
     Topic.REFUND_REQUESTED: "A refund was requested for a ticket.",
     Topic.REFUND_COMPLETED: "A refund of a ticket was completed.",
     Topic.TICKET_RATED: "The customer rated a closed ticket (score and comment).",
+    Topic.TICKET_RULE_MATCHED: (
+        "An automation rule that sends a webhook matched a ticket (names the rule)."
+    ),
 }
 
 _BY_EVENT_TYPE: dict[str, str] = {
@@ -103,6 +108,10 @@ def topics_of(event: TicketEvent, ticket_kind: str) -> list[str]:
     if event.type == TicketEventType.REFUND_UPDATED:
         state = str((event.parameters or {}).get("state", "")).lower()
         return [Topic.REFUND_COMPLETED] if state in REFUND_DONE_STATES else []
+    if event.type == TicketEventType.RULE_APPLIED:
+        parameters = event.parameters or {}
+        wanted = parameters.get("webhook") and not parameters.get("error")
+        return [Topic.TICKET_RULE_MATCHED] if wanted else []
     topic = _BY_EVENT_TYPE.get(event.type)
     if topic is None:
         return []

@@ -33,12 +33,15 @@ from saleor_helpdesk.core.actor import Actor
 from saleor_helpdesk.graphql.core import ids
 from saleor_helpdesk.graphql.schema import schema
 from saleor_helpdesk.models import (
+    AutomationRule,
     InboundEmail,
+    Macro,
     Mailbox,
     Priority,
     ResponseTemplate,
     StatusTransition,
     SupportAgent,
+    Tag,
     Ticket,
     TicketStatus,
     WebhookDelivery,
@@ -84,6 +87,10 @@ class World:
     mailbox: Mailbox
     inbound: InboundEmail
     page_id: str
+    # issue 14, automation
+    rule: Any = None
+    tag: Any = None
+    macro: Any = None
 
     def id(self, type_name: str, obj: Any) -> str:
         return gid(type_name, obj if isinstance(obj, int | str) else obj.pk)
@@ -136,6 +143,13 @@ def world(customer, customer_actor, staff_user, channel, order, guest_order):
             from_address="held@example.org",
         ),
         page_id=configure_refund_reasons("Defekt")[0],
+        rule=AutomationRule.objects.create(
+            name="R",
+            trigger="ticket_created",
+            actions=[{"type": "set_priority", "values": ["high"]}],
+        ),
+        tag=Tag.objects.create(name="VIP", slug="vip"),
+        macro=Macro.objects.create(name="M", body="<p>Hallo</p>"),
     )
     mail.outbox.clear()
     return built
@@ -1033,6 +1047,94 @@ PLACES: dict[str, Place] = {
     ),
     "supportContractDelete.id": only_id("supportContractDelete", "SupportContract"),
 }
+
+MACRO_INPUT = "helpdeskMacroCreate(input: $input)"
+PLACES.update(
+    {
+        "automationRuleUpdate.id": Place(
+            "AutomationRule",
+            "id",
+            mutation(
+                "automationRuleUpdate",
+                "id: $id, input: {isActive: false}",
+                "$id: ID!",
+            ),
+            lambda w, bad: {"id": bad},
+        ),
+        "automationRuleDelete.id": only_id("automationRuleDelete", "AutomationRule"),
+        "helpdeskTagUpdate.id": Place(
+            "HelpdeskTag",
+            "id",
+            mutation("helpdeskTagUpdate", 'id: $id, input: {name: "X"}', "$id: ID!"),
+            lambda w, bad: {"id": bad},
+        ),
+        "helpdeskTagDelete.id": only_id("helpdeskTagDelete", "HelpdeskTag"),
+        "helpdeskMacroDelete.id": only_id("helpdeskMacroDelete", "HelpdeskMacro"),
+        "helpdeskMacroUpdate.id": Place(
+            "HelpdeskMacro",
+            "id",
+            mutation("helpdeskMacroUpdate", 'id: $id, input: {name: "X"}', "$id: ID!"),
+            lambda w, bad: {"id": bad},
+        ),
+        **{
+            f"{operation}.input.{name}": Place(
+                type_name,
+                name,
+                mutation(
+                    operation,
+                    f"{'id: $id, ' if 'Update' in operation else ''}input: $input",
+                    "$input: HelpdeskMacroInput!"
+                    + (", $id: ID!" if "Update" in operation else ""),
+                ),
+                lambda w, bad, name=name, operation=operation: {
+                    "input": {"name": "New macro", name: bad},
+                    **(
+                        {"id": w.id("HelpdeskMacro", w.macro)}
+                        if "Update" in operation
+                        else {}
+                    ),
+                },
+            )
+            for operation in ("helpdeskMacroCreate", "helpdeskMacroUpdate")
+            for name, type_name in (
+                ("template", "ResponseTemplate"),
+                ("assignee", "User"),
+            )
+        },
+        "helpdeskMacroApply.ticket": Place(
+            "Ticket",
+            "ticket",
+            mutation("helpdeskMacroApply", "ticket: $t, macro: $m", "$t: ID!, $m: ID!"),
+            lambda w, bad: {"t": bad, "m": w.id("HelpdeskMacro", w.macro)},
+        ),
+        "helpdeskMacroApply.macro": Place(
+            "HelpdeskMacro",
+            "macro",
+            mutation("helpdeskMacroApply", "ticket: $t, macro: $m", "$t: ID!, $m: ID!"),
+            lambda w, bad: {"t": w.id("Ticket", w.ticket), "m": bad},
+        ),
+        "helpdeskMacroPreview.ticket": Place(
+            "Ticket",
+            "ticket",
+            "query($t: ID!, $m: ID!) "
+            "{ helpdeskMacroPreview(ticket: $t, macro: $m) { body } }",
+            lambda w, bad: {"t": bad, "m": w.id("HelpdeskMacro", w.macro)},
+        ),
+        "helpdeskMacroPreview.macro": Place(
+            "HelpdeskMacro",
+            "macro",
+            "query($t: ID!, $m: ID!) "
+            "{ helpdeskMacroPreview(ticket: $t, macro: $m) { body } }",
+            lambda w, bad: {"t": w.id("Ticket", w.ticket), "m": bad},
+        ),
+        "ticketTagsUpdate.id": Place(
+            "Ticket",
+            "id",
+            mutation("ticketTagsUpdate", 'id: $id, addTags: ["vip"]', "$id: ID!"),
+            lambda w, bad: {"id": bad},
+        ),
+    }
+)
 
 # Places that take an ID the operation does not read, with the reason.
 NOT_READ = {

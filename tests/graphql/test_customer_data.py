@@ -54,6 +54,7 @@ PERSON_FIELDS = {
     ("SupportAgent", "user"): STAFF,
     ("HelpdeskChannelSettings", "defaultResponsible"): STAFF,
     ("TicketContact", "responsible"): STAFF,
+    ("HelpdeskMacro", "assignee"): STAFF,  # issue 14: whom a macro assigns to
     ("SupportAgentCandidate", "email"): STAFF,
     ("SupportAgentCandidate", "firstName"): STAFF,
     ("SupportAgentCandidate", "lastName"): STAFF,

@@ -1,4 +1,5 @@
 import { effortDe, effortEn } from "../effort/messages";
+import { automationDe, automationEn } from "../automation/messages";
 import { mailDe, mailEn } from "../mail/messages";
 import { privacyDe, privacyEn } from "../privacy/messages";
 import { inboxDe, inboxEn } from "../screens/inbox/messages";
@@ -24,6 +25,7 @@ export const en = {
   ...widgetsEn,
   ...mailEn,
   ...effortEn,
+  ...automationEn,
   "app.title": "Helpdesk",
   "app.language": "Language",
   "app.logout": "Log out",
@@ -78,6 +80,7 @@ export const de: Messages = {
   ...widgetsDe,
   ...mailDe,
   ...effortDe,
+  ...automationDe,
   "app.title": "Helpdesk",
   "app.language": "Sprache",
   "app.logout": "Abmelden",

@@ -112,6 +112,9 @@ describe("Settings", () => {
       "Refund reasons",
       "Privacy",
       "Support contracts",
+      "Rules",
+      "Macros",
+      "Tags",
     ]);
     expect(within(nav).getByRole("link", { name: "Statuses" })).toHaveAttribute(
       "aria-current",

@@ -1,6 +1,7 @@
 import { Box, Text } from "@saleor/macaw-ui";
 
 import { ContractsManager } from "../effort/ContractsManager";
+import { MacrosSettings, RulesSettings, TagsSettings } from "../automation/AutomationSettings";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { MailboxDetail } from "../mail/MailboxDetail";
@@ -44,6 +45,9 @@ const TITLES: Record<SettingsSection, MessageKey> = {
   "refund-reasons": "settings.refundReasons",
   privacy: "privacy.title",
   contracts: "contracts.title",
+  rules: "settings.rules",
+  macros: "settings.macros",
+  tags: "settings.tags",
 };
 
 /** Sections whose sub-path names one item (`/settings/webhooks/<id>`). */
@@ -154,5 +158,11 @@ function SettingsSectionView({
       return <PrivacySettings route={route} />;
     case "contracts":
       return <ContractsManager />;
+    case "rules":
+      return <RulesSettings />;
+    case "macros":
+      return <MacrosSettings />;
+    case "tags":
+      return <TagsSettings />;
   }
 }

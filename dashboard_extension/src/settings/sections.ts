@@ -16,5 +16,8 @@ export const SETTINGS_SECTIONS = [
   "refund-reasons",
   "privacy",
   "contracts",
+  "rules",
+  "macros",
+  "tags",
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];

@@ -53,6 +53,10 @@ MODELS: dict[str, Callable[[], type[models.Model]]] = {
     # time and effort
     "SupportContract": lambda: helpdesk.SupportContract,
     "TicketTimeEntry": lambda: helpdesk.TimeEntry,
+    # issue 14: automation
+    "AutomationRule": lambda: helpdesk.AutomationRule,
+    "HelpdeskMacro": lambda: helpdesk.Macro,
+    "HelpdeskTag": lambda: helpdesk.Tag,
 }
 
 _DIGITS = re.compile(r"[0-9]+")

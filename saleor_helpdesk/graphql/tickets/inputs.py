@@ -61,6 +61,10 @@ class TicketFilterInput(graphene.InputObjectType):
     overdue = graphene.Boolean(
         description="Only open tickets past (true) or within their due date."
     )
+    tags = graphene.List(
+        graphene.NonNull(graphene.String),
+        description="Tag slugs: tickets with any of them (staff only).",
+    )
 
     class Meta:
         description = "Which tickets to list."

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from ...core.actor import Actor
 from ...models import Ticket
+from ...tags.filters import with_tags
 from ...tickets.access import visible_tickets
 from ...tickets.related_order import RelatedKey, RelatedOrderPage
 from ...tickets.search import search_tickets
@@ -77,6 +78,8 @@ def filter_tickets(
         queryset = (
             queryset.filter(overdue) if data["overdue"] else queryset.exclude(overdue)
         )
+    if tags := data.get("tags"):
+        queryset = with_tags(queryset, tags, actor)
     if search := (data.get("search") or "").strip():
         # Customers search their public thread only: a hit on an internal note would
         # tell them what the note says.

@@ -20,6 +20,8 @@ from ...mailboxes.urls import original_path
 from ...models import Attachment, Comment, InboundEmail, Ticket, TicketEvent
 from ...models import TicketStatus as TicketStatusModel
 from ...tickets.inbox import other_tickets_of_customer
+from ..automation.dataloaders import TagsByTicketIdLoader
+from ..automation.types import HelpdeskTag
 from ..core.connection import CountableConnection, connection_field, resolve_connection
 from ..core.dataloaders import load_related
 from ..core.enums import (
@@ -531,6 +533,10 @@ class TicketType(graphene.ObjectType):
             "customers and guests)."
         ),
     )
+    tags = graphene.List(
+        graphene.NonNull(HelpdeskTag),
+        description="Its tags, by name (staff only; null for customers and guests).",
+    )
 
     class Meta:
         name = "Ticket"
@@ -539,6 +545,13 @@ class TicketType(graphene.ObjectType):
     @staticmethod
     def resolve_id(root: Ticket, info: Any) -> str:
         return to_global_id("Ticket", root.pk)
+
+    @staticmethod
+    def resolve_tags(root: Ticket, info: Any) -> Any:
+        # Tags are the team's words about a ticket: never a customer's to read.
+        if not info.context.actor.is_agent:
+            return None
+        return TagsByTicketIdLoader(info.context).load(root.pk)
 
     @staticmethod
     def resolve_status(root: Ticket, info: Any) -> Any:

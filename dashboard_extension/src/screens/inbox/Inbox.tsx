@@ -4,6 +4,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useStat
 import { useQuery } from "../../api/context";
 import { useLazyQuery } from "../../api/useLazyQuery";
 import { useMutation } from "../../api/useMutation";
+import { TagFilter } from "../../automation/TagFilter";
 import {
   HelpdeskChannelsDocument,
   InboxCountsDocument,
@@ -635,6 +636,7 @@ function Filters({
           options={(options?.ticketPriorities ?? []).map((p) => ({ value: p.slug, label: p.name }))}
           onChange={(value) => setState({ priority: value })}
         />
+        <TagFilter value={state.tag} onChange={(value) => setState({ tag: value })} />
         <SelectField
           label={t("inbox.filter.category")}
           value={state.category}
@@ -685,6 +687,7 @@ function Filters({
                 unassigned: false,
                 overdue: false,
                 channel: "",
+                tag: "",
               })
             }
           >

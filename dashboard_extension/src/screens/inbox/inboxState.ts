@@ -70,6 +70,8 @@ export type InboxState = {
   unassigned: boolean;
   overdue: boolean;
   channel: string;
+  /** A tag's slug (issue 14). */
+  tag: string;
   sort: SortColumn;
   dir: SortDirection;
   after: string;
@@ -87,6 +89,7 @@ export const DEFAULT_STATE: InboxState = {
   unassigned: false,
   overdue: false,
   channel: "",
+  tag: "",
   sort: "lastActivity",
   dir: "DESC",
   after: "",
@@ -111,6 +114,7 @@ export function readInboxState(query: URLSearchParams): InboxState {
     unassigned: flag("unassigned"),
     overdue: flag("overdue"),
     channel: query.get("channel") ?? "",
+    tag: query.get("tag") ?? "",
     sort: oneOf(query.get("sort"), SORT_COLUMNS, DEFAULT_STATE.sort),
     dir: oneOf<SortDirection>(query.get("dir"), ["ASC", "DESC"], DEFAULT_STATE.dir),
     after: query.get("after") ?? "",
@@ -131,6 +135,7 @@ export function inboxStateToQuery(state: InboxState): QueryValues {
     unassigned: state.unassigned,
     overdue: state.overdue,
     channel: state.channel,
+    tag: state.tag,
     sort: state.sort === DEFAULT_STATE.sort ? undefined : state.sort,
     dir: state.dir === DEFAULT_STATE.dir ? undefined : state.dir,
     after: state.after,
@@ -151,6 +156,7 @@ export function baseFilter(state: InboxState): TicketFilterInput {
   if (state.unassigned) filter.unassigned = true;
   if (state.overdue) filter.overdue = true;
   if (state.channel) filter.channels = [state.channel];
+  if (state.tag) filter.tags = [state.tag];
 
   return filter;
 }

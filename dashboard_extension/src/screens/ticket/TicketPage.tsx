@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
 import { TimePanel } from "../../effort/TimePanel";
+import { TicketAutomation } from "../../automation/TicketAutomation";
 import {
   InboxOptionsDocument,
   TicketClaimDocument,
@@ -140,6 +141,11 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
         <Box as="aside" display="flex" flexDirection="column" gap={4}>
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
           <TimePanel key={`time-${ticket.id}`} ticketId={ticket.id} />
+          <TicketAutomation
+            key={`automation-${ticket.id}`}
+            ticketId={ticket.id}
+            onChanged={refresh}
+          />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
           {hasEmail(ticket) && (

@@ -160,6 +160,9 @@ function EventView({ event, options }: { event: TicketEvent; options: Options | 
         {eventText(event, i18n, options)}
         {failed && params.error ? ` (${String(params.error)})` : ""}
         {event.user ? ` ${i18n.t("event.by", { user: personName(event.user) })}` : ""}
+        {params.rule && event.type !== "RULE_APPLIED"
+          ? ` ${i18n.t("event.byRule", { rule: String(params.rule) })}`
+          : ""}
         {" · "}
         <time dateTime={event.date}>{i18n.formatDate(event.date)}</time>
       </Text>
