@@ -1,5 +1,6 @@
 import { mailDe, mailEn } from "../mail/messages";
 import { privacyDe, privacyEn } from "../privacy/messages";
+import { satisfactionDe, satisfactionEn } from "../satisfaction/messages";
 import { inboxDe, inboxEn } from "../screens/inbox/messages";
 import { ticketDe, ticketEn } from "../screens/ticket/messages";
 import { widgetsDe, widgetsEn } from "../screens/widgets/messages";
@@ -22,6 +23,7 @@ export const en = {
   ...ticketEn,
   ...widgetsEn,
   ...mailEn,
+  ...satisfactionEn,
   "app.title": "Helpdesk",
   "app.language": "Language",
   "app.logout": "Log out",
@@ -75,6 +77,7 @@ export const de: Messages = {
   ...ticketDe,
   ...widgetsDe,
   ...mailDe,
+  ...satisfactionDe,
   "app.title": "Helpdesk",
   "app.language": "Sprache",
   "app.logout": "Abmelden",

@@ -46,7 +46,10 @@ function setup(
   handler: (v: Record<string, unknown>) => unknown = () => ({ ticketStatistics: stats }),
   lang: "en" | "de" = "en",
 ) {
-  const fake = createFakeClient({ StatisticsTickets: handler });
+  const fake = createFakeClient({
+    StatisticsTickets: handler,
+    StatisticsSatisfaction: () => ({ ticketSatisfactionStatistics: null }),
+  });
 
   return { ...fake, ...renderApp(<Screens />, { client: fake.client, lang }) };
 }

@@ -316,6 +316,7 @@ export function ticketDetails(
         parameters: JSON.stringify({ notification: "staff_reply", error: "SMTP down" }),
       },
     ],
+    satisfactionRating: null,
     customerSummary: {
       name: "Carla Customer",
       email: "carla@example.com",

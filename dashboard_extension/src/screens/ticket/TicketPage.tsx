@@ -12,6 +12,7 @@ import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import { hasEmail, TicketEmailsSection, UnverifiedBanners } from "../../mail/TicketEmail";
 import type { Route } from "../../router";
+import { RatingSection } from "../../satisfaction/RatingSection";
 import { AttachmentList } from "../../ui/Attachments";
 import { StatusChip } from "../../ui/chips";
 import { Section } from "../../ui/fields";
@@ -138,6 +139,9 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
         </Box>
         <Box as="aside" display="flex" flexDirection="column" gap={4}>
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
+          {(ticket.status.isClosed || ticket.satisfactionRating) && (
+            <RatingSection rating={ticket.satisfactionRating} />
+          )}
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
           {hasEmail(ticket) && (
