@@ -1,12 +1,26 @@
 import { Box, Text } from "@saleor/macaw-ui";
 
-import type { TicketDetailsQuery } from "../generated/graphql";
+import { useQuery } from "../api/context";
+import { TicketSatisfactionDocument, type TicketSatisfactionQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { personName } from "../ui/chips";
 import { Section } from "../ui/fields";
 import { stars } from "./satisfaction";
 
-type Rating = NonNullable<NonNullable<TicketDetailsQuery["ticket"]>["satisfactionRating"]>;
+type Rating = NonNullable<NonNullable<TicketSatisfactionQuery["ticket"]>["satisfactionRating"]>;
+
+/**
+ * The customer's rating of a ticket, loaded on its own (`lastActivityAt` as the key reloads
+ * it when the ticket changes); nothing while it loads or when it cannot be read.
+ */
+export function TicketRating({ ticketId }: { ticketId: string }) {
+  const query = useQuery(TicketSatisfactionDocument, { id: ticketId });
+  const ticket = query.data?.ticket;
+
+  if (!ticket) return null;
+
+  return <RatingSection rating={ticket.satisfactionRating} />;
+}
 
 /** The customer's rating of a closed ticket: score, comment, when, how and who handled it. */
 export function RatingSection({ rating }: { rating: Rating | null }) {

@@ -7,7 +7,7 @@ import { Screens } from "../Screens";
 import { createFakeClient } from "../test/fakeClient";
 import { helpdeskChannels } from "../test/fixtures";
 import { renderApp } from "../test/render";
-import { RatingSection } from "./RatingSection";
+import { RatingSection, TicketRating } from "./RatingSection";
 
 type Handler = (variables: Record<string, unknown>) => unknown;
 
@@ -71,6 +71,29 @@ describe("the rating on the ticket page", () => {
     expect(rating).toHaveTextContent("Es hat gedauert.");
     expect(rating).toHaveTextContent("über den Link in der Abschluss-E-Mail");
     expect(rating).toHaveTextContent("Bearbeitet von Anna Agent");
+  });
+
+  it("loads the ticket's rating on its own", async () => {
+    const fake = createFakeClient({
+      TicketSatisfaction: () => ({
+        ticket: {
+          id: "Ticket:1",
+          satisfactionRating: {
+            id: "TicketSatisfactionRating:1",
+            score: 5,
+            comment: "",
+            source: "STOREFRONT",
+            createdAt: "2025-01-12T10:00:00+00:00",
+            agent: null,
+          },
+        },
+      }),
+    });
+
+    renderApp(<TicketRating ticketId="Ticket:1" />, { client: fake.client });
+    expect(await screen.findByTestId("satisfaction-rating")).toHaveTextContent("5 of 5");
+    expect(screen.getByText("No comment.")).toBeInTheDocument();
+    expect(fake.callsOf("TicketSatisfaction")[0].variables).toStrictEqual({ id: "Ticket:1" });
   });
 
   it("says when the ticket is not rated yet", () => {

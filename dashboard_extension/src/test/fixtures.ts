@@ -316,7 +316,6 @@ export function ticketDetails(
         parameters: JSON.stringify({ notification: "staff_reply", error: "SMTP down" }),
       },
     ],
-    satisfactionRating: null,
     customerSummary: {
       name: "Carla Customer",
       email: "carla@example.com",

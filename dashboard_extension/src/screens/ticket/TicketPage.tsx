@@ -12,7 +12,7 @@ import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import { hasEmail, TicketEmailsSection, UnverifiedBanners } from "../../mail/TicketEmail";
 import type { Route } from "../../router";
-import { RatingSection } from "../../satisfaction/RatingSection";
+import { TicketRating } from "../../satisfaction/RatingSection";
 import { AttachmentList } from "../../ui/Attachments";
 import { StatusChip } from "../../ui/chips";
 import { Section } from "../../ui/fields";
@@ -139,8 +139,8 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
         </Box>
         <Box as="aside" display="flex" flexDirection="column" gap={4}>
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
-          {(ticket.status.isClosed || ticket.satisfactionRating) && (
-            <RatingSection rating={ticket.satisfactionRating} />
+          {(ticket.status.isClosed || ticket.events?.some((e) => e.type === "RATED")) && (
+            <TicketRating key={ticket.lastActivityAt} ticketId={ticket.id} />
           )}
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
