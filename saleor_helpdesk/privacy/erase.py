@@ -12,7 +12,9 @@ order link, refund amounts); what identifies or was written by the customer goes
 - e-mails that came in on those tickets or from the person's address: the original
   message leaves storage; the row keeps only its Message-ID (so a refetch still finds
   it taken in) and its status;
-- the customer's account id on the timeline (actor and parameters).
+- the customer's account id on the timeline (actor and parameters);
+- the satisfaction rating's comment and who gave it (the score stays, for the
+  statistics).
 
 What staff wrote stays (it is the shop's record of its own work), with the customer's
 name and addresses blanked where they occur in it. Irreversible: nothing is kept to
@@ -38,6 +40,7 @@ from ..models import (
     CustomerResponsible,
     EmailMessage,
     InboundEmail,
+    SatisfactionRating,
     SmsMessage,
     SupportContract,
     Ticket,
@@ -180,6 +183,9 @@ def erase_tickets(
     TicketLine.objects.filter(ticket_id__in=ids).exclude(note="").update(note="")
     _scrub_refunds(ids, scrubbers)
     _scrub_time_notes(ids, scrubbers)
+    SatisfactionRating.objects.filter(ticket_id__in=ids).update(
+        comment="", customer=None, customer_email=""
+    )
     _erase_timeline(ids, account_ids)
     attachments = remove_files(
         Attachment.objects.filter(ticket_id__in=ids), now=now, keep_names=False

@@ -2,6 +2,7 @@ import { effortDe, effortEn } from "../effort/messages";
 import { automationDe, automationEn } from "../automation/messages";
 import { mailDe, mailEn } from "../mail/messages";
 import { privacyDe, privacyEn } from "../privacy/messages";
+import { satisfactionDe, satisfactionEn } from "../satisfaction/messages";
 import { inboxDe, inboxEn } from "../screens/inbox/messages";
 import { ticketDe, ticketEn } from "../screens/ticket/messages";
 import { widgetsDe, widgetsEn } from "../screens/widgets/messages";
@@ -26,6 +27,7 @@ export const en = {
   ...mailEn,
   ...effortEn,
   ...automationEn,
+  ...satisfactionEn,
   "app.title": "Helpdesk",
   "app.language": "Language",
   "app.logout": "Log out",
@@ -81,6 +83,7 @@ export const de: Messages = {
   ...mailDe,
   ...effortDe,
   ...automationDe,
+  ...satisfactionDe,
   "app.title": "Helpdesk",
   "app.language": "Sprache",
   "app.logout": "Abmelden",

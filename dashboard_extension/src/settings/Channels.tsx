@@ -11,6 +11,7 @@ import {
 import { useHost } from "../host/host";
 import { useI18n } from "../i18n";
 import { type Route } from "../router";
+import { SatisfactionSettings } from "../satisfaction/SatisfactionSettings";
 import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, SaveStatus } from "../ui/StateViews";
@@ -84,6 +85,7 @@ export function ChannelSettingsScreen({ route }: { route: Route }) {
           )
         }
       </QueryView>
+      <SatisfactionSettings channel={channel} />
     </Box>
   );
 }

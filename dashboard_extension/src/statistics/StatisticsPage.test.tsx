@@ -52,6 +52,7 @@ function setup(
     TimeStatistics: () => ({
       timeStatistics: { totalSeconds: 0, entries: 0, byAgent: [], byChannel: [], byCategory: [] },
     }),
+    StatisticsSatisfaction: () => ({ ticketSatisfactionStatistics: null }),
   });
 
   return { ...fake, ...renderApp(<Screens />, { client: fake.client, lang }) };

@@ -6,6 +6,7 @@ import { TimeStatisticsSection } from "../effort/TimeStatistics";
 import { StatisticsTicketsDocument, type StatisticsTicketsQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { type Route, useQueryUpdater } from "../router";
+import { SatisfactionStatistics } from "../satisfaction/SatisfactionStatistics";
 import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, ErrorState, Loading } from "../ui/StateViews";
@@ -100,6 +101,7 @@ export function StatisticsPage({ route }: { route: Route }) {
         to={period.to}
       />
       <TimeStatisticsSection period={{ gte: period.gte, lte: period.lte }} channel={channel} />
+      <SatisfactionStatistics route={route} gte={period.gte} lte={period.lte} channel={channel} />
     </Box>
   );
 }

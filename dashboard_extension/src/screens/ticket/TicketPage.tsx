@@ -14,6 +14,7 @@ import { useHost } from "../../host/host";
 import { useI18n } from "../../i18n";
 import { hasEmail, TicketEmailsSection, UnverifiedBanners } from "../../mail/TicketEmail";
 import type { Route } from "../../router";
+import { TicketRating } from "../../satisfaction/RatingSection";
 import { AttachmentList } from "../../ui/Attachments";
 import { StatusChip } from "../../ui/chips";
 import { Section } from "../../ui/fields";
@@ -146,6 +147,9 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
             ticketId={ticket.id}
             onChanged={refresh}
           />
+          {(ticket.status.isClosed || ticket.events?.some((e) => e.type === "RATED")) && (
+            <TicketRating key={ticket.lastActivityAt} ticketId={ticket.id} />
+          )}
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
           {hasEmail(ticket) && (

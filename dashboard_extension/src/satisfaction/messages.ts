@@ -1,0 +1,88 @@
+// The satisfaction survey's strings: the rating on the ticket page, the statistics section and the survey settings (spread into the dictionary in src/i18n/messages.ts).
+
+export const satisfactionEn = {
+  "satisfaction.title": "Customer rating",
+  "satisfaction.score": "{score} of 5",
+  "satisfaction.noRating": "Not rated yet.",
+  "satisfaction.noComment": "No comment.",
+  "satisfaction.ratedAt": "Rated on {date}",
+  "satisfaction.agent": "Handled by {agent}",
+  "satisfaction.source.EMAIL_LINK": "via the link in the closing e-mail",
+  "satisfaction.source.STOREFRONT": "in the storefront",
+  "satisfaction.source.GUEST": "in the storefront (guest)",
+  "satisfaction.stars": "{score} of 5 stars",
+
+  "satisfaction.stats.title": "Customer satisfaction",
+  "satisfaction.stats.loading": "Loading ratings…",
+  "satisfaction.stats.empty": "No ratings in this period.",
+  "satisfaction.stats.count": "Ratings",
+  "satisfaction.stats.average": "Average score",
+  "satisfaction.stats.csat": "CSAT (4 or 5)",
+  "satisfaction.stats.distribution": "Ratings per score",
+  "satisfaction.stats.byAgent": "Average score per agent",
+  "satisfaction.stats.byChannel": "Average score per channel",
+  "satisfaction.stats.byPeriod": "Average score per {interval}",
+  "satisfaction.stats.interval": "Group by",
+  "satisfaction.stats.interval.WEEK": "week",
+  "satisfaction.stats.interval.MONTH": "month",
+  "satisfaction.stats.scoreLabel": "Score {score}",
+  "satisfaction.stats.ratings": "ratings",
+  "satisfaction.stats.averageValue": "average × 100",
+  "satisfaction.stats.unassigned": "Unassigned",
+  "satisfaction.stats.noChannel": "No channel",
+
+  "satisfaction.settings.title": "Satisfaction survey",
+  "satisfaction.settings.intro":
+    "When a ticket closes, the customer's e-mail asks “How did we do?” with five signed links (1 to 5) that work without signing in, once per ticket.",
+  "satisfaction.settings.enabled": "Ask customers to rate closed tickets",
+  "satisfaction.settings.validity": "Links work for (days, 1 to 365)",
+  "satisfaction.settings.inherits": "This channel follows the shop's defaults until you save.",
+  "satisfaction.settings.save": "Save survey settings",
+  "satisfaction.settings.invalidDays": "Enter a whole number of days from 1 to 365.",
+
+  "event.RATED": "Rated by the customer: {score} of 5",
+} as const;
+
+export const satisfactionDe: { readonly [K in keyof typeof satisfactionEn]: string } = {
+  "satisfaction.title": "Kundenbewertung",
+  "satisfaction.score": "{score} von 5",
+  "satisfaction.noRating": "Noch nicht bewertet.",
+  "satisfaction.noComment": "Kein Kommentar.",
+  "satisfaction.ratedAt": "Bewertet am {date}",
+  "satisfaction.agent": "Bearbeitet von {agent}",
+  "satisfaction.source.EMAIL_LINK": "über den Link in der Abschluss-E-Mail",
+  "satisfaction.source.STOREFRONT": "im Shop",
+  "satisfaction.source.GUEST": "im Shop (Gast)",
+  "satisfaction.stars": "{score} von 5 Sternen",
+
+  "satisfaction.stats.title": "Kundenzufriedenheit",
+  "satisfaction.stats.loading": "Bewertungen werden geladen…",
+  "satisfaction.stats.empty": "Keine Bewertungen in diesem Zeitraum.",
+  "satisfaction.stats.count": "Bewertungen",
+  "satisfaction.stats.average": "Durchschnittliche Bewertung",
+  "satisfaction.stats.csat": "CSAT (4 oder 5)",
+  "satisfaction.stats.distribution": "Bewertungen je Punktzahl",
+  "satisfaction.stats.byAgent": "Durchschnitt je Mitarbeiter",
+  "satisfaction.stats.byChannel": "Durchschnitt je Kanal",
+  "satisfaction.stats.byPeriod": "Durchschnitt je {interval}",
+  "satisfaction.stats.interval": "Gruppieren nach",
+  "satisfaction.stats.interval.WEEK": "Woche",
+  "satisfaction.stats.interval.MONTH": "Monat",
+  "satisfaction.stats.scoreLabel": "{score} Punkte",
+  "satisfaction.stats.ratings": "Bewertungen",
+  "satisfaction.stats.averageValue": "Durchschnitt × 100",
+  "satisfaction.stats.unassigned": "Nicht zugewiesen",
+  "satisfaction.stats.noChannel": "Ohne Kanal",
+
+  "satisfaction.settings.title": "Zufriedenheitsumfrage",
+  "satisfaction.settings.intro":
+    "Wird ein Ticket abgeschlossen, fragt die E-Mail an den Kunden „Wie zufrieden waren Sie?“ mit fünf signierten Links (1 bis 5), die ohne Anmeldung funktionieren, einmal je Ticket.",
+  "satisfaction.settings.enabled": "Kunden um eine Bewertung abgeschlossener Tickets bitten",
+  "satisfaction.settings.validity": "Links gültig für (Tage, 1 bis 365)",
+  "satisfaction.settings.inherits":
+    "Dieser Kanal folgt den Standardeinstellungen des Shops, bis du speicherst.",
+  "satisfaction.settings.save": "Umfrage-Einstellungen speichern",
+  "satisfaction.settings.invalidDays": "Gib eine ganze Zahl von 1 bis 365 Tagen ein.",
+
+  "event.RATED": "Vom Kunden bewertet: {score} von 5",
+};
