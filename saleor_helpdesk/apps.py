@@ -9,11 +9,14 @@ class HelpdeskConfig(AppConfig):
 
     def ready(self) -> None:
         from .notifications.planner import plan_emails
+        from .sla.clock import plan_sla
         from .tickets.search_index import plan_search_refresh
         from .timeline import side_effects
         from .webhooks.planner import plan_webhooks
 
         # First: the index is part of the change itself, not something sent about it.
         side_effects.register(plan_search_refresh)
+        # Service-level clocks move with the change, before anything is sent about it.
+        side_effects.register(plan_sla)
         side_effects.register(plan_webhooks)
         side_effects.register(plan_emails)

@@ -115,6 +115,8 @@ class TicketEventType(models.TextChoices):
     REOPENED = "reopened", "Reopened"
     PERSONAL_DATA_ERASED = "personal_data_erased", "Personal data erased"
     ATTACHMENTS_EXPIRED = "attachments_expired", "Files removed after retention period"
+    SLA_AT_RISK = "sla_at_risk", "Service level at risk"
+    SLA_BREACHED = "sla_breached", "Service level breached"
 
 
 class RefundState(models.TextChoices):
@@ -158,3 +160,21 @@ class ErasureReason(models.TextChoices):
     REQUEST = "request", "On request"
     ACCOUNT_DELETED = "account_deleted", "The customer's account was deleted"
     RETENTION = "retention", "Retention period passed"
+
+
+class SlaMetric(models.TextChoices):
+    """What a service-level target measures."""
+
+    FIRST_RESPONSE = "first_response", "First response"
+    NEXT_RESPONSE = "next_response", "Next response"
+    RESOLUTION = "resolution", "Resolution"
+
+
+class SlaState(models.TextChoices):
+    """Where a ticket (or one of its targets) stands against its service level."""
+
+    ON_TRACK = "on_track", "On track"
+    AT_RISK = "at_risk", "At risk"
+    BREACHED = "breached", "Breached"
+    PAUSED = "paused", "Paused"
+    MET = "met", "Met"

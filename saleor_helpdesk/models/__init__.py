@@ -14,12 +14,15 @@ from .email import EmailMessage, EmailStatus, EmailTemplate
 from .event import TicketEvent
 from .mailbox import InboundEmail, InboundStatus, Mailbox
 from .refund import RefundReasonMapping, TicketRefund, TicketRefundLine
+from .sla import BusinessCalendar, BusinessCalendarChannel, SlaPolicy, SlaTarget
 from .sms import SmsMessage
 from .ticket import Complaint, Ticket, TicketLine
 from .webhook import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "Attachment",
+    "BusinessCalendar",
+    "BusinessCalendarChannel",
     "Category",
     "ChannelSettings",
     "Comment",
@@ -35,6 +38,8 @@ __all__ = [
     "Priority",
     "RefundReasonMapping",
     "ResponseTemplate",
+    "SlaPolicy",
+    "SlaTarget",
     "SmsMessage",
     "StatusTransition",
     "SupportAgent",
