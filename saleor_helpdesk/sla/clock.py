@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Case, DateTimeField, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from ..core.constants import AuthorType, SlaMetric
@@ -163,13 +164,29 @@ def plan_sla(events: Sequence[TicketEvent]) -> None:
 class _Clocks:
     def __init__(self, events: list[TicketEvent]) -> None:
         self.events = sorted(events, key=lambda e: (e.date or timezone.now(), e.pk))
-        ticket_ids = {e.ticket_id for e in events}
+        self.ticket_ids = {e.ticket_id for e in events}
         self.tickets: dict[int, Ticket] = {}
         for event in events:
             self.tickets.setdefault(event.ticket_id, event.ticket)
-        # The fields the clocks read are fresh from the database (a batch's tickets in
+        self.open: dict[int, dict[str, SlaTarget]] = defaultdict(dict)
+        self.changed: dict[int, SlaTarget] = {}
+        self.new: list[SlaTarget] = []
+
+    def _load(self) -> bool:
+        """Read what the clocks need; False when service levels are not in use for
+        these tickets (no active policy, no open target): two queries, then nothing."""
+        self.policies = active_policies()
+        for target in (
+            SlaTarget.objects.select_for_update()
+            .filter(OPEN_TARGET, ticket_id__in=self.ticket_ids)
+            .order_by("pk")
+        ):
+            self.open[target.ticket_id][target.metric] = target
+        if not self.policies and not self.open:
+            return False
+        # The fields the clocks read, fresh from the database (a batch's tickets in
         # memory may be older copies); one query.
-        fresh = Ticket.objects.filter(pk__in=ticket_ids).only(
+        fresh = Ticket.objects.filter(pk__in=self.ticket_ids).only(
             "pk",
             "priority_id",
             "channel_id",
@@ -179,21 +196,12 @@ class _Clocks:
             "first_response_at",
         )
         self.state = {row.pk: row for row in fresh}
-        self.open: dict[int, dict[str, SlaTarget]] = defaultdict(dict)
-        for target in (
-            SlaTarget.objects.select_for_update()
-            .filter(OPEN_TARGET, ticket_id__in=ticket_ids)
-            .order_by("pk")
-        ):
-            self.open[target.ticket_id][target.metric] = target
-        self.changed: dict[int, SlaTarget] = {}
-        self.new: list[SlaTarget] = []
-        self.policies: list[SlaPolicy] | None = None
         self.schedules = schedules_for_channels(
             row.channel_id for row in self.state.values()
         )
         self.statuses = {s.slug: s for s in TicketStatus.objects.all()}
         self.comments = self._comments()
+        return True
 
     def _comments(self) -> dict[int, Any]:
         wanted = {}
@@ -214,8 +222,6 @@ class _Clocks:
         return wanted
 
     def _policy(self, ticket: Ticket) -> SlaPolicy | None:
-        if self.policies is None:
-            self.policies = active_policies()
         return match_policy(ticket, self.policies)
 
     def _touch(self, target: SlaTarget) -> None:
@@ -254,6 +260,8 @@ class _Clocks:
         return target
 
     def run(self) -> None:
+        if not self._load():
+            return
         for event in self.events:
             ticket = self.state.get(event.ticket_id)
             if ticket is None:
@@ -376,11 +384,18 @@ def refresh_due(tickets: dict[int, Ticket]) -> None:
     ).values_list("ticket_id", "due_at"):
         current = due[ticket_id]
         due[ticket_id] = due_at if current is None else min(current, due_at)
+    # Cast: a CASE of nothing but NULLs is text to PostgreSQL.
     Ticket.objects.filter(pk__in=list(tickets)).update(
-        sla_due_at=Case(
-            *[When(pk=pk, then=Value(value)) for pk, value in due.items()],
-            default=None,
-            output_field=DateTimeField(),
+        sla_due_at=Cast(
+            Case(
+                *[
+                    When(pk=pk, then=Value(value, output_field=DateTimeField()))
+                    for pk, value in due.items()
+                ],
+                default=None,
+                output_field=DateTimeField(),
+            ),
+            DateTimeField(),
         )
     )
     for pk, value in due.items():
