@@ -10,6 +10,7 @@ class HelpdeskConfig(AppConfig):
     def ready(self) -> None:
         from .notifications.planner import plan_emails
         from .sla.clock import plan_sla
+        from .sla.notify import plan_sla_emails
         from .tickets.search_index import plan_search_refresh
         from .timeline import side_effects
         from .webhooks.planner import plan_webhooks
@@ -20,3 +21,4 @@ class HelpdeskConfig(AppConfig):
         side_effects.register(plan_sla)
         side_effects.register(plan_webhooks)
         side_effects.register(plan_emails)
+        side_effects.register(plan_sla_emails)

@@ -20,6 +20,8 @@ class Notification(models.TextChoices):
         "Customer reply on an assigned ticket (to staff)",
     )
     STAFF_ASSIGNED = "staff_assigned", "Ticket assigned (to staff)"
+    STAFF_SLA_AT_RISK = "staff_sla_at_risk", "Service level at risk (to staff)"
+    STAFF_SLA_BREACHED = "staff_sla_breached", "Service level breached (to staff)"
     # to an outside address that staff forward a ticket to
     TICKET_FORWARDED = (
         "ticket_forwarded",

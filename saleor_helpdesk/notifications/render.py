@@ -19,6 +19,8 @@ EMAIL_PLACEHOLDERS: dict[str, str] = {
     "ticket.url": "The ticket's page (setting HELPDESK_TICKET_URL; empty without it).",
     "ticket.conversation": "The ticket's public conversation (never internal notes), as plain text.",
     "forward.note": "The note staff forwarded the ticket with, as plain text.",
+    "sla.target": "The service-level target the e-mail is about (first response, …), in the reader's language.",
+    "sla.due": "When that target is or was due, in the reader's language.",
 }
 
 Values = Mapping[str, str | int | None]

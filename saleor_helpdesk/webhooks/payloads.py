@@ -28,6 +28,8 @@ class Topic:
     COMPLAINT_DECIDED = "complaint.decided"
     REFUND_REQUESTED = "refund.requested"
     REFUND_COMPLETED = "refund.completed"
+    TICKET_SLA_AT_RISK = "ticket.sla_at_risk"
+    TICKET_SLA_BREACHED = "ticket.sla_breached"
 
 
 # Every topic a subscription may ask for, with what it reports (for the API).
@@ -46,6 +48,8 @@ TOPICS: dict[str, str] = {
     Topic.COMPLAINT_DECIDED: "A complaint was decided.",
     Topic.REFUND_REQUESTED: "A refund was requested for a ticket.",
     Topic.REFUND_COMPLETED: "A refund of a ticket was completed.",
+    Topic.TICKET_SLA_AT_RISK: "A ticket's service-level target is at risk.",
+    Topic.TICKET_SLA_BREACHED: "A ticket's service-level target was breached.",
 }
 
 _BY_EVENT_TYPE: dict[str, str] = {
@@ -64,6 +68,8 @@ _BY_EVENT_TYPE: dict[str, str] = {
     TicketEventType.NOTE_ADDED: Topic.COMMENT_CREATED,
     TicketEventType.COMPLAINT_DECIDED: Topic.COMPLAINT_DECIDED,
     TicketEventType.REFUND_REQUESTED: Topic.REFUND_REQUESTED,
+    TicketEventType.SLA_AT_RISK: Topic.TICKET_SLA_AT_RISK,
+    TicketEventType.SLA_BREACHED: Topic.TICKET_SLA_BREACHED,
 }
 
 # `refund_updated` states that mean the money went back.
