@@ -9,6 +9,7 @@ from .guest.schema import GuestMutations, GuestQueries
 from .mailboxes.schema import MailboxMutations, MailboxQueries
 from .privacy.schema import PrivacyMutations, PrivacyQueries
 from .refunds.schema import RefundMutations, RefundQueries
+from .sla.schema import SlaMutations, SlaQueries
 from .stats.schema import StatisticsQueries
 from .storefront.schema import StorefrontQueries
 from .tickets.schema import TicketMutations, TicketQueries
@@ -27,6 +28,7 @@ class Query(
     MailboxQueries,
     RefundQueries,
     PrivacyQueries,
+    SlaQueries,
     graphene.ObjectType,
 ):
     class Meta:
@@ -42,6 +44,7 @@ class Mutation(
     MailboxMutations,
     RefundMutations,
     PrivacyMutations,
+    SlaMutations,
     graphene.ObjectType,
 ):
     class Meta:

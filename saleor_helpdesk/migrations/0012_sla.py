@@ -338,7 +338,6 @@ class Migration(migrations.Migration):
                     ("cancelled_at__isnull", True),
                     ("met_at__isnull", True),
                     ("running_since__isnull", False),
-                    ("at_risk_notified_at__isnull", True),
                 ),
                 fields=["at_risk_at"],
                 name="helpdesk_sla_risk_idx",

@@ -156,7 +156,8 @@ class SlaTarget(models.Model):
             models.Index(
                 fields=["at_risk_at"],
                 name="helpdesk_sla_risk_idx",
-                condition=RUNNING_TARGET & Q(at_risk_notified_at__isnull=True),
+                # Also the inbox's "at risk" filter, so notified ones stay in.
+                condition=RUNNING_TARGET,
             ),
             # Statistics read a period's targets by their start.
             models.Index(fields=["started_at"], name="helpdesk_sla_started_idx"),

@@ -289,9 +289,9 @@ class _Clocks:
         elif event.type in (T.PRIORITY_CHANGED, T.CATEGORY_CHANGED):
             self._rematch(ticket, schedule, now)
         elif event.type == T.MERGED:
-            for metric in list(targets):
-                cancel(targets[metric], now)
-                self._close(ticket.pk, metric)
+            for name in list(targets):
+                cancel(targets[name], now)
+                self._close(ticket.pk, name)
 
     def _awaits_first(self, ticket: Ticket) -> bool:
         """Whether no one of the shop has answered yet: a customer's message then
@@ -383,7 +383,8 @@ def refresh_due(tickets: dict[int, Ticket]) -> None:
         due_at__isnull=False,
     ).values_list("ticket_id", "due_at"):
         current = due[ticket_id]
-        due[ticket_id] = due_at if current is None else min(current, due_at)
+        if current is None or (due_at is not None and due_at < current):
+            due[ticket_id] = due_at
     # Cast: a CASE of nothing but NULLs is text to PostgreSQL.
     Ticket.objects.filter(pk__in=list(tickets)).update(
         sla_due_at=Cast(

@@ -22,7 +22,7 @@ from ..notifications.planner import dispatch
 from ..tickets.policies import channel_settings
 
 KINDS = {T.SLA_AT_RISK: N.STAFF_SLA_AT_RISK, T.SLA_BREACHED: N.STAFF_SLA_BREACHED}
-METRIC_LABELS = {
+METRIC_LABELS: dict[str, dict[str, str]] = {
     "de": {
         SlaMetric.FIRST_RESPONSE: "Erste Antwort",
         SlaMetric.NEXT_RESPONSE: "Nächste Antwort",

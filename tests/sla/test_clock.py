@@ -1,9 +1,8 @@
 """The clocks move with the ticket: started on creation, met by replies, paused while
 the ticket waits for the customer, resumed on their reply, re-matched on changes."""
 
-from datetime import timedelta
-
 import pytest
+from django.core.exceptions import ValidationError
 from freezegun import freeze_time
 
 from saleor_helpdesk.actions import (
@@ -186,9 +185,10 @@ def test_bulk_close_meets_every_resolution(
 
 def test_rolled_back_change_moves_no_clock(opened, staff_actor):
     before = list(SlaTarget.objects.filter(ticket=opened).values())
-    with pytest.raises(Exception):  # noqa: B017, PT011
-        with freeze_time(berlin(2026, 3, 3, 12)):
-            bulk_update_tickets(staff_actor, [opened.pk, 999_999], close=True)
+    with (
+        pytest.raises(ValidationError),
+        freeze_time(berlin(2026, 3, 3, 12)),
+    ):
+        bulk_update_tickets(staff_actor, [opened.pk, 999_999], close=True)
     assert list(SlaTarget.objects.filter(ticket=opened).values()) == before
     assert due(opened) == berlin(2026, 3, 3, 14)
-    assert timedelta(0) == timedelta(0)

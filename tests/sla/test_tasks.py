@@ -141,7 +141,7 @@ def test_two_concurrent_checks_mark_each_breach_once(policy, customer_actor, cha
         try:
             start.wait(10)
             results.append(check_service_levels(berlin(2026, 3, 3, 15)))
-        except Exception as error:  # noqa: BLE001 (reported below)
+        except Exception as error:
             results.append(error)
         finally:
             connection.close()

@@ -50,6 +50,8 @@ MODELS: dict[str, Callable[[], type[models.Model]]] = {
     "TicketPriority": lambda: helpdesk.Priority,
     "TicketStatus": lambda: helpdesk.TicketStatus,
     "TicketStatusTransition": lambda: helpdesk.StatusTransition,
+    "BusinessCalendar": lambda: helpdesk.BusinessCalendar,
+    "SlaPolicy": lambda: helpdesk.SlaPolicy,
 }
 
 _DIGITS = re.compile(r"[0-9]+")

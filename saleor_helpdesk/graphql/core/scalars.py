@@ -169,3 +169,33 @@ def _datetime(text: str) -> datetime.datetime | None:
         except (ValueError, OverflowError):
             return None
     return parsed
+
+
+class Date(graphene.Date):
+    """graphene's Date (ISO 8601 calendar date), with a value it cannot read refused
+    as a GraphQL error instead of a server error."""
+
+    class Meta:
+        description = 'A calendar date in ISO 8601, such as "2025-03-01".'
+
+    @staticmethod
+    def parse_literal(node: Any) -> datetime.date | None:
+        if isinstance(node, ast.StringValue):
+            return _date(node.value)
+        return None
+
+    @staticmethod
+    def parse_value(value: Any) -> datetime.date:
+        parsed = _date(value) if isinstance(value, str) else None
+        if parsed is None:
+            raise GraphQLError(
+                'Date cannot represent a value that is not an ISO 8601 date ("2025-03-01").'
+            )
+        return parsed
+
+
+def _date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None

@@ -7,7 +7,7 @@ import graphene
 from ...tickets.statistics import TicketStatistics
 from ..core.enums import ComplaintReasonEnum, TicketKindEnum, TicketStatusGroupEnum
 from ..core.ids import to_global_id
-from ..core.scalars import DateTime
+from ..core.scalars import Date, DateTime
 from ..shop.types import HelpdeskUser
 from ..workflow.types import TicketCategory, TicketStatus
 
@@ -120,7 +120,7 @@ class TicketDurationStatistics(graphene.ObjectType):
 
 
 class TicketVolumeDay(graphene.ObjectType):
-    date = graphene.Date(required=True, description="The day, in the shop's time zone.")
+    date = Date(required=True, description="The day, in the shop's time zone.")
     created = graphene.Int(required=True, description="Tickets opened that day.")
     closed = graphene.Int(
         required=True,
