@@ -51,6 +51,7 @@ from ..tickets.defaults import DEFAULT_STATUSES
 from .files import sample_file
 from .flows import Flows, Thread, customer_sign_off, shift_ticket, staff_actor
 from .mail import SampleMail
+from .service_levels import install_service_levels
 from .texts import (
     DUPLICATE_PREFIX,
     FOLLOW_UPS,
@@ -221,6 +222,7 @@ class SampleShop:
         )
         self._summary()
         self.write(mail)
+        install_service_levels(self.write)
 
     def _response_templates(self) -> None:
         """The replies the reply box offers (kept when the merchant already has some)."""

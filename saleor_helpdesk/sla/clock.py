@@ -401,3 +401,40 @@ def refresh_due(tickets: dict[int, Ticket]) -> None:
     )
     for pk, value in due.items():
         tickets[pk].sla_due_at = value
+
+
+def start_clocks_at(ticket: Ticket, at: datetime, now: datetime | None = None) -> int:
+    """Give a ticket without targets the targets of its policy as if they had started
+    at `at` (for tickets that existed before service levels were configured, and the
+    demo). A first response the ticket already has meets its target; a closed ticket
+    gets none; the clocks run (or stand, in a pausing status) from `at`. Returns how
+    many targets were written. The caller holds the ticket (or owns the data)."""
+    now = now or timezone.now()
+    if ticket.closed_at is not None or ticket.merged_into_id is not None:
+        return 0
+    if SlaTarget.objects.filter(ticket_id=ticket.pk).exists():
+        return 0
+    policy = match_policy(ticket, active_policies())
+    if policy is None:
+        return 0
+    schedule = schedules_for_channels([ticket.channel_id])[ticket.channel_id]
+    paused = TicketStatus.objects.filter(pk=ticket.status_id, pauses_sla=True).exists()
+    rows = []
+    for metric in STARTING:
+        minutes = policy.minutes_for(metric)
+        if minutes is None:
+            continue
+        target = SlaTarget(
+            ticket_id=ticket.pk,
+            metric=metric,
+            policy=policy,
+            target_minutes=minutes,
+            at_risk_percent=policy.at_risk_percent,
+        )
+        start(target, schedule, at, paused=paused)
+        if metric == SlaMetric.FIRST_RESPONSE and ticket.first_response_at:
+            meet(target, schedule, max(ticket.first_response_at, at))
+        rows.append(target)
+    SlaTarget.objects.bulk_create(rows)
+    refresh_due({ticket.pk: ticket})
+    return len(rows)
