@@ -161,6 +161,16 @@ def plan_sla(events: Sequence[TicketEvent]) -> None:
     _Clocks(relevant).run()
 
 
+def _in_use(ticket_ids: set[int]) -> bool:
+    """Whether an active policy exists or one of the tickets has an open target, in
+    one query (a shop without service levels pays only this per change)."""
+    policies = SlaPolicy.objects.filter(is_active=True).values("pk")
+    targets = SlaTarget.objects.filter(OPEN_TARGET, ticket_id__in=ticket_ids).values(
+        "pk"
+    )
+    return bool(list(policies.union(targets, all=True)[:1]))
+
+
 class _Clocks:
     def __init__(self, events: list[TicketEvent]) -> None:
         self.events = sorted(events, key=lambda e: (e.date or timezone.now(), e.pk))
@@ -174,7 +184,9 @@ class _Clocks:
 
     def _load(self) -> bool:
         """Read what the clocks need; False when service levels are not in use for
-        these tickets (no active policy, no open target): two queries, then nothing."""
+        these tickets (no active policy, no open target): then it costs one query."""
+        if not _in_use(self.ticket_ids):
+            return False
         self.policies = active_policies()
         for target in (
             SlaTarget.objects.select_for_update()
@@ -182,8 +194,6 @@ class _Clocks:
             .order_by("pk")
         ):
             self.open[target.ticket_id][target.metric] = target
-        if not self.policies and not self.open:
-            return False
         # The fields the clocks read, fresh from the database (a batch's tickets in
         # memory may be older copies); one query.
         fresh = Ticket.objects.filter(pk__in=self.ticket_ids).only(

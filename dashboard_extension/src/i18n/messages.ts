@@ -4,6 +4,7 @@ import { inboxDe, inboxEn } from "../screens/inbox/messages";
 import { ticketDe, ticketEn } from "../screens/ticket/messages";
 import { widgetsDe, widgetsEn } from "../screens/widgets/messages";
 import { settingsDe, settingsEn } from "../settings/messages";
+import { slaDe, slaEn } from "../sla/messages";
 import { statisticsDe, statisticsEn } from "../statistics/messages";
 
 /*
@@ -22,6 +23,7 @@ export const en = {
   ...ticketEn,
   ...widgetsEn,
   ...mailEn,
+  ...slaEn,
   "app.title": "Helpdesk",
   "app.language": "Language",
   "app.logout": "Log out",
@@ -75,6 +77,7 @@ export const de: Messages = {
   ...ticketDe,
   ...widgetsDe,
   ...mailDe,
+  ...slaDe,
   "app.title": "Helpdesk",
   "app.language": "Sprache",
   "app.logout": "Abmelden",

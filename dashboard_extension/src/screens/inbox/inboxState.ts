@@ -1,11 +1,13 @@
 import type {
   InboxQueryVariables,
   TicketFilterInput,
+  SlaStateEnum,
   TicketKindEnum,
   TicketSortField,
   TicketStatusGroupEnum,
 } from "../../generated/graphql";
 import type { QueryValues } from "../../router";
+import { SLA_STATES } from "../../sla/format";
 
 /*
  * The inbox's whole state lives in the URL (#/inbox?…), so a reload, a bookmark or a
@@ -33,6 +35,7 @@ export const SORT_COLUMNS = [
   "channel",
   "created",
   "lastActivity",
+  "slaDue",
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = "ASC" | "DESC";
@@ -48,6 +51,7 @@ export const SORT_FIELDS: Record<SortColumn, TicketSortField> = {
   channel: "CHANNEL",
   created: "CREATED_AT",
   lastActivity: "LAST_ACTIVITY_AT",
+  slaDue: "SLA_DUE",
 };
 
 export const KINDS: TicketKindEnum[] = [
@@ -70,6 +74,7 @@ export type InboxState = {
   unassigned: boolean;
   overdue: boolean;
   channel: string;
+  sla: SlaStateEnum | "";
   sort: SortColumn;
   dir: SortDirection;
   after: string;
@@ -87,6 +92,7 @@ export const DEFAULT_STATE: InboxState = {
   unassigned: false,
   overdue: false,
   channel: "",
+  sla: "",
   sort: "lastActivity",
   dir: "DESC",
   after: "",
@@ -111,6 +117,7 @@ export function readInboxState(query: URLSearchParams): InboxState {
     unassigned: flag("unassigned"),
     overdue: flag("overdue"),
     channel: query.get("channel") ?? "",
+    sla: oneOf<SlaStateEnum | "">(query.get("sla"), SLA_STATES, ""),
     sort: oneOf(query.get("sort"), SORT_COLUMNS, DEFAULT_STATE.sort),
     dir: oneOf<SortDirection>(query.get("dir"), ["ASC", "DESC"], DEFAULT_STATE.dir),
     after: query.get("after") ?? "",
@@ -131,6 +138,7 @@ export function inboxStateToQuery(state: InboxState): QueryValues {
     unassigned: state.unassigned,
     overdue: state.overdue,
     channel: state.channel,
+    sla: state.sla,
     sort: state.sort === DEFAULT_STATE.sort ? undefined : state.sort,
     dir: state.dir === DEFAULT_STATE.dir ? undefined : state.dir,
     after: state.after,
@@ -151,6 +159,7 @@ export function baseFilter(state: InboxState): TicketFilterInput {
   if (state.unassigned) filter.unassigned = true;
   if (state.overdue) filter.overdue = true;
   if (state.channel) filter.channels = [state.channel];
+  if (state.sla) filter.slaStates = [state.sla];
 
   return filter;
 }

@@ -18,6 +18,7 @@ import { Section } from "../../ui/fields";
 import { EmptyState, ErrorState, Loading } from "../../ui/StateViews";
 import { ComplaintSection } from "./ComplaintSection";
 import { ForwardDialog, MergeDialog } from "./Dialogs";
+import { SlaPanel } from "../../sla/SlaPanel";
 import { CustomerPanel, OrderPanel } from "./Panels";
 import { RefundsSection } from "./Refunds";
 import { ReplyBox } from "./ReplyBox";
@@ -138,6 +139,7 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
         </Box>
         <Box as="aside" display="flex" flexDirection="column" gap={4}>
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
+          <SlaPanel ticket={ticket} />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
           {hasEmail(ticket) && (

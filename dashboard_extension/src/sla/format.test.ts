@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+
+import { translate } from "../i18n";
+import { dueText, formatSpan, stateTone } from "./format";
+
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+  translate("en", key, params);
+const de = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+  translate("de", key, params);
+const units = { d: "d", h: "h", min: "min" };
+
+describe("service-level formatting", () => {
+  const now = new Date("2026-03-03T12:00:00Z");
+
+  it("writes spans with their two largest units", () => {
+    expect(formatSpan(7, units)).toBe("7 min");
+    expect(formatSpan(125, units)).toBe("2 h 5 min");
+    expect(formatSpan(60 * 27 + 5, units)).toBe("1 d 3 h");
+    expect(formatSpan(-90, units)).toBe("1 h 30 min");
+    expect(formatSpan(0.2, units)).toBe("0 min");
+  });
+
+  it("says due in or overdue by, in English and German", () => {
+    expect(dueText("2026-03-03T14:05:00Z", "ON_TRACK", now, en)).toBe("due in 2 h 5 min");
+    expect(dueText("2026-03-03T11:00:00Z", "BREACHED", now, en)).toBe("overdue by 1 h");
+    expect(dueText("2026-03-03T11:00:00Z", "BREACHED", now, de)).toBe("überfällig seit 1 Std.");
+  });
+
+  it("names the state when no target runs", () => {
+    expect(dueText(null, "PAUSED", now, en)).toBe("Paused");
+    expect(dueText(null, "MET", now, de)).toBe("Erfüllt");
+    expect(dueText(null, null, now, en)).toBe("—");
+  });
+
+  it("colours breaches and risks", () => {
+    expect(stateTone("BREACHED")).toBe("critical");
+    expect(stateTone("AT_RISK")).toBe("warning");
+    expect(stateTone("ON_TRACK")).toBe("neutral");
+  });
+});
