@@ -5,6 +5,7 @@ import type { MessageKey } from "../i18n/messages";
 import { MailboxDetail } from "../mail/MailboxDetail";
 import { MailboxesSettings } from "../mail/MailboxesSettings";
 import type { Route } from "../router";
+import { ServiceLevelsSettings } from "../sla/ServiceLevelsSettings";
 import { EmptyState } from "../ui/StateViews";
 import { ChannelSettingsScreen } from "./Channels";
 import { EmailTemplatesSettings } from "./Emails";
@@ -42,6 +43,7 @@ const TITLES: Record<SettingsSection, MessageKey> = {
   channels: "settings.channels",
   "refund-reasons": "settings.refundReasons",
   privacy: "privacy.title",
+  "service-levels": "sla.settings.section",
 };
 
 /** Sections whose sub-path names one item (`/settings/webhooks/<id>`). */
@@ -150,5 +152,7 @@ function SettingsSectionView({
       return <RefundReasonsSettings />;
     case "privacy":
       return <PrivacySettings route={route} />;
+    case "service-levels":
+      return <ServiceLevelsSettings />;
   }
 }

@@ -15,5 +15,6 @@ export const SETTINGS_SECTIONS = [
   "channels",
   "refund-reasons",
   "privacy",
+  "service-levels",
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];

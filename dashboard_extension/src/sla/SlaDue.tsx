@@ -22,7 +22,7 @@ export function SlaDue({
   now?: Date;
 }) {
   const { t } = useI18n();
-  const text = dueText(dueAt, state, now ?? new Date(), t);
+  const text = dueText({ dueAt, state, now: now ?? new Date() }, t);
 
   if (!state) return <Text color="default2">{text}</Text>;
 

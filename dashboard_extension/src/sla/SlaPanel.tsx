@@ -36,18 +36,16 @@ export function SlaPanel({ ticket, now }: { ticket: Ticket; now?: Date }) {
                 <Text size={3} fontWeight="bold">
                   {t(`sla.metric.${target.metric}`)}
                 </Text>
-                <SlaDue
-                  dueAt={target.metAt ? null : target.dueAt}
-                  state={target.state}
-                  now={now}
-                />
+                <SlaDue dueAt={target.metAt ? null : target.dueAt} state={target.state} now={now} />
               </Box>
               <Text size={2} color="default2">
                 {t("sla.panel.used", {
                   used: formatSpan(target.consumedMinutes, units),
                   target: formatSpan(target.targetMinutes, units),
                 })}
-                {target.metAt ? ` · ${t("sla.panel.metAt", { date: formatDate(target.metAt, true) })}` : ""}
+                {target.metAt
+                  ? ` · ${t("sla.panel.metAt", { date: formatDate(target.metAt, true) })}`
+                  : ""}
                 {target.pausedAt && !target.metAt
                   ? ` · ${t("sla.panel.pausedSince", { date: formatDate(target.pausedAt, true) })}`
                   : ""}

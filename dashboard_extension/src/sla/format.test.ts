@@ -21,15 +21,21 @@ describe("service-level formatting", () => {
   });
 
   it("says due in or overdue by, in English and German", () => {
-    expect(dueText("2026-03-03T14:05:00Z", "ON_TRACK", now, en)).toBe("due in 2 h 5 min");
-    expect(dueText("2026-03-03T11:00:00Z", "BREACHED", now, en)).toBe("overdue by 1 h");
-    expect(dueText("2026-03-03T11:00:00Z", "BREACHED", now, de)).toBe("überfällig seit 1 Std.");
+    expect(dueText({ dueAt: "2026-03-03T14:05:00Z", state: "ON_TRACK", now }, en)).toBe(
+      "due in 2 h 5 min",
+    );
+    expect(dueText({ dueAt: "2026-03-03T11:00:00Z", state: "BREACHED", now }, en)).toBe(
+      "overdue by 1 h",
+    );
+    expect(dueText({ dueAt: "2026-03-03T11:00:00Z", state: "BREACHED", now }, de)).toBe(
+      "überfällig seit 1 Std.",
+    );
   });
 
   it("names the state when no target runs", () => {
-    expect(dueText(null, "PAUSED", now, en)).toBe("Paused");
-    expect(dueText(null, "MET", now, de)).toBe("Erfüllt");
-    expect(dueText(null, null, now, en)).toBe("—");
+    expect(dueText({ dueAt: null, state: "PAUSED", now }, en)).toBe("Paused");
+    expect(dueText({ dueAt: null, state: "MET", now }, de)).toBe("Erfüllt");
+    expect(dueText({ dueAt: null, state: null, now }, en)).toBe("—");
   });
 
   it("colours breaches and risks", () => {

@@ -34,9 +34,7 @@ export function unitsOf(t: Translate): Units {
  * the state's name when none runs (paused, met), "—" without targets.
  */
 export function dueText(
-  dueAt: string | null | undefined,
-  state: SlaStateEnum | null | undefined,
-  now: Date,
+  { dueAt, state, now }: { dueAt?: string | null; state?: SlaStateEnum | null; now: Date },
   t: Translate,
 ): string {
   if (dueAt) {
@@ -51,7 +49,9 @@ export function dueText(
 }
 
 /** The tone of a state, for chips. */
-export function stateTone(state: SlaStateEnum | null | undefined): "critical" | "warning" | "neutral" | "success" {
+export function stateTone(
+  state: SlaStateEnum | null | undefined,
+): "critical" | "warning" | "neutral" | "success" {
   if (state === "BREACHED") return "critical";
   if (state === "AT_RISK") return "warning";
   if (state === "MET") return "success";

@@ -4,7 +4,7 @@ import { formatHours, parseDates, parseHours } from "./hours";
 
 describe("opening hours in the settings form", () => {
   it("reads English and German lines", () => {
-    expect(parseHours("Mon 09:00-17:00\n\nDi 9:30–12:00\nsamstag 10:00-14:00")).toEqual({
+    expect(parseHours("Mon 09:00-17:00\n\nDi 9:30–12:00\nsamstag 10:00-14:00")).toStrictEqual({
       intervals: [
         { weekday: "MONDAY", start: "09:00", end: "17:00" },
         { weekday: "TUESDAY", start: "09:30", end: "12:00" },
@@ -26,7 +26,7 @@ describe("opening hours in the settings form", () => {
   });
 
   it("reads closed dates one a line or separated by commas", () => {
-    expect(parseDates("2026-12-24\n 2026-12-31, 2027-01-02\n")).toEqual([
+    expect(parseDates("2026-12-24\n 2026-12-31, 2027-01-02\n")).toStrictEqual([
       "2026-12-24",
       "2026-12-31",
       "2027-01-02",

@@ -5,6 +5,7 @@ import { useQuery } from "../api/context";
 import { StatisticsTicketsDocument, type StatisticsTicketsQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { type Route, useQueryUpdater } from "../router";
+import { SlaAttainmentSection } from "../sla/SlaAttainment";
 import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, ErrorState, Loading } from "../ui/StateViews";
@@ -98,6 +99,7 @@ export function StatisticsPage({ route }: { route: Route }) {
         from={period.from}
         to={period.to}
       />
+      <SlaAttainmentSection gte={period.gte} lte={period.lte} channel={channel} />
     </Box>
   );
 }

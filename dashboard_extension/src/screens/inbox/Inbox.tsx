@@ -19,9 +19,9 @@ import { useHost } from "../../host/host";
 import { type I18n, useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { navigate, type Route, useQueryUpdater } from "../../router";
-import { personName, StatusChip } from "../../ui/chips";
 import { SLA_STATES } from "../../sla/format";
 import { SlaDue } from "../../sla/SlaDue";
+import { personName, StatusChip } from "../../ui/chips";
 import { SelectField } from "../../ui/fields";
 import { EmptyState, ErrorState, Loading, VisuallyHidden } from "../../ui/StateViews";
 import {

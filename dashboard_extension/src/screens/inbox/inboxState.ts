@@ -1,7 +1,7 @@
 import type {
   InboxQueryVariables,
-  TicketFilterInput,
   SlaStateEnum,
+  TicketFilterInput,
   TicketKindEnum,
   TicketSortField,
   TicketStatusGroupEnum,
