@@ -111,6 +111,7 @@ describe("Settings", () => {
       "Channel policies",
       "Refund reasons",
       "Privacy",
+      "Service levels",
     ]);
     expect(within(nav).getByRole("link", { name: "Statuses" })).toHaveAttribute(
       "aria-current",

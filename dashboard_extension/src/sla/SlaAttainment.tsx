@@ -9,7 +9,7 @@ import { useI18n } from "../i18n";
 import { cellStyle } from "../settings/common";
 import { personName } from "../ui/chips";
 import { Section } from "../ui/fields";
-import { EmptyState, ErrorState, Loading } from "../ui/StateViews";
+import { EmptyState, ErrorState } from "../ui/StateViews";
 
 type Attainment = NonNullable<StatisticsServiceLevelsQuery["slaAttainment"]>;
 type Counts = Attainment["overall"];
@@ -43,13 +43,21 @@ export function SlaAttainmentSection({
   });
   const data = query.data?.slaAttainment;
 
+  /*
+   * Shown below the ticket statistics once they are there: no second spinner, and an
+   * answer without figures (no access) shows nothing rather than a second refusal.
+   */
+  if (query.error && !query.data)
+    return (
+      <Section title={t("sla.stats.title")}>
+        <ErrorState message={query.error} onRetry={() => void query.refetch()} />
+      </Section>
+    );
+  if (!data) return null;
+
   return (
     <Section title={t("sla.stats.title")}>
-      {query.error && !data ? (
-        <ErrorState message={query.error} onRetry={() => void query.refetch()} />
-      ) : !data ? (
-        <Loading rows={3} />
-      ) : data.overall.total === 0 ? (
+      {data.overall.total === 0 ? (
         <EmptyState title={t("sla.stats.none")} />
       ) : (
         <Box display="flex" flexDirection="column" gap={4}>

@@ -46,7 +46,11 @@ function setup(
   handler: (v: Record<string, unknown>) => unknown = () => ({ ticketStatistics: stats }),
   lang: "en" | "de" = "en",
 ) {
-  const fake = createFakeClient({ StatisticsTickets: handler });
+  const fake = createFakeClient({
+    StatisticsTickets: handler,
+    // The service levels' section (src/sla/SlaAttainment.test.tsx): no targets here.
+    StatisticsServiceLevels: () => ({ slaAttainment: null }),
+  });
 
   return { ...fake, ...renderApp(<Screens />, { client: fake.client, lang }) };
 }

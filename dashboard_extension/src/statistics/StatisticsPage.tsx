@@ -99,7 +99,7 @@ export function StatisticsPage({ route }: { route: Route }) {
         from={period.from}
         to={period.to}
       />
-      <SlaAttainmentSection gte={period.gte} lte={period.lte} channel={channel} />
+      {stats && <SlaAttainmentSection gte={period.gte} lte={period.lte} channel={channel} />}
     </Box>
   );
 }
