@@ -2,15 +2,15 @@ import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { createFakeClient } from "../test/fakeClient";
-import { ticketDetails } from "../test/fixtures";
 import { renderApp } from "../test/render";
 import { SlaPanel } from "./SlaPanel";
 
 const now = new Date("2026-03-03T14:00:00Z");
 
 describe("the ticket page's service levels", () => {
-  it("shows each target's state and time, in German too", () => {
-    const ticket = ticketDetails({
+  it("shows each target's state and time, in German too", async () => {
+    const levels = {
+      id: "Ticket:1",
       slaDueAt: "2026-03-03T12:00:00Z",
       slaState: "BREACHED",
       slaTargets: [
@@ -27,22 +27,28 @@ describe("the ticket page's service levels", () => {
           breachedAt: "2026-03-03T12:00:00Z",
         },
       ],
-    }).ticket!;
-    const { client } = createFakeClient({});
+    } as const;
+    const { client } = createFakeClient({ TicketServiceLevels: () => ({ ticket: levels }) });
 
-    renderApp(<SlaPanel ticket={ticket} now={now} />, { client, lang: "de" });
+    renderApp(<SlaPanel ticketId="Ticket:1" now={now} />, { client, lang: "de" });
 
-    expect(screen.getByText("Erste Antwort")).toBeInTheDocument();
+    expect(await screen.findByText("Erste Antwort")).toBeInTheDocument();
     expect(screen.getByTestId("sla-due")).toHaveTextContent("überfällig seit 2 Std.");
     expect(screen.getByTestId("sla-due")).toHaveAttribute("data-sla-state", "BREACHED");
     expect(screen.getByText("6 Std. von 4 Std. verbraucht")).toBeInTheDocument();
   });
 
-  it("says when a ticket has no targets", () => {
-    const { client } = createFakeClient({});
+  it("says when a ticket has no targets", async () => {
+    const { client } = createFakeClient({
+      TicketServiceLevels: () => ({
+        ticket: { id: "Ticket:1", slaDueAt: null, slaState: null, slaTargets: [] },
+      }),
+    });
 
-    renderApp(<SlaPanel ticket={ticketDetails().ticket!} now={now} />, { client });
+    renderApp(<SlaPanel ticketId="Ticket:1" now={now} />, { client });
 
-    expect(screen.getByText("No service-level targets for this ticket.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("No service-level targets for this ticket."),
+    ).toBeInTheDocument();
   });
 });

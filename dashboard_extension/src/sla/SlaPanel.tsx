@@ -1,17 +1,31 @@
 import { Box, Text } from "@saleor/macaw-ui";
 
-import type { TicketDetailsQuery } from "../generated/graphql";
+import { useQuery } from "../api/context";
+import { TicketServiceLevelsDocument, type TicketServiceLevelsQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { Section } from "../ui/fields";
 import { formatSpan, unitsOf } from "./format";
 import { SlaDue } from "./SlaDue";
 
-type Ticket = NonNullable<TicketDetailsQuery["ticket"]>;
+type Levels = NonNullable<TicketServiceLevelsQuery["ticket"]>;
 
-/** The ticket page's service levels: each target with its state and time. */
-export function SlaPanel({ ticket, now }: { ticket: Ticket; now?: Date }) {
+/**
+ * The ticket page's service levels: each target with its state and time (the page keys
+ * it by the ticket's last activity, so a change on the page reloads it).
+ */
+export function SlaPanel({ ticketId, now }: { ticketId: string; now?: Date }) {
+  const query = useQuery(TicketServiceLevelsDocument, { id: ticketId });
+  const levels = query.data?.ticket;
+
+  // Nothing while loading or for callers who may not see it (the page has its own states).
+  if (!levels) return null;
+
+  return <SlaTargets levels={levels} now={now} />;
+}
+
+export function SlaTargets({ levels, now }: { levels: Levels; now?: Date }) {
   const { t, formatDate } = useI18n();
-  const targets = ticket.slaTargets ?? [];
+  const targets = levels.slaTargets ?? [];
   const units = unitsOf(t);
 
   return (

@@ -139,7 +139,7 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
         </Box>
         <Box as="aside" display="flex" flexDirection="column" gap={4}>
           <SidePanel key={ticket.id} ticket={ticket} options={options.data} onChanged={refresh} />
-          <SlaPanel ticket={ticket} />
+          <SlaPanel key={ticket.lastActivityAt} ticketId={ticket.id} />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
           {hasEmail(ticket) && (
