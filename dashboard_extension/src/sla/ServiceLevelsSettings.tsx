@@ -25,7 +25,7 @@ import {
   yesNo,
 } from "../settings/common";
 import { SelectField } from "../ui/fields";
-import { formatSpan, unitsOf } from "./format";
+import { formatBusinessMinutes, unitsOf } from "./format";
 import { formatHours, parseDates, parseHours } from "./hours";
 
 type Data = SettingsServiceLevelsQuery;
@@ -255,7 +255,7 @@ function PoliciesEditor({ data, onSaved }: { data: Data; onSaved: () => void }) 
   const [remove] = useMutation(SettingsSlaPolicyDeleteDocument);
   const units = unitsOf(t);
   const minutes = (value: number | null | undefined) =>
-    value === null || value === undefined ? "—" : formatSpan(value, units);
+    value === null || value === undefined ? "—" : formatBusinessMinutes(value, units);
   const text = (value: number | null | undefined) =>
     value === null || value === undefined ? "" : String(value);
   const any = t("sla.settings.any");

@@ -4,7 +4,7 @@ import { useQuery } from "../api/context";
 import { TicketServiceLevelsDocument, type TicketServiceLevelsQuery } from "../generated/graphql";
 import { useI18n } from "../i18n";
 import { Section } from "../ui/fields";
-import { formatSpan, unitsOf } from "./format";
+import { formatBusinessMinutes, unitsOf } from "./format";
 import { SlaDue } from "./SlaDue";
 
 type Levels = NonNullable<TicketServiceLevelsQuery["ticket"]>;
@@ -54,8 +54,8 @@ export function SlaTargets({ levels, now }: { levels: Levels; now?: Date }) {
               </Box>
               <Text size={2} color="default2">
                 {t("sla.panel.used", {
-                  used: formatSpan(target.consumedMinutes, units),
-                  target: formatSpan(target.targetMinutes, units),
+                  used: formatBusinessMinutes(target.consumedMinutes, units),
+                  target: formatBusinessMinutes(target.targetMinutes, units),
                 })}
                 {target.metAt
                   ? ` · ${t("sla.panel.metAt", { date: formatDate(target.metAt, true) })}`

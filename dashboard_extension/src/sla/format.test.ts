@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { translate } from "../i18n";
-import { dueText, formatSpan, stateTone } from "./format";
+import { dueText, formatBusinessMinutes, formatSpan, stateTone } from "./format";
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
   translate("en", key, params);
@@ -18,6 +18,12 @@ describe("service-level formatting", () => {
     expect(formatSpan(60 * 27 + 5, units)).toBe("1 d 3 h");
     expect(formatSpan(-90, units)).toBe("1 h 30 min");
     expect(formatSpan(0.2, units)).toBe("0 min");
+  });
+
+  it("writes business minutes as hours, never days", () => {
+    expect(formatBusinessMinutes(2400, units)).toBe("40 h");
+    expect(formatBusinessMinutes(90, units)).toBe("1 h 30 min");
+    expect(formatBusinessMinutes(45, units)).toBe("45 min");
   });
 
   it("says due in or overdue by, in English and German", () => {

@@ -25,6 +25,20 @@ export function formatSpan(totalMinutes: number, units: Units): string {
   return parts.slice(0, 2).join(" ");
 }
 
+/**
+ * Business minutes as hours and minutes ("40 h", "1 h 30 min"): a business day is not
+ * 24 hours, so no days.
+ */
+export function formatBusinessMinutes(total: number, units: Units): string {
+  const minutes = Math.max(0, Math.round(Math.abs(total)));
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+
+  if (!hours) return `${rest} ${units.min}`;
+
+  return rest ? `${hours} ${units.h} ${rest} ${units.min}` : `${hours} ${units.h}`;
+}
+
 export function unitsOf(t: Translate): Units {
   return { d: t("sla.unit.d"), h: t("sla.unit.h"), min: t("sla.unit.min") };
 }
