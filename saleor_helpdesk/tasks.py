@@ -14,6 +14,7 @@ from .notifications.kinds import Notification
 
 # Registers the e-mail outbox tasks with Celery (it autodiscovers this module).
 from .notifications.tasks import retry_due_emails, send_pending_emails  # noqa: F401
+from .sla.tasks import check_service_levels_task  # noqa: F401
 
 logger = logging.getLogger(__name__)
 

@@ -289,6 +289,40 @@ describe("helpdesk end to end", () => {
     await shot("inbox.png");
   });
 
+  step(
+    "2b. service levels: the demo's 'first answer within 4 business hours' shows a breach in the inbox",
+    async () => {
+      // The demo's oldest unanswered ticket is two weeks past its first-answer target.
+      await openRoute("#/inbox?tab=all&sla=BREACHED&sort=slaDue&dir=ASC");
+      const rows = page.getByTestId("ticket-row");
+
+      await rows.first().waitFor();
+      const due = rows.first().getByTestId("sla-due");
+
+      await expect(due.getAttribute("data-sla-state")).resolves.toBe("BREACHED");
+      await expect(due.textContent()).resolves.toMatch(/^overdue by \d+ d/);
+      const states = await rows
+        .getByTestId("sla-due")
+        .evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-sla-state")));
+
+      expect(new Set(states)).toStrictEqual(new Set(["BREACHED"]));
+      await expectNoErrorState();
+      await shot("inbox-sla-breached.png");
+
+      // The ticket page names the breached target.
+      await rows.first().getByRole("link").nth(1).click();
+      const target = page.getByTestId("sla-target").first();
+
+      await target.waitFor();
+      await expect(target.textContent()).resolves.toContain("First response");
+      await expect(target.getByTestId("sla-due").getAttribute("data-sla-state")).resolves.toBe(
+        "BREACHED",
+      );
+      await shot("ticket-sla.png");
+      await openRoute("#/inbox");
+    },
+  );
+
   step("3a. staff open the ticket: the complaint shows its line and reason", async () => {
     await page
       .getByTestId("ticket-row")

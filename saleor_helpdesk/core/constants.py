@@ -127,6 +127,8 @@ class TicketEventType(models.TextChoices):
     RULE_APPLIED = "rule_applied", "Automation rule applied"
     MACRO_APPLIED = "macro_applied", "Macro applied"
     TAGS_CHANGED = "tags_changed", "Tags changed"
+    SLA_AT_RISK = "sla_at_risk", "Service level at risk"
+    SLA_BREACHED = "sla_breached", "Service level breached"
 
 
 class RefundState(models.TextChoices):
@@ -170,3 +172,21 @@ class ErasureReason(models.TextChoices):
     REQUEST = "request", "On request"
     ACCOUNT_DELETED = "account_deleted", "The customer's account was deleted"
     RETENTION = "retention", "Retention period passed"
+
+
+class SlaMetric(models.TextChoices):
+    """What a service-level target measures."""
+
+    FIRST_RESPONSE = "first_response", "First response"
+    NEXT_RESPONSE = "next_response", "Next response"
+    RESOLUTION = "resolution", "Resolution"
+
+
+class SlaState(models.TextChoices):
+    """Where a ticket (or one of its targets) stands against its service level."""
+
+    ON_TRACK = "on_track", "On track"
+    AT_RISK = "at_risk", "At risk"
+    BREACHED = "breached", "Breached"
+    PAUSED = "paused", "Paused"
+    MET = "met", "Met"

@@ -12,6 +12,7 @@ from .mailboxes.schema import MailboxMutations, MailboxQueries
 from .privacy.schema import PrivacyMutations, PrivacyQueries
 from .refunds.schema import RefundMutations, RefundQueries
 from .satisfaction.schema import SatisfactionMutations, SatisfactionQueries
+from .sla.schema import SlaMutations, SlaQueries
 from .stats.schema import StatisticsQueries
 from .storefront.schema import StorefrontQueries
 from .tickets.schema import TicketMutations, TicketQueries
@@ -33,6 +34,7 @@ class Query(
     SatisfactionQueries,
     EffortQueries,
     AutomationQueries,
+    SlaQueries,
     graphene.ObjectType,
 ):
     class Meta:
@@ -51,6 +53,7 @@ class Mutation(
     SatisfactionMutations,
     EffortMutations,
     AutomationMutations,
+    SlaMutations,
     graphene.ObjectType,
 ):
     class Meta:

@@ -30,6 +30,7 @@ from .event import TicketEvent
 from .mailbox import InboundEmail, InboundStatus, Mailbox
 from .refund import RefundReasonMapping, TicketRefund, TicketRefundLine
 from .satisfaction import RatingSource, SatisfactionRating, SatisfactionSettings
+from .sla import BusinessCalendar, BusinessCalendarChannel, SlaPolicy, SlaTarget
 from .sms import SmsMessage
 from .tags import Tag, TicketTag
 from .ticket import Complaint, Ticket, TicketLine
@@ -38,6 +39,8 @@ from .webhook import WebhookAttempt, WebhookDelivery, WebhookSubscription
 __all__ = [
     "Attachment",
     "AutomationRule",
+    "BusinessCalendar",
+    "BusinessCalendarChannel",
     "Category",
     "ChannelSettings",
     "Comment",
@@ -61,6 +64,8 @@ __all__ = [
     "RuleTrigger",
     "SatisfactionRating",
     "SatisfactionSettings",
+    "SlaPolicy",
+    "SlaTarget",
     "SmsMessage",
     "StatusTransition",
     "SupportAgent",

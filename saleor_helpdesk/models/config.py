@@ -24,6 +24,9 @@ class TicketStatus(Labelled):
     is_initial = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(default=True)
+    # While a ticket is in this status its service-level clocks stand still (the team
+    # waits for the customer). Migration 0012 sets it for the waiting group.
+    pauses_sla = models.BooleanField(default=False)
 
     class Meta:
         ordering = ("position", "pk")

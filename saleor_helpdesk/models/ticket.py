@@ -137,6 +137,9 @@ class Ticket(models.Model):
     # comment for staff, public comments only for customers.
     search_all = SearchVectorField(null=True, editable=False)
     search_public = SearchVectorField(null=True, editable=False)
+    # The earliest due instant of the ticket's running service-level targets (null:
+    # none runs), kept by `sla/clock.py` for the inbox's "due in / overdue by".
+    sla_due_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = TicketManager()
 
@@ -249,6 +252,13 @@ class Ticket(models.Model):
                 fields=["due_date"],
                 name="helpdesk_ticket_due_open_idx",
                 condition=Q(closed_at__isnull=True),
+            ),
+            # The inbox's SLA sort (both directions, tickets without a running
+            # target last or first, as for the due date) and the breached filter.
+            models.Index(
+                fields=["sla_due_at", "number"],
+                name="helpdesk_ticket_sla_due_idx",
+                condition=LISTED,
             ),
             GinIndex(fields=["metadata"], name="helpdesk_ticket_meta_idx"),
             GinIndex(fields=["private_metadata"], name="helpdesk_ticket_pmeta_idx"),

@@ -170,6 +170,34 @@ DEFAULTS: dict[str, dict[str, tuple[str, str]]] = {
             "{{ customer.name }}) has been assigned to you. Status: {{ status }}.</p>",
         ),
     },
+    Notification.STAFF_SLA_AT_RISK: {
+        "de": (
+            "SLA gefährdet: {{ ticket.subject }}",
+            "<p>Für Ticket #{{ ticket.number }} („{{ ticket.subject }}“ von "
+            "{{ customer.name }}) läuft die Frist bald ab: {{ sla.target }} fällig "
+            "am {{ sla.due }}. Status: {{ status }}.</p><p>{{ ticket.url }}</p>",
+        ),
+        "en": (
+            "SLA at risk: {{ ticket.subject }}",
+            "<p>Ticket #{{ ticket.number }} (“{{ ticket.subject }}” from "
+            "{{ customer.name }}) is close to its target: {{ sla.target }} due "
+            "{{ sla.due }}. Status: {{ status }}.</p><p>{{ ticket.url }}</p>",
+        ),
+    },
+    Notification.STAFF_SLA_BREACHED: {
+        "de": (
+            "SLA verletzt: {{ ticket.subject }}",
+            "<p>Ticket #{{ ticket.number }} („{{ ticket.subject }}“ von "
+            "{{ customer.name }}) hat sein Ziel verfehlt: {{ sla.target }} war "
+            "fällig am {{ sla.due }}. Status: {{ status }}.</p><p>{{ ticket.url }}</p>",
+        ),
+        "en": (
+            "SLA breached: {{ ticket.subject }}",
+            "<p>Ticket #{{ ticket.number }} (“{{ ticket.subject }}” from "
+            "{{ customer.name }}) missed its target: {{ sla.target }} was due "
+            "{{ sla.due }}. Status: {{ status }}.</p><p>{{ ticket.url }}</p>",
+        ),
+    },
     Notification.TICKET_FORWARDED: {
         "de": (
             "WG: {{ ticket.subject }}",

@@ -24,6 +24,8 @@ class Notification(models.TextChoices):
         "staff_contract_low",
         "Support contract running low (to staff)",
     )
+    STAFF_SLA_AT_RISK = "staff_sla_at_risk", "Service level at risk (to staff)"
+    STAFF_SLA_BREACHED = "staff_sla_breached", "Service level breached (to staff)"
     # to an outside address that staff forward a ticket to
     TICKET_FORWARDED = (
         "ticket_forwarded",

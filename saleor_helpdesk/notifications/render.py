@@ -22,6 +22,8 @@ EMAIL_PLACEHOLDERS: dict[str, str] = {
     "contract.name": "The support contract's name (its running-low warning).",
     "contract.budget": "The support contract's budget with its unit (5 h, 20 points).",
     "contract.remaining": "What remains of the support contract's budget, with its unit.",
+    "sla.target": "The service-level target the e-mail is about (first response, …), in the reader's language.",
+    "sla.due": "When that target is or was due, in the reader's language.",
 }
 
 Values = Mapping[str, str | int | None]

@@ -52,6 +52,7 @@ from .automation import install_automation_examples
 from .files import sample_file
 from .flows import Flows, Thread, customer_sign_off, shift_ticket, staff_actor
 from .mail import SampleMail
+from .service_levels import install_service_levels
 from .texts import (
     DUPLICATE_PREFIX,
     FOLLOW_UPS,
@@ -223,6 +224,7 @@ class SampleShop:
         self._summary()
         self.write(mail)
         install_automation_examples(self.write)  # issue 14, after the sample tickets
+        install_service_levels(self.write)
 
     def _response_templates(self) -> None:
         """The replies the reply box offers (kept when the merchant already has some)."""

@@ -120,17 +120,21 @@ def install_defaults(
 ) -> None:
     """Write the defaults; rows that exist are left as the merchant edited them."""
     statuses = {}
+    # Migration 0002's historical model predates the SLA pause (migration 0012 sets it).
+    has_pause = any(f.name == "pauses_sla" for f in status_model._meta.fields)
     for position, (slug, group, internal, _c, en, de) in enumerate(DEFAULT_STATUSES):
+        defaults = {
+            "name": en,
+            "translations": {"en": en, "de": de},
+            "group": group,
+            "is_internal": internal,
+            "is_initial": slug == "new",
+            "position": position,
+        }
+        if has_pause:
+            defaults["pauses_sla"] = group == StatusGroup.WAITING and not internal
         statuses[slug], _ = status_model.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": en,
-                "translations": {"en": en, "de": de},
-                "group": group,
-                "is_internal": internal,
-                "is_initial": slug == "new",
-                "position": position,
-            },
+            slug=slug, defaults=defaults
         )
     for slug, _g, _i, customer_slug, _en, _de in DEFAULT_STATUSES:
         status = statuses[slug]

@@ -467,3 +467,34 @@ def tags_changed_event(
     return _event(
         ticket, actor, TicketEventType.TAGS_CHANGED, added=added, removed=removed
     )
+
+
+# Service levels (`sla/`).
+
+
+def sla_at_risk_event(
+    *, ticket: Ticket, metric: str, due_at: datetime | None, target_id: int
+) -> TicketEvent:
+    """Written by the periodic check (`sla/tasks.py`), once per target."""
+    return _event(
+        ticket,
+        Actor.system(),
+        TicketEventType.SLA_AT_RISK,
+        metric=metric,
+        due_at=_iso(due_at),
+        target_id=target_id,
+    )
+
+
+def sla_breached_event(
+    *, ticket: Ticket, metric: str, due_at: datetime | None, target_id: int
+) -> TicketEvent:
+    """Written by the periodic check (`sla/tasks.py`), once per target."""
+    return _event(
+        ticket,
+        Actor.system(),
+        TicketEventType.SLA_BREACHED,
+        metric=metric,
+        due_at=_iso(due_at),
+        target_id=target_id,
+    )

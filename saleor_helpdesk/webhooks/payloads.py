@@ -31,6 +31,8 @@ class Topic:
     TICKET_RATED = "ticket.rated"
     # Issue 14: an automation rule with a "send a webhook" action matched.
     TICKET_RULE_MATCHED = "ticket.rule_matched"
+    TICKET_SLA_AT_RISK = "ticket.sla_at_risk"
+    TICKET_SLA_BREACHED = "ticket.sla_breached"
 
 
 # Every topic a subscription may ask for, with what it reports (for the API).
@@ -53,6 +55,8 @@ TOPICS: dict[str, str] = {
     Topic.TICKET_RULE_MATCHED: (
         "An automation rule that sends a webhook matched a ticket (names the rule)."
     ),
+    Topic.TICKET_SLA_AT_RISK: "A ticket's service-level target is at risk.",
+    Topic.TICKET_SLA_BREACHED: "A ticket's service-level target was breached.",
 }
 
 _BY_EVENT_TYPE: dict[str, str] = {
@@ -72,6 +76,8 @@ _BY_EVENT_TYPE: dict[str, str] = {
     TicketEventType.COMPLAINT_DECIDED: Topic.COMPLAINT_DECIDED,
     TicketEventType.REFUND_REQUESTED: Topic.REFUND_REQUESTED,
     TicketEventType.RATED: Topic.TICKET_RATED,
+    TicketEventType.SLA_AT_RISK: Topic.TICKET_SLA_AT_RISK,
+    TicketEventType.SLA_BREACHED: Topic.TICKET_SLA_BREACHED,
 }
 
 # `refund_updated` states that mean the money went back.

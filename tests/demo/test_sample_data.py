@@ -15,6 +15,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import RequestFactory
+from django.utils import timezone
 
 from saleor_helpdesk import PLUGIN_ID
 from saleor_helpdesk.core.actor import ActorKind
@@ -307,3 +308,23 @@ def test_the_server_answers_on_the_plugin_endpoint(live_server):
 
     assert status == 200
     assert payload["plugin"] == "saleor.helpdesk"
+
+
+def test_the_demo_has_service_levels_and_a_breached_ticket(seeded):
+    # the scenario: the Bavarian calendar and four business hours to answer
+    from saleor_helpdesk.models import BusinessCalendar, SlaPolicy, TicketEvent
+
+    calendar = BusinessCalendar.objects.get(is_default=True)
+    assert (
+        calendar.time_zone,
+        calendar.holiday_country,
+        calendar.holiday_subdivision,
+    ) == (
+        "Europe/Berlin",
+        "DE",
+        "BY",
+    )
+    assert SlaPolicy.objects.get().first_response_minutes == 240
+    # the inbox has a breached ticket, marked on its timeline
+    assert Ticket.objects.filter(sla_due_at__lte=timezone.now()).exists()
+    assert TicketEvent.objects.filter(type="sla_breached").exists()

@@ -34,11 +34,13 @@ from saleor_helpdesk.graphql.core import ids
 from saleor_helpdesk.graphql.schema import schema
 from saleor_helpdesk.models import (
     AutomationRule,
+    BusinessCalendar,
     InboundEmail,
     Macro,
     Mailbox,
     Priority,
     ResponseTemplate,
+    SlaPolicy,
     StatusTransition,
     SupportAgent,
     Tag,
@@ -91,6 +93,9 @@ class World:
     rule: Any = None
     tag: Any = None
     macro: Any = None
+    # Service levels (issue 14): set by the fixture after the rest.
+    calendar: Any = None
+    policy: Any = None
 
     def id(self, type_name: str, obj: Any) -> str:
         return gid(type_name, obj if isinstance(obj, int | str) else obj.pk)
@@ -151,6 +156,11 @@ def world(customer, customer_actor, staff_user, channel, order, guest_order):
         tag=Tag.objects.create(name="VIP", slug="vip"),
         macro=Macro.objects.create(name="M", body="<p>Hallo</p>"),
     )
+    built.calendar = BusinessCalendar.objects.create(
+        name="Bayern",
+        hours=[{"weekday": 0, "start": "09:00", "end": "17:00"}],
+    )
+    built.policy = SlaPolicy.objects.create(name="Antwort", first_response_minutes=240)
     mail.outbox.clear()
     return built
 
@@ -192,6 +202,11 @@ TICKET_STATISTICS = (
     "query($channel: ID) { ticketStatistics(period: "
     '{gte: "2024-01-01T00:00:00+00:00", lte: "2024-02-01T00:00:00+00:00"}, '
     "channel: $channel) { total } }"
+)
+SLA_ATTAINMENT = (
+    "query($channel: ID) { slaAttainment(period: "
+    '{gte: "2024-01-01T00:00:00+00:00", lte: "2024-02-01T00:00:00+00:00"}, '
+    "channel: $channel) { overall { total } } }"
 )
 TICKETS = (
     "query($filter: TicketFilterInput) "
@@ -260,6 +275,81 @@ def only_id(operation: str, type_name: str) -> Place:
 
 
 PLACES: dict[str, Place] = {
+    # --- service levels -------------------------------------------------------------
+    "slaAttainment.channel": Place(
+        "Channel", "channel", SLA_ATTAINMENT, lambda w, bad: {"channel": bad}
+    ),
+    "businessCalendarCreate.input.channels": Place(
+        "Channel",
+        "channels",
+        input_only("businessCalendarCreate", "BusinessCalendarInput"),
+        lambda w, bad: {"input": {"name": "Berlin", "channels": [bad]}},
+    ),
+    "businessCalendarUpdate.id": Place(
+        "BusinessCalendar",
+        "id",
+        id_and_input("businessCalendarUpdate", "BusinessCalendarInput"),
+        lambda w, bad: {"id": bad, "input": {"name": "Berlin"}},
+    ),
+    "businessCalendarUpdate.input.channels": Place(
+        "Channel",
+        "channels",
+        id_and_input("businessCalendarUpdate", "BusinessCalendarInput"),
+        lambda w, bad: {
+            "id": w.id("BusinessCalendar", w.calendar),
+            "input": {"channels": [bad]},
+        },
+    ),
+    "businessCalendarDelete.id": only_id("businessCalendarDelete", "BusinessCalendar"),
+    "slaPolicyUpdate.id": Place(
+        "SlaPolicy",
+        "id",
+        id_and_input("slaPolicyUpdate", "SlaPolicyInput"),
+        lambda w, bad: {"id": bad, "input": {"name": "Schnell"}},
+    ),
+    "slaPolicyDelete.id": only_id("slaPolicyDelete", "SlaPolicy"),
+    "slaPolicyCreate.input.category": Place(
+        "TicketCategory",
+        "category",
+        input_only("slaPolicyCreate", "SlaPolicyInput"),
+        lambda w, bad: {
+            "input": {"name": "Schnell", "firstResponseMinutes": 60, "category": bad}
+        },
+    ),
+    "slaPolicyUpdate.input.category": Place(
+        "TicketCategory",
+        "category",
+        id_and_input("slaPolicyUpdate", "SlaPolicyInput"),
+        lambda w, bad: {"id": w.id("SlaPolicy", w.policy), "input": {"category": bad}},
+    ),
+    "slaPolicyCreate.input.channel": Place(
+        "Channel",
+        "channel",
+        input_only("slaPolicyCreate", "SlaPolicyInput"),
+        lambda w, bad: {
+            "input": {"name": "Schnell", "firstResponseMinutes": 60, "channel": bad}
+        },
+    ),
+    "slaPolicyUpdate.input.channel": Place(
+        "Channel",
+        "channel",
+        id_and_input("slaPolicyUpdate", "SlaPolicyInput"),
+        lambda w, bad: {"id": w.id("SlaPolicy", w.policy), "input": {"channel": bad}},
+    ),
+    "slaPolicyCreate.input.priority": Place(
+        "TicketPriority",
+        "priority",
+        input_only("slaPolicyCreate", "SlaPolicyInput"),
+        lambda w, bad: {
+            "input": {"name": "Schnell", "firstResponseMinutes": 60, "priority": bad}
+        },
+    ),
+    "slaPolicyUpdate.input.priority": Place(
+        "TicketPriority",
+        "priority",
+        id_and_input("slaPolicyUpdate", "SlaPolicyInput"),
+        lambda w, bad: {"id": w.id("SlaPolicy", w.policy), "input": {"priority": bad}},
+    ),
     # --- queries --------------------------------------------------------------------
     "ticket.id": Place(
         "Ticket",

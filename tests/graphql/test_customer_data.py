@@ -51,6 +51,7 @@ PERSON_FIELDS = {
     ("CustomerResponsibleSet", "responsible"): STAFF,
     ("Ticket", "assignee"): STAFF,
     ("TicketAssigneeCount", "assignee"): STAFF,
+    ("SlaAttainmentByAssignee", "assignee"): STAFF,
     ("SupportAgent", "user"): STAFF,
     ("HelpdeskChannelSettings", "defaultResponsible"): STAFF,
     ("TicketContact", "responsible"): STAFF,

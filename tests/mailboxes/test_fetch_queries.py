@@ -15,28 +15,30 @@ from .mail import MAILBOX_KEY, append, imap_mailbox, new_mail, reply_mail
 # A run costs 3 besides its messages: reading the mailbox, storing the last UID after
 # each batch (one batch here; one per 50 messages), recording the outcome.
 PER_RUN = 3
-# A new ticket from an unknown sender, 22:
+# A new ticket from an unknown sender, 23:
 # - intake's decisions, 7: the Message-ID seen before?, our own addresses (mailboxes,
 #   channel senders; read once, for the loop check and the CC filter), the sender's
 #   account, the sender's tickets this hour, the attachment rules, the order the
 #   message names;
-# - `create_ticket`, 14: channel, its settings, initial status, INSERT ticket, comment,
-#   events (one statement), the search vectors (one UPDATE), webhook subscriptions,
+# - `create_ticket`, 15: channel, its settings, initial status, INSERT ticket, comment,
+#   events (one statement), the search vectors (one UPDATE), service levels in use
+#   (an active policy or an open target, one query; none here), webhook subscriptions,
 #   then the confirmation e-mail's planning (ticket, channel settings, agents,
 #   template, INSERT e-mail, comment; the reply address is chosen when the worker
 #   sends it);
 # - INSERT of the `InboundEmail`, 1.
-NEW_TICKET = 22
-# A reply from the ticket's customer, 22:
+NEW_TICKET = 23
+# A reply from the ticket's customer, 23:
 # - intake's decisions, 9: the Message-ID seen before?, our own addresses (2), the
 #   sender's account, the ticket its subject names, may the sender answer it?, its
 #   status (closed?), the attachment rules, the files already on the ticket;
-# - `add_comment`, 12: the ticket's lock, the ticket (read after the lock, see
+# - `add_comment`, 13: the ticket's lock, the ticket (read after the lock, see
 #   `lock_ticket`), its channel settings, its files, INSERT comment,
-#   INSERT event, the search vectors (one UPDATE), webhook subscriptions, then the
+#   INSERT event, the search vectors (one UPDATE), service levels in use (one query;
+#   none here), webhook subscriptions, then the
 #   e-mail planning (ticket, comment, channel settings) and the ticket's last activity;
 # - INSERT of the `InboundEmail`, 1.
-REPLY = 22
+REPLY = 23
 MESSAGES = 6
 
 

@@ -1,5 +1,5 @@
-import { effortDe, effortEn } from "../effort/messages";
 import { automationDe, automationEn } from "../automation/messages";
+import { effortDe, effortEn } from "../effort/messages";
 import { mailDe, mailEn } from "../mail/messages";
 import { privacyDe, privacyEn } from "../privacy/messages";
 import { satisfactionDe, satisfactionEn } from "../satisfaction/messages";
@@ -7,6 +7,7 @@ import { inboxDe, inboxEn } from "../screens/inbox/messages";
 import { ticketDe, ticketEn } from "../screens/ticket/messages";
 import { widgetsDe, widgetsEn } from "../screens/widgets/messages";
 import { settingsDe, settingsEn } from "../settings/messages";
+import { slaDe, slaEn } from "../sla/messages";
 import { statisticsDe, statisticsEn } from "../statistics/messages";
 
 /*
@@ -28,6 +29,7 @@ export const en = {
   ...effortEn,
   ...automationEn,
   ...satisfactionEn,
+  ...slaEn,
   "app.title": "Helpdesk",
   "app.language": "Language",
   "app.logout": "Log out",
@@ -84,6 +86,7 @@ export const de: Messages = {
   ...effortDe,
   ...automationDe,
   ...satisfactionDe,
+  ...slaDe,
   "app.title": "Helpdesk",
   "app.language": "Sprache",
   "app.logout": "Abmelden",

@@ -115,6 +115,7 @@ describe("Settings", () => {
       "Rules",
       "Macros",
       "Tags",
+      "Service levels",
     ]);
     expect(within(nav).getByRole("link", { name: "Statuses" })).toHaveAttribute(
       "aria-current",

@@ -1,12 +1,13 @@
 import { Box, Text } from "@saleor/macaw-ui";
 
-import { ContractsManager } from "../effort/ContractsManager";
 import { MacrosSettings, RulesSettings, TagsSettings } from "../automation/AutomationSettings";
+import { ContractsManager } from "../effort/ContractsManager";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { MailboxDetail } from "../mail/MailboxDetail";
 import { MailboxesSettings } from "../mail/MailboxesSettings";
 import type { Route } from "../router";
+import { ServiceLevelsSettings } from "../sla/ServiceLevelsSettings";
 import { EmptyState } from "../ui/StateViews";
 import { ChannelSettingsScreen } from "./Channels";
 import { EmailTemplatesSettings } from "./Emails";
@@ -48,6 +49,7 @@ const TITLES: Record<SettingsSection, MessageKey> = {
   rules: "settings.rules",
   macros: "settings.macros",
   tags: "settings.tags",
+  "service-levels": "sla.settings.section",
 };
 
 /** Sections whose sub-path names one item (`/settings/webhooks/<id>`). */
@@ -164,5 +166,7 @@ function SettingsSectionView({
       return <MacrosSettings />;
     case "tags":
       return <TagsSettings />;
+    case "service-levels":
+      return <ServiceLevelsSettings />;
   }
 }

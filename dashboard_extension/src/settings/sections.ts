@@ -19,5 +19,6 @@ export const SETTINGS_SECTIONS = [
   "rules",
   "macros",
   "tags",
+  "service-levels",
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];

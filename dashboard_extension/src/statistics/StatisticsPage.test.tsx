@@ -53,6 +53,8 @@ function setup(
       timeStatistics: { totalSeconds: 0, entries: 0, byAgent: [], byChannel: [], byCategory: [] },
     }),
     StatisticsSatisfaction: () => ({ ticketSatisfactionStatistics: null }),
+    // The service levels' section (src/sla/SlaAttainment.test.tsx): no targets here.
+    StatisticsServiceLevels: () => ({ slaAttainment: null }),
   });
 
   return { ...fake, ...renderApp(<Screens />, { client: fake.client, lang }) };

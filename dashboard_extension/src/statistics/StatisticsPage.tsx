@@ -7,6 +7,7 @@ import { StatisticsTicketsDocument, type StatisticsTicketsQuery } from "../gener
 import { useI18n } from "../i18n";
 import { type Route, useQueryUpdater } from "../router";
 import { SatisfactionStatistics } from "../satisfaction/SatisfactionStatistics";
+import { SlaAttainmentSection } from "../sla/SlaAttainment";
 import { personName } from "../ui/chips";
 import { Section, SelectField } from "../ui/fields";
 import { EmptyState, ErrorState, Loading } from "../ui/StateViews";
@@ -102,6 +103,7 @@ export function StatisticsPage({ route }: { route: Route }) {
       />
       <TimeStatisticsSection period={{ gte: period.gte, lte: period.lte }} channel={channel} />
       <SatisfactionStatistics route={route} gte={period.gte} lte={period.lte} channel={channel} />
+      {stats && <SlaAttainmentSection gte={period.gte} lte={period.lte} channel={channel} />}
     </Box>
   );
 }

@@ -106,6 +106,8 @@ export function inboxTicket(overrides: Partial<Node> & { id: string; number: num
     order: null,
     dueDate: null,
     isOverdue: false,
+    slaDueAt: null,
+    slaState: null,
     createdAt: "2025-01-10T10:00:00+00:00",
     lastActivityAt: "2025-01-11T10:00:00+00:00",
     lastComment: null,

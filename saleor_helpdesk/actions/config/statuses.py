@@ -44,6 +44,7 @@ class StatusFields(TypedDict, total=False):
     is_initial: bool
     position: int
     is_active: bool
+    pauses_sla: bool
 
 
 def create_status(actor: Actor, fields: StatusFields) -> TicketStatus:
@@ -189,7 +190,7 @@ def _apply(status: TicketStatus, fields: StatusFields, *, creating: bool) -> Non
         status.group = data["group"]
     if "position" in data:
         status.position = clean_position(data["position"])
-    for flag in ("is_internal", "is_active", "is_initial"):
+    for flag in ("is_internal", "is_active", "is_initial", "pauses_sla"):
         if flag in data:
             setattr(status, flag, bool(data[flag]))
     if "customer_status_id" in data:

@@ -47,6 +47,12 @@ class TicketStatusInput(graphene.InputObjectType):
     )
     position = graphene.Int(description=POSITION)
     is_active = graphene.Boolean(description="Whether tickets can move to it.")
+    pauses_sla = graphene.Boolean(
+        description=(
+            "Whether service-level clocks stand still while a ticket is in this "
+            "status (waiting for the customer)."
+        )
+    )
 
     class Meta:
         description = "A workflow status to create or change."

@@ -57,6 +57,8 @@ MODELS: dict[str, Callable[[], type[models.Model]]] = {
     "AutomationRule": lambda: helpdesk.AutomationRule,
     "HelpdeskMacro": lambda: helpdesk.Macro,
     "HelpdeskTag": lambda: helpdesk.Tag,
+    "BusinessCalendar": lambda: helpdesk.BusinessCalendar,
+    "SlaPolicy": lambda: helpdesk.SlaPolicy,
 }
 
 _DIGITS = re.compile(r"[0-9]+")

@@ -10,6 +10,7 @@ from ..core.enums import (
     TicketStatusGroupEnum,
 )
 from ..core.scalars import DateTime, Upload
+from ..sla.enums import SlaStateEnum
 
 
 class DateTimeRangeInput(graphene.InputObjectType):
@@ -65,6 +66,13 @@ class TicketFilterInput(graphene.InputObjectType):
         graphene.NonNull(graphene.String),
         description="Tag slugs: tickets with any of them (staff only).",
     )
+    sla_states = graphene.List(
+        graphene.NonNull(SlaStateEnum),
+        description=(
+            "Only tickets in one of these service-level states (staff only; refused "
+            "for customers)."
+        ),
+    )
 
     class Meta:
         description = "Which tickets to list."
@@ -81,11 +89,14 @@ class TicketSortField(graphene.Enum):
     STATUS = "status"
     ASSIGNEE = "assignee"
     CHANNEL = "channel"
+    SLA_DUE = "sla_due"
 
     class Meta:
         description = (
             "What tickets are sorted by (customer: name, then e-mail; status: the "
-            "workflow's order; assignee: e-mail; channel: name; ties by number)."
+            "workflow's order; assignee: e-mail; channel: name; SLA due: when the "
+            "earliest running service-level target is due, staff only; ties by "
+            "number)."
         )
 
 

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from ...core.actor import Actor
 from ...models import Ticket
+from ...sla.state import filter_by_states
 from ...tags.filters import with_tags
-from ...tickets.access import visible_tickets
+from ...tickets.access import require_agent, visible_tickets
 from ...tickets.related_order import RelatedKey, RelatedOrderPage
 from ...tickets.search import search_tickets
 from ..core.ids import int_pk, uuid_pk
@@ -80,6 +81,10 @@ def filter_tickets(
         )
     if tags := data.get("tags"):
         queryset = with_tags(queryset, tags, actor)
+    if states := data.get("sla_states"):
+        # Service levels are the team's own business: never a customer's filter.
+        require_agent(actor)
+        queryset = filter_by_states(queryset, states, timezone.now())
     if search := (data.get("search") or "").strip():
         # Customers search their public thread only: a hit on an internal note would
         # tell them what the note says.
@@ -108,7 +113,15 @@ SORT_FIELDS = {
     "status": ["status__position", "number"],
     "assignee": ["assignee__email", "number"],
     "channel": ["channel__name", "number"],
+    "sla_due": ["sla_due_at", "number"],
 }
+
+
+def check_sort(actor: Actor, sort: dict[str, Any] | None) -> None:
+    """Sorting by the SLA due instant is for staff: the order alone would tell a
+    customer which of their tickets the team is late on."""
+    if (sort or {}).get("field") == "sla_due":
+        require_agent(actor)
 
 
 def sort_tickets(

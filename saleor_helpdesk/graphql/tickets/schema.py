@@ -28,6 +28,7 @@ from .mutations.ticket_status_update import TicketStatusUpdate
 from .mutations.ticket_unassign import TicketUnassign
 from .mutations.ticket_update import TicketUpdate
 from .resolvers import (
+    check_sort,
     filter_tickets,
     sort_tickets,
     ticket_by_id,
@@ -122,13 +123,14 @@ class TicketQueries(graphene.ObjectType):
     def resolve_tickets(root: Any, info: Any, **kwargs: Any) -> Any:
         check_pagination(kwargs.get("first"), kwargs.get("last"))
         actor = info.context.actor
+        sort = kwargs.pop("sort_by", None)
         try:
+            check_sort(actor, sort)
             queryset = filter_tickets(
                 tickets_for(actor), kwargs.pop("filter", None), actor
             )
         except ValidationError as error:
             raise query_error(error) from error
-        sort = kwargs.pop("sort_by", None)
         pages = ticket_pages(sort_tickets(queryset, sort), sort)
         return resolve_connection(pages, TicketCountableConnection, **kwargs)
 

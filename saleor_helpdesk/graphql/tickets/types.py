@@ -47,6 +47,7 @@ from ..satisfaction.dataloaders import RatingByTicketIdLoader
 from ..satisfaction.types import TicketSatisfactionRating
 from ..shop.dataloaders import ChannelByIdLoader, OrderByIdLoader, UserByIdLoader
 from ..shop.types import Channel, HelpdeskUser, Order
+from ..sla.ticket_fields import TicketSlaFields
 from ..workflow.types import (
     TicketCategory,
     TicketContact,
@@ -405,7 +406,7 @@ class TicketCustomerSummary(graphene.ObjectType):
         return float(money.quantize(root.total_spent, root.currency))
 
 
-class TicketType(graphene.ObjectType):
+class TicketType(TicketSlaFields, graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the ticket.")
     number = graphene.Int(
         required=True, description="The number people quote (#10001)."

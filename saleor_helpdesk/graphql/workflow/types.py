@@ -113,6 +113,12 @@ class StatusConfigFields(Translated):
     is_initial = graphene.Boolean(
         required=True, description="Whether new tickets start here."
     )
+    pauses_sla = graphene.Boolean(
+        description=(
+            "Whether service-level clocks stand still in this status. Null for "
+            "callers who may not read the settings."
+        )
+    )
     customer_status = graphene.Field(
         lambda: TicketStatus,
         description=(
@@ -127,6 +133,11 @@ class StatusConfigFields(Translated):
             "settings."
         ),
     )
+
+    @staticmethod
+    @settings_readers_only
+    def resolve_pauses_sla(root: Any, info: Any) -> Any:
+        return root.pauses_sla
 
     @staticmethod
     @settings_readers_only

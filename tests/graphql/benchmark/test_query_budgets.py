@@ -172,15 +172,17 @@ def test_creating_a_ticket_with_two_lines_stays_within_budget(customer_api, orde
     # status with the default priority and the responsible agent as subqueries 1;
     # ticket (number from the sequence in the INSERT) 1, complaint 1, lines 1, first
     # comment 1, both events 1; the search vectors (one UPDATE computing them from the
-    # rows just written) 1; active webhook subscriptions 1 (none here); e-mails:
+    # rows just written) 1; service levels in use (an active policy or an open
+    # target, one UNION query; none here) 1; active webhook subscriptions 1 (none
+    # here); e-mails:
     # agents with their queues 1, merchant texts 1, the outbox INSERT 1 (the planner
     # reuses the ticket, comment and policy the action holds; the answer reuses the
     # lines just written); plus authentication and the host's note
     total, authentication = cost_beyond_authentication(customer_api, CREATE, variables)
     # The helpdesk's own part, exactly. With the stand-in host's authentication (1) and
-    # note (1) the request is the issue's 15 plus the search index's 1; inside Saleor
-    # both are Saleor's own costs.
-    assert total - authentication - len(note.captured_queries) == 14
+    # note (1) the request is the issue's 15 plus the search index's 1 and the service
+    # levels' 1; inside Saleor both are Saleor's own costs.
+    assert total - authentication - len(note.captured_queries) == 15
 
 
 SUPPORT_AGENT_CANDIDATES = """

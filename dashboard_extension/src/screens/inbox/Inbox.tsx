@@ -20,6 +20,8 @@ import { useHost } from "../../host/host";
 import { type I18n, useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { navigate, type Route, useQueryUpdater } from "../../router";
+import { SLA_STATES } from "../../sla/format";
+import { SlaDue } from "../../sla/SlaDue";
 import { personName, StatusChip } from "../../ui/chips";
 import { SelectField } from "../../ui/fields";
 import { EmptyState, ErrorState, Loading, VisuallyHidden } from "../../ui/StateViews";
@@ -49,6 +51,7 @@ const COLUMNS: Array<{ key: SortColumn; label: MessageKey }> = [
   { key: "channel", label: "inbox.col.channel" },
   { key: "created", label: "inbox.col.created" },
   { key: "lastActivity", label: "inbox.col.lastActivity" },
+  { key: "slaDue", label: "sla.inbox.column" },
 ];
 
 const TAB_LABELS: Record<Tab, MessageKey> = {
@@ -86,6 +89,7 @@ export function Inbox({ route }: { route: Route }) {
         "unassigned",
         "overdue",
         "channel",
+        "sla",
         "sort",
         "dir",
         "after",
@@ -495,6 +499,9 @@ function TicketRowView({
       <Td>
         <time dateTime={row.lastActivityAt}>{formatDate(row.lastActivityAt)}</time>
       </Td>
+      <Td>
+        <SlaDue dueAt={row.slaDueAt} state={row.slaState} />
+      </Td>
     </Box>
   );
 }
@@ -661,6 +668,13 @@ function Filters({
           options={channelOptions}
           onChange={(value) => setState({ channel: value })}
         />
+        <SelectField
+          label={t("sla.inbox.filter")}
+          value={state.sla}
+          placeholder={any}
+          options={SLA_STATES.map((value) => ({ value, label: t(`sla.state.${value}`) }))}
+          onChange={(value) => setState({ sla: value as InboxState["sla"] })}
+        />
         <Checkbox
           checked={state.unassigned}
           onCheckedChange={(checked) => setState({ unassigned: checked === true })}
@@ -688,6 +702,7 @@ function Filters({
                 overdue: false,
                 channel: "",
                 tag: "",
+                sla: "",
               })
             }
           >

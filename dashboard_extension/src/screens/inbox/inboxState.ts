@@ -1,11 +1,13 @@
 import type {
   InboxQueryVariables,
+  SlaStateEnum,
   TicketFilterInput,
   TicketKindEnum,
   TicketSortField,
   TicketStatusGroupEnum,
 } from "../../generated/graphql";
 import type { QueryValues } from "../../router";
+import { SLA_STATES } from "../../sla/format";
 
 /*
  * The inbox's whole state lives in the URL (#/inbox?…), so a reload, a bookmark or a
@@ -33,6 +35,7 @@ export const SORT_COLUMNS = [
   "channel",
   "created",
   "lastActivity",
+  "slaDue",
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = "ASC" | "DESC";
@@ -48,6 +51,7 @@ export const SORT_FIELDS: Record<SortColumn, TicketSortField> = {
   channel: "CHANNEL",
   created: "CREATED_AT",
   lastActivity: "LAST_ACTIVITY_AT",
+  slaDue: "SLA_DUE",
 };
 
 export const KINDS: TicketKindEnum[] = [
@@ -72,6 +76,7 @@ export type InboxState = {
   channel: string;
   /** A tag's slug (issue 14). */
   tag: string;
+  sla: SlaStateEnum | "";
   sort: SortColumn;
   dir: SortDirection;
   after: string;
@@ -90,6 +95,7 @@ export const DEFAULT_STATE: InboxState = {
   overdue: false,
   channel: "",
   tag: "",
+  sla: "",
   sort: "lastActivity",
   dir: "DESC",
   after: "",
@@ -115,6 +121,7 @@ export function readInboxState(query: URLSearchParams): InboxState {
     overdue: flag("overdue"),
     channel: query.get("channel") ?? "",
     tag: query.get("tag") ?? "",
+    sla: oneOf<SlaStateEnum | "">(query.get("sla"), SLA_STATES, ""),
     sort: oneOf(query.get("sort"), SORT_COLUMNS, DEFAULT_STATE.sort),
     dir: oneOf<SortDirection>(query.get("dir"), ["ASC", "DESC"], DEFAULT_STATE.dir),
     after: query.get("after") ?? "",
@@ -136,6 +143,7 @@ export function inboxStateToQuery(state: InboxState): QueryValues {
     overdue: state.overdue,
     channel: state.channel,
     tag: state.tag,
+    sla: state.sla,
     sort: state.sort === DEFAULT_STATE.sort ? undefined : state.sort,
     dir: state.dir === DEFAULT_STATE.dir ? undefined : state.dir,
     after: state.after,
@@ -157,6 +165,7 @@ export function baseFilter(state: InboxState): TicketFilterInput {
   if (state.overdue) filter.overdue = true;
   if (state.channel) filter.channels = [state.channel];
   if (state.tag) filter.tags = [state.tag];
+  if (state.sla) filter.slaStates = [state.sla];
 
   return filter;
 }

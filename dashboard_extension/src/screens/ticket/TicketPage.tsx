@@ -3,8 +3,8 @@ import { useState } from "react";
 
 import { useQuery } from "../../api/context";
 import { useMutation } from "../../api/useMutation";
-import { TimePanel } from "../../effort/TimePanel";
 import { TicketAutomation } from "../../automation/TicketAutomation";
+import { TimePanel } from "../../effort/TimePanel";
 import {
   InboxOptionsDocument,
   TicketClaimDocument,
@@ -15,6 +15,7 @@ import { useI18n } from "../../i18n";
 import { hasEmail, TicketEmailsSection, UnverifiedBanners } from "../../mail/TicketEmail";
 import type { Route } from "../../router";
 import { TicketRating } from "../../satisfaction/RatingSection";
+import { SlaPanel } from "../../sla/SlaPanel";
 import { AttachmentList } from "../../ui/Attachments";
 import { StatusChip } from "../../ui/chips";
 import { Section } from "../../ui/fields";
@@ -150,6 +151,7 @@ export function TicketPage({ id, route }: { id: string; route?: Route }) {
           {(ticket.status.isClosed || ticket.events?.some((e) => e.type === "RATED")) && (
             <TicketRating key={ticket.lastActivityAt} ticketId={ticket.id} />
           )}
+          <SlaPanel key={ticket.lastActivityAt} ticketId={ticket.id} />
           <CustomerPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
           {hasEmail(ticket) && (

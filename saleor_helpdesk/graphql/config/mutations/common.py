@@ -59,6 +59,7 @@ def status_fields(given: dict[str, Any]) -> StatusFields:
                 "is_initial",
                 "position",
                 "is_active",
+                "pauses_sla",
             ),
             **reference(given, "customer_status", "TicketStatus"),
         },
